@@ -1,0 +1,44 @@
+import * as z from "zod";
+import { ensure, p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  schedule: p.schedule().describe("The schedule to bound."),
+  min: p.number().optional().describe("The lower bound. Defaults to none."),
+  max: p.number().optional().describe("The upper bound. Defaults to none."),
+});
+
+/** Options of {@link clamp}, without the schedule. */
+export type ClampOptions = Omit<z.input<typeof params>, "schedule">;
+
+/**
+ * Bounds a schedule: `min(max(schedule(t), min), max)`.
+ *
+ * @param schedule - the schedule.
+ * @param options.min - the lower bound. Defaults to none.
+ * @param options.max - the upper bound, at least `min`. Defaults to none.
+ * @throws RangeError when `max < min`.
+ * @example
+ * ```ts
+ * clamp(exponential({ lr: 0.1, gamma: 0.5 }), { min: 1e-3 })(100); // 0.001
+ * ```
+ */
+export function clamp(schedule: Schedule, options: ClampOptions): Schedule {
+  const o = parseParams("clamp", params, { ...options, schedule });
+  const lo = o.min ?? -Infinity;
+  const hi = o.max ?? Infinity;
+  ensure(hi >= lo, "clamp", "max", `must be at least min (${lo})`, hi);
+  const inner = o.schedule;
+  return define((t) => Math.min(Math.max(inner(t), lo), hi), specOf("clamp", { schedule, ...options }), {
+    horizon: inner.horizon,
+  });
+}
+
+/** Registry entry of {@link clamp}. */
+export const clampFamily: Family = {
+  type: "clamp",
+  summary: "A schedule bounded below and/or above.",
+  params,
+  create: ({ schedule, ...rest }) => clamp(schedule as Schedule, rest as ClampOptions),
+};

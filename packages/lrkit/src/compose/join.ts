@@ -1,0 +1,60 @@
+import * as z from "zod";
+import { ensure, ensureSorted, p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+import { countAtOrBelow } from "../families/math.js";
+
+const params = z.strictObject({
+  schedules: p.schedules().describe("The parts, in order."),
+  boundaries: p
+    .numbers()
+    .describe("The steps at which each part after the first begins; one fewer than schedules."),
+});
+
+/**
+ * Joins schedules end to end: part `i` runs from `boundaries[i-1]` (0 for the first) and sees the
+ * step counted from its own start, `schedules[i](t - boundaries[i-1])`, as Optax's
+ * `join_schedules`. O(log n) per step.
+ *
+ * @param schedules - at least one schedule.
+ * @param boundaries - non-negative, sorted, `schedules.length - 1` of them.
+ * @throws RangeError for a wrong number of boundaries, or negative or unsorted ones.
+ * @example
+ * ```ts
+ * const s = join([linear({ from: 0, to: 0.3, steps: 5 }), cosine({ lr: 0.3, steps: 25, minLr: 0.01 })], [5]);
+ * s(7) === cosine({ lr: 0.3, steps: 25, minLr: 0.01 })(2); // true
+ * ```
+ * @see Optax `optax/schedules/_join.py` `join_schedules`.
+ */
+export function join(schedules: readonly Schedule[], boundaries: readonly number[]): Schedule {
+  const o = parseParams("join", params, { schedules, boundaries });
+  ensure(o.schedules.length > 0, "join", "schedules", "must not be empty", o.schedules);
+  ensure(
+    o.boundaries.length === o.schedules.length - 1,
+    "join",
+    "boundaries",
+    `must hold schedules.length - 1 = ${o.schedules.length - 1} steps`,
+    o.boundaries,
+  );
+  o.boundaries.forEach((b, i) => ensure(b >= 0, "join", `boundaries[${i}]`, "must be non-negative", b));
+  ensureSorted("join", "boundaries", o.boundaries);
+  const parts = [...o.schedules];
+  const starts = [0, ...o.boundaries];
+  const last = parts[parts.length - 1]!.horizon;
+  return define(
+    (t) => {
+      const i = Math.max(0, countAtOrBelow(starts, t) - 1);
+      return Number.isNaN(i) ? NaN : parts[i]!(t - starts[i]!);
+    },
+    specOf("join", { schedules, boundaries }),
+    { horizon: last === undefined ? undefined : starts[starts.length - 1]! + last },
+  );
+}
+
+/** Registry entry of {@link join}. */
+export const joinFamily: Family = {
+  type: "join",
+  summary: "Schedules end to end, each counting steps from its own start (Optax join_schedules).",
+  params,
+  create: ({ schedules, boundaries }) => join(schedules as Schedule[], boundaries as number[]),
+};

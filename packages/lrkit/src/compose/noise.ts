@@ -1,0 +1,82 @@
+import * as z from "zod";
+import { ensure, p, parseParams } from "../params.js";
+import { normal, uniformStream } from "../random.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  schedule: p.schedule().describe("The schedule to perturb."),
+  seed: p.number().default(42).describe("The seed: the same seed gives the same noise. Defaults to 42."),
+  pct: p
+    .positive()
+    .default(0.67)
+    .describe("The noise is kept within (-pct, pct) of the value. Defaults to 0.67."),
+  std: p.positive().default(1).describe('The standard deviation of the "normal" noise. Defaults to 1.'),
+  distribution: p
+    .oneOf(["normal", "uniform"])
+    .default("normal")
+    .describe('"normal" (truncated) or "uniform". Defaults to "normal".'),
+  start: p.nonNegative().default(0).describe("The first step with noise. Defaults to 0."),
+  end: p.nonNegative().optional().describe("The first step without noise again. Defaults to never."),
+});
+
+/** Options of {@link noise}, without the schedule. */
+export type NoiseOptions = Omit<z.input<typeof params>, "schedule">;
+
+/**
+ * Multiplicative noise, as timm's schedulers add it: for `start <= t < end` the value becomes
+ * `v + v * n`, with `n` drawn for each step from a normal of deviation `std` truncated to
+ * `(-pct, pct)` by rejection, or uniformly from `(-pct, pct)`. The draw for step `t` depends only
+ * on `seed` and `t`, so the schedule stays a pure function.
+ *
+ * @param schedule - the schedule.
+ * @param options.seed - Defaults to 42.
+ * @param options.pct - Defaults to 0.67; for normal noise at least `std / 100`.
+ * @param options.std - Defaults to 1.
+ * @param options.distribution - Defaults to `"normal"`.
+ * @param options.start - Defaults to 0.
+ * @param options.end - Defaults to never.
+ * @throws RangeError for `end <= start` or a `pct` too small for rejection sampling.
+ * @example
+ * ```ts
+ * const s = noise(cosine({ lr: 0.1, steps: 100 }), { seed: 7, pct: 0.1 });
+ * s(10) === s(10); // true: the same step always has the same noise
+ * ```
+ * @see timm `timm/scheduler/scheduler.py` `_add_noise`.
+ */
+export function noise(schedule: Schedule, options: NoiseOptions = {}): Schedule {
+  const o = parseParams("noise", params, { ...options, schedule });
+  if (o.end !== undefined) ensure(o.end > o.start, "noise", "end", `must exceed start (${o.start})`, o.end);
+  if (o.distribution === "normal") {
+    ensure(o.pct >= o.std / 100, "noise", "pct", `must be at least std / 100 (${o.std / 100})`, o.pct);
+  }
+  const { seed, pct, std, start } = o;
+  const end = o.end ?? Infinity;
+  const inner = o.schedule;
+  const draw =
+    o.distribution === "uniform"
+      ? (u: () => number) => 2 * (u() - 0.5) * pct
+      : (u: () => number) => {
+          for (;;) {
+            const n = normal(u) * std;
+            if (Math.abs(n) < pct) return n;
+          }
+        };
+  return define(
+    (t) => {
+      const v = inner(t);
+      if (!(t >= start && t < end)) return v;
+      return v + v * draw(uniformStream(seed, t));
+    },
+    specOf("noise", { schedule, ...options }),
+    { horizon: inner.horizon },
+  );
+}
+
+/** Registry entry of {@link noise}. */
+export const noiseFamily: Family = {
+  type: "noise",
+  summary: "Seeded multiplicative noise on a schedule (timm noise_pct, noise_std).",
+  params,
+  create: ({ schedule, ...rest }) => noise(schedule as Schedule, rest as NoiseOptions),
+};

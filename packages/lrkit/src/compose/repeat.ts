@@ -1,0 +1,68 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+import { cycleStart, locateCycle } from "../families/math.js";
+
+const params = z.strictObject({
+  schedule: p.schedule().describe("One cycle, over steps 0..period."),
+  period: p.positive().describe("The length of the first cycle."),
+  periodMult: p
+    .number()
+    .refine((v) => v >= 1, { error: "must be at least 1" })
+    .default(1)
+    .describe("Each cycle is periodMult times longer, the schedule stretched to fit. Defaults to 1."),
+  decay: p.nonNegative().default(1).describe("Cycle i is scaled by decay^i. Defaults to 1."),
+  limit: p
+    .positiveInt()
+    .optional()
+    .describe("Cycles to run; then the end of the last cycle holds. Defaults to unlimited."),
+});
+
+/** Options of {@link repeat}, without the schedule. */
+export type RepeatOptions = Omit<z.input<typeof params>, "schedule">;
+
+/**
+ * Repeats one cycle of a schedule: cycle `i` lasts `period * periodMult ** i` steps, over which the
+ * cycle schedule (defined on `0..period`) is stretched, and is scaled by `decay ** i`. After `limit`
+ * cycles the value at the end of the last one holds. SGDR is a repeat of cosine cycles.
+ *
+ * @param schedule - one cycle.
+ * @param options.period - positive.
+ * @param options.periodMult - at least 1. Defaults to 1.
+ * @param options.decay - Defaults to 1.
+ * @param options.limit - Defaults to unlimited.
+ * @throws RangeError for a non-positive period or a multiplier below 1.
+ * @example
+ * ```ts
+ * const s = repeat(cosine({ lr: 0.1, steps: 10 }), { period: 10, periodMult: 2, decay: 0.5 });
+ * s(10); // 0.05: the second cycle, twice as long, at half the height
+ * ```
+ * @see Loshchilov & Hutter, "SGDR", ICLR 2017.
+ */
+export function repeat(schedule: Schedule, options: RepeatOptions): Schedule {
+  const o = parseParams("repeat", params, { ...options, schedule });
+  const { period, periodMult, decay } = o;
+  const inner = o.schedule;
+  const limit = o.limit ?? Infinity;
+  const end = o.limit === undefined ? undefined : cycleStart(o.limit, period, periodMult);
+  const last = o.limit === undefined ? 0 : decay ** (o.limit - 1) * inner(period);
+  return define(
+    (t) => {
+      const { cycle, offset, length } = locateCycle(t, period, periodMult);
+      if (cycle >= limit) return last;
+      const local = length === period ? offset : (offset * period) / length;
+      return decay ** cycle * inner(local);
+    },
+    specOf("repeat", { schedule, ...options }),
+    { horizon: end },
+  );
+}
+
+/** Registry entry of {@link repeat}. */
+export const repeatFamily: Family = {
+  type: "repeat",
+  summary: "A schedule repeated in cycles, optionally longer and lower each time.",
+  params,
+  create: ({ schedule, ...rest }) => repeat(schedule as Schedule, rest as RepeatOptions),
+};

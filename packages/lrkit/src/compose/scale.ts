@@ -1,0 +1,35 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  schedule: p.schedule().describe("The schedule to scale."),
+  factor: p.nonNegative().describe("The constant factor."),
+});
+
+/**
+ * A schedule times a constant: `factor * schedule(t)`.
+ *
+ * @param schedule - the schedule.
+ * @param factor - non-negative.
+ * @throws RangeError for a negative or non-finite factor.
+ * @example
+ * ```ts
+ * scale(cosine({ lr: 1, steps: 100 }), 0.3)(0); // 0.3
+ * ```
+ */
+export function scale(schedule: Schedule, factor: number): Schedule {
+  const o = parseParams("scale", params, { schedule, factor });
+  const inner = o.schedule;
+  const k = o.factor;
+  return define((t) => k * inner(t), specOf("scale", { schedule, factor }), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link scale}. */
+export const scaleFamily: Family = {
+  type: "scale",
+  summary: "A schedule times a constant factor.",
+  params,
+  create: ({ schedule, factor }) => scale(schedule as Schedule, factor as number),
+};

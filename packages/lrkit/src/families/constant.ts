@@ -1,0 +1,34 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate at every step."),
+});
+
+/** Options of {@link constant}. */
+export type ConstantOptions = z.input<typeof params>;
+
+/**
+ * A constant learning rate: `lr` at every step.
+ *
+ * @param options.lr - the learning rate.
+ * @throws RangeError when `lr` is negative or not finite.
+ * @example
+ * ```ts
+ * constant({ lr: 0.3 })(1000); // 0.3
+ * ```
+ */
+export function constant(options: ConstantOptions): Schedule {
+  const { lr } = parseParams("constant", params, options);
+  return define(() => lr, specOf("constant", options), { horizon: 0 });
+}
+
+/** Registry entry of {@link constant}. */
+export const constantFamily: Family = {
+  type: "constant",
+  summary: "The same learning rate at every step.",
+  params,
+  create: (o) => constant(o as ConstantOptions),
+};

@@ -1,0 +1,75 @@
+import * as z from "zod";
+import { ensure, p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate at step 0 (the peak)."),
+  steps: p.positive().describe("The horizon: steps to reach minLr."),
+  minLr: p.nonNegative().default(0).describe("The learning rate at the horizon. Defaults to 0."),
+  after: p
+    .oneOf(["hold", "periodic"])
+    .default("hold")
+    .describe(
+      'Past the horizon: "hold" stays at minLr (d2l, Keras, Optax); "periodic" rises again (PyTorch).',
+    ),
+  exponent: p
+    .positive()
+    .default(1)
+    .describe("Raises the cosine factor to this power (Optax). Defaults to 1."),
+  k: p
+    .positive()
+    .default(1)
+    .describe("k-decay: the phase is pi * (t/steps)^k; k > 1 holds the lr up longer. Defaults to 1."),
+});
+
+/** Options of {@link cosine}. */
+export type CosineOptions = z.input<typeof params>;
+
+/**
+ * Cosine annealing from `lr` to `minLr` over `steps` steps:
+ * `minLr + (lr - minLr) * ((1 + cos(pi * t^k / steps^k)) / 2) ** exponent`.
+ *
+ * Past the horizon, `after: "hold"` stays at `minLr` (d2l, Keras, Optax, timm), while
+ * `after: "periodic"` continues the cosine, which rises back to `lr` at `2 * steps` (the closed form
+ * of PyTorch's `CosineAnnealingLR`). `k` is the k-decay of Zhang et al. (2020), a damped cosine
+ * that keeps the lr high longer; `exponent` is Optax's.
+ *
+ * @param options.lr - the peak learning rate.
+ * @param options.steps - the horizon; positive.
+ * @param options.minLr - the floor, at most `lr`. Defaults to 0.
+ * @param options.after - `"hold"` or `"periodic"`. Defaults to `"hold"`.
+ * @param options.exponent - positive. Defaults to 1.
+ * @param options.k - positive. Defaults to 1.
+ * @throws RangeError for a non-positive `steps`, `minLr > lr`, or an unknown `after`.
+ * @example
+ * ```ts
+ * const s = cosine({ lr: 0.3, steps: 20, minLr: 0.01 });
+ * [s(0), s(10), s(20), s(25)]; // [0.3, 0.155, 0.01, 0.01]
+ * ```
+ * @see Loshchilov & Hutter, "SGDR: Stochastic Gradient Descent with Warm Restarts", ICLR 2017;
+ *   Zhang et al., "k-decay: A New Method for Learning Rate Schedule", 2020.
+ */
+export function cosine(options: CosineOptions): Schedule {
+  const { lr, steps, minLr, after, exponent, k } = parseParams("cosine", params, options);
+  ensure(minLr <= lr, "cosine", "minLr", `must not exceed lr (${lr})`, minLr);
+  const hold = after === "hold";
+  const phase = k === 1 ? (t: number) => t / steps : (t: number) => t ** k / steps ** k;
+  const amplitude = lr - minLr;
+  const fn =
+    exponent === 1
+      ? (t: number) =>
+          minLr + (amplitude * (1 + Math.cos(Math.PI * phase(hold ? Math.min(t, steps) : t)))) / 2
+      : (t: number) =>
+          minLr +
+          amplitude * ((1 + Math.cos(Math.PI * phase(hold ? Math.min(t, steps) : t))) / 2) ** exponent;
+  return define(fn, specOf("cosine", options), { horizon: steps });
+}
+
+/** Registry entry of {@link cosine}. */
+export const cosineFamily: Family = {
+  type: "cosine",
+  summary: "Cosine annealing from lr to minLr over steps; hold or rise again after.",
+  params,
+  create: (o) => cosine(o as CosineOptions),
+};

@@ -1,0 +1,92 @@
+import * as z from "zod";
+import { formulaParam, p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  baseLr: p.nonNegative().describe("The learning rate at the bottom of each cycle."),
+  maxLr: p.nonNegative().describe("The learning rate at the top of the first cycle."),
+  stepsUp: p.positive().describe("Steps from the bottom to the top of a cycle."),
+  stepsDown: p.positive().optional().describe("Steps from the top back to the bottom. Defaults to stepsUp."),
+  mode: p
+    .oneOf(["triangular", "triangular2", "exp_range"])
+    .default("triangular")
+    .describe(
+      '"triangular" keeps the amplitude, "triangular2" halves it every cycle, "exp_range" multiplies it by gamma^t.',
+    ),
+  gamma: p.positive().default(1).describe('The per-step amplitude factor of "exp_range". Defaults to 1.'),
+  scale: p
+    .string()
+    .optional()
+    .describe(
+      'A formula in x that scales the amplitude, replacing mode (e.g. "1 / (2 ** (x - 1))"). Defaults to none.',
+    ),
+  scaleMode: p
+    .oneOf(["cycle", "iterations"])
+    .optional()
+    .describe('Whether x in `scale` is the cycle number (from 1) or the step. Defaults to "cycle".'),
+});
+
+/** Options of {@link cyclic}. */
+export type CyclicOptions = z.input<typeof params>;
+
+const MODES = {
+  triangular: { fn: () => 1, on: "cycle" },
+  triangular2: { fn: (x: number) => 1 / 2.0 ** (x - 1), on: "cycle" },
+} as const;
+
+/**
+ * Cyclical learning rates (Smith, 2017): the lr goes from `baseLr` up to `maxLr` in `stepsUp`
+ * steps and back in `stepsDown`, its amplitude scaled per cycle (`triangular2`), per step
+ * (`exp_range`, `gamma ** t`) or by a custom formula. With `c = floor(1 + t / (up + down))` and
+ * `x = 1 + t / (up + down) - c`, the height is `x / r` on the way up (`r = up / (up + down)`) and
+ * `(x - 1) / (r - 1)` on the way down; `lr = baseLr + (maxLr - baseLr) * height * scale(c or t)`,
+ * exactly PyTorch's `CyclicLR` formula.
+ *
+ * `maxLr` may be below `baseLr`: the curve is then a cycle downwards, as cyclical momentum uses.
+ *
+ * @param options.baseLr - the bottom of the cycle.
+ * @param options.maxLr - the top of the cycle.
+ * @param options.stepsUp - positive.
+ * @param options.stepsDown - positive. Defaults to `stepsUp`.
+ * @param options.mode - `"triangular"`, `"triangular2"` or `"exp_range"`. Defaults to `"triangular"`.
+ * @param options.gamma - for `"exp_range"`. Defaults to 1.
+ * @param options.scale - a formula in `x` that replaces `mode`. Defaults to none.
+ * @param options.scaleMode - `"cycle"` or `"iterations"`. Defaults to `"cycle"`.
+ * @throws RangeError for non-positive step counts or an unknown mode; SyntaxError for a bad formula.
+ * @example
+ * ```ts
+ * const s = cyclic({ baseLr: 0.001, maxLr: 0.006, stepsUp: 2000 });
+ * s(1000); // 0.0035
+ * ```
+ * @see Smith, "Cyclical Learning Rates for Training Neural Networks", WACV 2017;
+ *   PyTorch `torch.optim.lr_scheduler.CyclicLR`.
+ */
+export function cyclic(options: CyclicOptions): Schedule {
+  const o = parseParams("cyclic", params, options);
+  const total = o.stepsUp + (o.stepsDown ?? o.stepsUp);
+  const ratio = o.stepsUp / total;
+  const gamma = o.gamma;
+  const preset = o.mode === "exp_range" ? { fn: (x: number) => gamma ** x, on: "iterations" } : MODES[o.mode];
+  const scaleFn =
+    o.scale === undefined ? preset.fn : formulaParam("cyclic", "scale", o.scale, { variable: "x" });
+  const onCycle = (o.scale === undefined ? preset.on : (o.scaleMode ?? "cycle")) === "cycle";
+  const height = o.maxLr - o.baseLr;
+  return define(
+    (t) => {
+      const cycle = Math.floor(1 + t / total);
+      const x = 1 + t / total - cycle;
+      const factor = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
+      return o.baseLr + height * factor * scaleFn(onCycle ? cycle : t);
+    },
+    specOf("cyclic", options),
+  );
+}
+
+/** Registry entry of {@link cyclic}. */
+export const cyclicFamily: Family = {
+  type: "cyclic",
+  summary: "Triangular cycles between baseLr and maxLr (CyclicLR).",
+  params,
+  create: (o) => cyclic(o as CyclicOptions),
+};

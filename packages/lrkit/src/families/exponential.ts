@@ -1,0 +1,78 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate until the decay begins."),
+  gamma: p.positive().describe("The decay rate: the lr is multiplied by gamma every decaySteps steps."),
+  decaySteps: p
+    .positive()
+    .default(1)
+    .describe("Steps over which the lr is multiplied by gamma once. Defaults to 1."),
+  staircase: p
+    .boolean()
+    .default(false)
+    .describe("Decay in discrete jumps (floor of the exponent). Defaults to false."),
+  transitionBegin: p.nonNegative().default(0).describe("Steps before the decay begins. Defaults to 0."),
+  endLr: p
+    .nonNegative()
+    .optional()
+    .describe(
+      "A bound the decay stops at: a floor when gamma < 1, a ceiling when gamma > 1. Defaults to none.",
+    ),
+});
+
+/** Options of {@link exponential}. */
+export type ExponentialOptions = z.input<typeof params>;
+
+/**
+ * Exponential decay. With `k = t - transitionBegin`: `lr` while `k <= 0`, then
+ * `lr * gamma ** (k / decaySteps)` (the exponent floored when `staircase`), bounded by `endLr`.
+ * With the defaults it is PyTorch's `ExponentialLR`, `lr * gamma ** t`; with `decaySteps` and
+ * `staircase` it is Keras' `ExponentialDecay`; with `transitionBegin` and `endLr`, Optax's
+ * `exponential_decay`.
+ *
+ * @param options.lr - the initial learning rate.
+ * @param options.gamma - the decay rate; positive.
+ * @param options.decaySteps - steps per factor of gamma. Defaults to 1.
+ * @param options.staircase - floor the exponent. Defaults to false.
+ * @param options.transitionBegin - steps held at `lr` first. Defaults to 0.
+ * @param options.endLr - bound of the decay. Defaults to none.
+ * @throws RangeError for a non-positive `gamma` or `decaySteps`, or negative values.
+ * @example
+ * ```ts
+ * exponential({ lr: 0.1, gamma: 0.96, decaySteps: 100, staircase: true })(250); // 0.1 * 0.96 ** 2
+ * ```
+ * @see Optax `optax/schedules/_schedule.py` `exponential_decay`; Keras `ExponentialDecay`.
+ */
+export function exponential(options: ExponentialOptions): Schedule {
+  const { lr, gamma, decaySteps, staircase, transitionBegin, endLr } = parseParams(
+    "exponential",
+    params,
+    options,
+  );
+  const bound =
+    endLr === undefined
+      ? (v: number) => v
+      : gamma < 1
+        ? (v: number) => Math.max(v, endLr)
+        : (v: number) => Math.min(v, endLr);
+  return define(
+    (t) => {
+      const k = t - transitionBegin;
+      if (k <= 0) return bound(lr);
+      const e = k / decaySteps;
+      return bound(lr * gamma ** (staircase ? Math.floor(e) : e));
+    },
+    specOf("exponential", options),
+  );
+}
+
+/** Registry entry of {@link exponential}. */
+export const exponentialFamily: Family = {
+  type: "exponential",
+  summary: "Multiply the lr by gamma every decaySteps steps, smoothly or in stairs.",
+  params,
+  create: (o) => exponential(o as ExponentialOptions),
+};

@@ -1,0 +1,45 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate before the first decay."),
+  factor: p
+    .positive()
+    .refine((v) => v <= 1, { error: "must be in (0, 1]" })
+    .describe("The factor applied every stepSize steps, in (0, 1]."),
+  stepSize: p.positive().default(1).describe("Steps between two decays. Defaults to 1."),
+  minLr: p.nonNegative().default(0).describe("The floor the lr never goes below. Defaults to 0."),
+});
+
+/** Options of {@link factor}. */
+export type FactorOptions = z.input<typeof params>;
+
+/**
+ * Factor decay with a floor: `max(minLr, lr * factor ** floor(t / stepSize))`, the closed form of
+ * `eta_{t+1} = max(eta_min, eta_t * alpha)` applied every `stepSize` steps.
+ *
+ * @param options.lr - the initial learning rate.
+ * @param options.factor - the decay factor, in (0, 1].
+ * @param options.stepSize - steps between decays. Defaults to 1.
+ * @param options.minLr - the floor. Defaults to 0.
+ * @throws RangeError for a factor outside (0, 1] or a non-positive `stepSize`.
+ * @example
+ * ```ts
+ * factor({ lr: 2, factor: 0.9, minLr: 0.01 })(10); // 2 * 0.9 ** 10
+ * ```
+ * @see Dive into Deep Learning, "Learning Rate Scheduling", Factor Scheduler; MXNet `FactorScheduler`.
+ */
+export function factor(options: FactorOptions): Schedule {
+  const { lr, factor: f, stepSize, minLr } = parseParams("factor", params, options);
+  return define((t) => Math.max(minLr, lr * f ** Math.floor(t / stepSize)), specOf("factor", options));
+}
+
+/** Registry entry of {@link factor}. */
+export const factorFamily: Family = {
+  type: "factor",
+  summary: "Multiply the lr by a factor every stepSize steps, down to a floor (MXNet, d2l).",
+  params,
+  create: (o) => factor(o as FactorOptions),
+};

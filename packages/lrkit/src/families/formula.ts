@@ -1,0 +1,41 @@
+import * as z from "zod";
+import { formulaParam, p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  expr: p
+    .string()
+    .describe(
+      "A formula in t: numbers, t, pi, + - * / **, parentheses, floor ceil min max abs cos sin tanh exp sqrt log.",
+    ),
+});
+
+/** Options of {@link formula}. */
+export type FormulaScheduleOptions = z.input<typeof params>;
+
+/**
+ * A schedule given by a formula in `t`, in lrkit's safe formula language (see `compileFormula`):
+ * parsed once, compiled to closures, never passed to `eval`.
+ *
+ * @param options - the formula, or `{ expr }`.
+ * @throws RangeError naming the column of anything outside the language.
+ * @example
+ * ```ts
+ * formula("0.1 * 0.95 ** t")(10); // 0.1 * 0.95 ** 10
+ * formula({ expr: "0.05 * (1 + cos(pi * min(t, 50) / 50))" });
+ * ```
+ */
+export function formula(options: string | FormulaScheduleOptions): Schedule {
+  const o = typeof options === "string" ? { expr: options } : options;
+  const { expr } = parseParams("formula", params, o);
+  return define(formulaParam("formula", "expr", expr), specOf("formula", o));
+}
+
+/** Registry entry of {@link formula}. */
+export const formulaFamily: Family = {
+  type: "formula",
+  summary: "Any curve written as a safe formula in t, e.g. 0.1 * 0.95 ** t.",
+  params,
+  create: (o) => formula(o as FormulaScheduleOptions),
+};

@@ -1,0 +1,43 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate at step 0."),
+  timescale: p
+    .positive()
+    .default(1)
+    .describe("Steps over which the lr falls by a factor sqrt(2). Defaults to 1."),
+});
+
+/** Options of {@link inverseSqrt}. */
+export type InverseSqrtOptions = z.input<typeof params>;
+
+/**
+ * Inverse square root decay: `lr * ((t + timescale) / timescale) ** -0.5`. With `timescale = 1` it
+ * is d2l's square-root scheduler `lr * (t + 1) ** -0.5`; after a warmup of `w` steps with
+ * `timescale = w` it is the Transformer's `rsqrt` schedule and Hugging Face's `inverse_sqrt`.
+ *
+ * @param options.lr - the learning rate at step 0.
+ * @param options.timescale - positive. Defaults to 1.
+ * @throws RangeError for a non-positive `timescale`.
+ * @example
+ * ```ts
+ * inverseSqrt({ lr: 0.1 })(3); // 0.1 * 4 ** -0.5 = 0.05
+ * ```
+ * @see Dive into Deep Learning, "Learning Rate Scheduling", `SquareRootScheduler`;
+ *   Hugging Face `transformers/optimization.py` `get_inverse_sqrt_schedule`.
+ */
+export function inverseSqrt(options: InverseSqrtOptions): Schedule {
+  const { lr, timescale } = parseParams("inverseSqrt", params, options);
+  return define((t) => lr * ((t + timescale) / timescale) ** -0.5, specOf("inverseSqrt", options));
+}
+
+/** Registry entry of {@link inverseSqrt}. */
+export const inverseSqrtFamily: Family = {
+  type: "inverseSqrt",
+  summary: "lr / sqrt(1 + t / timescale): d2l's square-root and the Transformer's rsqrt decay.",
+  params,
+  create: (o) => inverseSqrt(o as InverseSqrtOptions),
+};

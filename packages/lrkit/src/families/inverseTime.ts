@@ -1,0 +1,48 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate at step 0."),
+  decayRate: p.nonNegative().describe("How fast the lr falls: lr / (1 + decayRate * t / decaySteps)."),
+  decaySteps: p.positive().default(1).describe("The unit of t in the decay. Defaults to 1."),
+  staircase: p.boolean().default(false).describe("Floor t / decaySteps. Defaults to false."),
+});
+
+/** Options of {@link inverseTime}. */
+export type InverseTimeOptions = z.input<typeof params>;
+
+/**
+ * Inverse time decay: `lr / (1 + decayRate * p)` with `p = t / decaySteps` (floored when
+ * `staircase`).
+ *
+ * @param options.lr - the learning rate at step 0.
+ * @param options.decayRate - non-negative.
+ * @param options.decaySteps - positive. Defaults to 1.
+ * @param options.staircase - floor `p`. Defaults to false.
+ * @throws RangeError for a negative `decayRate` or a non-positive `decaySteps`.
+ * @example
+ * ```ts
+ * inverseTime({ lr: 0.1, decayRate: 0.5, decaySteps: 10 })(20); // 0.1 / 2
+ * ```
+ * @see Keras `keras/src/optimizers/schedules/learning_rate_schedule.py` `InverseTimeDecay`.
+ */
+export function inverseTime(options: InverseTimeOptions): Schedule {
+  const { lr, decayRate, decaySteps, staircase } = parseParams("inverseTime", params, options);
+  return define(
+    (t) => {
+      const q = t / decaySteps;
+      return lr / (1 + decayRate * (staircase ? Math.floor(q) : q));
+    },
+    specOf("inverseTime", options),
+  );
+}
+
+/** Registry entry of {@link inverseTime}. */
+export const inverseTimeFamily: Family = {
+  type: "inverseTime",
+  summary: "lr / (1 + decayRate * t / decaySteps) (Keras InverseTimeDecay).",
+  params,
+  create: (o) => inverseTime(o as InverseTimeOptions),
+};

@@ -1,0 +1,42 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  from: p.nonNegative().describe("The learning rate at step 0."),
+  to: p.nonNegative().describe("The learning rate from step `steps` on."),
+  steps: p.positive().describe("The length of the ramp."),
+});
+
+/** Options of {@link linear}. */
+export type LinearOptions = z.input<typeof params>;
+
+/**
+ * A linear ramp from `from` to `to` over `steps` steps, then held at `to`:
+ * `from + (to - from) * min(t, steps) / steps`.
+ *
+ * @param options.from - the value at step 0.
+ * @param options.to - the value at and after `steps`.
+ * @param options.steps - the ramp's length; positive.
+ * @throws RangeError for negative values or a non-positive `steps`.
+ * @example
+ * ```ts
+ * linear({ from: 0, to: 0.3, steps: 5 })(2); // 0.12
+ * ```
+ * @see Optax `linear_schedule`.
+ */
+export function linear(options: LinearOptions): Schedule {
+  const { from, to, steps } = parseParams("linear", params, options);
+  return define((t) => from + (to - from) * (Math.min(t, steps) / steps), specOf("linear", options), {
+    horizon: steps,
+  });
+}
+
+/** Registry entry of {@link linear}. */
+export const linearFamily: Family = {
+  type: "linear",
+  summary: "A straight line from `from` to `to` over `steps` steps, then flat.",
+  params,
+  create: (o) => linear(o as LinearOptions),
+};

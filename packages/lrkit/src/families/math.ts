@@ -1,0 +1,81 @@
+/**
+ * Small numeric helpers shared by several families.
+ *
+ * @module
+ */
+
+/**
+ * The number of entries of the sorted list `xs` that are `<= x` (Python's `bisect_right`), in
+ * O(log n). A NaN `x` gives NaN.
+ */
+export function countAtOrBelow(xs: readonly number[], x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The number of entries of the sorted list `xs` that are `< x` (Python's `bisect_left`). */
+export function countBelow(xs: readonly number[], x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Cosine annealing from `start` to `end` as `pct` goes from 0 to 1, in PyTorch's operation order
+ * (`OneCycleLR._annealing_cos`): `end + (start - end) / 2 * (cos(pi * pct) + 1)`.
+ */
+export function annealCos(start: number, end: number, pct: number): number {
+  return end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1);
+}
+
+/** Linear annealing from `start` to `end` (`OneCycleLR._annealing_linear`): `(end - start) * pct + start`. */
+export function annealLinear(start: number, end: number, pct: number): number {
+  return (end - start) * pct + start;
+}
+
+/** Where step `t` falls in a sequence of cycles whose lengths grow geometrically. */
+export interface CyclePosition {
+  /** The cycle index, from 0. */
+  readonly cycle: number;
+  /** Steps into the current cycle. */
+  readonly offset: number;
+  /** The current cycle's length. */
+  readonly length: number;
+}
+
+/** The step at which cycle `i` starts when cycle lengths are `period * mult^j`. */
+export function cycleStart(i: number, period: number, mult: number): number {
+  return mult === 1 ? period * i : (period * (mult ** i - 1)) / (mult - 1);
+}
+
+/**
+ * Locates step `t` among cycles of lengths `period * mult^i` (SGDR, Loshchilov & Hutter 2017).
+ * The closed form `i = floor(log_mult(1 + t (mult - 1) / period))` is corrected so that steps on
+ * a cycle boundary always start the new cycle, which logarithms alone get wrong for some
+ * multipliers (log(243) / log(3) < 5).
+ */
+export function locateCycle(t: number, period: number, mult: number): CyclePosition {
+  if (mult === 1) {
+    const cycle = Math.floor(t / period);
+    return { cycle, offset: t - cycle * period, length: period };
+  }
+  const start = (i: number) => cycleStart(i, period, mult);
+  let cycle = Math.floor(Math.log(1 + (t * (mult - 1)) / period) / Math.log(mult));
+  if (!Number.isFinite(cycle)) return { cycle: NaN, offset: NaN, length: NaN };
+  while (cycle > 0 && start(cycle) > t) cycle--;
+  while (start(cycle + 1) <= t) cycle++;
+  return { cycle, offset: t - start(cycle), length: period * mult ** cycle };
+}

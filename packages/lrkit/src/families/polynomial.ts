@@ -1,0 +1,59 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate at step 0."),
+  steps: p.positive().describe("The horizon: steps to reach endLr."),
+  power: p.positive().default(1).describe("The exponent of the decay; 1 is linear. Defaults to 1."),
+  endLr: p.nonNegative().default(0).describe("The learning rate at the horizon. Defaults to 0."),
+  cycle: p
+    .boolean()
+    .default(false)
+    .describe(
+      "Restart past the horizon with a horizon stretched to the next multiple of steps. Defaults to false.",
+    ),
+});
+
+/** Options of {@link polynomial}. */
+export type PolynomialOptions = z.input<typeof params>;
+
+/**
+ * Polynomial decay: `(lr - endLr) * (1 - min(t, steps) / steps) ** power + endLr`, held at
+ * `endLr` past the horizon. With `cycle`, past the horizon the decay restarts over
+ * `steps * ceil(t / steps)` steps (Keras' `PolynomialDecay(cycle=True)`).
+ *
+ * @param options.lr - the initial learning rate.
+ * @param options.steps - the horizon; positive.
+ * @param options.power - positive. Defaults to 1.
+ * @param options.endLr - the final learning rate. Defaults to 0.
+ * @param options.cycle - stretch and restart past the horizon. Defaults to false.
+ * @throws RangeError for a non-positive `steps` or `power`.
+ * @example
+ * ```ts
+ * polynomial({ lr: 0.1, steps: 100, power: 2 })(50); // 0.1 * 0.5 ** 2
+ * ```
+ * @see Keras `PolynomialDecay`; Optax `polynomial_schedule`; PyTorch `PolynomialLR`.
+ */
+export function polynomial(options: PolynomialOptions): Schedule {
+  const { lr, steps, power, endLr, cycle } = parseParams("polynomial", params, options);
+  return define(
+    (t) => {
+      let horizon = steps;
+      if (cycle) horizon = steps * (t === 0 ? 1 : Math.ceil(t / steps));
+      else t = Math.min(t, steps);
+      return (lr - endLr) * (1 - t / horizon) ** power + endLr;
+    },
+    specOf("polynomial", options),
+    { horizon: cycle ? undefined : steps },
+  );
+}
+
+/** Registry entry of {@link polynomial}. */
+export const polynomialFamily: Family = {
+  type: "polynomial",
+  summary: "Polynomial decay from lr to endLr over steps (PolynomialDecay, PolynomialLR).",
+  params,
+  create: (o) => polynomial(o as PolynomialOptions),
+};

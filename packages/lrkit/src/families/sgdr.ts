@@ -1,0 +1,85 @@
+import * as z from "zod";
+import { ensure, p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+import { cycleStart, locateCycle } from "./math.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The peak learning rate of the first cycle."),
+  period: p.positive().describe("The length of the first cycle (T_0)."),
+  periodMult: p
+    .number()
+    .refine((v) => v >= 1, { error: "must be at least 1" })
+    .default(1)
+    .describe("Each cycle is periodMult times longer than the previous one (T_mult). Defaults to 1."),
+  minLr: p.nonNegative().default(0).describe("The learning rate at the end of each cycle. Defaults to 0."),
+  decay: p
+    .nonNegative()
+    .default(1)
+    .describe("The peak is multiplied by decay at every restart. Defaults to 1."),
+  decayMode: p
+    .oneOf(["peak", "amplitude"])
+    .default("peak")
+    .describe(
+      'What decay scales: the "peak" lr (timm) or the "amplitude" lr - minLr (Keras). Defaults to "peak".',
+    ),
+  cycleLimit: p
+    .positiveInt()
+    .optional()
+    .describe("Cycles to run; after them the lr stays at minLr. Defaults to unlimited."),
+  k: p.positive().default(1).describe("k-decay exponent of each cycle's cosine. Defaults to 1."),
+});
+
+/** Options of {@link sgdr}. */
+export type SgdrOptions = z.input<typeof params>;
+
+/**
+ * Cosine annealing with warm restarts (SGDR). Cycle `i` lasts `T_i = period * periodMult ** i`
+ * steps; at `T_cur` steps into it the lr is
+ * `minLr + (peak_i - minLr) * (1 + cos(pi * T_cur^k / T_i^k)) / 2`, with `peak_i = lr * decay ** i`
+ * (`decayMode: "peak"`, timm) or `minLr + (lr - minLr) * decay ** i` (`"amplitude"`, Keras).
+ * After `cycleLimit` cycles the lr stays at `minLr`.
+ *
+ * @param options.lr - the first peak.
+ * @param options.period - the first cycle's length; positive.
+ * @param options.periodMult - at least 1. Defaults to 1.
+ * @param options.minLr - the floor, at most `lr`. Defaults to 0.
+ * @param options.decay - peak decay per restart. Defaults to 1.
+ * @param options.decayMode - `"peak"` or `"amplitude"`. Defaults to `"peak"`.
+ * @param options.cycleLimit - number of cycles. Defaults to unlimited.
+ * @param options.k - k-decay exponent. Defaults to 1.
+ * @throws RangeError for a non-positive period, a multiplier below 1, or `minLr > lr`.
+ * @example
+ * ```ts
+ * const s = sgdr({ lr: 0.1, period: 10, periodMult: 2 });
+ * [s(0), s(10), s(30)]; // restarts at 10 and 30: [0.1, 0.1, 0.1]
+ * ```
+ * @see Loshchilov & Hutter, "SGDR: Stochastic Gradient Descent with Warm Restarts", ICLR 2017;
+ *   timm `timm/scheduler/cosine_lr.py`; Keras `CosineDecayRestarts`.
+ */
+export function sgdr(options: SgdrOptions): Schedule {
+  const o = parseParams("sgdr", params, options);
+  ensure(o.minLr <= o.lr, "sgdr", "minLr", `must not exceed lr (${o.lr})`, o.minLr);
+  const { lr, period, periodMult, minLr, decay, k } = o;
+  const limit = o.cycleLimit ?? Infinity;
+  const amplitude = o.decayMode === "amplitude";
+  return define(
+    (t) => {
+      const { cycle, offset, length } = locateCycle(t, period, periodMult);
+      if (cycle >= limit) return minLr;
+      const cos = 1 + Math.cos(Math.PI * (k === 1 ? offset / length : offset ** k / length ** k));
+      const gamma = decay ** cycle;
+      return amplitude ? minLr + ((lr - minLr) * gamma * cos) / 2 : minLr + ((lr * gamma - minLr) * cos) / 2;
+    },
+    specOf("sgdr", options),
+    { horizon: o.cycleLimit === undefined ? undefined : cycleStart(o.cycleLimit, period, periodMult) },
+  );
+}
+
+/** Registry entry of {@link sgdr}. */
+export const sgdrFamily: Family = {
+  type: "sgdr",
+  summary: "Cosine annealing with warm restarts, growing periods and decaying peaks (SGDR).",
+  params,
+  create: (o) => sgdr(o as SgdrOptions),
+};

@@ -1,0 +1,42 @@
+import * as z from "zod";
+import { p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate before the first decay."),
+  stepSize: p.positive().describe("Steps between two decays."),
+  gamma: p.nonNegative().default(0.1).describe("The factor applied at every decay. Defaults to 0.1."),
+});
+
+/** Options of {@link step}. */
+export type StepOptions = z.input<typeof params>;
+
+/**
+ * Step decay: the learning rate is multiplied by `gamma` every `stepSize` steps,
+ * `lr * gamma ** floor(t / stepSize)` (the closed form of PyTorch's `StepLR`).
+ *
+ * @param options.lr - the initial learning rate.
+ * @param options.stepSize - steps between decays; positive.
+ * @param options.gamma - multiplicative factor. Defaults to 0.1.
+ * @throws RangeError for a negative `lr` or `gamma`, or a non-positive `stepSize`.
+ * @example
+ * ```ts
+ * const s = step({ lr: 0.1, stepSize: 30, gamma: 0.1 });
+ * s(29); // 0.1
+ * s(30); // 0.01 (up to rounding)
+ * ```
+ * @see PyTorch `torch.optim.lr_scheduler.StepLR`.
+ */
+export function step(options: StepOptions): Schedule {
+  const { lr, stepSize, gamma } = parseParams("step", params, options);
+  return define((t) => lr * gamma ** Math.floor(t / stepSize), specOf("step", options));
+}
+
+/** Registry entry of {@link step}. */
+export const stepFamily: Family = {
+  type: "step",
+  summary: "Multiply the lr by gamma every stepSize steps (StepLR).",
+  params,
+  create: (o) => step(o as StepOptions),
+};

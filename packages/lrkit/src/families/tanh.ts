@@ -1,0 +1,56 @@
+import * as z from "zod";
+import { ensure, p, parseParams } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate the curve starts near."),
+  steps: p.positive().describe("The horizon; from it on the lr is minLr."),
+  minLr: p.nonNegative().default(0).describe("The learning rate at and after the horizon. Defaults to 0."),
+  lb: p.number().default(-7).describe("The tanh argument at step 0. Defaults to -7."),
+  ub: p.number().default(3).describe("The tanh argument at the horizon. Defaults to 3."),
+});
+
+/** Options of {@link tanh}. */
+export type TanhOptions = z.input<typeof params>;
+
+/**
+ * Hyperbolic-tangent decay (Hsueh et al., 2019): with `r = t / steps`,
+ * `minLr + 0.5 * (lr - minLr) * (1 - tanh(lb * (1 - r) + ub * r))` before the horizon and `minLr`
+ * from it on, as timm's `TanhLRScheduler` (one cycle).
+ *
+ * @param options.lr - the peak (reached only approximately: `tanh(-7)` is not -1).
+ * @param options.steps - the horizon; positive.
+ * @param options.minLr - Defaults to 0.
+ * @param options.lb - Defaults to -7.
+ * @param options.ub - Defaults to 3; must exceed `lb`.
+ * @throws RangeError for a non-positive `steps`, `minLr > lr` or `ub <= lb`.
+ * @example
+ * ```ts
+ * tanh({ lr: 0.1, steps: 100 })(70); // 0.05
+ * ```
+ * @see Hsueh et al., "Stochastic Gradient Descent with Hyperbolic-Tangent Decay", WACV 2019;
+ *   timm `timm/scheduler/tanh_lr.py`.
+ */
+export function tanh(options: TanhOptions): Schedule {
+  const { lr, steps, minLr, lb, ub } = parseParams("tanh", params, options);
+  ensure(minLr <= lr, "tanh", "minLr", `must not exceed lr (${lr})`, minLr);
+  ensure(ub > lb, "tanh", "ub", `must exceed lb (${lb})`, ub);
+  return define(
+    (t) => {
+      if (t >= steps) return minLr;
+      const r = t / steps;
+      return minLr + 0.5 * (lr - minLr) * (1 - Math.tanh(lb * (1 - r) + ub * r));
+    },
+    specOf("tanh", options),
+    { horizon: steps },
+  );
+}
+
+/** Registry entry of {@link tanh}. */
+export const tanhFamily: Family = {
+  type: "tanh",
+  summary: "Hyperbolic-tangent decay from lr to minLr (timm TanhLRScheduler).",
+  params,
+  create: (o) => tanh(o as TanhOptions),
+};

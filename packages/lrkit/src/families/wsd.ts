@@ -1,0 +1,118 @@
+import * as z from "zod";
+import { ensure, p, parseParams, typeError } from "../params.js";
+import { define, specOf, type Schedule } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+
+const params = z.strictObject({
+  lr: p.nonNegative().describe("The learning rate of the stable phase."),
+  steps: p.positive().describe("The length of the stable and decay phases together; minLr from it on."),
+  decaySteps: p.positive().describe("The length of the decay phase, the last decaySteps of steps."),
+  minLr: p.nonNegative().default(0).describe("The learning rate at the end of the decay. Defaults to 0."),
+  decay: p
+    .oneOf(["linear", "1-sqrt", "cosine", "power", "exponential"])
+    .default("1-sqrt")
+    .describe('The shape of the decay. Defaults to "1-sqrt".'),
+  decayPower: p
+    .positive()
+    .default(0.5)
+    .describe('The exponent of the "power" decay, 1 - frac^p. Defaults to 0.5.'),
+  decayRatio: p
+    .openUnit()
+    .default(0.1)
+    .describe('The "exponential" decay\'s ratio before normalisation. Defaults to 0.1.'),
+  stable: p
+    .oneOf(["constant", "rsqrt", "power"])
+    .default("constant")
+    .describe('The stable phase: "constant", or a slow "rsqrt" / "power" decay. Defaults to "constant".'),
+  stableTimescale: p
+    .positive()
+    .optional()
+    .describe('The timescale of the "rsqrt" and "power" stable phases.'),
+  stablePower: p
+    .positive()
+    .default(0.5)
+    .describe('The exponent of the "power" stable phase. Defaults to 0.5.'),
+});
+
+/** Options of {@link wsd}. */
+export type WsdOptions = z.input<typeof params>;
+
+/** The decay shapes: progress `f` in [0, 1] to a factor from 1 to 0. */
+function decayShape(o: z.output<typeof params>): (f: number) => number {
+  switch (o.decay) {
+    case "linear":
+      return (f) => 1 - f;
+    case "1-sqrt":
+      return (f) => 1 - Math.sqrt(f);
+    case "cosine":
+      return (f) => 0.5 * (1 + Math.cos(Math.PI * f));
+    case "power":
+      return (f) => 1 - f ** o.decayPower;
+    case "exponential": {
+      const r = o.decayRatio;
+      return (f) => (r ** f - r) / (1 - r);
+    }
+  }
+}
+
+/**
+ * Warmup-stable-decay without its warmup (wrap it in {@link warmup}): the lr holds at `lr` (or
+ * decays slowly as `lr * (1 + t / stableTimescale) ** -power` for the `"rsqrt"` and `"power"` stable
+ * phases, never below `minLr`), then over the last `decaySteps` of `steps` it falls to `minLr`:
+ * `minLr + (stable(t) - minLr) * shape(f)` with `f` the decay progress and `shape` one of
+ * `linear 1 - f`, `1-sqrt 1 - sqrt(f)`, `cosine (1 + cos(pi f)) / 2`, `power 1 - f^p`,
+ * `exponential (r^f - r) / (1 - r)`.
+ *
+ * @param options.lr - the stable lr.
+ * @param options.steps - stable plus decay length.
+ * @param options.decaySteps - in (0, steps].
+ * @param options.minLr - Defaults to 0.
+ * @param options.decay - Defaults to `"1-sqrt"`.
+ * @param options.decayPower - Defaults to 0.5.
+ * @param options.decayRatio - in (0, 1). Defaults to 0.1.
+ * @param options.stable - Defaults to `"constant"`.
+ * @param options.stableTimescale - required for `"rsqrt"` and `"power"`.
+ * @param options.stablePower - Defaults to 0.5.
+ * @throws RangeError for `decaySteps > steps`, `minLr > lr`, or a missing `stableTimescale`.
+ * @example
+ * ```ts
+ * const s = warmup(wsd({ lr: 1e-3, steps: 900, decaySteps: 100, decay: "linear" }), { steps: 100 });
+ * ```
+ * @see Hu et al., "MiniCPM", 2024; Hägele et al., "Scaling Laws and Compute-Optimal Training
+ *   Beyond Fixed Training Durations", 2024; timm `timm/scheduler/wsd_lr.py`;
+ *   Hugging Face `get_wsd_schedule`.
+ */
+export function wsd(options: WsdOptions): Schedule {
+  const o = parseParams("wsd", params, options);
+  ensure(o.decaySteps <= o.steps, "wsd", "decaySteps", `must not exceed steps (${o.steps})`, o.decaySteps);
+  ensure(o.minLr <= o.lr, "wsd", "minLr", `must not exceed lr (${o.lr})`, o.minLr);
+  const { lr, minLr, decaySteps } = o;
+  let stable = (_t: number) => lr;
+  if (o.stable !== "constant") {
+    const timescale = o.stableTimescale;
+    if (timescale === undefined)
+      return typeError("wsd", "stableTimescale", `is required with stable "${o.stable}"`, timescale);
+    const power = o.stable === "rsqrt" ? 0.5 : o.stablePower;
+    stable = (t) => Math.max(lr * (1 + t / timescale) ** -power, minLr);
+  }
+  const shape = decayShape(o);
+  const decayStart = o.steps - decaySteps;
+  return define(
+    (t) => {
+      const s = stable(t);
+      const k = t - decayStart;
+      if (k <= 0) return s;
+      return minLr + (s - minLr) * shape(Math.min(k / decaySteps, 1));
+    },
+    specOf("wsd", options),
+    { horizon: o.steps },
+  );
+}
+
+/** Registry entry of {@link wsd}. */
+export const wsdFamily: Family = {
+  type: "wsd",
+  summary: "Warmup-stable-decay's stable and decay phases (linear, 1-sqrt, cosine, power, exponential).",
+  params,
+  create: (o) => wsd(o as WsdOptions),
+};

@@ -1,0 +1,21 @@
+export * from "./compose/index.js";
+export * from "./families/index.js";
+export { ParameterRangeError, ParameterTypeError, type ParameterError } from "./params.js";
+export {
+  plateau,
+  type JsonNumber,
+  type PlateauOptions,
+  type PlateauPolicy,
+  type PlateauState,
+} from "./plateau.js";
+export {
+  define,
+  isSchedule,
+  sample,
+  type Json,
+  type Schedule,
+  type ScheduleInfo,
+  type ScheduleSpec,
+} from "./schedule.js";
+export { Scheduler, type SchedulerOptions, type SchedulerSpec, type SchedulerState } from "./scheduler.js";
+export * from "./spec/index.js";

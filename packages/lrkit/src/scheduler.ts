@@ -1,0 +1,149 @@
+/**
+ * The stepping adapter: a record of named schedules (`lr`, `momentum`, ...), a step counter and an
+ * optional plateau policy, with plain JSON state for checkpoints.
+ *
+ * @module
+ */
+import { plateau, type PlateauOptions, type PlateauPolicy, type PlateauState } from "./plateau.js";
+import { isSchedule, type Schedule, type ScheduleSpec } from "./schedule.js";
+import { fromSpec } from "./spec/fromSpec.js";
+
+/** How a {@link Scheduler} was made, as JSON. */
+export interface SchedulerSpec {
+  /** The schedule of each hyperparameter, by name; `lr` is the learning rate. */
+  readonly schedules: Readonly<Record<string, ScheduleSpec>>;
+  /** The plateau policy's options, if any (it scales `lr` only). */
+  readonly plateau?: PlateauOptions;
+}
+
+/** Where a {@link Scheduler} is, as JSON: enough to resume the exact same sequence. */
+export interface SchedulerState {
+  /** Completed steps. */
+  readonly step: number;
+  /** The plateau policy's state, if any. */
+  readonly plateau?: PlateauState;
+}
+
+/** Options of {@link Scheduler}. */
+export interface SchedulerOptions {
+  /** Reduce `lr` further when a metric plateaus. Defaults to none. */
+  readonly plateau?: PlateauOptions;
+  /** Start from this state (a checkpoint). Defaults to step 0. */
+  readonly state?: SchedulerState;
+}
+
+/**
+ * Drives one or several schedules step by step. `scheduler.lr` is the learning rate for the next
+ * update, `schedules.lr(step)` times the plateau factor; `step()` counts a completed update;
+ * `observe(metric)` feeds the plateau policy (typically once per epoch). The whole state is
+ * `scheduler.state`, a small JSON value, and `Scheduler.restore(spec, state)` continues the exact
+ * same sequence.
+ *
+ * @example
+ * ```ts
+ * const s = new Scheduler({ lr: warmup(cosine({ lr: 0.1, steps: 95 }), { steps: 5 }), momentum: constant({ lr: 0.9 }) },
+ *   { plateau: { patience: 3 } });
+ * optimizer.lr = s.lr; train(); s.step();
+ * s.observe(validationLoss);
+ * const checkpoint = { spec: s.spec, state: s.state };
+ * const resumed = Scheduler.restore(checkpoint.spec, checkpoint.state);
+ * ```
+ */
+export class Scheduler {
+  readonly #schedules: Readonly<Record<string, Schedule>>;
+  readonly #policy: PlateauPolicy | undefined;
+  #step: number;
+  #plateau: PlateauState | undefined;
+
+  /**
+   * @param schedules - a schedule for `lr`, or a record of named schedules that includes `lr`.
+   * @param options - a plateau policy and a state to start from.
+   * @throws TypeError when there is no `lr` schedule or a value is not a schedule; RangeError for
+   *   a negative or fractional starting step.
+   */
+  constructor(schedules: Schedule | Readonly<Record<string, Schedule>>, options: SchedulerOptions = {}) {
+    const record = isSchedule(schedules) ? { lr: schedules } : { ...schedules };
+    if (!isSchedule(record.lr)) throw new TypeError("Scheduler: schedules must include an lr schedule");
+    for (const [name, s] of Object.entries(record)) {
+      if (!isSchedule(s)) throw new TypeError(`Scheduler: schedules.${name} must be a schedule`);
+    }
+    this.#schedules = record;
+    this.#policy = options.plateau === undefined ? undefined : plateau(options.plateau);
+    const step = options.state?.step ?? 0;
+    if (!Number.isInteger(step) || step < 0)
+      throw new RangeError(`Scheduler: state.step must be a non-negative integer, got ${step}`);
+    this.#step = step;
+    this.#plateau = this.#policy ? (options.state?.plateau ?? this.#policy.init()) : undefined;
+  }
+
+  /** Completed steps. */
+  get steps(): number {
+    return this.#step;
+  }
+
+  /** The learning rate for the next update. */
+  get lr(): number {
+    return this.value("lr");
+  }
+
+  /**
+   * The value of hyperparameter `name` for the next update.
+   *
+   * @throws TypeError for a name without a schedule.
+   */
+  value(name: string): number {
+    const s = this.#schedules[name];
+    if (!s)
+      throw new TypeError(
+        `Scheduler: no schedule named "${name}" (have ${Object.keys(this.#schedules).join(", ")})`,
+      );
+    const v = s(this.#step);
+    return name === "lr" && this.#policy && this.#plateau ? v * this.#policy.factor(this.#plateau) : v;
+  }
+
+  /** Every hyperparameter's value for the next update. */
+  values(): Record<string, number> {
+    return Object.fromEntries(Object.keys(this.#schedules).map((name) => [name, this.value(name)]));
+  }
+
+  /** Counts one completed update; returns this. */
+  step(): this {
+    this.#step += 1;
+    return this;
+  }
+
+  /**
+   * Feeds a metric to the plateau policy, which may cut the lr from the next update on.
+   *
+   * @throws TypeError when the scheduler has no plateau policy.
+   */
+  observe(metric: number): this {
+    if (!this.#policy || !this.#plateau) throw new TypeError("Scheduler: observe() needs a plateau policy");
+    this.#plateau = this.#policy.update(this.#plateau, metric, this.lr);
+    return this;
+  }
+
+  /** The current state, as JSON. */
+  get state(): SchedulerState {
+    return this.#plateau ? { step: this.#step, plateau: this.#plateau } : { step: this.#step };
+  }
+
+  /** How this scheduler was made, as JSON. */
+  get spec(): SchedulerSpec {
+    const schedules = Object.fromEntries(Object.entries(this.#schedules).map(([k, s]) => [k, s.spec]));
+    return this.#policy ? { schedules, plateau: this.#policy.options } : { schedules };
+  }
+
+  /**
+   * Rebuilds a scheduler from its spec and a saved state; it continues the exact same sequence.
+   *
+   * @throws SpecError for an invalid spec.
+   */
+  static restore(spec: SchedulerSpec, state: SchedulerState): Scheduler {
+    const schedules = Object.fromEntries(Object.entries(spec.schedules).map(([k, s]) => [k, fromSpec(s)]));
+    return new Scheduler(
+      schedules,
+      spec.plateau === undefined ? { state } : { plateau: spec.plateau, state },
+    );
+  }
+}

@@ -1,0 +1,14 @@
+import { defaultServerConditions, defineConfig } from "vite";
+
+// Tests run against the TypeScript sources: the "@lrkit/source" export condition of each
+// workspace package points at src/, so no build is needed between an edit and a test.
+const conditions = ["@lrkit/source", ...defaultServerConditions];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    include: ["packages/*/src/**/*.test.ts"],
+    testTimeout: 60_000,
+  },
+});
