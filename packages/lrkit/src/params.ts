@@ -115,7 +115,11 @@ export function parseParams<S extends z.ZodType>(fn: string, schema: S, input: u
   if (issue.code === "invalid_type" && value === undefined) {
     throw new ParameterTypeError(fn, param, `${fn}: ${param} is required`);
   }
-  const kind = issue.code === "invalid_type" || issue.code === "invalid_union" ? typeError : rangeError;
+  const isType =
+    issue.code === "invalid_type" ||
+    issue.code === "invalid_union" ||
+    (issue.code === "custom" && issue.params?.typeError === true);
+  const kind = isType ? typeError : rangeError;
   return kind(fn, param, issue.message, value);
 }
 
@@ -123,6 +127,10 @@ export function parseParams<S extends z.ZodType>(fn: string, schema: S, input: u
 export function ensure(ok: boolean, fn: string, param: string, expected: string, value: unknown): void {
   if (!ok) rangeError(fn, param, expected, value);
 }
+
+/** Marks a custom issue as a type error (a TypeError rather than a RangeError). */
+const TYPE_ISSUE = { typeError: true };
+const isScheduleValue = (v: unknown) => typeof v === "function" && "spec" in v;
 
 const finite = (message = "must be a finite number") => z.number({ error: message });
 
@@ -158,14 +166,12 @@ export const p = {
   /** A list of finite numbers. */
   numbers: () => z.array(finite(), { error: "must be a list of numbers" }),
   /** A Schedule (in a JSON spec: a nested spec, which fromSpec builds first). */
-  schedule: () =>
-    z.custom<Schedule>((v) => typeof v === "function" && "spec" in v, { error: "must be a schedule" }),
+  schedule: () => z.custom<Schedule>(isScheduleValue, { error: "must be a schedule", params: TYPE_ISSUE }),
   /** A list of Schedules. */
   schedules: () =>
-    z.array(
-      z.custom<Schedule>((v) => typeof v === "function" && "spec" in v, { error: "must be a schedule" }),
-      { error: "must be a list of schedules" },
-    ),
+    z.array(z.custom<Schedule>(isScheduleValue, { error: "must be a schedule", params: TYPE_ISSUE }), {
+      error: "must be a list of schedules",
+    }),
 };
 
 /** Checks that `values` is sorted in non-decreasing (or, with `strict`, increasing) order. */

@@ -1,7 +1,8 @@
 /**
  * Seeded randomness. Every random thing in lrkit takes an explicit seed, and the same seed gives
  * the same values. The generator is pure-rand's xoroshiro128+; its 128-bit state is derived from
- * the seed and a key (such as the step) by the murmur3 finaliser, so that neighbouring keys give
+ * the seed and a key (such as the step) with the murmur3 finaliser (absorbed, then expanded
+ * splitmix-style), so that neighbouring keys give
  * unrelated streams and any step can be drawn on its own, in any order.
  *
  * @module
@@ -28,9 +29,14 @@ export function uniformStream(seed: number, key = 0): () => number {
   bits.setFloat64(0, seed);
   const s0 = bits.getInt32(0);
   const s1 = bits.getInt32(4);
-  const state: number[] = [0x9e3779b9, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f].map((c, i) =>
-    fmix32(fmix32(s0 ^ Math.imul(c, i + 1)) ^ fmix32(s1 + c) ^ fmix32(i % 2 === 0 ? hi ^ c : lo + c)),
-  );
+  // Absorb the four words of (seed, key), then expand them splitmix-style into the 128-bit state.
+  let h = 0x6a09e667;
+  for (const word of [s0, s1, hi, lo]) h = (fmix32(h ^ word) + 0x9e3779b9) | 0;
+  const state: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    h = (h + 0x9e3779b9) | 0;
+    state.push(fmix32(h));
+  }
   if (!state.some((w) => w !== 0)) state[0] = 1;
   const rng = xoroshiro128plusFromState(state);
   return () => uniformFloat64(rng);

@@ -39,6 +39,7 @@ export function clamp(schedule: Schedule, options: ClampOptions): Schedule {
 export const clampFamily: Family = {
   type: "clamp",
   summary: "A schedule bounded below and/or above.",
+  example: "clamp(exponential(lr=0.1, gamma=0.9), min=0.001)",
   params,
   create: ({ schedule, ...rest }) => clamp(schedule as Schedule, rest as ClampOptions),
 };

@@ -55,6 +55,7 @@ export function join(schedules: readonly Schedule[], boundaries: readonly number
 export const joinFamily: Family = {
   type: "join",
   summary: "Schedules end to end, each counting steps from its own start (Optax join_schedules).",
+  example: "join([linear(from=0.01, to=0.1, steps=10), cosine(lr=0.1, steps=90)], [10])",
   params,
   create: ({ schedules, boundaries }) => join(schedules as Schedule[], boundaries as number[]),
 };

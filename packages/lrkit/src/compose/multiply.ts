@@ -39,6 +39,7 @@ export function multiply(schedules: readonly Schedule[]): Schedule {
 export const multiplyFamily: Family = {
   type: "multiply",
   summary: "The product of schedules at every step.",
+  example: 'multiply([constant(lr=0.1), formula("0.95 ** t")])',
   params,
   create: ({ schedules }) => multiply(schedules as Schedule[]),
 };

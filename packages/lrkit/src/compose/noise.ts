@@ -77,6 +77,7 @@ export function noise(schedule: Schedule, options: NoiseOptions = {}): Schedule 
 export const noiseFamily: Family = {
   type: "noise",
   summary: "Seeded multiplicative noise on a schedule (timm noise_pct, noise_std).",
+  example: "noise(cosine(lr=0.1, steps=100), seed=7, pct=0.1)",
   params,
   create: ({ schedule, ...rest }) => noise(schedule as Schedule, rest as NoiseOptions),
 };

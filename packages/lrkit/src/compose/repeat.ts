@@ -63,6 +63,7 @@ export function repeat(schedule: Schedule, options: RepeatOptions): Schedule {
 export const repeatFamily: Family = {
   type: "repeat",
   summary: "A schedule repeated in cycles, optionally longer and lower each time.",
+  example: "repeat(cosine(lr=0.1, steps=20), period=20, decay=0.7)",
   params,
   create: ({ schedule, ...rest }) => repeat(schedule as Schedule, rest as RepeatOptions),
 };

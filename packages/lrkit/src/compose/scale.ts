@@ -30,6 +30,7 @@ export function scale(schedule: Schedule, factor: number): Schedule {
 export const scaleFamily: Family = {
   type: "scale",
   summary: "A schedule times a constant factor.",
+  example: "scale(cosine(lr=1, steps=100), factor=0.1)",
   params,
   create: ({ schedule, factor }) => scale(schedule as Schedule, factor as number),
 };

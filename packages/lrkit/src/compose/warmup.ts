@@ -102,6 +102,7 @@ export function warmup(schedule: Schedule, options: WarmupOptions): Schedule {
 export const warmupFamily: Family = {
   type: "warmup",
   summary: "A ramp of `steps` steps up to the start of any schedule.",
+  example: "warmup(cosine(lr=0.3, steps=25, minLr=0.01), steps=5)",
   params,
   create: ({ schedule, ...rest }) => warmup(schedule as Schedule, rest as WarmupOptions),
 };

@@ -29,6 +29,7 @@ export function constant(options: ConstantOptions): Schedule {
 export const constantFamily: Family = {
   type: "constant",
   summary: "The same learning rate at every step.",
+  example: "constant(lr=0.1)",
   params,
   create: (o) => constant(o as ConstantOptions),
 };

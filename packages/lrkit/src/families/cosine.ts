@@ -70,6 +70,7 @@ export function cosine(options: CosineOptions): Schedule {
 export const cosineFamily: Family = {
   type: "cosine",
   summary: "Cosine annealing from lr to minLr over steps; hold or rise again after.",
+  example: "cosine(lr=0.3, steps=20, minLr=0.01)",
   params,
   create: (o) => cosine(o as CosineOptions),
 };

@@ -87,6 +87,7 @@ export function cyclic(options: CyclicOptions): Schedule {
 export const cyclicFamily: Family = {
   type: "cyclic",
   summary: "Triangular cycles between baseLr and maxLr (CyclicLR).",
+  example: 'cyclic(baseLr=0.001, maxLr=0.006, stepsUp=20, mode="triangular2")',
   params,
   create: (o) => cyclic(o as CyclicOptions),
 };

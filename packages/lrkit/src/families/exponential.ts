@@ -73,6 +73,7 @@ export function exponential(options: ExponentialOptions): Schedule {
 export const exponentialFamily: Family = {
   type: "exponential",
   summary: "Multiply the lr by gamma every decaySteps steps, smoothly or in stairs.",
+  example: "exponential(lr=0.1, gamma=0.95)",
   params,
   create: (o) => exponential(o as ExponentialOptions),
 };

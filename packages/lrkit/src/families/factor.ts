@@ -40,6 +40,7 @@ export function factor(options: FactorOptions): Schedule {
 export const factorFamily: Family = {
   type: "factor",
   summary: "Multiply the lr by a factor every stepSize steps, down to a floor (MXNet, d2l).",
+  example: "factor(lr=2, factor=0.9, minLr=0.01)",
   params,
   create: (o) => factor(o as FactorOptions),
 };

@@ -36,6 +36,7 @@ export function formula(options: string | FormulaScheduleOptions): Schedule {
 export const formulaFamily: Family = {
   type: "formula",
   summary: "Any curve written as a safe formula in t, e.g. 0.1 * 0.95 ** t.",
+  example: 'formula("0.1 * 0.95 ** t")',
   params,
   create: (o) => formula(o as FormulaScheduleOptions),
 };

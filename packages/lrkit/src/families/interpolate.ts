@@ -74,6 +74,7 @@ export function interpolate(options: InterpolateOptions): Schedule {
 export const interpolateFamily: Family = {
   type: "interpolate",
   summary: "Linear or cosine interpolation through (knot, value) points.",
+  example: 'interpolate(knots=[0, 10, 100], values=[0.001, 0.1, 0.0001], mode="cos")',
   params,
   create: (o) => interpolate(o as InterpolateOptions),
 };

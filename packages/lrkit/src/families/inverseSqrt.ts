@@ -38,6 +38,7 @@ export function inverseSqrt(options: InverseSqrtOptions): Schedule {
 export const inverseSqrtFamily: Family = {
   type: "inverseSqrt",
   summary: "lr / sqrt(1 + t / timescale): d2l's square-root and the Transformer's rsqrt decay.",
+  example: "inverseSqrt(lr=0.1)",
   params,
   create: (o) => inverseSqrt(o as InverseSqrtOptions),
 };

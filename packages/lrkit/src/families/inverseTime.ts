@@ -43,6 +43,7 @@ export function inverseTime(options: InverseTimeOptions): Schedule {
 export const inverseTimeFamily: Family = {
   type: "inverseTime",
   summary: "lr / (1 + decayRate * t / decaySteps) (Keras InverseTimeDecay).",
+  example: "inverseTime(lr=0.1, decayRate=0.5, decaySteps=10)",
   params,
   create: (o) => inverseTime(o as InverseTimeOptions),
 };

@@ -37,6 +37,7 @@ export function linear(options: LinearOptions): Schedule {
 export const linearFamily: Family = {
   type: "linear",
   summary: "A straight line from `from` to `to` over `steps` steps, then flat.",
+  example: "linear(from=0.1, to=0.001, steps=100)",
   params,
   create: (o) => linear(o as LinearOptions),
 };

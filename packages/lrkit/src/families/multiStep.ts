@@ -48,6 +48,7 @@ export function multiStep(options: MultiStepOptions): Schedule {
 export const multiStepFamily: Family = {
   type: "multiStep",
   summary: "Multiply the lr by gamma at each milestone (MultiStepLR).",
+  example: "multiStep(lr=0.5, milestones=[15, 30], gamma=0.5)",
   params,
   create: (o) => multiStep(o as MultiStepOptions),
 };

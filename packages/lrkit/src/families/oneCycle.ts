@@ -111,6 +111,7 @@ export function oneCycleMomentum(options: OneCycleMomentumOptions): Schedule {
 export const oneCycleFamily: Family = {
   type: "oneCycle",
   summary: "Smith's one-cycle: warm up to maxLr, then anneal far below the start (OneCycleLR).",
+  example: "oneCycle(maxLr=0.1, steps=100)",
   params,
   create: (o) => oneCycle(o as OneCycleOptions),
 };
@@ -119,6 +120,7 @@ export const oneCycleFamily: Family = {
 export const oneCycleMomentumFamily: Family = {
   type: "oneCycleMomentum",
   summary: "The momentum of the one-cycle policy: down while the lr rises, up while it falls.",
+  example: "oneCycleMomentum(steps=100)",
   params: momentumParams,
   create: (o) => oneCycleMomentum(o as OneCycleMomentumOptions),
 };

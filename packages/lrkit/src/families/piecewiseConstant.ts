@@ -56,6 +56,7 @@ export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule {
 export const piecewiseConstantFamily: Family = {
   type: "piecewiseConstant",
   summary: "Given values between given boundaries (PiecewiseConstantDecay).",
+  example: "piecewiseConstant(boundaries=[30, 60], values=[0.1, 0.01, 0.001])",
   params,
   create: (o) => piecewiseConstant(o as PiecewiseConstantOptions),
 };

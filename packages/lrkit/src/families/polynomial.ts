@@ -54,6 +54,7 @@ export function polynomial(options: PolynomialOptions): Schedule {
 export const polynomialFamily: Family = {
   type: "polynomial",
   summary: "Polynomial decay from lr to endLr over steps (PolynomialDecay, PolynomialLR).",
+  example: "polynomial(lr=0.1, steps=100, power=2, endLr=0.001)",
   params,
   create: (o) => polynomial(o as PolynomialOptions),
 };

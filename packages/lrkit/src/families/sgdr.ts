@@ -80,6 +80,7 @@ export function sgdr(options: SgdrOptions): Schedule {
 export const sgdrFamily: Family = {
   type: "sgdr",
   summary: "Cosine annealing with warm restarts, growing periods and decaying peaks (SGDR).",
+  example: "sgdr(lr=0.1, period=10, periodMult=2, minLr=0.001)",
   params,
   create: (o) => sgdr(o as SgdrOptions),
 };

@@ -37,6 +37,7 @@ export function step(options: StepOptions): Schedule {
 export const stepFamily: Family = {
   type: "step",
   summary: "Multiply the lr by gamma every stepSize steps (StepLR).",
+  example: "step(lr=0.1, stepSize=30, gamma=0.1)",
   params,
   create: (o) => step(o as StepOptions),
 };

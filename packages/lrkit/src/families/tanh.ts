@@ -51,6 +51,7 @@ export function tanh(options: TanhOptions): Schedule {
 export const tanhFamily: Family = {
   type: "tanh",
   summary: "Hyperbolic-tangent decay from lr to minLr (timm TanhLRScheduler).",
+  example: "tanh(lr=0.1, steps=100, minLr=0.001)",
   params,
   create: (o) => tanh(o as TanhOptions),
 };

@@ -113,6 +113,7 @@ export function wsd(options: WsdOptions): Schedule {
 export const wsdFamily: Family = {
   type: "wsd",
   summary: "Warmup-stable-decay's stable and decay phases (linear, 1-sqrt, cosine, power, exponential).",
+  example: "wsd(lr=0.1, steps=100, decaySteps=20, minLr=0.001)",
   params,
   create: (o) => wsd(o as WsdOptions),
 };

@@ -161,7 +161,7 @@ function printValue(value: Json): string {
 
 /**
  * Prints a spec in the text syntax. The first parameter is written positionally when it is a
- * schedule, a list of schedules, or the only parameter; the others by name.
+ * schedule, a list of schedules, or the only parameter and a string (a formula); the others by name.
  *
  * @example
  * ```ts
@@ -178,7 +178,7 @@ export function toText(spec: ScheduleSpec): string {
   const args = entries.map(([name, value]) => {
     const positional =
       name === first &&
-      (names.length === 1 ||
+      ((names.length === 1 && typeof value === "string") ||
         (typeof value === "object" &&
           value !== null &&
           (Array.isArray(value) ? value.every(isSpecLike) : isSpecLike(value))));

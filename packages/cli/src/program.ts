@@ -1,0 +1,45 @@
+/**
+ * The `lrkit` command line: every command on one commander program, runnable in-process.
+ *
+ * @module
+ */
+import { Command, CommanderError } from "commander";
+import { sampleCommand } from "./commands/sample.js";
+import { tourCommand } from "./commands/tour.js";
+import { typesCommand } from "./commands/types.js";
+import { CliError, processIo, type Io } from "./io.js";
+
+/** Builds the program, writing to `io`. */
+export function createProgram(io: Io = processIo): Command {
+  const program = new Command("lrkit")
+    .description("learning-rate schedules: sample, plot, lint, export, find and compare")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError();
+  for (const add of [sampleCommand, typesCommand, tourCommand]) add(program, io);
+  return program;
+}
+
+/**
+ * Runs the command line `argv` (without the node and script entries) and returns the exit code:
+ * 0 on success, 2 for bad input, 1 for a failure.
+ *
+ * @example
+ * ```ts
+ * const code = await run(["sample", "cosine(lr=0.1, steps=10)", "--steps", "11", "--json"]);
+ * ```
+ */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    await createProgram(io).parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CliError) {
+      io.err(`lrkit: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.err(`lrkit: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
