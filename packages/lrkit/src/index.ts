@@ -19,3 +19,4 @@ export {
 } from "./schedule.js";
 export { Scheduler, type SchedulerOptions, type SchedulerSpec, type SchedulerState } from "./scheduler.js";
 export * from "./spec/index.js";
+export * from "./finder/index.js";

@@ -11,7 +11,7 @@ const params = z.strictObject({
 export type ConstantOptions = z.input<typeof params>;
 
 /**
- * A constant learning rate: `lr` at every step.
+ * A constant learning rate: `lr` at every step (NaN for a NaN step, like every schedule).
  *
  * @param options.lr - the learning rate.
  * @throws RangeError when `lr` is negative or not finite.
@@ -22,7 +22,7 @@ export type ConstantOptions = z.input<typeof params>;
  */
 export function constant(options: ConstantOptions): Schedule {
   const { lr } = parseParams("constant", params, options);
-  return define(() => lr, specOf("constant", options), { horizon: 0 });
+  return define((t) => (Number.isNaN(t) ? NaN : lr), specOf("constant", options), { horizon: 0 });
 }
 
 /** Registry entry of {@link constant}. */

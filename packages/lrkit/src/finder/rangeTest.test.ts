@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { fromSpec } from "../spec/fromSpec.js";
+import { regressionLearner } from "../test/regressionLearner.js";
+import { rangeTest, RangeTestError } from "./rangeTest.js";
+
+const before = () => structuredClone(regressionLearner().state);
+
+describe("rangeTest", () => {
+  it("sweeps exponentially, sees the loss fall then diverge, stops, restores, and suggests lrs inside the sweep", async () => {
+    const learner = regressionLearner();
+    const initial = before();
+    const result = await rangeTest(learner, { start: 1e-5, end: 10, iterations: 120 });
+    expect(result.stoppedBy).toBe("divergence");
+    expect(learner.state).toEqual(initial);
+    expect(result.restored).toBe(true);
+    expect(result.lrs[1]! / result.lrs[0]!).toBeCloseTo((10 / 1e-5) ** (1 / 119), 12);
+    const low = result.smoothed.indexOf(Math.min(...result.smoothed));
+    expect(result.smoothed[low]!).toBeLessThan(result.smoothed[0]! * 0.6);
+    const last = result.smoothed[result.smoothed.length - 1]!;
+    expect(last).toBeGreaterThan(4 * result.smoothed[low]!);
+    for (const [name, lr] of Object.entries(result.suggestions)) {
+      expect(lr, name).not.toBeNull();
+      expect(lr!, name).toBeGreaterThanOrEqual(result.lrs[0]! * 0.1);
+      expect(lr!, name).toBeLessThanOrEqual(result.lrs[result.lrs.length - 1]!);
+    }
+    expect(result.recommended).toBe("valley");
+    expect(result.recommendedLr).toBe(result.suggestions.valley);
+    expect(result.agreement).toBeGreaterThan(0);
+    expect(result.agreement).toBeLessThanOrEqual(1);
+    const oneCycle = fromSpec(result.schedules!.oneCycle);
+    expect(Math.max(...Array.from({ length: 1000 }, (_, t) => oneCycle(t)))).toBeCloseTo(
+      result.recommendedLr!,
+      12,
+    );
+  });
+
+  it("follows the MXNet tutorial: lr x1.1 from 1e-6, running mean, stop above twice the first loss after 20 steps", async () => {
+    const learner = regressionLearner();
+    const result = await rangeTest(learner, {
+      start: 1e-6,
+      multiplier: 1.1,
+      end: 1e3,
+      smoothing: "runningMean",
+      beta: 0.3,
+      divergeFactor: 2,
+      divergeFrom: "first",
+      minIterations: 20,
+    });
+    expect(result.stoppedBy).toBe("divergence");
+    expect(result.lrs[1]).toBeCloseTo(1.1e-6, 18);
+    const n = result.smoothed.length;
+    expect(n).toBeGreaterThanOrEqual(20);
+    expect(result.smoothed[n - 1]!).toBeGreaterThan(2 * result.losses[0]!);
+    expect(result.smoothed.slice(0, n - 1).every((s, i) => i + 1 < 20 || s <= 2 * result.losses[0]!)).toBe(
+      true,
+    );
+    // running mean: (1 - 0.3) * loss + 0.3 * mean
+    expect(result.smoothed[1]).toBeCloseTo(0.7 * result.losses[1]! + 0.3 * result.losses[0]!, 12);
+  });
+
+  it("stops at the end of the sweep when the loss never diverges", async () => {
+    const result = await rangeTest(regressionLearner(), { start: 1e-6, end: 1e-2, iterations: 30 });
+    expect(result.stoppedBy).toBe("end");
+    expect(result.lrs).toHaveLength(30);
+    expect(result.lrs[29]).toBeCloseTo(1e-2, 15);
+  });
+
+  it("stops on a NaN loss and restores the model", async () => {
+    const learner = regressionLearner({ nanAt: 10 });
+    const initial = before();
+    const result = await rangeTest(learner, { iterations: 50 });
+    expect(result.stoppedBy).toBe("nan");
+    expect(result.losses).toHaveLength(11);
+    expect(result.losses[10]).toBeNaN();
+    expect(learner.state).toEqual(initial);
+  });
+
+  it("restores the model when the learner throws, and rethrows with the partial curve", async () => {
+    const learner = regressionLearner({ throwAt: 7 });
+    const initial = before();
+    let error: unknown;
+    try {
+      await rangeTest(learner, { iterations: 50 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RangeTestError);
+    expect((error as RangeTestError).message).toMatch(
+      /^rangeTest: the learner failed at step 7 \(lr [\d.e-]+\): out of memory; the model was restored$/,
+    );
+    expect((error as RangeTestError).partial.losses).toHaveLength(7);
+    expect(((error as RangeTestError).cause as Error).message).toBe("out of memory");
+    expect(learner.state).toEqual(initial);
+  });
+
+  it("stops on an AbortSignal and restores the model", async () => {
+    const learner = regressionLearner();
+    const initial = before();
+    const controller = new AbortController();
+    const result = await rangeTest(learner, {
+      iterations: 100,
+      signal: controller.signal,
+      onProgress: ({ iteration }) => {
+        if (iteration === 14) controller.abort();
+      },
+    });
+    expect(result.stoppedBy).toBe("aborted");
+    expect(result.lrs).toHaveLength(15);
+    expect(learner.state).toEqual(initial);
+  });
+
+  it("accumulates gradients, uses the validation loss on request, and reports the spread over seeds", async () => {
+    const learner = regressionLearner();
+    const accumulated = await rangeTest(learner, { iterations: 60, accumulate: 4 });
+    expect(learner.calls).toBeLessThanOrEqual(60);
+    expect(accumulated.stoppedBy).toBe("divergence");
+    const validated = await rangeTest(regressionLearner(), { iterations: 60, validation: true });
+    expect(validated.losses.length).toBeGreaterThan(10);
+    const seeded = await rangeTest(regressionLearner(), { iterations: 80, seeds: [1, 2, 3] });
+    expect(seeded.sweeps.map((s) => s.seed)).toEqual([1, 2, 3]);
+    expect(seeded.seedSpreadDecades.valley).not.toBeNull();
+    expect(seeded.seedSpreadDecades.valley!).toBeGreaterThanOrEqual(0);
+    expect(seeded.seedSpreadDecades.valley!).toBeLessThan(1);
+  });
+
+  it("rejects bad options before touching the model", async () => {
+    const learner = regressionLearner();
+    await expect(rangeTest(learner, { start: 1, end: 0.1 })).rejects.toThrow(
+      "rangeTest: end must exceed start (1), got 0.1",
+    );
+    await expect(rangeTest(learner, { iterations: 10, multiplier: 1.1 })).rejects.toThrow(
+      "rangeTest: multiplier cannot be given together with iterations, got 1.1",
+    );
+    await expect(rangeTest(learner, { multiplier: 0.9 })).rejects.toThrow(
+      "rangeTest: multiplier must be greater than 1, got 0.9",
+    );
+    expect(learner.calls).toBe(0);
+    const { step, snapshot, restore } = learner;
+    await expect(rangeTest({ step, snapshot, restore }, { validation: true })).rejects.toThrow(
+      "rangeTest: validation needs a learner with validate(), got true",
+    );
+  });
+});

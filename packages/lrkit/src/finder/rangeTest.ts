@@ -1,0 +1,341 @@
+/**
+ * The learning-rate range test (Smith, 2017): sweep the lr, watch the loss, stop when it diverges,
+ * restore the model, and suggest a learning rate.
+ *
+ * @module
+ */
+import * as z from "zod";
+import { ensure, p, parseParams } from "../params.js";
+import type { ScheduleSpec } from "../schedule.js";
+import type { Learner } from "./learner.js";
+import { emaSmoother, runningMeanSmoother } from "./smoothing.js";
+import { SUGGESTIONS, trimCurve, type SuggestionName } from "./suggestions.js";
+
+const params = z.strictObject({
+  start: p.positive().default(1e-7).describe("The first lr of the sweep. Defaults to 1e-7."),
+  end: p.positive().default(10).describe("The last lr of the sweep. Defaults to 10."),
+  iterations: p.positiveInt().optional().describe("Steps of the sweep, from start to end. Defaults to 100."),
+  multiplier: p
+    .number()
+    .refine((v) => v > 1, { error: "must be greater than 1" })
+    .optional()
+    .describe(
+      "Instead of iterations: multiply the lr by this every step, from start until end (the MXNet tutorial's 1.1).",
+    ),
+  mode: p
+    .oneOf(["exponential", "linear"])
+    .default("exponential")
+    .describe('How the lr grows. Defaults to "exponential".'),
+  smoothing: p
+    .oneOf(["ema", "runningMean"])
+    .default("ema")
+    .describe(
+      '"ema": bias-corrected moving average (fastai); "runningMean": the MXNet tutorial\'s. Defaults to "ema".',
+    ),
+  beta: p
+    .number()
+    .refine((v) => v >= 0 && v < 1, { error: "must be in [0, 1)" })
+    .optional()
+    .describe(
+      'The smoothing factor: beta of "ema" (defaults to 0.98) or smoothing of "runningMean" (defaults to 0.3).',
+    ),
+  divergeFactor: p
+    .number()
+    .refine((v) => v > 1, { error: "must be greater than 1" })
+    .default(4)
+    .describe("Stop when the smoothed loss exceeds this many times the reference. Defaults to 4."),
+  divergeFrom: p
+    .oneOf(["best", "first"])
+    .default("best")
+    .describe(
+      'The reference: the best smoothed loss so far (fastai) or the first loss (the MXNet tutorial). Defaults to "best".',
+    ),
+  minIterations: p
+    .nonNegativeInt()
+    .default(0)
+    .describe("No divergence stop before this many steps (the tutorial's 20). Defaults to 0."),
+  accumulate: p
+    .positiveInt()
+    .default(1)
+    .describe("Batches whose gradients make one update at each lr. Defaults to 1."),
+  validation: p
+    .boolean()
+    .default(false)
+    .describe("Record the validation loss after each step instead of the training loss. Defaults to false."),
+  seeds: z
+    .array(p.number())
+    .optional()
+    .describe("Run one sweep per seed (data order) and report the spread of the suggestions."),
+  trainingSteps: p
+    .positiveInt()
+    .default(1000)
+    .describe("The length of the run the derived schedules are built for. Defaults to 1000."),
+  signal: z
+    .custom<AbortSignal>((v) => v instanceof AbortSignal, { error: "must be an AbortSignal" })
+    .optional(),
+  onProgress: z
+    .custom<(progress: RangeTestProgress) => void>((v) => typeof v === "function", {
+      error: "must be a function",
+    })
+    .optional(),
+});
+
+/** Options of {@link rangeTest}. */
+export type RangeTestOptions = z.input<typeof params>;
+
+/** What the progress callback receives after every step. */
+export interface RangeTestProgress {
+  readonly iteration: number;
+  readonly iterations: number;
+  readonly lr: number;
+  readonly loss: number;
+  readonly smoothed: number;
+}
+
+/** Why a sweep ended. */
+export type StopReason = "end" | "divergence" | "nan" | "aborted";
+
+/** One sweep's curve and suggestions. */
+export interface Sweep {
+  readonly seed: number | null;
+  readonly lrs: number[];
+  readonly losses: number[];
+  readonly smoothed: number[];
+  readonly stoppedBy: StopReason;
+  /** The suggested lr of every method, or null where the curve gives none. */
+  readonly suggestions: Record<SuggestionName, number | null>;
+}
+
+/** The result of {@link rangeTest}: plain data. */
+export interface RangeTestResult extends Sweep {
+  /** The recommended method (the first available of valley, steepest, slide, minimum, ruleOfThumb). */
+  readonly recommended: SuggestionName | null;
+  /** Its lr. */
+  readonly recommendedLr: number | null;
+  /** The share of the suggestions within half a decade (a factor sqrt(10)) of the recommended lr. */
+  readonly agreement: number;
+  /** How far apart the suggestions are: log10(largest / smallest). */
+  readonly spreadDecades: number;
+  /** Ready schedules built on the recommended lr for `trainingSteps` steps, or null. */
+  readonly schedules: { oneCycle: ScheduleSpec; cyclic: ScheduleSpec; warmupCosine: ScheduleSpec } | null;
+  /** Every sweep (one per seed). */
+  readonly sweeps: Sweep[];
+  /** Per method, how far the suggestions of the sweeps are apart, in decades (0 for one sweep). */
+  readonly seedSpreadDecades: Record<SuggestionName, number | null>;
+  /** Always true: the learner was restored to its snapshot. */
+  readonly restored: true;
+}
+
+/** A learner failure during the range test; the learner was restored before this was thrown. */
+export class RangeTestError extends Error {
+  override name = "RangeTestError";
+  /**
+   * @param message - what happened.
+   * @param partial - the curve recorded before the failure.
+   * @param cause - the learner's error.
+   */
+  constructor(
+    message: string,
+    readonly partial: Pick<Sweep, "lrs" | "losses" | "smoothed">,
+    cause: unknown,
+  ) {
+    super(message, { cause });
+  }
+}
+
+type Options = z.output<typeof params>;
+
+function plannedLrs(o: Options): number[] {
+  const n =
+    o.multiplier === undefined
+      ? (o.iterations ?? 100)
+      : Math.floor(Math.log(o.end / o.start) / Math.log(o.multiplier)) + 1;
+  if (o.multiplier !== undefined) return Array.from({ length: n }, (_, i) => o.start * o.multiplier! ** i);
+  if (n === 1) return [o.start];
+  return Array.from({ length: n }, (_, i) =>
+    o.mode === "exponential"
+      ? o.start * (o.end / o.start) ** (i / (n - 1))
+      : o.start + ((o.end - o.start) * i) / (n - 1),
+  );
+}
+
+function suggest(
+  lrs: readonly number[],
+  smoothed: readonly number[],
+  planned: number,
+): Record<SuggestionName, number | null> {
+  const [from, to] = trimCurve(smoothed, planned);
+  const l = lrs.slice(from, to);
+  const s = smoothed.slice(from, to);
+  const out = {} as Record<SuggestionName, number | null>;
+  for (const [name, { method, scale }] of Object.entries(SUGGESTIONS) as [
+    SuggestionName,
+    (typeof SUGGESTIONS)[SuggestionName],
+  ][]) {
+    const i = l.length >= 3 ? method(l, s) : undefined;
+    out[name] = i === undefined ? null : l[i]! * scale;
+  }
+  return out;
+}
+
+async function sweep(
+  learner: Learner,
+  o: Options,
+  lrs: readonly number[],
+  seed: number | null,
+): Promise<Sweep> {
+  const smooth = o.smoothing === "ema" ? emaSmoother(o.beta ?? 0.98) : runningMeanSmoother(o.beta ?? 0.3);
+  const curve = { lrs: [] as number[], losses: [] as number[], smoothed: [] as number[] };
+  let stoppedBy: StopReason = "end";
+  let best = Infinity;
+  let first: number | undefined;
+  for (let i = 0; i < lrs.length; i++) {
+    if (o.signal?.aborted) {
+      stoppedBy = "aborted";
+      break;
+    }
+    const lr = lrs[i]!;
+    let loss: number;
+    try {
+      loss = await learner.step(lr, o.accumulate);
+      if (o.validation) loss = await learner.validate!();
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new RangeTestError(
+        `rangeTest: the learner failed at step ${i} (lr ${lr}): ${why}; the model was restored`,
+        curve,
+        e,
+      );
+    }
+    curve.lrs.push(lr);
+    curve.losses.push(loss);
+    if (!Number.isFinite(loss)) {
+      curve.smoothed.push(NaN);
+      stoppedBy = "nan";
+      break;
+    }
+    const s = smooth(loss);
+    curve.smoothed.push(s);
+    o.onProgress?.({ iteration: i, iterations: lrs.length, lr, loss, smoothed: s });
+    best = Math.min(best, s);
+    first ??= s;
+    if (i + 1 >= o.minIterations && s > o.divergeFactor * (o.divergeFrom === "best" ? best : first)) {
+      stoppedBy = "divergence";
+      break;
+    }
+  }
+  return { seed, ...curve, stoppedBy, suggestions: suggest(curve.lrs, curve.smoothed, lrs.length) };
+}
+
+const decades = (values: readonly (number | null)[]): number | null => {
+  const vs = values.filter((v): v is number => v !== null && v > 0);
+  return vs.length === 0 ? null : Math.log10(Math.max(...vs) / Math.min(...vs));
+};
+
+function derive(lr: number, steps: number) {
+  const warm = Math.max(1, Math.round(steps * 0.05));
+  return {
+    oneCycle: { type: "oneCycle", maxLr: lr, steps },
+    cyclic: {
+      type: "cyclic",
+      baseLr: lr / 4,
+      maxLr: lr,
+      stepsUp: Math.max(1, Math.round(steps / 8)),
+      mode: "triangular2",
+    },
+    warmupCosine: {
+      type: "warmup",
+      schedule: { type: "cosine", lr, steps: Math.max(1, steps - warm) },
+      steps: warm,
+    },
+  };
+}
+
+/**
+ * Runs the learning-rate range test: one update per lr of an exponential (or linear) sweep from
+ * `start` to `end`, recording the loss, smoothing it, and stopping when the smoothed loss exceeds
+ * `divergeFactor` times the best (or the first) one, on a NaN or infinite loss, on `signal`, or at
+ * the end of the sweep. The learner is restored to its snapshot in every case, including when it
+ * throws (the error is rethrown as a {@link RangeTestError} carrying the partial curve).
+ *
+ * Every suggestion method runs on the smoothed, trimmed curve (see `SUGGESTIONS`); the result
+ * recommends one, says how much the others agree, and derives one-cycle, cyclical and
+ * warmup-cosine schedules from it. With `seeds`, one sweep runs per data order and the result
+ * reports how far the suggestions move between them.
+ *
+ * @param learner - the model, optimizer, loss and data.
+ * @param options - see {@link RangeTestOptions}; defaults are fastai's `lr_find` (1e-7 to 10 in
+ *   100 steps, EMA 0.98, stop at 4x the best).
+ * @throws RangeError / TypeError for bad options; {@link RangeTestError} when the learner throws.
+ * @example
+ * ```ts
+ * const result = await rangeTest(learner, { start: 1e-6, multiplier: 1.1, smoothing: "runningMean", divergeFactor: 2, divergeFrom: "first", minIterations: 20 });
+ * result.recommendedLr; // e.g. 0.05
+ * ```
+ * @see Smith, "Cyclical Learning Rates for Training Neural Networks", WACV 2017; fastai
+ *   `fastai/callback/schedule.py` `lr_find`; davidtvs/pytorch-lr-finder.
+ */
+export async function rangeTest(learner: Learner, options: RangeTestOptions = {}): Promise<RangeTestResult> {
+  const o = parseParams("rangeTest", params, options);
+  ensure(o.end > o.start, "rangeTest", "end", `must exceed start (${o.start})`, o.end);
+  ensure(
+    !(o.iterations !== undefined && o.multiplier !== undefined),
+    "rangeTest",
+    "multiplier",
+    "cannot be given together with iterations",
+    o.multiplier,
+  );
+  ensure(
+    !o.validation || typeof learner.validate === "function",
+    "rangeTest",
+    "validation",
+    "needs a learner with validate()",
+    o.validation,
+  );
+  ensure(
+    o.seeds === undefined || typeof learner.reseed === "function",
+    "rangeTest",
+    "seeds",
+    "need a learner with reseed()",
+    o.seeds,
+  );
+  const lrs = plannedLrs(o);
+  const seeds = o.seeds ?? [null];
+  const snapshot = await learner.snapshot();
+  const sweeps: Sweep[] = [];
+  try {
+    for (const seed of seeds) {
+      try {
+        if (seed !== null) await learner.reseed!(seed);
+        sweeps.push(await sweep(learner, o, lrs, seed));
+      } finally {
+        await learner.restore(snapshot);
+      }
+      if (o.signal?.aborted) break;
+    }
+  } finally {
+    await learner.release?.(snapshot);
+  }
+  const main = sweeps[0]!;
+  const names = Object.keys(SUGGESTIONS) as SuggestionName[];
+  const recommended = names.find((n) => main.suggestions[n] !== null) ?? null;
+  const recommendedLr = recommended === null ? null : main.suggestions[recommended];
+  const available = names.map((n) => main.suggestions[n]).filter((v): v is number => v !== null);
+  const agreement =
+    recommendedLr === null
+      ? 0
+      : available.filter((v) => Math.abs(Math.log10(v / recommendedLr)) <= 0.5).length / available.length;
+  return {
+    ...main,
+    recommended,
+    recommendedLr,
+    agreement,
+    spreadDecades: decades(available) ?? 0,
+    schedules: recommendedLr === null ? null : derive(recommendedLr, o.trainingSteps),
+    sweeps,
+    seedSpreadDecades: Object.fromEntries(
+      names.map((n) => [n, decades(sweeps.map((s) => s.suggestions[n]))]),
+    ) as Record<SuggestionName, number | null>,
+    restored: true,
+  };
+}

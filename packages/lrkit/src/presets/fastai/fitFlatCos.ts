@@ -1,0 +1,73 @@
+// Anchor: fastai/fastai fastai/callback/schedule.py (from nbs/14_callback.schedule.ipynb):
+// Learner.fit_flat_cos; defaults.lr from fastai/learner.py.
+import * as z from "zod";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { combined_cos } from "./combineScheds.js";
+
+const NAME = "fastai.fit_flat_cos";
+
+// Key order = fastai's signature (n_epoch, lr, div_final, pct_start; wd, cbs, reset_opt and
+// start_epoch do not shape the lr), then lrkit's n_iter.
+const params = z.strictObject({
+  n_epoch: p.positiveInt().describe("The number of epochs (fastai's n_epoch)."),
+  lr: p
+    .nonNegative()
+    .default(1e-3)
+    .describe("The flat learning rate. Defaults to 1e-3, fastai's defaults.lr (the Learner's lr)."),
+  div_final: p.positive().default(1e5).describe("The final lr is lr / div_final. Defaults to 1e5."),
+  pct_start: p
+    .unit()
+    .default(0.75)
+    .describe("The fraction of training at the flat lr before the cosine. Defaults to 0.75."),
+  n_iter: p
+    .positiveInt()
+    .describe(
+      "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
+    ),
+});
+
+/** Options of {@link fit_flat_cos}: fastai's `n_epoch`, `lr`, `div_final`, `pct_start`, and lrkit's `n_iter`. */
+export type FitFlatCosOptions = z.input<typeof params>;
+
+/**
+ * The learning rate of fastai's `Learner.fit_flat_cos(n_epoch, lr, div_final, pct_start)`:
+ * `combined_cos(pct_start, lr, lr, lr/div_final)` over `n_epoch * n_iter` steps, flat at `lr` for
+ * the fraction `pct_start` of training (a cosine from `lr` to `lr`, which is exactly `lr`), then a
+ * cosine down to `lr/div_final`, held from the end on. The float32 positions of `combine_scheds`
+ * apply to the cosine.
+ *
+ * @param options.n_epoch - positive integer.
+ * @param options.lr - Defaults to 1e-3 (fastai's `defaults.lr`).
+ * @param options.div_final - Defaults to 1e5.
+ * @param options.pct_start - in [0, 1]. Defaults to 0.75.
+ * @param options.n_iter - lrkit's addition: the batches per epoch (fastai's `Learner.n_iter`).
+ * @throws RangeError for non-positive counts or `div_final`, a negative `lr` or a `pct_start`
+ *   outside [0, 1].
+ * @example
+ * ```ts
+ * const s = fit_flat_cos({ n_epoch: 4, lr: 0.01, div_final: 100, pct_start: 0.5, n_iter: 25 });
+ * [s(0), s(50), s(75), s(100)]; // [0.01, 0.01, 0.00505, 9.99999999999994e-5]
+ * ```
+ * @see fastai/fastai `fastai/callback/schedule.py`.
+ */
+export function fit_flat_cos(options: FitFlatCosOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const inner = combined_cos({
+    pct: o.pct_start,
+    start: o.lr,
+    middle: o.lr,
+    end: o.lr / o.div_final,
+    steps: o.n_epoch * o.n_iter,
+  });
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link fit_flat_cos}. */
+export const fit_flat_cosFamily: Family = {
+  type: NAME,
+  summary: "fastai fit_flat_cos's lr: flat for pct_start of training, then cosine to lr/div_final.",
+  params,
+  create: (o) => fit_flat_cos(o as FitFlatCosOptions),
+};

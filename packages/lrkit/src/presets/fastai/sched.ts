@@ -1,0 +1,181 @@
+// Anchor: fastai/fastai fastai/callback/schedule.py (from nbs/14_callback.schedule.ipynb):
+// sched_lin/SchedLin, sched_cos/SchedCos, sched_no/SchedNo, sched_exp/SchedExp.
+import * as z from "zod";
+import { constant } from "../../families/constant.js";
+import { linear } from "../../families/linear.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import {
+  overSteps,
+  schedCos,
+  schedExp,
+  schedLin,
+  stepsParam,
+  withPosition,
+  type PositionFunction,
+} from "./position.js";
+
+// Key order = fastai's signature (start, end), then lrkit's steps.
+const params = z.strictObject({
+  start: p.nonNegative().describe("The value at pos = 0 (step 0)."),
+  end: p.nonNegative().describe("The value at pos = 1 (step `steps`), held after."),
+  steps: stepsParam(),
+});
+
+const expParams = z.strictObject({
+  start: p.positive().describe("The value at pos = 0 (step 0); positive (fastai divides by it)."),
+  end: p.nonNegative().describe("The value at pos = 1 (step `steps`), held after."),
+  steps: stepsParam(),
+});
+
+/** Options of {@link SchedLin}: fastai's `start`, `end`, and lrkit's `steps`. */
+export type SchedLinOptions = z.input<typeof params>;
+/** Options of {@link SchedCos}: fastai's `start`, `end`, and lrkit's `steps`. */
+export type SchedCosOptions = z.input<typeof params>;
+/** Options of {@link SchedNo}: fastai's `start`, `end` (unused, as in fastai), and lrkit's `steps`. */
+export type SchedNoOptions = z.input<typeof params>;
+/** Options of {@link SchedExp}: fastai's `start`, `end`, and lrkit's `steps`. */
+export type SchedExpOptions = z.input<typeof expParams>;
+
+/** The preset: `inner` (or `f` over the steps) with the preset's spec, remembering `f` for combine_scheds. */
+function annealer(
+  name: string,
+  options: object,
+  steps: number,
+  f: PositionFunction,
+  inner: (t: number) => number = overSteps(f, steps),
+): Schedule {
+  return withPosition(
+    define((t) => inner(t), specOf(name, options), { horizon: steps }),
+    f,
+  );
+}
+
+/**
+ * fastai's `SchedLin(start, end)`: linear annealing, `start + pos*(end-start)` at
+ * `pos = min(t, steps) / steps`.
+ *
+ * fastai's `SchedLin` returns an `_Annealer` (the picklable form of the `annealer` decorator, which
+ * turns `sched_lin(start, end, pos)` into a function of `pos`); lrkit's `steps` maps the step onto
+ * `pos`. The core {@link linear} computes the same numbers in the same order.
+ *
+ * @param options.start - the value at step 0.
+ * @param options.end - the value at step `steps`, held after.
+ * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @throws RangeError for negative values or a `steps` that is not a positive integer.
+ * @example
+ * ```ts
+ * const s = SchedLin({ start: 0, end: 2, steps: 4 });
+ * [s(0), s(1), s(4), s(9)]; // [0, 0.5, 2, 2]
+ * ```
+ * @see fastai/fastai `fastai/callback/schedule.py`.
+ */
+export function SchedLin(options: SchedLinOptions): Schedule {
+  const name = "fastai.SchedLin";
+  const { start, end, steps } = parseParams(name, params, options);
+  const inner = linear({ from: start, to: end, steps });
+  return annealer(name, options, steps, (pos) => schedLin(start, end, pos), inner);
+}
+
+/**
+ * fastai's `SchedCos(start, end)`: cosine annealing, `start + (1 + cos(pi*(1-pos))) * (end-start) / 2`
+ * at `pos = min(t, steps) / steps`, rising or falling.
+ *
+ * The closed form in fastai's own operation order: the core {@link cosine} writes the same curve as
+ * `minLr + amplitude * (1 + cos(pi*pos)) / 2`, which rounds differently (by far more than an ulp
+ * relative to the value where the curve approaches 0) and only falls.
+ *
+ * @param options.start - the value at step 0.
+ * @param options.end - the value at step `steps`, held after.
+ * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @throws RangeError for negative values or a `steps` that is not a positive integer.
+ * @example
+ * ```ts
+ * const s = SchedCos({ start: 0, end: 2, steps: 4 });
+ * [s(0), s(1), s(2), s(4)]; // [0, 0.29289321881345254, 1, 2]
+ * ```
+ * @see fastai/fastai `fastai/callback/schedule.py`.
+ */
+export function SchedCos(options: SchedCosOptions): Schedule {
+  const name = "fastai.SchedCos";
+  const { start, end, steps } = parseParams(name, params, options);
+  return annealer(name, options, steps, (pos) => schedCos(start, end, pos));
+}
+
+/**
+ * fastai's `SchedNo(start, end)`: the constant `start`; `end` is accepted and ignored, as in fastai.
+ *
+ * @param options.start - the value at every step.
+ * @param options.end - unused (fastai's signature has it).
+ * @param options.steps - lrkit's addition: the total iterations. Defaults to 1.
+ * @throws RangeError for negative values or a `steps` that is not a positive integer.
+ * @example
+ * ```ts
+ * SchedNo({ start: 0.1, end: 1, steps: 100 })(50); // 0.1
+ * ```
+ * @see fastai/fastai `fastai/callback/schedule.py`.
+ */
+export function SchedNo(options: SchedNoOptions): Schedule {
+  const name = "fastai.SchedNo";
+  const { start, steps } = parseParams(name, params, options);
+  const inner = constant({ lr: start });
+  return annealer(name, options, steps, () => start, inner);
+}
+
+/**
+ * fastai's `SchedExp(start, end)`: exponential annealing, `start * (end/start) ** pos` at
+ * `pos = min(t, steps) / steps` (the LR finder's sweep).
+ *
+ * fastai divides by `start`, so `start = 0` raises ZeroDivisionError there and a RangeError here.
+ * `end = 0` is accepted, as in fastai: `start` at step 0, then 0. A closed form: the core
+ * {@link exponential} computes the same numbers for `end > 0` but rejects a zero rate.
+ *
+ * @param options.start - the value at step 0; positive.
+ * @param options.end - the value at step `steps`, held after.
+ * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @throws RangeError for `start <= 0`, a negative `end` or a `steps` that is not a positive integer.
+ * @example
+ * ```ts
+ * const s = SchedExp({ start: 1e-7, end: 10, steps: 100 });
+ * [s(0), s(50), s(100)]; // [1e-7, 0.001, 10]
+ * ```
+ * @see fastai/fastai `fastai/callback/schedule.py`.
+ */
+export function SchedExp(options: SchedExpOptions): Schedule {
+  const name = "fastai.SchedExp";
+  const { start, end, steps } = parseParams(name, expParams, options);
+  return annealer(name, options, steps, (pos) => schedExp(start, end, pos));
+}
+
+/** Registry entry of {@link SchedLin}. */
+export const SchedLinFamily: Family = {
+  type: "fastai.SchedLin",
+  summary: "fastai SchedLin: linear from start to end over steps (pos = t / steps).",
+  params,
+  create: (o) => SchedLin(o as SchedLinOptions),
+};
+
+/** Registry entry of {@link SchedCos}. */
+export const SchedCosFamily: Family = {
+  type: "fastai.SchedCos",
+  summary: "fastai SchedCos: half a cosine from start to end over steps (pos = t / steps).",
+  params,
+  create: (o) => SchedCos(o as SchedCosOptions),
+};
+
+/** Registry entry of {@link SchedNo}. */
+export const SchedNoFamily: Family = {
+  type: "fastai.SchedNo",
+  summary: "fastai SchedNo: the constant start (end is ignored).",
+  params,
+  create: (o) => SchedNo(o as SchedNoOptions),
+};
+
+/** Registry entry of {@link SchedExp}. */
+export const SchedExpFamily: Family = {
+  type: "fastai.SchedExp",
+  summary: "fastai SchedExp: exponential from start to end over steps (pos = t / steps).",
+  params: expParams,
+  create: (o) => SchedExp(o as SchedExpOptions),
+};

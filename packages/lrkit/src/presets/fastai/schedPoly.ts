@@ -1,0 +1,58 @@
+// Anchor: fastai/fastai fastai/callback/schedule.py (from nbs/14_callback.schedule.ipynb): SchedPoly.
+import * as z from "zod";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { overSteps, schedPoly, stepsParam, withPosition } from "./position.js";
+
+const NAME = "fastai.SchedPoly";
+
+// Key order = fastai's signature (start, end, power), then lrkit's steps.
+const params = z.strictObject({
+  start: p.nonNegative().describe("The value at pos = 0 (step 0)."),
+  end: p.nonNegative().describe("The value at pos = 1 (step `steps`), held after."),
+  power: p
+    .nonNegative()
+    .describe("The exponent of pos; 1 is linear, 2 leaves start slowly, 0.5 quickly. Non-negative."),
+  steps: stepsParam(),
+});
+
+/** Options of {@link SchedPoly}: fastai's `start`, `end`, `power`, and lrkit's `steps`. */
+export type SchedPolyOptions = z.input<typeof params>;
+
+/**
+ * fastai's `SchedPoly(start, end, power)`: `start + (end - start) * pos ** power` at
+ * `pos = min(t, steps) / steps`.
+ *
+ * Not the polynomial decay of Keras or PyTorch, which raise `1 - pos` to the power: fastai's curve
+ * moves away from `start` like `pos ** power` (slowly for `power > 1`), so it is a closed form here
+ * rather than the core {@link polynomial}. Unlike `SchedLin` and the others it is a plain closure in
+ * fastai, not an `_Annealer`. A negative `power` raises ZeroDivisionError in fastai at the first
+ * batch (`0.0 ** power`), and a RangeError here; `power = 0` gives `end` from step 0 on
+ * (`0.0 ** 0 = 1`).
+ *
+ * @param options.start - the value at step 0.
+ * @param options.end - the value at step `steps`, held after.
+ * @param options.power - non-negative.
+ * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @throws RangeError for negative values or a `steps` that is not a positive integer.
+ * @example
+ * ```ts
+ * const s = SchedPoly({ start: 0, end: 2, power: 2, steps: 4 });
+ * [s(0), s(1), s(2), s(3), s(4)]; // [0, 0.125, 0.5, 1.125, 2]
+ * ```
+ * @see fastai/fastai `fastai/callback/schedule.py`.
+ */
+export function SchedPoly(options: SchedPolyOptions): Schedule {
+  const { start, end, power, steps } = parseParams(NAME, params, options);
+  const f = (pos: number) => schedPoly(start, end, power, pos);
+  return withPosition(define(overSteps(f, steps), specOf(NAME, options), { horizon: steps }), f);
+}
+
+/** Registry entry of {@link SchedPoly}. */
+export const SchedPolyFamily: Family = {
+  type: NAME,
+  summary: "fastai SchedPoly: start + (end - start) * pos ** power over steps (pos = t / steps).",
+  params,
+  create: (o) => SchedPoly(o as SchedPolyOptions),
+};
