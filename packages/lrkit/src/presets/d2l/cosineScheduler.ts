@@ -1,0 +1,85 @@
+// Anchor: d2l-ai/d2l-en chapter_optimization/lr-scheduler.md ("Learning Rate Scheduling"),
+// class CosineScheduler (the same in the PyTorch and TensorFlow tabs).
+import * as z from "zod";
+import { warmup } from "../../compose/warmup.js";
+import { cosine } from "../../families/cosine.js";
+import { ensure, p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "d2l.CosineScheduler";
+
+const params = z.strictObject({
+  max_update: p
+    .positiveInt()
+    .describe("The update at which the lr reaches final_lr (warmup included); held after."),
+  base_lr: p.nonNegative().default(0.01).describe("The peak lr, where the cosine starts. Defaults to 0.01."),
+  final_lr: p
+    .nonNegative()
+    .default(0)
+    .describe("The lr at max_update and after; at most base_lr. Defaults to 0."),
+  warmup_steps: p
+    .nonNegativeInt()
+    .default(0)
+    .describe("The length of the linear warmup, less than max_update. Defaults to 0."),
+  warmup_begin_lr: p.nonNegative().default(0).describe("The lr at update 0 of the warmup. Defaults to 0."),
+});
+
+/** Options of {@link CosineScheduler}: the chapter's parameter names. */
+export type CosineSchedulerOptions = z.input<typeof params>;
+
+/**
+ * d2l's `CosineScheduler`: with `w = warmup_steps` and `T = max_update`,
+ * - `t < w`: `warmup_begin_lr + (base_lr - warmup_begin_lr) * t / w` (linear warmup);
+ * - `w <= t <= T`: `final_lr + (base_lr - final_lr) * (1 + cos(pi * (t - w) / (T - w))) / 2`;
+ * - `t > T`: held at `final_lr` (the object returns its last value).
+ *
+ * The warmup shifts the cosine's clock and counts in `max_update`: a {@link warmup} of a
+ * {@link cosine} over `T - w` steps.
+ *
+ * The chapter divides by zero when `warmup_steps == max_update` and never sets its value past
+ * `max_update` when `warmup_steps > max_update`; lrkit rejects both. A `warmup_begin_lr` above
+ * `base_lr` is accepted (the warmup then descends), as in the chapter.
+ *
+ * @param options.max_update - the horizon; a positive integer.
+ * @param options.base_lr - Defaults to 0.01.
+ * @param options.final_lr - at most `base_lr`. Defaults to 0.
+ * @param options.warmup_steps - a non-negative integer below `max_update`. Defaults to 0.
+ * @param options.warmup_begin_lr - Defaults to 0.
+ * @throws RangeError for `warmup_steps >= max_update`, `final_lr > base_lr`, a non-positive or
+ *   fractional `max_update`, or negative values.
+ * @example
+ * ```ts
+ * const s = CosineScheduler({ max_update: 20, warmup_steps: 5, base_lr: 0.3, final_lr: 0.01 });
+ * [s(0), s(1), s(5), s(20), s(25)]; // [0, 0.06, 0.3, 0.01, 0.01]
+ * ```
+ * @see Dive into Deep Learning, "Learning Rate Scheduling", Cosine Scheduler and Warmup
+ *   (d2l-ai/d2l-en `chapter_optimization/lr-scheduler.md`); Loshchilov & Hutter, "SGDR", ICLR 2017.
+ */
+export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  ensure(
+    o.warmup_steps < o.max_update,
+    NAME,
+    "warmup_steps",
+    `must be less than max_update (${o.max_update})`,
+    o.warmup_steps,
+  );
+  ensure(o.final_lr <= o.base_lr, NAME, "final_lr", `must not exceed base_lr (${o.base_lr})`, o.final_lr);
+  const decay = cosine({
+    lr: o.base_lr,
+    steps: o.max_update - o.warmup_steps,
+    minLr: o.final_lr,
+    after: "hold",
+  });
+  const inner = warmup(decay, { steps: o.warmup_steps, from: o.warmup_begin_lr, mode: "linear" });
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link CosineScheduler}. */
+export const CosineSchedulerFamily: Family = {
+  type: NAME,
+  summary: "d2l CosineScheduler: optional linear warmup, cosine to final_lr at max_update, then hold.",
+  params,
+  create: (o) => CosineScheduler(o as CosineSchedulerOptions),
+};

@@ -1,0 +1,59 @@
+// Anchor: d2l-ai/d2l-en chapter_optimization/lr-scheduler.md ("Learning Rate Scheduling"),
+// class FactorScheduler (the same in the PyTorch, MXNet and TensorFlow tabs).
+import * as z from "zod";
+import { factor as factorDecay } from "../../families/factor.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "d2l.FactorScheduler";
+
+const params = z.strictObject({
+  factor: p
+    .positive()
+    .refine((v) => v <= 1, { error: "must be in (0, 1]" })
+    .default(1)
+    .describe("The factor applied at every call, in (0, 1]. Defaults to 1."),
+  stop_factor_lr: p
+    .nonNegative()
+    .default(1e-7)
+    .describe("The floor the lr never goes below. Defaults to 1e-7."),
+  base_lr: p.nonNegative().default(0.1).describe("The lr before the first call. Defaults to 0.1."),
+});
+
+/** Options of {@link FactorScheduler}: the chapter's parameter names. */
+export type FactorSchedulerOptions = z.input<typeof params>;
+
+/**
+ * d2l's `FactorScheduler`: `eta <- max(stop_factor_lr, eta * factor)` on every call, so the lr at
+ * update `t` (the object called with 0, 1, ..., t) is `max(stop_factor_lr, base_lr * factor ** (t + 1))`.
+ *
+ * Quirk kept: the chapter multiplies before returning, so even update 0 gets `base_lr * factor`,
+ * never `base_lr` itself. The closed form is the core {@link factorDecay | factor} one step ahead.
+ *
+ * @param options.factor - in (0, 1] (the chapter's alpha in (0, 1); a factor above 1 would make its
+ *   recursion differ from any closed form once the floor is hit, so lrkit rejects it). Defaults to 1.
+ * @param options.stop_factor_lr - the floor. Defaults to 1e-7.
+ * @param options.base_lr - the lr before the first call. Defaults to 0.1.
+ * @throws RangeError for a factor outside (0, 1] or a negative learning rate.
+ * @example
+ * ```ts
+ * const s = FactorScheduler({ factor: 0.9, stop_factor_lr: 1e-2, base_lr: 2.0 });
+ * [s(0), s(1), s(49)]; // [1.8, 1.62, 0.0103...]
+ * ```
+ * @see Dive into Deep Learning, "Learning Rate Scheduling", Factor Scheduler (d2l-ai/d2l-en
+ *   `chapter_optimization/lr-scheduler.md`).
+ */
+export function FactorScheduler(options: FactorSchedulerOptions = {}): Schedule {
+  const o = parseParams(NAME, params, options);
+  const inner = factorDecay({ lr: o.base_lr, factor: o.factor, minLr: o.stop_factor_lr });
+  return define((t) => inner(t + 1), specOf(NAME, options));
+}
+
+/** Registry entry of {@link FactorScheduler}. */
+export const FactorSchedulerFamily: Family = {
+  type: NAME,
+  summary: "d2l FactorScheduler: max(stop_factor_lr, base_lr * factor ** (t + 1)).",
+  params,
+  create: (o) => FactorScheduler(o as FactorSchedulerOptions),
+};

@@ -1,0 +1,63 @@
+// Anchor: d2l-ai/d2l-en chapter_optimization/lr-scheduler.md ("Learning Rate Scheduling"),
+// class MultiFactorScheduler of the TensorFlow tab (the MXNet tab calls MXNet's own class, which
+// counts differently: see mxnet.MultiFactorScheduler).
+import * as z from "zod";
+import { constant } from "../../families/constant.js";
+import { multiStep } from "../../families/multiStep.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "d2l.MultiFactorScheduler";
+
+const params = z.strictObject({
+  step: z
+    .array(p.nonNegativeInt(), { error: "must be a list of non-negative integers" })
+    .describe("The epochs at which the lr is multiplied by factor (in any order; repeats count once)."),
+  factor: p.nonNegative().describe("The factor applied at each epoch of step."),
+  base_lr: p.nonNegative().describe("The lr before the first epoch of step."),
+});
+
+/** Options of {@link MultiFactorScheduler}: the chapter's parameter names (it has no defaults). */
+export type MultiFactorSchedulerOptions = z.input<typeof params>;
+
+/**
+ * d2l's `MultiFactorScheduler`: called with epochs 0, 1, ..., t, it multiplies the lr by `factor`
+ * whenever `epoch in step`, so the lr at epoch t is `base_lr * factor ** n` where `n` counts the
+ * distinct entries of `step` that are `<= t`: the epoch of a step already has the new lr
+ * (`step = [15, 30]` halves at 15 and 30). The core {@link multiStep} on the sorted, distinct steps.
+ *
+ * As in the chapter, `step` may be unsorted, a repeated entry applies `factor` once (`in` is a
+ * membership test), and an empty list keeps `base_lr`. Entries that no integer epoch can equal
+ * (negative or fractional) are rejected.
+ *
+ * @param options.step - non-negative integers.
+ * @param options.factor - non-negative (above 1 the lr rises at each step, as in the chapter).
+ * @param options.base_lr - the initial lr.
+ * @throws RangeError for a negative or fractional entry of `step`, or a negative factor or lr;
+ *   TypeError when a parameter is missing or `step` is not a list.
+ * @example
+ * ```ts
+ * const s = MultiFactorScheduler({ step: [15, 30], factor: 0.5, base_lr: 0.5 });
+ * [s(14), s(15), s(30)]; // [0.5, 0.25, 0.125]
+ * ```
+ * @see Dive into Deep Learning, "Learning Rate Scheduling", Multi Factor Scheduler (d2l-ai/d2l-en
+ *   `chapter_optimization/lr-scheduler.md`).
+ */
+export function MultiFactorScheduler(options: MultiFactorSchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const milestones = [...new Set(o.step)].sort((a, b) => a - b);
+  const inner =
+    milestones.length === 0
+      ? constant({ lr: o.base_lr })
+      : multiStep({ lr: o.base_lr, milestones, gamma: o.factor });
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link MultiFactorScheduler}. */
+export const MultiFactorSchedulerFamily: Family = {
+  type: NAME,
+  summary: "d2l MultiFactorScheduler: multiply base_lr by factor at each epoch listed in step.",
+  params,
+  create: (o) => MultiFactorScheduler(o as MultiFactorSchedulerOptions),
+};

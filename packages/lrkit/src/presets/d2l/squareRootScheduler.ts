@@ -1,0 +1,44 @@
+// Anchor: d2l-ai/d2l-en chapter_optimization/lr-scheduler.md ("Learning Rate Scheduling"),
+// class SquareRootScheduler (the same in the PyTorch, MXNet and TensorFlow tabs).
+import * as z from "zod";
+import { inverseSqrt } from "../../families/inverseSqrt.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "d2l.SquareRootScheduler";
+
+const params = z.strictObject({
+  lr: p.nonNegative().default(0.1).describe("The learning rate at update 0. Defaults to 0.1."),
+});
+
+/** Options of {@link SquareRootScheduler}: the chapter's parameter name. */
+export type SquareRootSchedulerOptions = z.input<typeof params>;
+
+/**
+ * d2l's `SquareRootScheduler`: `lr * (t + 1) ** -0.5`, the `O(t^-1/2)` decay of convex
+ * optimization. Stateless in the chapter too; the core {@link inverseSqrt} with timescale 1.
+ *
+ * @param options.lr - non-negative. Defaults to 0.1.
+ * @throws RangeError for a negative `lr`; TypeError for a non-finite one.
+ * @example
+ * ```ts
+ * const s = SquareRootScheduler({ lr: 0.1 });
+ * [s(0), s(3), s(99)]; // [0.1, 0.05, 0.01]
+ * ```
+ * @see Dive into Deep Learning, "Learning Rate Scheduling" (d2l-ai/d2l-en
+ *   `chapter_optimization/lr-scheduler.md`).
+ */
+export function SquareRootScheduler(options: SquareRootSchedulerOptions = {}): Schedule {
+  const { lr } = parseParams(NAME, params, options);
+  const inner = inverseSqrt({ lr, timescale: 1 });
+  return define((t) => inner(t), specOf(NAME, options));
+}
+
+/** Registry entry of {@link SquareRootScheduler}. */
+export const SquareRootSchedulerFamily: Family = {
+  type: NAME,
+  summary: "d2l SquareRootScheduler: lr * (t + 1) ** -0.5.",
+  params,
+  create: (o) => SquareRootScheduler(o as SquareRootSchedulerOptions),
+};

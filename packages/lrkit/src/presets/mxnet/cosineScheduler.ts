@@ -1,0 +1,80 @@
+// Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class CosineScheduler.
+import * as z from "zod";
+import { cosine } from "../../families/cosine.js";
+import { ensure, p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { baseLr, checkWarmup, warmupShape, withWarmup } from "./lrScheduler.js";
+import { maxUpdate } from "./polyScheduler.js";
+
+const NAME = "mxnet.CosineScheduler";
+
+const params = z.strictObject({
+  max_update: maxUpdate(),
+  base_lr: baseLr(),
+  final_lr: p
+    .nonNegative()
+    .default(0)
+    .describe("The lr at max_update and after; at most base_lr. Defaults to 0."),
+  ...warmupShape,
+});
+
+/** Options of {@link CosineScheduler}: MXNet's parameter names. */
+export type CosineSchedulerOptions = z.input<typeof params>;
+
+/**
+ * MXNet's `CosineScheduler`: after the warmup, with `w = warmup_steps` and `T = max_update`,
+ * `final_lr + (base_lr - final_lr) * (1 + cos(pi * (t - w) / (T - w))) / 2` for `w <= t <= T`, then
+ * held at `final_lr` (MXNet returns its last value). The warmup shifts the cosine's clock and counts
+ * in `max_update`: the core {@link cosine} over `T - w` updates behind MXNet's warmup. d2l's
+ * chapter uses this class in its MXNet tab.
+ *
+ * MXNet divides by zero when `warmup_steps == max_update` and never decays when
+ * `warmup_steps > max_update`; lrkit rejects both. It also rejects `final_lr > base_lr`, which MXNet
+ * accepts (a rising half cosine): the core cosine only anneals downwards.
+ *
+ * @param options.max_update - an integer >= 1.
+ * @param options.base_lr - Defaults to 0.01.
+ * @param options.final_lr - at most `base_lr`. Defaults to 0.
+ * @param options.warmup_steps - a non-negative integer below `max_update`. Defaults to 0.
+ * @param options.warmup_begin_lr - at most `base_lr`. Defaults to 0.
+ * @param options.warmup_mode - `"linear"` or `"constant"`. Defaults to `"linear"`.
+ * @throws RangeError where MXNet raises ValueError (`max_update < 1`, `warmup_steps < 0`,
+ *   `warmup_begin_lr > base_lr`, an unknown `warmup_mode`), for `warmup_steps >= max_update`,
+ *   `final_lr > base_lr` or a negative lr; TypeError where it asserts an int (`max_update`,
+ *   `warmup_steps`).
+ * @example
+ * ```ts
+ * const s = CosineScheduler({ max_update: 20, warmup_steps: 5, base_lr: 0.3, final_lr: 0.01 });
+ * [s(0), s(1), s(5), s(20), s(25)]; // [0, 0.06, 0.3, 0.01, 0.01]
+ * ```
+ * @see apache/mxnet `python/mxnet/lr_scheduler.py`; Loshchilov & Hutter, "SGDR", ICLR 2017.
+ */
+export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  checkWarmup(NAME, o);
+  ensure(
+    o.warmup_steps < o.max_update,
+    NAME,
+    "warmup_steps",
+    `must be less than max_update (${o.max_update})`,
+    o.warmup_steps,
+  );
+  ensure(o.final_lr <= o.base_lr, NAME, "final_lr", `must not exceed base_lr (${o.base_lr})`, o.final_lr);
+  const decay = cosine({
+    lr: o.base_lr,
+    steps: o.max_update - o.warmup_steps,
+    minLr: o.final_lr,
+    after: "hold",
+  });
+  const inner = withWarmup(decay, o, "after");
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link CosineScheduler}. */
+export const CosineSchedulerFamily: Family = {
+  type: NAME,
+  summary: "MXNet CosineScheduler: optional warmup, cosine to final_lr at max_update, then hold.",
+  params,
+  create: (o) => CosineScheduler(o as CosineSchedulerOptions),
+};

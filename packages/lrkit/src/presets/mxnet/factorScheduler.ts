@@ -1,0 +1,80 @@
+// Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class FactorScheduler.
+import * as z from "zod";
+import { factor as factorDecay } from "../../families/factor.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
+
+const NAME = "mxnet.FactorScheduler";
+
+/** MXNet's `factor` check, shared with MultiFactorScheduler. */
+export const reducingFactor = () =>
+  p.positive().refine((v) => v <= 1, { error: "must be no more than 1 to make lr reduce" });
+
+const params = z.strictObject({
+  step: integer()
+    .refine((v) => v >= 1, { error: "must be at least 1" })
+    .describe("Updates between two decays; the first decay is at update step + 1."),
+  factor: reducingFactor().default(1).describe("The factor applied at each decay, in (0, 1]. Defaults to 1."),
+  stop_factor_lr: p
+    .nonNegative()
+    .default(1e-8)
+    .describe("The floor a decay never goes below. Defaults to 1e-8."),
+  base_lr: baseLr(),
+  ...warmupShape,
+});
+
+/** Options of {@link FactorScheduler}: MXNet's parameter names. */
+export type FactorSchedulerOptions = z.input<typeof params>;
+
+/**
+ * MXNet's `FactorScheduler`. Its docstring says `base_lr * factor ** floor(t / step)`, but its loop
+ * `while num_update > count + step` decays only once `t` exceeds a multiple of `step`: the lr at
+ * update `t` is `base_lr` for `t <= step`, then `max(stop_factor_lr, base_lr * factor ** k)` with
+ * `k = ceil(t / step) - 1` decays (`step = 10`: the first decay is at update 11).
+ *
+ * Quirks kept: the floor applies only when a decay happens, so a `base_lr` below `stop_factor_lr` is
+ * returned as is until update `step`, then jumps up to the floor. The warmup (`t < warmup_steps`)
+ * does not shift the decay's clock: at its end the lr catches up on every decay that fell inside it.
+ * The core {@link factorDecay | factor} decay, counted MXNet's way, behind MXNet's warmup.
+ *
+ * @param options.step - an integer >= 1 (MXNet accepts a float >= 1; lrkit requires an integer, as
+ *   its docstring says).
+ * @param options.factor - in (0, 1]. Defaults to 1.
+ * @param options.stop_factor_lr - Defaults to 1e-8.
+ * @param options.base_lr - Defaults to 0.01.
+ * @param options.warmup_steps - a non-negative integer. Defaults to 0.
+ * @param options.warmup_begin_lr - at most `base_lr`. Defaults to 0.
+ * @param options.warmup_mode - `"linear"` or `"constant"`. Defaults to `"linear"`.
+ * @throws RangeError where MXNet raises ValueError (`step < 1`, `factor > 1`, `warmup_steps < 0`,
+ *   `warmup_begin_lr > base_lr`, an unknown `warmup_mode`) and for a non-positive factor or a negative
+ *   lr; TypeError where it asserts an int (`warmup_steps`, and here `step`).
+ * @example
+ * ```ts
+ * const s = FactorScheduler({ step: 10, factor: 0.5, base_lr: 0.1 });
+ * [s(10), s(11), s(21)]; // [0.1, 0.05, 0.025]
+ * ```
+ * @see apache/mxnet `python/mxnet/lr_scheduler.py`.
+ */
+export function FactorScheduler(options: FactorSchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  checkWarmup(NAME, o);
+  const { step, base_lr } = o;
+  const decay = factorDecay({ lr: base_lr, factor: o.factor, stepSize: step, minLr: o.stop_factor_lr });
+  // floor((ceil(t) - 1) / step) = ceil(t / step) - 1 for an integer step: MXNet's count of decays.
+  const counted = define(
+    (t) => (t <= step ? base_lr : decay(Math.ceil(t) - 1)),
+    specOf(NAME, { ...options, warmup_steps: 0 }),
+  );
+  const inner = withWarmup(counted, o, "shared");
+  return define((t) => inner(t), specOf(NAME, options));
+}
+
+/** Registry entry of {@link FactorScheduler}. */
+export const FactorSchedulerFamily: Family = {
+  type: NAME,
+  summary: "MXNet FactorScheduler: multiply by factor after every step updates, down to stop_factor_lr.",
+  params,
+  create: (o) => FactorScheduler(o as FactorSchedulerOptions),
+};

@@ -1,0 +1,75 @@
+// Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class MultiFactorScheduler.
+import * as z from "zod";
+import { multiStep } from "../../families/multiStep.js";
+import { ensure, ensureSorted, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { reducingFactor } from "./factorScheduler.js";
+import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
+
+const NAME = "mxnet.MultiFactorScheduler";
+
+const params = z.strictObject({
+  step: z
+    .array(
+      integer().refine((v) => v >= 1, { error: "must be at least 1" }),
+      {
+        error: "must be a list of integers",
+      },
+    )
+    .describe("The updates after which the lr is multiplied by factor; strictly increasing, each >= 1."),
+  factor: reducingFactor().default(1).describe("The factor applied at each step, in (0, 1]. Defaults to 1."),
+  base_lr: baseLr(),
+  ...warmupShape,
+});
+
+/** Options of {@link MultiFactorScheduler}: MXNet's parameter names. */
+export type MultiFactorSchedulerOptions = z.input<typeof params>;
+
+/**
+ * MXNet's `MultiFactorScheduler`: `base_lr * factor ** n`, where `n` counts the entries of `step`
+ * that are strictly below the update `t` (`num_update > step[i]`): with `step = [15, 30]` the lr
+ * changes at updates 16 and 31, one update later than d2l's and PyTorch's MultiStepLR.
+ *
+ * The warmup (`t < warmup_steps`) does not shift the clock: at its end the lr catches up on every
+ * step that fell inside it, and a warmup longer than the last step is accepted, as in MXNet. The core
+ * {@link multiStep} counted MXNet's way, behind MXNet's warmup.
+ *
+ * @param options.step - a non-empty, strictly increasing list of integers >= 1.
+ * @param options.factor - in (0, 1]. Defaults to 1.
+ * @param options.base_lr - Defaults to 0.01.
+ * @param options.warmup_steps - a non-negative integer. Defaults to 0.
+ * @param options.warmup_begin_lr - at most `base_lr`. Defaults to 0.
+ * @param options.warmup_mode - `"linear"` or `"constant"`. Defaults to `"linear"`.
+ * @throws RangeError where MXNet raises ValueError (a step below 1 or not increasing, `factor > 1`,
+ *   `warmup_steps < 0`, `warmup_begin_lr > base_lr`, an unknown `warmup_mode`) or asserts a non-empty
+ *   list, and for a non-positive factor or a negative lr; TypeError where it asserts a list or an int.
+ * @example
+ * ```ts
+ * const s = MultiFactorScheduler({ step: [15, 30], factor: 0.5, base_lr: 0.5 });
+ * [s(15), s(16), s(31)]; // [0.5, 0.25, 0.125]
+ * ```
+ * @see apache/mxnet `python/mxnet/lr_scheduler.py`.
+ */
+export function MultiFactorScheduler(options: MultiFactorSchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  ensure(o.step.length > 0, NAME, "step", "must not be empty", o.step);
+  ensureSorted(NAME, "step", o.step, true);
+  checkWarmup(NAME, o);
+  const decay = multiStep({ lr: o.base_lr, milestones: [...o.step], gamma: o.factor });
+  // For integer steps, step[i] < t exactly when step[i] <= ceil(t) - 1, which the core counts.
+  const counted = define((t) => decay(Math.ceil(t) - 1), specOf(NAME, { ...options, warmup_steps: 0 }));
+  const inner = withWarmup(counted, o, "shared");
+  const last = o.step[o.step.length - 1]!;
+  return define((t) => inner(t), specOf(NAME, options), {
+    horizon: Math.max(last + 1, o.warmup_steps),
+  });
+}
+
+/** Registry entry of {@link MultiFactorScheduler}. */
+export const MultiFactorSchedulerFamily: Family = {
+  type: NAME,
+  summary: "MXNet MultiFactorScheduler: multiply by factor once the update passes each listed step.",
+  params,
+  create: (o) => MultiFactorScheduler(o as MultiFactorSchedulerOptions),
+};

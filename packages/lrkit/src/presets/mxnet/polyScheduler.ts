@@ -1,0 +1,80 @@
+// Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class PolyScheduler.
+import * as z from "zod";
+import { polynomial } from "../../families/polynomial.js";
+import { ensure, p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
+
+const NAME = "mxnet.PolyScheduler";
+
+/** `max_update` of PolyScheduler and CosineScheduler: an int >= 1. */
+export const maxUpdate = () =>
+  integer()
+    .refine((v) => v >= 1, { error: "must be strictly positive" })
+    .describe("The update at which the lr reaches final_lr, warmup included; held after.");
+
+const params = z.strictObject({
+  max_update: maxUpdate(),
+  base_lr: baseLr(),
+  pwr: p.positive().default(2).describe("The power of the decay. Defaults to 2."),
+  final_lr: p.nonNegative().default(0).describe("The lr at max_update and after. Defaults to 0."),
+  ...warmupShape,
+});
+
+/** Options of {@link PolyScheduler}: MXNet's parameter names. */
+export type PolySchedulerOptions = z.input<typeof params>;
+
+/**
+ * MXNet's `PolyScheduler`: after the warmup, with `w = warmup_steps` and `T = max_update`,
+ * `final_lr + (base_lr - final_lr) * (1 - (t - w) / (T - w)) ** pwr` for `w <= t <= T`, then held at
+ * `final_lr` (MXNet returns its last value). The warmup shifts the decay's clock and counts in
+ * `max_update`: the core {@link polynomial} over `T - w` updates behind MXNet's warmup.
+ *
+ * A `final_lr` above `base_lr` is accepted (the lr rises), as in MXNet. MXNet divides by zero when
+ * `warmup_steps == max_update` and never decays when `warmup_steps > max_update`; lrkit rejects both.
+ *
+ * @param options.max_update - an integer >= 1.
+ * @param options.base_lr - Defaults to 0.01.
+ * @param options.pwr - positive. Defaults to 2.
+ * @param options.final_lr - Defaults to 0.
+ * @param options.warmup_steps - a non-negative integer below `max_update`. Defaults to 0.
+ * @param options.warmup_begin_lr - at most `base_lr`. Defaults to 0.
+ * @param options.warmup_mode - `"linear"` or `"constant"`. Defaults to `"linear"`.
+ * @throws RangeError where MXNet raises ValueError (`max_update < 1`, `warmup_steps < 0`,
+ *   `warmup_begin_lr > base_lr`, an unknown `warmup_mode`), for `warmup_steps >= max_update`, a
+ *   non-positive `pwr` or a negative lr; TypeError where it asserts an int (`max_update`, `warmup_steps`).
+ * @example
+ * ```ts
+ * const s = PolyScheduler({ max_update: 20, base_lr: 0.3, final_lr: 0.01 });
+ * [s(0), s(10), s(20), s(40)]; // [0.3, 0.0825, 0.01, 0.01]
+ * ```
+ * @see apache/mxnet `python/mxnet/lr_scheduler.py`.
+ */
+export function PolyScheduler(options: PolySchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  checkWarmup(NAME, o);
+  ensure(
+    o.warmup_steps < o.max_update,
+    NAME,
+    "warmup_steps",
+    `must be less than max_update (${o.max_update})`,
+    o.warmup_steps,
+  );
+  const decay = polynomial({
+    lr: o.base_lr,
+    steps: o.max_update - o.warmup_steps,
+    power: o.pwr,
+    endLr: o.final_lr,
+  });
+  const inner = withWarmup(decay, o, "after");
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link PolyScheduler}. */
+export const PolySchedulerFamily: Family = {
+  type: NAME,
+  summary: "MXNet PolyScheduler: optional warmup, polynomial decay to final_lr at max_update, then hold.",
+  params,
+  create: (o) => PolyScheduler(o as PolySchedulerOptions),
+};
