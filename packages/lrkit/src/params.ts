@@ -102,8 +102,12 @@ export function parseParams<S extends z.ZodType>(fn: string, schema: S, input: u
   const issues = result.error.issues;
   const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0]!;
   if (issue.code === "unrecognized_keys") {
-    const known = schema instanceof z.ZodObject ? Object.keys(schema.shape).join(", ") : "";
     const key = issue.keys[0]!;
+    if (issue.path.length > 0) {
+      const param = `${pathText(issue.path)}.${key}`;
+      throw new ParameterTypeError(fn, param, `${fn}: unknown parameter "${param}"`);
+    }
+    const known = schema instanceof z.ZodObject ? Object.keys(schema.shape).join(", ") : "";
     throw new ParameterTypeError(
       fn,
       key,

@@ -1,0 +1,90 @@
+// Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, CosineDecay.
+import * as z from "zod";
+import { warmup } from "../../compose/warmup.js";
+import { cosine } from "../../families/cosine.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "keras.CosineDecay";
+
+// Key order = Keras' signature without `name`: (initial_learning_rate, decay_steps, alpha,
+// [name,] warmup_target, warmup_steps).
+const params = z.strictObject({
+  initial_learning_rate: p
+    .nonNegative()
+    .describe("The learning rate at step 0: where the warmup starts, or the decay when there is none."),
+  decay_steps: p.positive().describe("The length of the cosine decay, counted after the warmup."),
+  alpha: p
+    .unit()
+    .default(0.0)
+    .describe(
+      "The floor as a fraction of warmup_target (or of initial_learning_rate without warmup). Defaults to 0.0.",
+    ),
+  warmup_target: p
+    .nonNegative()
+    .nullable()
+    .optional()
+    .describe("The lr at the end of the warmup, where the decay starts. Defaults to None: no warmup."),
+  warmup_steps: p
+    .nonNegative()
+    .default(0)
+    .describe("The length of the linear warmup; ignored without warmup_target. Defaults to 0."),
+});
+
+/** Options of {@link CosineDecay}: Keras' parameter names (without `name`). */
+export type CosineDecayOptions = z.input<typeof params>;
+
+/**
+ * Keras' `CosineDecay`, with its optional linear warmup.
+ *
+ * Without `warmup_target` (Keras' `None`): with `s = min(step, decay_steps)`,
+ * `initial_learning_rate * ((1 - alpha) * 0.5 * (1 + cos(pi * s / decay_steps)) + alpha)`, the core
+ * {@link cosine} from `initial_learning_rate` to `alpha * initial_learning_rate`; `warmup_steps` is
+ * then ignored, as in Keras.
+ *
+ * With `warmup_target`: for `step < warmup_steps` the lr rises linearly,
+ * `(warmup_target - initial_learning_rate) * step / warmup_steps + initial_learning_rate`; then the
+ * cosine runs from `warmup_target` to `alpha * warmup_target` over the NEXT `decay_steps` steps
+ * (`decay_steps` does not include the warmup, unlike Optax's `warmup_cosine_decay_schedule`), and
+ * holds from `warmup_steps + decay_steps` on. A {@link warmup} of a {@link cosine}.
+ *
+ * `alpha` is a fraction, not a learning rate. Keras computes in float32 by default; lrkit evaluates
+ * the same formula in float64.
+ *
+ * @param options.initial_learning_rate - the start.
+ * @param options.decay_steps - positive (Keras raises for `<= 0`).
+ * @param options.alpha - in [0, 1] (lrkit rejects other values, which Keras accepts). Defaults to 0.0.
+ * @param options.warmup_target - Defaults to none (`null` is accepted, as in a Keras config).
+ * @param options.warmup_steps - non-negative. Defaults to 0.
+ * @throws RangeError for a non-positive `decay_steps`, an `alpha` outside [0, 1] or negative values.
+ * @example
+ * ```ts
+ * const s = CosineDecay({ initial_learning_rate: 0, decay_steps: 1000, warmup_target: 0.1, warmup_steps: 1000 });
+ * [s(500), s(1000), s(2000)]; // [0.05, 0.1, 0]
+ * ```
+ * @see keras-team/keras `keras/src/optimizers/schedules/learning_rate_schedule.py`;
+ *   Loshchilov & Hutter, "SGDR", ICLR 2017; Goyal et al., "Accurate, Large Minibatch SGD", 2017.
+ */
+export function CosineDecay(options: CosineDecayOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const target = o.warmup_target;
+  let inner: Schedule;
+  if (target === null || target === undefined) {
+    const lr = o.initial_learning_rate;
+    inner = cosine({ lr, steps: o.decay_steps, minLr: lr * o.alpha });
+  } else {
+    const decay = cosine({ lr: target, steps: o.decay_steps, minLr: target * o.alpha });
+    inner = warmup(decay, { steps: o.warmup_steps, from: o.initial_learning_rate, mode: "linear" });
+  }
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link CosineDecay}. */
+export const CosineDecayFamily: Family = {
+  type: NAME,
+  summary: "Keras CosineDecay: optional linear warmup to warmup_target, then cosine to alpha times it.",
+  example: "keras.CosineDecay(0.0, 50, alpha=0.1, warmup_target=0.1, warmup_steps=5)",
+  params,
+  create: (o) => CosineDecay(o as CosineDecayOptions),
+};

@@ -1,0 +1,76 @@
+// Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, CosineDecayRestarts.
+import * as z from "zod";
+import { sgdr } from "../../families/sgdr.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "keras.CosineDecayRestarts";
+
+const params = z.strictObject({
+  initial_learning_rate: p.nonNegative().describe("The peak learning rate of the first period."),
+  first_decay_steps: p.positive().describe("The length of the first period."),
+  t_mul: p
+    .number()
+    .refine((v) => v >= 1, { error: "must be at least 1" })
+    .default(2.0)
+    .describe("Each period is t_mul times longer than the previous one; may be fractional. Defaults to 2.0."),
+  m_mul: p
+    .nonNegative()
+    .default(1.0)
+    .describe("Each restart multiplies the amplitude above the floor by m_mul. Defaults to 1.0."),
+  alpha: p.unit().default(0.0).describe("The floor as a fraction of initial_learning_rate. Defaults to 0.0."),
+});
+
+/** Options of {@link CosineDecayRestarts}: Keras' parameter names (without `name`). */
+export type CosineDecayRestartsOptions = z.input<typeof params>;
+
+/**
+ * Keras' `CosineDecayRestarts` (SGDR). Period `i` lasts `first_decay_steps * t_mul ** i` steps; at
+ * fraction `f` of it the lr is
+ * `initial_learning_rate * ((1 - alpha) * m_mul ** i * 0.5 * (1 + cos(pi * f)) + alpha)`:
+ * `m_mul` scales the amplitude above the floor `alpha * initial_learning_rate`, not the peak (the
+ * core {@link sgdr} with `decayMode: "amplitude"`). `t_mul` may be fractional (1.5).
+ *
+ * A restart step (`step = first_decay_steps`, ...) always starts the new period at its peak, as the
+ * reference loop of Keras' own test does; Keras' closed form locates the period with
+ * `floor(log(...) / log(t_mul))`, which rounding can put one period early on some boundaries.
+ * Keras computes in float32 by default; lrkit evaluates the formula in float64.
+ *
+ * @param options.initial_learning_rate - the first peak.
+ * @param options.first_decay_steps - positive (Keras raises for `<= 0`).
+ * @param options.t_mul - at least 1 (Keras accepts smaller values and returns NaN once the shrinking
+ *   periods are used up; lrkit rejects them). Defaults to 2.0.
+ * @param options.m_mul - non-negative. Defaults to 1.0.
+ * @param options.alpha - in [0, 1]. Defaults to 0.0.
+ * @throws RangeError for a non-positive `first_decay_steps`, `t_mul < 1`, or out-of-range values.
+ * @example
+ * ```ts
+ * const s = CosineDecayRestarts({ initial_learning_rate: 1, first_decay_steps: 1000, m_mul: 0.9 });
+ * [s(0), s(1000), s(3000)]; // [1, 0.9, 0.81]
+ * ```
+ * @see keras-team/keras `keras/src/optimizers/schedules/learning_rate_schedule.py`;
+ *   Loshchilov & Hutter, "SGDR: Stochastic Gradient Descent with Warm Restarts", ICLR 2017.
+ */
+export function CosineDecayRestarts(options: CosineDecayRestartsOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const lr = o.initial_learning_rate;
+  const inner = sgdr({
+    lr,
+    period: o.first_decay_steps,
+    periodMult: o.t_mul,
+    minLr: lr * o.alpha,
+    decay: o.m_mul,
+    decayMode: "amplitude",
+  });
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link CosineDecayRestarts}. */
+export const CosineDecayRestartsFamily: Family = {
+  type: NAME,
+  summary: "Keras CosineDecayRestarts: cosine periods growing by t_mul, amplitude scaled by m_mul.",
+  example: "keras.CosineDecayRestarts(0.1, 10, t_mul=2.0, m_mul=0.8, alpha=0.01)",
+  params,
+  create: (o) => CosineDecayRestarts(o as CosineDecayRestartsOptions),
+};

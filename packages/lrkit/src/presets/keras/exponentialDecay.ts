@@ -1,0 +1,61 @@
+// Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, ExponentialDecay.
+import * as z from "zod";
+import { exponential } from "../../families/exponential.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "keras.ExponentialDecay";
+
+const params = z.strictObject({
+  initial_learning_rate: p.nonNegative().describe("The learning rate at step 0."),
+  decay_steps: p.positive().describe("Steps over which the lr is multiplied by decay_rate once."),
+  decay_rate: p.positive().describe("The decay rate: the factor per decay_steps steps."),
+  staircase: p
+    .boolean()
+    .default(false)
+    .describe("Decay at discrete intervals, floor(step / decay_steps). Defaults to false."),
+});
+
+/** Options of {@link ExponentialDecay}: Keras' parameter names (without `name`). */
+export type ExponentialDecayOptions = z.input<typeof params>;
+
+/**
+ * Keras' `ExponentialDecay`:
+ * `initial_learning_rate * decay_rate ** (step / decay_steps)`, the exponent floored when
+ * `staircase`. The core {@link exponential} family with `gamma = decay_rate`.
+ *
+ * Keras computes in float32 by default (the dtype of `initial_learning_rate`); lrkit evaluates the
+ * same formula in float64.
+ *
+ * @param options.initial_learning_rate - the learning rate at step 0.
+ * @param options.decay_steps - positive (Keras raises for `<= 0`).
+ * @param options.decay_rate - positive (lrkit rejects `<= 0`, which Keras accepts).
+ * @param options.staircase - Defaults to false.
+ * @throws RangeError for a non-positive `decay_steps` or `decay_rate`, or a negative learning rate.
+ * @example
+ * ```ts
+ * const s = ExponentialDecay({ initial_learning_rate: 0.1, decay_steps: 100000, decay_rate: 0.96, staircase: true });
+ * s(250000); // 0.1 * 0.96 ** 2
+ * ```
+ * @see keras-team/keras `keras/src/optimizers/schedules/learning_rate_schedule.py`.
+ */
+export function ExponentialDecay(options: ExponentialDecayOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const inner = exponential({
+    lr: o.initial_learning_rate,
+    gamma: o.decay_rate,
+    decaySteps: o.decay_steps,
+    staircase: o.staircase,
+  });
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link ExponentialDecay}. */
+export const ExponentialDecayFamily: Family = {
+  type: NAME,
+  summary: "Keras ExponentialDecay: initial_learning_rate * decay_rate ** (step / decay_steps).",
+  example: "keras.ExponentialDecay(0.1, decay_steps=10, decay_rate=0.9)",
+  params,
+  create: (o) => ExponentialDecay(o as ExponentialDecayOptions),
+};

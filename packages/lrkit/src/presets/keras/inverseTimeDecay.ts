@@ -1,0 +1,55 @@
+// Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, InverseTimeDecay.
+import * as z from "zod";
+import { inverseTime } from "../../families/inverseTime.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "keras.InverseTimeDecay";
+
+const params = z.strictObject({
+  initial_learning_rate: p.nonNegative().describe("The learning rate at step 0."),
+  decay_steps: p.positive().describe("The unit of step in the decay."),
+  decay_rate: p.nonNegative().describe("The decay rate."),
+  staircase: p.boolean().default(false).describe("Floor step / decay_steps. Defaults to false."),
+});
+
+/** Options of {@link InverseTimeDecay}: Keras' parameter names (without `name`). */
+export type InverseTimeDecayOptions = z.input<typeof params>;
+
+/**
+ * Keras' `InverseTimeDecay`: `initial_learning_rate / (1 + decay_rate * step / decay_steps)`,
+ * with `floor(step / decay_steps)` when `staircase`. The core {@link inverseTime} family.
+ *
+ * Keras computes in float32 by default; lrkit evaluates the same formula in float64.
+ *
+ * @param options.initial_learning_rate - the learning rate at step 0.
+ * @param options.decay_steps - positive (Keras raises for `<= 0`).
+ * @param options.decay_rate - non-negative (lrkit rejects negative rates, which Keras accepts).
+ * @param options.staircase - Defaults to false.
+ * @throws RangeError for a non-positive `decay_steps`, a negative `decay_rate` or learning rate.
+ * @example
+ * ```ts
+ * InverseTimeDecay({ initial_learning_rate: 0.1, decay_steps: 1.0, decay_rate: 0.5 })(2); // 0.05
+ * ```
+ * @see keras-team/keras `keras/src/optimizers/schedules/learning_rate_schedule.py`.
+ */
+export function InverseTimeDecay(options: InverseTimeDecayOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const inner = inverseTime({
+    lr: o.initial_learning_rate,
+    decayRate: o.decay_rate,
+    decaySteps: o.decay_steps,
+    staircase: o.staircase,
+  });
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link InverseTimeDecay}. */
+export const InverseTimeDecayFamily: Family = {
+  type: NAME,
+  summary: "Keras InverseTimeDecay: initial_learning_rate / (1 + decay_rate * step / decay_steps).",
+  example: "keras.InverseTimeDecay(0.1, decay_steps=10, decay_rate=0.5)",
+  params,
+  create: (o) => InverseTimeDecay(o as InverseTimeDecayOptions),
+};

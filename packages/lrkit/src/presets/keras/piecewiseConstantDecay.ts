@@ -1,0 +1,62 @@
+// Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, PiecewiseConstantDecay.
+import * as z from "zod";
+import { piecewiseConstant } from "../../families/piecewiseConstant.js";
+import { ensure, ensureSorted, p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "keras.PiecewiseConstantDecay";
+
+const params = z.strictObject({
+  boundaries: p.numbers().describe("Steps after which the value changes; sorted, at least one."),
+  values: p.numbers().describe("One more value than boundaries: values[i] while step <= boundaries[i]."),
+});
+
+/** Options of {@link PiecewiseConstantDecay}: Keras' parameter names (without `name`). */
+export type PiecewiseConstantDecayOptions = z.input<typeof params>;
+
+/**
+ * Keras' `PiecewiseConstantDecay`: `values[0]` while `step <= boundaries[0]`, `values[i]` while
+ * `boundaries[i-1] < step <= boundaries[i]`, and `values[-1]` when `step > boundaries[-1]`. The
+ * value switches just AFTER each boundary (the core {@link piecewiseConstant} with
+ * `closed: "right"`), unlike Optax and PyTorch where it switches at the boundary.
+ *
+ * Keras computes in float32 by default; lrkit returns the values in float64.
+ * Equal boundaries are accepted as Keras does (the value between them is never used); unsorted
+ * ones are rejected (Keras documents strictly increasing boundaries and adds up overlapping
+ * ranges otherwise).
+ *
+ * @param options.boundaries - sorted steps, at least one.
+ * @param options.values - `boundaries.length + 1` values.
+ * @throws RangeError for a length mismatch (Keras raises ValueError), no boundaries (Keras fails
+ *   when called), or unsorted boundaries.
+ * @example
+ * ```ts
+ * const s = PiecewiseConstantDecay({ boundaries: [100000, 110000], values: [1.0, 0.5, 0.1] });
+ * [s(100000), s(100001)]; // [1, 0.5]
+ * ```
+ * @see keras-team/keras `keras/src/optimizers/schedules/learning_rate_schedule.py`.
+ */
+export function PiecewiseConstantDecay(options: PiecewiseConstantDecayOptions): Schedule {
+  const { boundaries, values } = parseParams(NAME, params, options);
+  ensure(boundaries.length > 0, NAME, "boundaries", "must not be empty", boundaries);
+  ensureSorted(NAME, "boundaries", boundaries);
+  ensure(
+    values.length === boundaries.length + 1,
+    NAME,
+    "values",
+    `must hold boundaries.length + 1 = ${boundaries.length + 1} values`,
+    values,
+  );
+  const inner = piecewiseConstant({ boundaries, values, closed: "right" });
+  return define((t) => inner(t), specOf(NAME, options), { horizon: Math.max(inner.horizon ?? 0, 0) });
+}
+
+/** Registry entry of {@link PiecewiseConstantDecay}. */
+export const PiecewiseConstantDecayFamily: Family = {
+  type: NAME,
+  summary: "Keras PiecewiseConstantDecay: values[i] up to and including boundaries[i].",
+  example: "keras.PiecewiseConstantDecay([20, 40], [0.1, 0.01, 0.001])",
+  params,
+  create: (o) => PiecewiseConstantDecay(o as PiecewiseConstantDecayOptions),
+};

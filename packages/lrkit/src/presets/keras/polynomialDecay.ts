@@ -1,0 +1,71 @@
+// Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, PolynomialDecay.
+import * as z from "zod";
+import { polynomial } from "../../families/polynomial.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+const NAME = "keras.PolynomialDecay";
+
+const params = z.strictObject({
+  initial_learning_rate: p.nonNegative().describe("The learning rate at step 0."),
+  decay_steps: p.positive().describe("Steps to reach end_learning_rate."),
+  end_learning_rate: p
+    .nonNegative()
+    .default(0.0001)
+    .describe("The learning rate at and after decay_steps. Defaults to 0.0001."),
+  power: p.positive().default(1.0).describe("The power of the polynomial. Defaults to 1.0."),
+  cycle: p
+    .boolean()
+    .default(false)
+    .describe(
+      "Past decay_steps, decay again over the first multiple of decay_steps above step. Defaults to false.",
+    ),
+});
+
+/** Options of {@link PolynomialDecay}: Keras' parameter names (without `name`). */
+export type PolynomialDecayOptions = z.input<typeof params>;
+
+/**
+ * Keras' `PolynomialDecay`: with `s = min(step, decay_steps)`,
+ * `(initial_learning_rate - end_learning_rate) * (1 - s / decay_steps) ** power + end_learning_rate`.
+ * With `cycle`, `s = step` and `decay_steps` is replaced by `decay_steps * ceil(step / decay_steps)`
+ * (by `decay_steps` at step 0), so the lr jumps up again after each multiple of `decay_steps`.
+ * The core {@link polynomial} family.
+ *
+ * Keras computes in float32 by default; lrkit evaluates the same formula in float64. Note the
+ * default `end_learning_rate` of 0.0001, not 0.
+ *
+ * @param options.initial_learning_rate - the learning rate at step 0.
+ * @param options.decay_steps - positive (Keras raises for `<= 0`).
+ * @param options.end_learning_rate - Defaults to 0.0001.
+ * @param options.power - positive. Defaults to 1.0.
+ * @param options.cycle - Defaults to false.
+ * @throws RangeError for a non-positive `decay_steps` or `power`, or a negative learning rate.
+ * @example
+ * ```ts
+ * PolynomialDecay({ initial_learning_rate: 0.05, decay_steps: 10, end_learning_rate: 0.001, cycle: true })(15);
+ * // (0.05 - 0.001) * 0.25 + 0.001
+ * ```
+ * @see keras-team/keras `keras/src/optimizers/schedules/learning_rate_schedule.py`.
+ */
+export function PolynomialDecay(options: PolynomialDecayOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const inner = polynomial({
+    lr: o.initial_learning_rate,
+    steps: o.decay_steps,
+    power: o.power,
+    endLr: o.end_learning_rate,
+    cycle: o.cycle,
+  });
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link PolynomialDecay}. */
+export const PolynomialDecayFamily: Family = {
+  type: NAME,
+  summary: "Keras PolynomialDecay: polynomial decay to end_learning_rate, optionally cycling.",
+  example: "keras.PolynomialDecay(0.1, 50, end_learning_rate=0.001, power=2)",
+  params,
+  create: (o) => PolynomialDecay(o as PolynomialDecayOptions),
+};

@@ -1,0 +1,59 @@
+// Anchor: google-deepmind/optax optax/schedules/_schedule.py, cosine_decay_schedule.
+import * as z from "zod";
+import { cosine } from "../../families/cosine.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+/** Optax's cosine decay from `init` to `alpha * init` over `decaySteps` as a core {@link cosine}. */
+export function cosinePart(init: number, decaySteps: number, alpha: number, exponent: number): Schedule {
+  return cosine({ lr: init, steps: decaySteps, minLr: init * alpha, exponent });
+}
+
+const NAME = "optax.cosine_decay_schedule";
+
+const params = z.strictObject({
+  init_value: p.nonNegative().describe("The value at step 0."),
+  decay_steps: p.positive().describe("The steps of the decay; the value holds from then on."),
+  alpha: p.unit().default(0.0).describe("The final value as a fraction of init_value. Defaults to 0.0."),
+  exponent: p
+    .positive()
+    .default(1.0)
+    .describe("Raises the cosine factor 0.5 * (1 + cos(pi t / T)) to this power. Defaults to 1.0."),
+});
+
+/** Options of {@link cosine_decay_schedule}: Optax's parameter names. */
+export type CosineDecayScheduleOptions = z.input<typeof params>;
+
+/**
+ * Optax's `cosine_decay_schedule`: with `s = min(step, decay_steps)`,
+ * `init_value * ((1 - alpha) * (0.5 * (1 + cos(pi * s / decay_steps))) ** exponent + alpha)`,
+ * then `alpha * init_value` for good. The core {@link cosine} family with `minLr = alpha * init_value`.
+ *
+ * Optax computes in float32 under JAX; lrkit evaluates the same formula in float64.
+ *
+ * @param options.init_value - non-negative.
+ * @param options.decay_steps - positive (Optax raises ValueError otherwise).
+ * @param options.alpha - in [0, 1] (lrkit rejects other values, which Optax accepts). Defaults to 0.0.
+ * @param options.exponent - positive (lrkit rejects `<= 0`). Defaults to 1.0.
+ * @throws RangeError for a non-positive `decay_steps` or `exponent`, or an `alpha` outside [0, 1].
+ * @example
+ * ```ts
+ * cosine_decay_schedule({ init_value: 0.1, decay_steps: 100, exponent: 2 })(50); // 0.025
+ * ```
+ * @see google-deepmind/optax `optax/schedules/_schedule.py`; Loshchilov & Hutter, "SGDR", ICLR 2017.
+ */
+export function cosine_decay_schedule(options: CosineDecayScheduleOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const inner = cosinePart(o.init_value, o.decay_steps, o.alpha, o.exponent);
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link cosine_decay_schedule}. */
+export const cosineDecayScheduleFamily: Family = {
+  type: NAME,
+  summary: "Optax cosine_decay_schedule: cosine from init_value to alpha * init_value over decay_steps.",
+  example: "optax.cosine_decay_schedule(0.1, 50, alpha=0.01)",
+  params,
+  create: (o) => cosine_decay_schedule(o as CosineDecayScheduleOptions),
+};

@@ -1,0 +1,106 @@
+// Anchor: google-deepmind/optax optax/schedules/_schedule.py, exponential_decay.
+import * as z from "zod";
+import { constant } from "../../families/constant.js";
+import { exponential } from "../../families/exponential.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+
+/** The parameters of Optax's exponential decay after `init_value` (shared with the warmup variant). */
+export const exponentialShape = {
+  transition_steps: p
+    .number()
+    .describe("Steps per factor of decay_rate; if <= 0 the value stays at init_value (Optax logs it)."),
+  decay_rate: p
+    .nonNegative()
+    .describe("The decay rate; 0 gives a constant schedule (Optax logs it); above 1 it grows."),
+  transition_begin: p
+    .number()
+    .default(0)
+    .describe("Steps held first; a negative value counts as 0 (Optax logs it). Defaults to 0."),
+  staircase: p
+    .boolean()
+    .default(false)
+    .describe("Decay at discrete intervals, floor of the exponent. Defaults to false."),
+  end_value: p
+    .nonNegative()
+    .nullable()
+    .optional()
+    .describe("A floor when decay_rate < 1, a ceiling otherwise. Defaults to None."),
+};
+
+/** The parsed values of {@link exponentialShape}. */
+export interface ExponentialPart {
+  readonly transition_steps: number;
+  readonly decay_rate: number;
+  readonly transition_begin: number;
+  readonly staircase: boolean;
+  readonly end_value?: number | null | undefined;
+}
+
+/**
+ * Optax's exponential decay from `init` as a core schedule, with Optax's fallbacks: a non-positive
+ * `transition_steps` or a zero `decay_rate` gives the constant `init`, a negative
+ * `transition_begin` counts as 0.
+ */
+export function exponentialPart(init: number, o: ExponentialPart): Schedule {
+  if (o.transition_steps <= 0 || o.decay_rate === 0) return constant({ lr: init });
+  return exponential({
+    lr: init,
+    gamma: o.decay_rate,
+    decaySteps: o.transition_steps,
+    staircase: o.staircase,
+    transitionBegin: Math.max(o.transition_begin, 0),
+    endLr: o.end_value ?? undefined,
+  });
+}
+
+const NAME = "optax.exponential_decay";
+
+const params = z.strictObject({
+  init_value: p.nonNegative().describe("The value until transition_begin."),
+  ...exponentialShape,
+});
+
+/** Options of {@link exponential_decay}: Optax's parameter names. */
+export type ExponentialDecayOptions = z.input<typeof params>;
+
+/**
+ * Optax's `exponential_decay`: with `k = step - transition_begin`, `init_value` while `k <= 0`,
+ * then `init_value * decay_rate ** (k / transition_steps)` (the exponent floored when
+ * `staircase`), bounded by `end_value`: a floor when `decay_rate < 1`, a ceiling otherwise
+ * (at every step, the first ones included). The core {@link exponential} family.
+ *
+ * As in Optax, which logs and does not raise: `transition_steps <= 0` or `decay_rate == 0` give the
+ * constant `init_value` (`end_value` ignored), and a negative `transition_begin` counts as 0.
+ * Optax computes in float32 under JAX; lrkit evaluates the same formula in float64.
+ *
+ * @param options.init_value - non-negative.
+ * @param options.transition_steps - any number; `<= 0` means constant.
+ * @param options.decay_rate - non-negative (lrkit rejects negative rates, which Optax accepts).
+ * @param options.transition_begin - Defaults to 0.
+ * @param options.staircase - Defaults to false.
+ * @param options.end_value - Defaults to None.
+ * @throws RangeError for negative values.
+ * @example
+ * ```ts
+ * exponential_decay({ init_value: 32, transition_steps: 1, decay_rate: 0.5 })(4); // 2
+ * ```
+ * @see google-deepmind/optax `optax/schedules/_schedule.py`.
+ */
+export function exponential_decay(options: ExponentialDecayOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const inner = exponentialPart(o.init_value, o);
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link exponential_decay}. */
+export const exponentialDecayFamily: Family = {
+  type: NAME,
+  summary:
+    "Optax exponential_decay: init_value * decay_rate ** (k / transition_steps), bounded by end_value.",
+  example:
+    "optax.exponential_decay(0.1, transition_steps=10, decay_rate=0.5, transition_begin=5, end_value=0.001)",
+  params,
+  create: (o) => exponential_decay(o as ExponentialDecayOptions),
+};

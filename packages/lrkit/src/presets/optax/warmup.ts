@@ -1,0 +1,205 @@
+// Anchor: google-deepmind/optax optax/schedules/_schedule.py, warmup_constant_schedule,
+// warmup_cosine_decay_schedule and warmup_exponential_decay_schedule.
+import * as z from "zod";
+import { join } from "../../compose/join.js";
+import { ensure, p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { cosinePart } from "./cosine.js";
+import { exponentialPart, exponentialShape } from "./exponential.js";
+import { polynomialPart } from "./polynomial.js";
+
+const initValue = () => p.nonNegative().describe("The value at step 0, where the linear warmup starts.");
+const peakValue = () => p.nonNegative().describe("The value at the end of the warmup.");
+const warmupSteps = () =>
+  p.nonNegative().describe("The length of the linear warmup; the decay starts at this step.");
+
+/** The parameters of `warmup_cosine_decay_schedule`, in Optax's order (shared with sgdr_schedule). */
+export const warmupCosineShape = {
+  init_value: initValue(),
+  peak_value: peakValue(),
+  warmup_steps: warmupSteps(),
+  decay_steps: p
+    .number()
+    .describe("The total length of the schedule, warmup included; must exceed warmup_steps."),
+  end_value: p
+    .nonNegative()
+    .default(0.0)
+    .describe(
+      "The value at decay_steps and after; at most peak_value; ignored when peak_value is 0. Defaults to 0.0.",
+    ),
+  exponent: p.positive().default(1.0).describe("Raises the cosine factor to this power. Defaults to 1.0."),
+};
+
+const cosineParams = z.strictObject(warmupCosineShape);
+
+/** Options of {@link warmup_cosine_decay_schedule}: Optax's parameter names. */
+export type WarmupCosineDecayScheduleOptions = z.input<typeof cosineParams>;
+
+/**
+ * Builds Optax's warmup + cosine as a core join, checking the cross-parameter conditions; `prefix`
+ * locates the options in errors (`"cosine_kwargs[1]."` for sgdr_schedule).
+ */
+export function warmupCosinePart(fn: string, prefix: string, o: z.output<typeof cosineParams>): Schedule {
+  const { init_value: init, peak_value: peak, warmup_steps: warmup, decay_steps: decay } = o;
+  ensure(decay > warmup, fn, `${prefix}decay_steps`, `must exceed warmup_steps (${warmup})`, decay);
+  if (peak !== 0) {
+    ensure(
+      o.end_value <= peak,
+      fn,
+      `${prefix}end_value`,
+      `must not exceed peak_value (${peak})`,
+      o.end_value,
+    );
+  }
+  const alpha = peak === 0 ? 0 : o.end_value / peak;
+  return join(
+    [polynomialPart(init, peak, 1, warmup, 0), cosinePart(peak, decay - warmup, alpha, o.exponent)],
+    [warmup],
+  );
+}
+
+const COSINE = "optax.warmup_cosine_decay_schedule";
+
+/**
+ * Optax's `warmup_cosine_decay_schedule`: a `linear_schedule` from `init_value` to `peak_value`
+ * over `warmup_steps`, joined at `warmup_steps` with a `cosine_decay_schedule` from `peak_value`
+ * with `alpha = end_value / peak_value` over `decay_steps - warmup_steps` steps: `decay_steps` is
+ * the TOTAL length, warmup included (unlike Keras' `CosineDecay`). For `w <= step < decay_steps`,
+ * `peak_value * ((1 - alpha) * (0.5 * (1 + cos(pi * (step - w) / (decay_steps - w)))) ** exponent + alpha)`;
+ * `end_value` (`peak_value * alpha`) from `decay_steps` on. A core {@link join} of a
+ * `polynomial` and a `cosine`.
+ *
+ * As in Optax, `peak_value = 0` makes `alpha = 0`, so the decay stays at 0 whatever `end_value`.
+ * Optax computes in float32 under JAX; lrkit evaluates the same formula in float64.
+ *
+ * @param options.init_value - non-negative.
+ * @param options.peak_value - non-negative.
+ * @param options.warmup_steps - non-negative (lrkit rejects the negative ones Optax accepts).
+ * @param options.decay_steps - greater than `warmup_steps` (Optax raises ValueError otherwise).
+ * @param options.end_value - at most `peak_value` (lrkit rejects a rising "decay"). Defaults to 0.0.
+ * @param options.exponent - positive. Defaults to 1.0.
+ * @throws RangeError for `decay_steps <= warmup_steps`, `end_value > peak_value`, or negative values.
+ * @example
+ * ```ts
+ * const s = warmup_cosine_decay_schedule({ init_value: 0, peak_value: 1, warmup_steps: 5, decay_steps: 25, end_value: 0.1 });
+ * [s(0), s(5), s(15), s(25)]; // [0, 1, 0.55, 0.1]
+ * ```
+ * @see google-deepmind/optax `optax/schedules/_schedule.py`.
+ */
+export function warmup_cosine_decay_schedule(options: WarmupCosineDecayScheduleOptions): Schedule {
+  const o = parseParams(COSINE, cosineParams, options);
+  const inner = warmupCosinePart(COSINE, "", o);
+  return define((t) => inner(t), specOf(COSINE, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link warmup_cosine_decay_schedule}. */
+export const warmupCosineDecayScheduleFamily: Family = {
+  type: COSINE,
+  summary: "Optax warmup_cosine_decay_schedule: linear warmup, then cosine; decay_steps counts both.",
+  example: "optax.warmup_cosine_decay_schedule(0.0, 0.1, warmup_steps=5, decay_steps=50, end_value=0.001)",
+  params: cosineParams,
+  create: (o) => warmup_cosine_decay_schedule(o as WarmupCosineDecayScheduleOptions),
+};
+
+const EXPONENTIAL = "optax.warmup_exponential_decay_schedule";
+
+const exponentialParams = z.strictObject({
+  init_value: initValue(),
+  peak_value: peakValue(),
+  warmup_steps: warmupSteps(),
+  ...exponentialShape,
+});
+
+/** Options of {@link warmup_exponential_decay_schedule}: Optax's parameter names. */
+export type WarmupExponentialDecayScheduleOptions = z.input<typeof exponentialParams>;
+
+/**
+ * Optax's `warmup_exponential_decay_schedule`: a `linear_schedule` from `init_value` to
+ * `peak_value` over `warmup_steps`, joined at `warmup_steps` with an `exponential_decay` from
+ * `peak_value`, which counts its steps (and `transition_begin`) from the end of the warmup.
+ *
+ * The decay keeps `exponential_decay`'s fallbacks: `transition_steps <= 0` or `decay_rate == 0`
+ * hold `peak_value`, a negative `transition_begin` counts as 0. Optax computes in float32 under
+ * JAX; lrkit in float64.
+ *
+ * @param options.init_value - non-negative.
+ * @param options.peak_value - non-negative.
+ * @param options.warmup_steps - non-negative.
+ * @param options.transition_steps - any number; `<= 0` holds `peak_value`.
+ * @param options.decay_rate - non-negative.
+ * @param options.transition_begin - Defaults to 0.
+ * @param options.staircase - Defaults to false.
+ * @param options.end_value - Defaults to None.
+ * @throws RangeError for negative values or a negative `warmup_steps`.
+ * @example
+ * ```ts
+ * const s = warmup_exponential_decay_schedule({ init_value: 0, peak_value: 1, warmup_steps: 10, transition_steps: 10, decay_rate: 0.5 });
+ * [s(5), s(10), s(20)]; // [0.5, 1, 0.5]
+ * ```
+ * @see google-deepmind/optax `optax/schedules/_schedule.py`.
+ */
+export function warmup_exponential_decay_schedule(options: WarmupExponentialDecayScheduleOptions): Schedule {
+  const o = parseParams(EXPONENTIAL, exponentialParams, options);
+  const inner = join(
+    [polynomialPart(o.init_value, o.peak_value, 1, o.warmup_steps, 0), exponentialPart(o.peak_value, o)],
+    [o.warmup_steps],
+  );
+  return define((t) => inner(t), specOf(EXPONENTIAL, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link warmup_exponential_decay_schedule}. */
+export const warmupExponentialDecayScheduleFamily: Family = {
+  type: EXPONENTIAL,
+  summary: "Optax warmup_exponential_decay_schedule: linear warmup, then exponential_decay.",
+  example:
+    "optax.warmup_exponential_decay_schedule(0.0, 0.1, warmup_steps=5, transition_steps=10, decay_rate=0.5)",
+  params: exponentialParams,
+  create: (o) => warmup_exponential_decay_schedule(o as WarmupExponentialDecayScheduleOptions),
+};
+
+const CONSTANT = "optax.warmup_constant_schedule";
+
+const constantParams = z.strictObject({
+  init_value: initValue(),
+  peak_value: peakValue(),
+  warmup_steps: p
+    .number()
+    .describe("The length of the linear warmup; if <= 0 the value stays at init_value (Optax logs it)."),
+});
+
+/** Options of {@link warmup_constant_schedule}: Optax's parameter names. */
+export type WarmupConstantScheduleOptions = z.input<typeof constantParams>;
+
+/**
+ * Optax's `warmup_constant_schedule`: `linear_schedule(init_value, peak_value, warmup_steps)`, a
+ * linear warmup then `peak_value` for good.
+ *
+ * Quirk kept from Optax: with `warmup_steps <= 0` the value is `init_value` at every step, never
+ * `peak_value` (it is a `linear_schedule` with no transition). Optax computes in float32 under JAX;
+ * lrkit in float64.
+ *
+ * @param options.init_value - non-negative.
+ * @param options.peak_value - non-negative.
+ * @param options.warmup_steps - any number; `<= 0` means constant `init_value`.
+ * @throws RangeError for negative values.
+ * @example
+ * ```ts
+ * warmup_constant_schedule({ init_value: 0, peak_value: 0.1, warmup_steps: 10 })(5); // 0.05
+ * ```
+ * @see google-deepmind/optax `optax/schedules/_schedule.py`.
+ */
+export function warmup_constant_schedule(options: WarmupConstantScheduleOptions): Schedule {
+  const o = parseParams(CONSTANT, constantParams, options);
+  const inner = polynomialPart(o.init_value, o.peak_value, 1, o.warmup_steps, 0);
+  return define((t) => inner(t), specOf(CONSTANT, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link warmup_constant_schedule}. */
+export const warmupConstantScheduleFamily: Family = {
+  type: CONSTANT,
+  summary: "Optax warmup_constant_schedule: linear warmup to peak_value, then constant.",
+  example: "optax.warmup_constant_schedule(0.0, 0.1, 10)",
+  params: constantParams,
+  create: (o) => warmup_constant_schedule(o as WarmupConstantScheduleOptions),
+};
