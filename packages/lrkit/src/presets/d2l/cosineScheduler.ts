@@ -80,6 +80,7 @@ export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
 export const CosineSchedulerFamily: Family = {
   type: NAME,
   summary: "d2l CosineScheduler: optional linear warmup, cosine to final_lr at max_update, then hold.",
+  example: "d2l.CosineScheduler(max_update=20, base_lr=0.3, final_lr=0.01, warmup_steps=5)",
   params,
   create: (o) => CosineScheduler(o as CosineSchedulerOptions),
 };

@@ -54,6 +54,7 @@ export function FactorScheduler(options: FactorSchedulerOptions = {}): Schedule 
 export const FactorSchedulerFamily: Family = {
   type: NAME,
   summary: "d2l FactorScheduler: max(stop_factor_lr, base_lr * factor ** (t + 1)).",
+  example: "d2l.FactorScheduler(factor=0.9, stop_factor_lr=0.01, base_lr=2.0)",
   params,
   create: (o) => FactorScheduler(o as FactorSchedulerOptions),
 };

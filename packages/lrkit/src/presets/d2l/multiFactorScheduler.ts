@@ -58,6 +58,7 @@ export function MultiFactorScheduler(options: MultiFactorSchedulerOptions): Sche
 export const MultiFactorSchedulerFamily: Family = {
   type: NAME,
   summary: "d2l MultiFactorScheduler: multiply base_lr by factor at each epoch listed in step.",
+  example: "d2l.MultiFactorScheduler(step=[15, 30], factor=0.5, base_lr=0.5)",
   params,
   create: (o) => MultiFactorScheduler(o as MultiFactorSchedulerOptions),
 };

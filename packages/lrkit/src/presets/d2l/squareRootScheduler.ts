@@ -39,6 +39,7 @@ export function SquareRootScheduler(options: SquareRootSchedulerOptions = {}): S
 export const SquareRootSchedulerFamily: Family = {
   type: NAME,
   summary: "d2l SquareRootScheduler: lr * (t + 1) ** -0.5.",
+  example: "d2l.SquareRootScheduler(lr=0.1)",
   params,
   create: (o) => SquareRootScheduler(o as SquareRootSchedulerOptions),
 };

@@ -168,6 +168,8 @@ export function combined_cos(options: CombinedCosOptions): Schedule {
 export const combine_schedsFamily: Family = {
   type: NAME,
   summary: "fastai combine_scheds: schedules in phases taking the fractions pcts of training.",
+  example:
+    "fastai.combine_scheds(pcts=[0.3, 0.7], scheds=[fastai.SchedLin(start=0.01, end=0.1), fastai.SchedCos(start=0.1, end=0.001)], steps=100)",
   params,
   create: (o) => combine_scheds(o as CombineSchedsOptions),
 };
@@ -176,6 +178,7 @@ export const combine_schedsFamily: Family = {
 export const combined_cosFamily: Family = {
   type: COS,
   summary: "fastai combined_cos: cosine from start to middle over pct of training, then to end.",
+  example: "fastai.combined_cos(pct=0.25, start=0.004, middle=0.1, end=1e-6, steps=100)",
   params: cosParams,
   create: (o) => combined_cos(o as CombinedCosOptions),
 };

@@ -68,6 +68,7 @@ export function fit_flat_cos(options: FitFlatCosOptions): Schedule {
 export const fit_flat_cosFamily: Family = {
   type: NAME,
   summary: "fastai fit_flat_cos's lr: flat for pct_start of training, then cosine to lr/div_final.",
+  example: "fastai.fit_flat_cos(n_epoch=5, lr=0.01, n_iter=20)",
   params,
   create: (o) => fit_flat_cos(o as FitFlatCosOptions),
 };

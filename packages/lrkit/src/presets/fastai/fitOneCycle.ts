@@ -120,6 +120,7 @@ export function fit_one_cycle_moms(options: FitOneCycleMomsOptions): Schedule {
 export const fit_one_cycleFamily: Family = {
   type: NAME,
   summary: "fastai fit_one_cycle's lr: cosine up from lr_max/div to lr_max, then down to lr_max/div_final.",
+  example: "fastai.fit_one_cycle(n_epoch=5, lr_max=0.01, n_iter=20)",
   params,
   create: (o) => fit_one_cycle(o as FitOneCycleOptions),
 };
@@ -128,6 +129,7 @@ export const fit_one_cycleFamily: Family = {
 export const fit_one_cycle_momsFamily: Family = {
   type: MOMS,
   summary: "fastai fit_one_cycle's momentum: cosine down from moms[0] to moms[1], then up to moms[2].",
+  example: "fastai.fit_one_cycle_moms(n_epoch=5, n_iter=20)",
   params: momsParams,
   create: (o) => fit_one_cycle_moms(o as FitOneCycleMomsOptions),
 };

@@ -109,6 +109,7 @@ export function fit_sgdr(options: FitSgdrOptions): Schedule {
 export const fit_sgdrFamily: Family = {
   type: NAME,
   summary: "fastai fit_sgdr's lr: n_cycles cosines from lr_max to 0, each cycle_mult times longer.",
+  example: "fastai.fit_sgdr(n_cycles=3, cycle_len=1, lr_max=0.01, n_iter=20)",
   params,
   create: (o) => fit_sgdr(o as FitSgdrOptions),
 };

@@ -152,6 +152,7 @@ export function SchedExp(options: SchedExpOptions): Schedule {
 export const SchedLinFamily: Family = {
   type: "fastai.SchedLin",
   summary: "fastai SchedLin: linear from start to end over steps (pos = t / steps).",
+  example: "fastai.SchedLin(start=0.1, end=0.001, steps=100)",
   params,
   create: (o) => SchedLin(o as SchedLinOptions),
 };
@@ -160,6 +161,7 @@ export const SchedLinFamily: Family = {
 export const SchedCosFamily: Family = {
   type: "fastai.SchedCos",
   summary: "fastai SchedCos: half a cosine from start to end over steps (pos = t / steps).",
+  example: "fastai.SchedCos(start=0.1, end=0.001, steps=100)",
   params,
   create: (o) => SchedCos(o as SchedCosOptions),
 };
@@ -168,6 +170,7 @@ export const SchedCosFamily: Family = {
 export const SchedNoFamily: Family = {
   type: "fastai.SchedNo",
   summary: "fastai SchedNo: the constant start (end is ignored).",
+  example: "fastai.SchedNo(start=0.1, end=0.1, steps=100)",
   params,
   create: (o) => SchedNo(o as SchedNoOptions),
 };
@@ -176,6 +179,7 @@ export const SchedNoFamily: Family = {
 export const SchedExpFamily: Family = {
   type: "fastai.SchedExp",
   summary: "fastai SchedExp: exponential from start to end over steps (pos = t / steps).",
+  example: "fastai.SchedExp(start=0.1, end=0.001, steps=100)",
   params: expParams,
   create: (o) => SchedExp(o as SchedExpOptions),
 };

@@ -53,6 +53,7 @@ export function SchedPoly(options: SchedPolyOptions): Schedule {
 export const SchedPolyFamily: Family = {
   type: NAME,
   summary: "fastai SchedPoly: start + (end - start) * pos ** power over steps (pos = t / steps).",
+  example: "fastai.SchedPoly(start=0.1, end=0.001, power=2, steps=100)",
   params,
   create: (o) => SchedPoly(o as SchedPolyOptions),
 };

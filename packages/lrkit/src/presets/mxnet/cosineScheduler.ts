@@ -75,6 +75,7 @@ export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
 export const CosineSchedulerFamily: Family = {
   type: NAME,
   summary: "MXNet CosineScheduler: optional warmup, cosine to final_lr at max_update, then hold.",
+  example: "mxnet.CosineScheduler(max_update=50, base_lr=0.1, final_lr=0.001, warmup_steps=5)",
   params,
   create: (o) => CosineScheduler(o as CosineSchedulerOptions),
 };

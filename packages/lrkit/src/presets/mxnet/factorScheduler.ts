@@ -75,6 +75,7 @@ export function FactorScheduler(options: FactorSchedulerOptions): Schedule {
 export const FactorSchedulerFamily: Family = {
   type: NAME,
   summary: "MXNet FactorScheduler: multiply by factor after every step updates, down to stop_factor_lr.",
+  example: "mxnet.FactorScheduler(step=10, factor=0.5, base_lr=0.1)",
   params,
   create: (o) => FactorScheduler(o as FactorSchedulerOptions),
 };

@@ -70,6 +70,7 @@ export function MultiFactorScheduler(options: MultiFactorSchedulerOptions): Sche
 export const MultiFactorSchedulerFamily: Family = {
   type: NAME,
   summary: "MXNet MultiFactorScheduler: multiply by factor once the update passes each listed step.",
+  example: "mxnet.MultiFactorScheduler(step=[15, 30], factor=0.5, base_lr=0.5)",
   params,
   create: (o) => MultiFactorScheduler(o as MultiFactorSchedulerOptions),
 };

@@ -75,6 +75,7 @@ export function PolyScheduler(options: PolySchedulerOptions): Schedule {
 export const PolySchedulerFamily: Family = {
   type: NAME,
   summary: "MXNet PolyScheduler: optional warmup, polynomial decay to final_lr at max_update, then hold.",
+  example: "mxnet.PolyScheduler(max_update=50, base_lr=0.1, pwr=2)",
   params,
   create: (o) => PolyScheduler(o as PolySchedulerOptions),
 };

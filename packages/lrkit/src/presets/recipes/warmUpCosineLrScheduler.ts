@@ -83,6 +83,7 @@ export function warm_up_cosine_lr_scheduler(options: WarmUpCosineLrSchedulerOpti
 export const warmUpCosineLrSchedulerFamily: Family = {
   type: NAME,
   summary: "Blog warm_up_cosine_lr_scheduler: lr * (eta_min + t / w) warmup, then lr * cosine to 0.",
+  example: "recipes.warm_up_cosine_lr_scheduler(lr=0.0001, epochs=100, warm_up_epochs=30)",
   params,
   create: (o) => warm_up_cosine_lr_scheduler(o as WarmUpCosineLrSchedulerOptions),
 };

@@ -80,6 +80,7 @@ export function WarmupCosineLR(options: WarmupCosineLROptions): Schedule {
 export const WarmupCosineLRFamily: Family = {
   type: NAME,
   summary: "Blog WarmupCosineLR: linear warmup from lr_min (epoch 0 at start_ratio), periodic cosine after.",
+  example: "recipes.WarmupCosineLR(lr_min=1e-9, lr_max=0.001, warm_up=5, T_max=100)",
   params,
   create: (o) => WarmupCosineLR(o as WarmupCosineLROptions),
 };
