@@ -144,9 +144,11 @@ describe("fastai.fit_one_cycle", () => {
             expect(v).toBeLessThanOrEqual(lr_max * (1 + 1e-12));
             expect(copy(t)).toBe(v);
           }
-          // With pct_start (close to) 1 the second phase is empty in float32: the lr holds at lr_max.
-          if (pct_start <= 0.99) expect(s(steps)).toBeCloseTo(lr_max / 1e5, 15);
-          else expect([lr_max, lr_max / 1e5]).toContain(s(steps));
+          // With pct_start (close to) 1 the second phase may be empty in float32: the lr holds at lr_max.
+          const end = s(steps);
+          const final = Math.abs(end - lr_max / 1e5) <= 1e-9 * (lr_max / 1e5);
+          const peak = Math.abs(end - lr_max) <= 1e-12 * lr_max;
+          expect(pct_start <= 0.99 ? final : final || peak, `end value ${end}`).toBe(true);
         },
       ),
       { numRuns: 60 },

@@ -1,0 +1,76 @@
+// Anchor: huggingface/transformers src/transformers/optimization.py, get_constant_schedule and
+// get_constant_schedule_with_warmup.
+import * as z from "zod";
+import { warmup } from "../../compose/warmup.js";
+import { constant } from "../../families/constant.js";
+import { parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { lrParam, warmupStepsParam } from "./lambda.js";
+
+const CONSTANT = "hf.get_constant_schedule";
+const WITH_WARMUP = "hf.get_constant_schedule_with_warmup";
+
+const constantParams = z.strictObject({ lr: lrParam });
+const withWarmupParams = z.strictObject({ lr: lrParam, num_warmup_steps: warmupStepsParam });
+
+/** Options of {@link get_constant_schedule}: the optimizer's `lr`. */
+export type GetConstantScheduleOptions = z.input<typeof constantParams>;
+/** Options of {@link get_constant_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
+export type GetConstantScheduleWithWarmupOptions = z.input<typeof withWarmupParams>;
+
+/**
+ * HF's `get_constant_schedule`: the optimizer's lr at every step (the lambda is 1): the core
+ * {@link constant}.
+ *
+ * @param options.lr - the optimizer's lr.
+ * @throws RangeError for a negative lr.
+ * @example
+ * ```ts
+ * get_constant_schedule({ lr: 5e-5 })(1000); // 5e-5
+ * ```
+ * @see huggingface/transformers `src/transformers/optimization.py`.
+ */
+export function get_constant_schedule(options: GetConstantScheduleOptions): Schedule {
+  const { lr } = parseParams(CONSTANT, constantParams, options);
+  const inner = constant({ lr });
+  return define((t) => inner(t), specOf(CONSTANT, options), { horizon: inner.horizon });
+}
+
+/**
+ * HF's `get_constant_schedule_with_warmup`: `lr * t / max(1, num_warmup_steps)` during the warmup
+ * (from 0), then `lr`: a {@link warmup} from 0 of a {@link constant}, which gives exactly HF's numbers.
+ *
+ * @param options.lr - the optimizer's lr.
+ * @param options.num_warmup_steps - non-negative.
+ * @throws RangeError for negative values.
+ * @example
+ * ```ts
+ * const s = get_constant_schedule_with_warmup({ lr: 10, num_warmup_steps: 4 });
+ * [s(0), s(1), s(4)]; // [0, 2.5, 10]
+ * ```
+ * @see huggingface/transformers `src/transformers/optimization.py`.
+ */
+export function get_constant_schedule_with_warmup(options: GetConstantScheduleWithWarmupOptions): Schedule {
+  const { lr, num_warmup_steps } = parseParams(WITH_WARMUP, withWarmupParams, options);
+  const inner = warmup(constant({ lr }), { steps: num_warmup_steps, from: 0 });
+  return define((t) => inner(t), specOf(WITH_WARMUP, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link get_constant_schedule}. */
+export const getConstantScheduleFamily: Family = {
+  type: CONSTANT,
+  summary: "HF get_constant_schedule: the optimizer's lr at every step.",
+  example: "hf.get_constant_schedule(5e-5)",
+  params: constantParams,
+  create: (o) => get_constant_schedule(o as GetConstantScheduleOptions),
+};
+
+/** Registry entry of {@link get_constant_schedule_with_warmup}. */
+export const getConstantScheduleWithWarmupFamily: Family = {
+  type: WITH_WARMUP,
+  summary: "HF get_constant_schedule_with_warmup: linear warmup from 0, then the optimizer's lr.",
+  example: "hf.get_constant_schedule_with_warmup(5e-5, 10)",
+  params: withWarmupParams,
+  create: (o) => get_constant_schedule_with_warmup(o as GetConstantScheduleWithWarmupOptions),
+};

@@ -1,0 +1,77 @@
+// Anchor: huggingface/transformers src/transformers/optimization.py, get_cosine_schedule_with_warmup.
+import * as z from "zod";
+import { parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import {
+  lambdaSchedule,
+  lrParam,
+  numCyclesParam,
+  trainingStepsParam,
+  warmupFactor,
+  warmupStepsParam,
+} from "./lambda.js";
+
+const NAME = "hf.get_cosine_schedule_with_warmup";
+
+const params = z.strictObject({
+  lr: lrParam,
+  num_warmup_steps: warmupStepsParam,
+  num_training_steps: trainingStepsParam,
+  num_cycles: numCyclesParam,
+});
+
+/** Options of {@link get_cosine_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
+export type GetCosineScheduleWithWarmupOptions = z.input<typeof params>;
+
+/**
+ * The progress through the decay, `float(t - w) / float(max(1, T - w))`, shared by HF's cosine
+ * schedules.
+ */
+export function cosineProgress(t: number, w: number, T: number): number {
+  return (t - w) / Math.max(1, T - w);
+}
+
+/**
+ * HF's `get_cosine_schedule_with_warmup`: `lr * t / max(1, w)` for `t < w = num_warmup_steps`, then
+ * `lr * max(0, 0.5 * (1 + cos(pi * num_cycles * 2 * progress)))` with
+ * `progress = (t - w) / max(1, T - w)`. With `num_cycles = 0.5` it falls from `lr` to 0 at
+ * `T = num_training_steps`; past `T` the cosine goes on and the lr rises again (HF does not clamp the
+ * progress), back to `lr` at `2T - w`.
+ *
+ * @param options.lr - the optimizer's lr.
+ * @param options.num_warmup_steps - non-negative.
+ * @param options.num_training_steps - non-negative.
+ * @param options.num_cycles - Defaults to 0.5.
+ * @throws RangeError for negative step counts.
+ * @example
+ * ```ts
+ * const s = get_cosine_schedule_with_warmup({ lr: 10, num_warmup_steps: 2, num_training_steps: 10 });
+ * [s(2), s(6), s(10)]; // [10, 5, 0]
+ * ```
+ * @see huggingface/transformers `src/transformers/optimization.py`.
+ */
+export function get_cosine_schedule_with_warmup(options: GetCosineScheduleWithWarmupOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const { num_warmup_steps: w, num_training_steps: T, num_cycles } = o;
+  return lambdaSchedule(
+    NAME,
+    options,
+    o.lr,
+    (t) => {
+      if (t < w) return warmupFactor(t, w);
+      const progress = cosineProgress(t, w, T);
+      return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * num_cycles * 2 * progress)));
+    },
+    Math.max(w, T),
+  );
+}
+
+/** Registry entry of {@link get_cosine_schedule_with_warmup}. */
+export const getCosineScheduleWithWarmupFamily: Family = {
+  type: NAME,
+  summary: "HF get_cosine_schedule_with_warmup: linear warmup from 0, then num_cycles cosine waves.",
+  example: "hf.get_cosine_schedule_with_warmup(5e-5, 5, 50)",
+  params,
+  create: (o) => get_cosine_schedule_with_warmup(o as GetCosineScheduleWithWarmupOptions),
+};

@@ -1,0 +1,86 @@
+// Anchor: huggingface/transformers src/transformers/optimization.py,
+// get_cosine_with_hard_restarts_schedule_with_warmup.
+import * as z from "zod";
+import { p, parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { cosineProgress } from "./cosine.js";
+import { lambdaSchedule, lrParam, trainingStepsParam, warmupFactor, warmupStepsParam } from "./lambda.js";
+
+const NAME = "hf.get_cosine_with_hard_restarts_schedule_with_warmup";
+
+const params = z.strictObject({
+  lr: lrParam,
+  num_warmup_steps: warmupStepsParam,
+  num_training_steps: trainingStepsParam,
+  num_cycles: p
+    .number()
+    .default(1)
+    .describe("The number of hard restarts: cosine cycles over the decay. Defaults to 1."),
+});
+
+/** Options of {@link get_cosine_with_hard_restarts_schedule_with_warmup}: HF's names, with the base `lr`. */
+export type GetCosineWithHardRestartsScheduleWithWarmupOptions = z.input<typeof params>;
+
+/** Python's float `x % 1.0`: in [0, 1] (1.0 itself for tiny negative x), where JS `%` keeps x's sign. */
+export function pyMod1(x: number): number {
+  const mod = x % 1;
+  return mod < 0 ? mod + 1 : mod === 0 ? 0 : mod;
+}
+
+/**
+ * HF's `get_cosine_with_hard_restarts_schedule_with_warmup`: `lr * t / max(1, w)` for
+ * `t < w = num_warmup_steps`; then, with `progress = (t - w) / max(1, T - w)`, 0 once
+ * `progress >= 1`, else `lr * max(0, 0.5 * (1 + cos(pi * ((num_cycles * progress) % 1.0))))`:
+ * `num_cycles` cosine cycles from `lr` to 0, each restarting at `lr`, and 0 from
+ * `T = num_training_steps` on.
+ *
+ * The closed form is HF's own rather than the core {@link sgdr}: HF cuts to 0 at `progress >= 1`
+ * even in the middle of a cycle (a fractional `num_cycles` such as 1.5), `num_cycles = 0` holds `lr`
+ * until `T`, and `% 1.0` is Python's (never negative), so a negative `num_cycles` runs each cycle
+ * backwards, from the floor up; `sgdr` takes none of these, nor HF's `max(1, T - w)` when `T <= w`.
+ *
+ * @param options.lr - the optimizer's lr.
+ * @param options.num_warmup_steps - non-negative.
+ * @param options.num_training_steps - non-negative.
+ * @param options.num_cycles - Defaults to 1.
+ * @throws RangeError for negative step counts.
+ * @example
+ * ```ts
+ * const s = get_cosine_with_hard_restarts_schedule_with_warmup({
+ *   lr: 10, num_warmup_steps: 2, num_training_steps: 10, num_cycles: 2,
+ * });
+ * [s(2), s(4), s(6), s(10)]; // [10, 5, 10, 0]
+ * ```
+ * @see huggingface/transformers `src/transformers/optimization.py`.
+ */
+export function get_cosine_with_hard_restarts_schedule_with_warmup(
+  options: GetCosineWithHardRestartsScheduleWithWarmupOptions,
+): Schedule {
+  const o = parseParams(NAME, params, options);
+  const { num_warmup_steps: w, num_training_steps: T, num_cycles } = o;
+  return lambdaSchedule(
+    NAME,
+    options,
+    o.lr,
+    (t) => {
+      if (t < w) return warmupFactor(t, w);
+      const progress = cosineProgress(t, w, T);
+      if (progress >= 1) return 0;
+      return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * pyMod1(num_cycles * progress))));
+    },
+    Math.max(w, T),
+  );
+}
+
+/** Registry entry of {@link get_cosine_with_hard_restarts_schedule_with_warmup}. */
+export const getCosineWithHardRestartsScheduleWithWarmupFamily: Family = {
+  type: NAME,
+  summary: "HF get_cosine_with_hard_restarts_schedule_with_warmup: warmup, then num_cycles cosine restarts.",
+  example: "hf.get_cosine_with_hard_restarts_schedule_with_warmup(5e-5, 5, 50, num_cycles=3)",
+  params,
+  create: (o) =>
+    get_cosine_with_hard_restarts_schedule_with_warmup(
+      o as GetCosineWithHardRestartsScheduleWithWarmupOptions,
+    ),
+};

@@ -1,0 +1,90 @@
+// Anchor: huggingface/transformers src/transformers/optimization.py,
+// get_cosine_with_min_lr_schedule_with_warmup_lr_rate.
+import * as z from "zod";
+import { p, parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { minLrRate, minLrShape } from "./cosineWithMinLr.js";
+import { lambdaSchedule, lrParam, numCyclesParam, trainingStepsParam, warmupStepsParam } from "./lambda.js";
+
+const NAME = "hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
+
+const params = z.strictObject({
+  lr: lrParam,
+  num_warmup_steps: warmupStepsParam,
+  num_training_steps: trainingStepsParam,
+  num_cycles: numCyclesParam,
+  ...minLrShape,
+  warmup_lr_rate: p
+    .nonNegative()
+    .nullable()
+    .optional()
+    .describe("The lr at step 0 as a ratio of lr. Defaults to None: (t + 1) / num_warmup_steps."),
+});
+
+/** Options of {@link get_cosine_with_min_lr_schedule_with_warmup_lr_rate}: HF's names, with `lr`. */
+export type GetCosineWithMinLrScheduleWithWarmupLrRateOptions = z.input<typeof params>;
+
+/**
+ * HF's `get_cosine_with_min_lr_schedule_with_warmup_lr_rate`
+ * (`lr_scheduler_type="cosine_warmup_with_min_lr"`): a cosine to `min_lr` whose warmup and decay
+ * are one step ahead of {@link get_cosine_with_min_lr_schedule_with_warmup}'s. For
+ * `t < w = num_warmup_steps` the multiplier is `(t + 1) / max(1, w)` (so it reaches 1 at `t = w - 1`
+ * and never starts at 0), or with `warmup_lr_rate = r`, `r + (1 - r) * t / max(1, w - 1)`; then with
+ * `progress = (t - w + 1) / max(1, T - w)`, `f = 0.5 * (1 + cos(pi * num_cycles * 2 * progress))`,
+ * `lr * max(0, f * (1 - min_lr_rate) + min_lr_rate)`: `min_lr` at `t = T - 1`, rising after it.
+ *
+ * @param options.lr - the optimizer's lr.
+ * @param options.num_warmup_steps - non-negative.
+ * @param options.num_training_steps - non-negative.
+ * @param options.num_cycles - Defaults to 0.5.
+ * @param options.min_lr - the floor; or
+ * @param options.min_lr_rate - the floor as a ratio of `lr`. Exactly one is required.
+ * @param options.warmup_lr_rate - the start as a ratio of `lr`. Defaults to none.
+ * @throws TypeError when both or neither of `min_lr` and `min_lr_rate` are given; RangeError for
+ *   negative values.
+ * @example
+ * ```ts
+ * const s = get_cosine_with_min_lr_schedule_with_warmup_lr_rate({
+ *   lr: 3e-4, num_warmup_steps: 5, num_training_steps: 100, min_lr_rate: 0.1,
+ * });
+ * [s(0), s(4), s(99)]; // [6e-5, 3e-4, 3e-5]
+ * ```
+ * @see huggingface/transformers `src/transformers/optimization.py`.
+ */
+export function get_cosine_with_min_lr_schedule_with_warmup_lr_rate(
+  options: GetCosineWithMinLrScheduleWithWarmupLrRateOptions,
+): Schedule {
+  const o = parseParams(NAME, params, options);
+  const rate = minLrRate(NAME, o.lr, o.min_lr, o.min_lr_rate);
+  const { num_warmup_steps: w, num_training_steps: T, num_cycles } = o;
+  const warmupRate = o.warmup_lr_rate;
+  const warmupFactor =
+    warmupRate === null || warmupRate === undefined
+      ? (t: number) => (t + 1) / Math.max(1, w)
+      : (t: number) => warmupRate + ((1 - warmupRate) * t) / Math.max(1, w - 1);
+  return lambdaSchedule(
+    NAME,
+    options,
+    o.lr,
+    (t) => {
+      if (t < w) return warmupFactor(t);
+      const progress = (t - w + 1) / Math.max(1, T - w);
+      const factor = 0.5 * (1 + Math.cos(Math.PI * num_cycles * 2 * progress));
+      return Math.max(0, factor * (1 - rate) + rate);
+    },
+    Math.max(w, T),
+  );
+}
+
+/** Registry entry of {@link get_cosine_with_min_lr_schedule_with_warmup_lr_rate}. */
+export const getCosineWithMinLrScheduleWithWarmupLrRateFamily: Family = {
+  type: NAME,
+  summary: "HF get_cosine_with_min_lr_schedule_with_warmup_lr_rate: warmup one step ahead, cosine to min_lr.",
+  example: "hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate(5e-5, 5, 50, min_lr_rate=0.1)",
+  params,
+  create: (o) =>
+    get_cosine_with_min_lr_schedule_with_warmup_lr_rate(
+      o as GetCosineWithMinLrScheduleWithWarmupLrRateOptions,
+    ),
+};

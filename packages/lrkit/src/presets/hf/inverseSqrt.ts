@@ -1,0 +1,57 @@
+// Anchor: huggingface/transformers src/transformers/optimization.py, get_inverse_sqrt_schedule.
+import * as z from "zod";
+import { warmup } from "../../compose/warmup.js";
+import { inverseSqrt } from "../../families/inverseSqrt.js";
+import { p, parseParams } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { lrParam, warmupStepsParam } from "./lambda.js";
+
+const NAME = "hf.get_inverse_sqrt_schedule";
+
+const params = z.strictObject({
+  lr: lrParam,
+  num_warmup_steps: warmupStepsParam,
+  timescale: p
+    .positive()
+    .nullable()
+    .optional()
+    .describe("Time scale of the decay. Defaults to num_warmup_steps, or 10_000 without warmup."),
+});
+
+/** Options of {@link get_inverse_sqrt_schedule}: HF's parameter names, with the base `lr`. */
+export type GetInverseSqrtScheduleOptions = z.input<typeof params>;
+
+/**
+ * HF's `get_inverse_sqrt_schedule` (from big_vision): `lr * t / max(1, w)` for
+ * `t < w = num_warmup_steps`, then `lr / sqrt((t + timescale - w) / timescale)`, which is `lr` at the
+ * end of the warmup. `timescale` defaults to `num_warmup_steps or 10_000` (10000 when there is no
+ * warmup). A {@link warmup} from 0 of the core {@link inverseSqrt}.
+ *
+ * @param options.lr - the optimizer's lr.
+ * @param options.num_warmup_steps - non-negative.
+ * @param options.timescale - positive. Defaults to `num_warmup_steps`, or 10_000 when that is 0.
+ * @throws RangeError for a non-positive `timescale` (HF divides by it) or negative values.
+ * @example
+ * ```ts
+ * const s = get_inverse_sqrt_schedule({ lr: 10, num_warmup_steps: 2 });
+ * [s(1), s(2), s(8)]; // [5, 10, 5]
+ * ```
+ * @see huggingface/transformers `src/transformers/optimization.py`; google-research/big_vision
+ *   `big_vision/utils.py`.
+ */
+export function get_inverse_sqrt_schedule(options: GetInverseSqrtScheduleOptions): Schedule {
+  const { lr, num_warmup_steps: w, timescale } = parseParams(NAME, params, options);
+  const decay = inverseSqrt({ lr, timescale: timescale ?? (w || 10_000) });
+  const inner = warmup(decay, { steps: w, from: 0 });
+  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+}
+
+/** Registry entry of {@link get_inverse_sqrt_schedule}. */
+export const getInverseSqrtScheduleFamily: Family = {
+  type: NAME,
+  summary: "HF get_inverse_sqrt_schedule: linear warmup from 0, then lr / sqrt(1 + (t - w) / timescale).",
+  example: "hf.get_inverse_sqrt_schedule(5e-5, 5)",
+  params,
+  create: (o) => get_inverse_sqrt_schedule(o as GetInverseSqrtScheduleOptions),
+};

@@ -1,0 +1,48 @@
+// Anchor: huggingface/transformers src/transformers/optimization.py: what its schedules share. Each
+// is a torch LambdaLR whose lambda multiplies the optimizer's lr: `base_lr * lr_lambda(step)`.
+import { p } from "../../params.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
+
+/** The optimizer's lr, which HF's lambdas multiply (LambdaLR's `base_lr`). */
+export const lrParam = p
+  .nonNegative()
+  .describe("The optimizer's learning rate, which HF's LambdaLR multiplier scales.");
+
+/** `num_warmup_steps`. */
+export const warmupStepsParam = p.nonNegative().describe("The number of steps for the warmup phase.");
+
+/** `num_training_steps`. */
+export const trainingStepsParam = p.nonNegative().describe("The total number of training steps.");
+
+/** `num_cycles` of the cosine schedules: the number of waves over the decay (0.5 is a half cosine). */
+export const numCyclesParam = p
+  .number()
+  .default(0.5)
+  .describe(
+    "The number of waves of the cosine over the decay; 0.5 decreases from lr to the floor. Defaults to 0.5.",
+  );
+
+/** HF's linear warmup multiplier, `float(current_step) / float(max(1, num_warmup_steps))`. */
+export function warmupFactor(t: number, num_warmup_steps: number): number {
+  return t / Math.max(1, num_warmup_steps);
+}
+
+/**
+ * A HF schedule as lrkit sees it: `lr * lr_lambda(t)`, exactly LambdaLR's `base_lr * lmbda(step)`,
+ * with the spec of the HF function that made it.
+ *
+ * The lambdas are HF's closed forms, transcribed in HF's operation order, rather than compositions of
+ * the core `linear` / `cosine` / `polynomial`: HF's `max(1, num_training_steps - num_warmup_steps)`
+ * and `max(0, ...)` clamps, its cosine running on past the end, and its divisions (linear divides the
+ * steps left, where the core subtracts the progress and loses precision near the end of long runs)
+ * would each need a special case in a composition and still differ in the last digits.
+ */
+export function lambdaSchedule(
+  name: string,
+  options: object,
+  lr: number,
+  lrLambda: (t: number) => number,
+  horizon?: number,
+): Schedule {
+  return define((t) => lr * lrLambda(t), specOf(name, options), { horizon });
+}

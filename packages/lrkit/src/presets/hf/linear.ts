@@ -1,0 +1,55 @@
+// Anchor: huggingface/transformers src/transformers/optimization.py, get_linear_schedule_with_warmup.
+import * as z from "zod";
+import { parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { lambdaSchedule, lrParam, trainingStepsParam, warmupFactor, warmupStepsParam } from "./lambda.js";
+
+const NAME = "hf.get_linear_schedule_with_warmup";
+
+const params = z.strictObject({
+  lr: lrParam,
+  num_warmup_steps: warmupStepsParam,
+  num_training_steps: trainingStepsParam,
+});
+
+/** Options of {@link get_linear_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
+export type GetLinearScheduleWithWarmupOptions = z.input<typeof params>;
+
+/**
+ * HF's `get_linear_schedule_with_warmup` (the Trainer's default): `lr * t / max(1, w)` for
+ * `t < w = num_warmup_steps`, then `lr * max(0, (T - t) / max(1, T - w))` with
+ * `T = num_training_steps`: down to 0 at `T`, and 0 after. When `T <= w` the lr is 0 from the end of
+ * the warmup on, as in HF.
+ *
+ * @param options.lr - the optimizer's lr.
+ * @param options.num_warmup_steps - non-negative.
+ * @param options.num_training_steps - non-negative.
+ * @throws RangeError for negative values.
+ * @example
+ * ```ts
+ * const s = get_linear_schedule_with_warmup({ lr: 10, num_warmup_steps: 2, num_training_steps: 10 });
+ * [s(1), s(2), s(3), s(10)]; // [5, 10, 8.75, 0]
+ * ```
+ * @see huggingface/transformers `src/transformers/optimization.py`.
+ */
+export function get_linear_schedule_with_warmup(options: GetLinearScheduleWithWarmupOptions): Schedule {
+  const { lr, num_warmup_steps: w, num_training_steps: T } = parseParams(NAME, params, options);
+  const decaySteps = Math.max(1, T - w);
+  return lambdaSchedule(
+    NAME,
+    options,
+    lr,
+    (t) => (t < w ? warmupFactor(t, w) : Math.max(0, (T - t) / decaySteps)),
+    Math.max(w, T),
+  );
+}
+
+/** Registry entry of {@link get_linear_schedule_with_warmup}. */
+export const getLinearScheduleWithWarmupFamily: Family = {
+  type: NAME,
+  summary: "HF get_linear_schedule_with_warmup: linear warmup from 0, then linear decay to 0.",
+  example: "hf.get_linear_schedule_with_warmup(5e-5, 5, 50)",
+  params,
+  create: (o) => get_linear_schedule_with_warmup(o as GetLinearScheduleWithWarmupOptions),
+};

@@ -1,0 +1,76 @@
+// Anchor: huggingface/transformers src/transformers/optimization.py,
+// get_polynomial_decay_schedule_with_warmup.
+import * as z from "zod";
+import { ensure, p, parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { lambdaSchedule, lrParam, trainingStepsParam, warmupFactor, warmupStepsParam } from "./lambda.js";
+
+const NAME = "hf.get_polynomial_decay_schedule_with_warmup";
+
+const params = z.strictObject({
+  lr: lrParam,
+  num_warmup_steps: warmupStepsParam,
+  num_training_steps: trainingStepsParam,
+  lr_end: p.nonNegative().default(1e-7).describe("The end lr, below lr. Defaults to 1e-7."),
+  power: p.nonNegative().default(1.0).describe("Power factor of the decay. Defaults to 1.0."),
+});
+
+/** Options of {@link get_polynomial_decay_schedule_with_warmup}: HF's names, with the base `lr`. */
+export type GetPolynomialDecayScheduleWithWarmupOptions = z.input<typeof params>;
+
+/**
+ * HF's `get_polynomial_decay_schedule_with_warmup` (fairseq's and BERT's): `lr * t / max(1, w)` for
+ * `t < w = num_warmup_steps`; then up to `T = num_training_steps`
+ * `(lr - lr_end) * (1 - (t - w) / (T - w)) ** power + lr_end`, and `lr_end` after `T`. HF returns
+ * that divided by `lr` as the multiplier and LambdaLR multiplies it back, so the value is
+ * `lr * (decay / lr)`, kept here digit for digit. The lr is `lr_init = optimizer.defaults["lr"]`.
+ *
+ * @param options.lr - the optimizer's lr; must exceed `lr_end` (HF raises otherwise).
+ * @param options.num_warmup_steps - non-negative.
+ * @param options.num_training_steps - must differ from `num_warmup_steps` (HF divides by the
+ *   difference at step `T`).
+ * @param options.lr_end - Defaults to 1e-7.
+ * @param options.power - non-negative (a negative power divides by zero at `T` in HF). Defaults to 1.0.
+ * @throws RangeError for `lr <= lr_end`, `num_training_steps === num_warmup_steps` or negative values.
+ * @example
+ * ```ts
+ * const s = get_polynomial_decay_schedule_with_warmup({
+ *   lr: 10, num_warmup_steps: 2, num_training_steps: 10, power: 2, lr_end: 1e-7,
+ * });
+ * [s(2), s(6), s(10), s(11)]; // [10, 2.500000075, 1e-7, 1e-7]
+ * ```
+ * @see huggingface/transformers `src/transformers/optimization.py`.
+ */
+export function get_polynomial_decay_schedule_with_warmup(
+  options: GetPolynomialDecayScheduleWithWarmupOptions,
+): Schedule {
+  const o = parseParams(NAME, params, options);
+  const { lr, num_warmup_steps: w, num_training_steps: T, lr_end, power } = o;
+  ensure(lr > lr_end, NAME, "lr_end", `must be smaller than lr (${lr})`, lr_end);
+  ensure(T !== w, NAME, "num_training_steps", `must differ from num_warmup_steps (${w})`, T);
+  const lrRange = lr - lr_end;
+  const decaySteps = T - w;
+  return lambdaSchedule(
+    NAME,
+    options,
+    lr,
+    (t) => {
+      if (t < w) return warmupFactor(t, w);
+      if (t > T) return lr_end / lr;
+      const pctRemaining = 1 - (t - w) / decaySteps;
+      return (lrRange * pctRemaining ** power + lr_end) / lr;
+    },
+    Math.max(w, T),
+  );
+}
+
+/** Registry entry of {@link get_polynomial_decay_schedule_with_warmup}. */
+export const getPolynomialDecayScheduleWithWarmupFamily: Family = {
+  type: NAME,
+  summary:
+    "HF get_polynomial_decay_schedule_with_warmup: linear warmup from 0, then polynomial decay to lr_end.",
+  example: "hf.get_polynomial_decay_schedule_with_warmup(5e-5, 5, 50, lr_end=1e-7, power=2.0)",
+  params,
+  create: (o) => get_polynomial_decay_schedule_with_warmup(o as GetPolynomialDecayScheduleWithWarmupOptions),
+};

@@ -1,0 +1,123 @@
+// Anchor: huggingface/transformers src/transformers/optimization.py, get_wsd_schedule.
+import * as z from "zod";
+import { p, ParameterTypeError, parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { lambdaSchedule, lrParam, numCyclesParam, warmupStepsParam } from "./lambda.js";
+
+const NAME = "hf.get_wsd_schedule";
+const TYPES = ["linear", "cosine", "1-sqrt"] as const;
+
+const params = z.strictObject({
+  lr: lrParam,
+  num_warmup_steps: warmupStepsParam,
+  num_decay_steps: p.nonNegative().describe("The number of steps for the decay phase."),
+  num_training_steps: p
+    .nonNegative()
+    .nullable()
+    .optional()
+    .describe("Warmup, stable and decay together; gives the stable length when num_stable_steps is not set."),
+  num_stable_steps: p
+    .nonNegative()
+    .nullable()
+    .optional()
+    .describe("The number of steps for the stable phase; wins over num_training_steps."),
+  warmup_type: p.oneOf(TYPES).default("linear").describe('The shape of the warmup. Defaults to "linear".'),
+  decay_type: p.oneOf(TYPES).default("cosine").describe('The shape of the decay. Defaults to "cosine".'),
+  min_lr_ratio: p
+    .nonNegative()
+    .default(0)
+    .describe("The start of the warmup and the end of the decay, as a ratio of lr. Defaults to 0."),
+  num_cycles: numCyclesParam,
+});
+
+/** Options of {@link get_wsd_schedule}: HF's parameter names, with the base `lr`. */
+export type GetWsdScheduleOptions = z.input<typeof params>;
+
+type Shape = (progress: number, numCycles: number) => number;
+
+const WARMUPS: Record<(typeof TYPES)[number], Shape> = {
+  linear: (x) => x,
+  cosine: (x) => 0.5 * (1 - Math.cos(Math.PI * x)),
+  "1-sqrt": (x) => 1 - Math.sqrt(1 - x),
+};
+
+const DECAYS: Record<(typeof TYPES)[number], Shape> = {
+  linear: (x) => 1 - x,
+  cosine: (x, numCycles) => 0.5 * (1 + Math.cos(Math.PI * numCycles * 2 * x)),
+  "1-sqrt": (x) => 1 - Math.sqrt(x),
+};
+
+/**
+ * HF's `get_wsd_schedule` (`lr_scheduler_type="warmup_stable_decay"`), warmup-stable-decay. With
+ * `r = min_lr_ratio`, `w`, `s`, `d` the phase lengths and `x` the progress through a phase
+ * (`t / max(1, w)`, then `(t - w - s) / max(1, d)`), the multiplier of `lr` is
+ * `max(0, warmup(x) * (1 - r) + r)` for `t < w`, 1 for `t < w + s`,
+ * `max(0, decay(x) * (1 - r) + r)` for `t < w + s + d`, and `r` after. The shapes are
+ * linear `x` / `1 - x`, cosine `0.5 * (1 - cos(pi x))` / `0.5 * (1 + cos(pi * num_cycles * 2 * x))`,
+ * 1-sqrt `1 - sqrt(1 - x)` / `1 - sqrt(x)`.
+ *
+ * `num_stable_steps` defaults to `num_training_steps - w - d`; when both are given
+ * `num_stable_steps` is used (HF warns; lrkit says nothing). A derived negative stable length is
+ * kept, as in HF: the decay then starts before the end of the warmup and the lr jumps into it. The
+ * core {@link wsd} starts its warmup from its own floor and has no `num_cycles`, hence HF's closed form.
+ *
+ * @param options.lr - the optimizer's lr.
+ * @param options.num_warmup_steps - non-negative.
+ * @param options.num_decay_steps - non-negative.
+ * @param options.num_training_steps - required without `num_stable_steps`.
+ * @param options.num_stable_steps - required without `num_training_steps`.
+ * @param options.warmup_type - `"linear"`, `"cosine"` or `"1-sqrt"`. Defaults to `"linear"`.
+ * @param options.decay_type - `"linear"`, `"cosine"` or `"1-sqrt"`. Defaults to `"cosine"`.
+ * @param options.min_lr_ratio - Defaults to 0.
+ * @param options.num_cycles - waves of the cosine decay. Defaults to 0.5.
+ * @throws TypeError when neither `num_training_steps` nor `num_stable_steps` is given; RangeError
+ *   for an unknown type (HF raises ValueError) or negative values.
+ * @example
+ * ```ts
+ * const s = get_wsd_schedule({ lr: 1e-3, num_warmup_steps: 5, num_decay_steps: 20, num_training_steps: 100 });
+ * [s(0), s(5), s(79), s(90), s(100)]; // [0, 1e-3, 1e-3, 5e-4, 0]
+ * ```
+ * @see huggingface/transformers `src/transformers/optimization.py`; Hu et al., "MiniCPM", 2024.
+ */
+export function get_wsd_schedule(options: GetWsdScheduleOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const { num_warmup_steps: w, num_decay_steps: d, min_lr_ratio: r, num_cycles } = o;
+  const T = o.num_training_steps;
+  let s = o.num_stable_steps;
+  if (s === null || s === undefined) {
+    if (T === null || T === undefined)
+      throw new ParameterTypeError(
+        NAME,
+        "num_training_steps",
+        `${NAME}: num_training_steps or num_stable_steps is required`,
+      );
+    s = T - w - d;
+  }
+  const stableEnd = w + s;
+  const decayEnd = w + s + d;
+  const warmupShape = WARMUPS[o.warmup_type];
+  const decayShape = DECAYS[o.decay_type];
+  return lambdaSchedule(
+    NAME,
+    options,
+    o.lr,
+    (t) => {
+      if (t < w) return Math.max(0, warmupShape(t / Math.max(1, w), num_cycles) * (1 - r) + r);
+      if (t < stableEnd) return 1;
+      if (t < decayEnd)
+        return Math.max(0, decayShape((t - w - s) / Math.max(1, d), num_cycles) * (1 - r) + r);
+      return r;
+    },
+    Math.max(w, decayEnd),
+  );
+}
+
+/** Registry entry of {@link get_wsd_schedule}. */
+export const getWsdScheduleFamily: Family = {
+  type: NAME,
+  summary: "HF get_wsd_schedule: warmup, stable, decay (linear, cosine or 1-sqrt) from and to min_lr_ratio.",
+  example: 'hf.get_wsd_schedule(5e-5, 5, 15, 50, decay_type="1-sqrt")',
+  params,
+  create: (o) => get_wsd_schedule(o as GetWsdScheduleOptions),
+};

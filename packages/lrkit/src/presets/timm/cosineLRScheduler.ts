@@ -1,0 +1,98 @@
+// Anchor: huggingface/pytorch-image-models timm/scheduler/cosine_lr.py, CosineLRScheduler.
+import * as z from "zod";
+import { constant } from "../../families/constant.js";
+import { sgdr } from "../../families/sgdr.js";
+import { p, parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { cycleShape, cyclesEnd, ensureFloor } from "./cycles.js";
+import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
+
+const NAME = "timm.CosineLRScheduler";
+
+// Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
+const params = z.strictObject({
+  lr: lrParam,
+  t_initial: p.positive().describe("The length of the first cycle."),
+  lr_min: p
+    .nonNegative()
+    .default(0)
+    .describe("The lr at the end of every cycle and after the last. Defaults to 0."),
+  ...cycleShape,
+  ...warmupShape(false),
+  ...noiseShape,
+  k_decay: p
+    .positive()
+    .default(1.0)
+    .describe("k-decay: the phase is pi * t_curr^k / t_i^k; k > 1 holds the lr up longer. Defaults to 1.0."),
+});
+
+/** Options of {@link CosineLRScheduler}: timm's parameter names, with the base `lr`. */
+export type CosineLRSchedulerOptions = z.input<typeof params>;
+
+/**
+ * timm's `CosineLRScheduler`: cosine annealing with warm restarts (SGDR), k-decay, warmup and noise.
+ * In cycle `i` (length `t_i = t_initial * cycle_mul ** i`, `t_curr` steps into it) the lr is
+ * `lr_min + 0.5 * (lr * cycle_decay ** i - lr_min) * (1 + cos(pi * t_curr ** k_decay / t_i ** k_decay))`,
+ * and `lr_min` after `cycle_limit` cycles: the core {@link sgdr} with `decayMode: "peak"`.
+ *
+ * The warmup rises linearly from `warmup_lr_init` to `lr` over `warmup_t` steps. With
+ * `warmup_prefix` false (timm's default) the cycles count from step 0, so the warmup covers their
+ * first `warmup_t` steps and the lr jumps down to the cosine's value at `warmup_t` when it ends; with
+ * `warmup_prefix` true they start after it. `schedule.horizon` is then timm's `get_cycle_length()`
+ * (exact, where timm floors fractional cycle ends).
+ *
+ * Noise (`noise_range_t`) multiplies the lr by `1 + n`, `n` standard normal truncated to
+ * `(-noise_pct, noise_pct)`, drawn from lrkit's seeded generator: deterministic per
+ * `(noise_seed, t)` like timm's, but not torch's numbers. `noise_std` is unused, as in timm.
+ *
+ * @param options.lr - the base lr (the optimizer's).
+ * @param options.t_initial - the first cycle's length; positive.
+ * @param options.lr_min - at most `lr`. Defaults to 0.
+ * @param options.cycle_mul - at least 1. Defaults to 1.0.
+ * @param options.cycle_decay - Defaults to 1.0.
+ * @param options.cycle_limit - a non-negative integer. Defaults to 1.
+ * @param options.warmup_t - Defaults to 0.
+ * @param options.warmup_lr_init - Defaults to 0.
+ * @param options.warmup_prefix - Defaults to false.
+ * @param options.noise_range_t - a step or `[start, end]`. Defaults to none.
+ * @param options.noise_pct - at least 0.01. Defaults to 0.67.
+ * @param options.noise_std - unused. Defaults to 1.0.
+ * @param options.noise_seed - Defaults to 42.
+ * @param options.k_decay - positive. Defaults to 1.0.
+ * @throws RangeError for a non-positive `t_initial`, `lr_min > lr`, `cycle_mul < 1`, negative values.
+ * @example
+ * ```ts
+ * const s = CosineLRScheduler({ lr: 0.1, t_initial: 10, warmup_t: 3, warmup_lr_init: 0.01 });
+ * [s(0), s(2), s(3), s(10)]; // [0.01, 0.07, 0.0794 (the cosine at 3), 0]
+ * ```
+ * @see huggingface/pytorch-image-models `timm/scheduler/cosine_lr.py`; Loshchilov & Hutter,
+ *   "SGDR", ICLR 2017; Zhang et al., "k-decay", 2020.
+ */
+export function CosineLRScheduler(options: CosineLRSchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  ensureFloor(NAME, o);
+  const body =
+    o.cycle_limit === 0
+      ? constant({ lr: o.lr_min })
+      : sgdr({
+          lr: o.lr,
+          period: o.t_initial,
+          periodMult: o.cycle_mul,
+          minLr: o.lr_min,
+          decay: o.cycle_decay,
+          decayMode: "peak",
+          cycleLimit: o.cycle_limit,
+          k: o.k_decay,
+        });
+  return timmSchedule(NAME, options, o, { body, horizon: cyclesEnd(o) });
+}
+
+/** Registry entry of {@link CosineLRScheduler}. */
+export const CosineLRSchedulerFamily: Family = {
+  type: NAME,
+  summary: "timm CosineLRScheduler: warmup, cosine cycles with restarts, k-decay and noise.",
+  example: "timm.CosineLRScheduler(0.1, 50, 1e-4, warmup_t=5, warmup_lr_init=1e-4)",
+  params,
+  create: (o) => CosineLRScheduler(o as CosineLRSchedulerOptions),
+};

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { parseSchedule } from "../../spec/parse.js";
+import { timmFamilies } from "./families.js";
+
+describe("timm registry entries", () => {
+  it("cover the five schedulers of timm/scheduler/__init__.py with a schedule of the step", () => {
+    expect(timmFamilies.map((f) => f.type)).toEqual([
+      "timm.CosineLRScheduler",
+      "timm.MultiStepLRScheduler",
+      "timm.PolyLRScheduler",
+      "timm.StepLRScheduler",
+      "timm.TanhLRScheduler",
+    ]);
+  });
+
+  it("each have an example in the text syntax that builds their own type", () => {
+    for (const family of timmFamilies) {
+      const s = parseSchedule(family.example!);
+      expect(s.spec.type).toBe(family.type);
+      for (let t = 0; t < 60; t++) expect(Number.isFinite(s(t))).toBe(true);
+    }
+  });
+});

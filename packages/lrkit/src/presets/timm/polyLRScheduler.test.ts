@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { fromSpec } from "../../spec/fromSpec.js";
+import { parseSchedule } from "../../spec/parse.js";
+import { expectThrow, expectValues } from "../../test/expect.js";
+import { PolyLRScheduler } from "./polyLRScheduler.js";
+
+// Expected values: huggingface/pytorch-image-models timm/scheduler/poly_lr.py (and scheduler.py),
+// run in CPython with PyTorch 1.13 on an SGD optimizer: the group's lr after `scheduler.step(t)`.
+describe("timm.PolyLRScheduler", () => {
+  it("decays as (1 - t / t_initial) ** 0.5 to lr_min and holds it", () => {
+    const s = PolyLRScheduler({ lr: 0.1, t_initial: 100, lr_min: 1e-5 });
+    expectValues(
+      s,
+      [0.1, 0.09949879383629094, 0.0707136070508429, 0.010009000000000006, 1e-5, 1e-5, 1e-5],
+      [0, 1, 50, 99, 100, 101, 150],
+    );
+    expect(s.horizon).toBe(100);
+  });
+
+  it("combines warmup_prefix, k_decay, growing cycles and decaying peaks", () => {
+    const s = PolyLRScheduler({
+      lr: 0.1,
+      t_initial: 10,
+      power: 2.0,
+      k_decay: 1.5,
+      cycle_mul: 1.5,
+      cycle_decay: 0.8,
+      cycle_limit: 3,
+      warmup_t: 4,
+      warmup_lr_init: 0.0,
+      warmup_prefix: true,
+    });
+    expectValues(
+      s,
+      [
+        0.0, 0.05, 0.07500000000000001, 0.1, 0.09377544467966326, 0.04178932188134526, 0.08000000000000002,
+        0.07726958221306733, 0.052170948606182925, 0.01661073507141293, 0.006473319552010769,
+        0.06280629557272517, 0.043715424568546116, 0.0397391682010802, 0.027723679372250783,
+      ],
+      [0, 2, 3, 4, 5, 9, 14, 15, 19, 24, 26, 30, 36, 37, 40],
+    );
+    // The cycles end at 4 + 10 + 15 + 22.5; timm's get_cycle_length() floors that to 51.
+    expect(s.horizon).toBe(51.5);
+    expect(s(51.5)).toBe(0);
+    expect(s(60)).toBe(0);
+  });
+
+  it("rejects bad parameters, naming the function, the parameter and the value", () => {
+    expectThrow(
+      () => PolyLRScheduler({ lr: 0.1, t_initial: 10, power: 0 }),
+      RangeError,
+      "timm.PolyLRScheduler: power must be a positive number, got 0",
+    );
+    expectThrow(
+      () => PolyLRScheduler({ lr: 0.1, t_initial: 10, k_decay: -1 }),
+      RangeError,
+      "timm.PolyLRScheduler: k_decay must be a positive number, got -1",
+    );
+  });
+
+  it("survives a JSON round trip and is built by the text syntax", () => {
+    const s = PolyLRScheduler({
+      lr: 0.1,
+      t_initial: 10,
+      power: 2,
+      k_decay: 1.5,
+      cycle_mul: 1.5,
+      cycle_limit: 3,
+    });
+    const copy = fromSpec(JSON.parse(JSON.stringify(s.spec)));
+    const text = parseSchedule("timm.PolyLRScheduler(0.1, 10, 2, k_decay=1.5, cycle_mul=1.5, cycle_limit=3)");
+    for (let t = 0; t < 60; t++) {
+      expect(copy(t)).toBe(s(t));
+      expect(text(t)).toBe(s(t));
+    }
+  });
+});

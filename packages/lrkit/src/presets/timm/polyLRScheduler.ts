@@ -1,0 +1,81 @@
+// Anchor: huggingface/pytorch-image-models timm/scheduler/poly_lr.py, PolyLRScheduler.
+import * as z from "zod";
+import { p, parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
+import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
+
+const NAME = "timm.PolyLRScheduler";
+
+// Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
+const params = z.strictObject({
+  lr: lrParam,
+  t_initial: p.positive().describe("The length of the first cycle."),
+  power: p.positive().default(0.5).describe("The exponent of the decay. Defaults to 0.5."),
+  lr_min: p
+    .nonNegative()
+    .default(0)
+    .describe("The lr at the end of every cycle and after the last. Defaults to 0."),
+  ...cycleShape,
+  ...warmupShape(false),
+  ...noiseShape,
+  k_decay: p.positive().default(1.0).describe("k-decay: the decay uses t_curr^k / t_i^k. Defaults to 1.0."),
+});
+
+/** Options of {@link PolyLRScheduler}: timm's parameter names, with the base `lr`. */
+export type PolyLRSchedulerOptions = z.input<typeof params>;
+
+/**
+ * timm's `PolyLRScheduler`: polynomial decay with restarts, k-decay, warmup and noise. In cycle `i`
+ * (length `t_i = t_initial * cycle_mul ** i`, `t_curr` steps into it) the lr is
+ * `lr_min + (lr * cycle_decay ** i - lr_min) * (1 - t_curr ** k_decay / t_i ** k_decay) ** power`,
+ * and `lr_min` after `cycle_limit` cycles. The core {@link polynomial} has no k-decay and no floor
+ * that stays when the peak decays, so the cycle shape is timm's own closed form.
+ *
+ * Warmup as in {@link CosineLRScheduler}: to `lr`, and without `warmup_prefix` (the default) the
+ * cycles count from step 0. Noise as in {@link CosineLRScheduler}.
+ *
+ * @param options.lr - the base lr (the optimizer's).
+ * @param options.t_initial - positive.
+ * @param options.power - positive. Defaults to 0.5.
+ * @param options.lr_min - at most `lr`. Defaults to 0.
+ * @param options.cycle_mul - at least 1. Defaults to 1.0.
+ * @param options.cycle_decay - Defaults to 1.0.
+ * @param options.cycle_limit - Defaults to 1.
+ * @param options.warmup_t - Defaults to 0.
+ * @param options.warmup_lr_init - Defaults to 0.
+ * @param options.warmup_prefix - Defaults to false.
+ * @param options.noise_range_t - Defaults to none.
+ * @param options.noise_pct - Defaults to 0.67.
+ * @param options.noise_std - unused. Defaults to 1.0.
+ * @param options.noise_seed - Defaults to 42.
+ * @param options.k_decay - positive. Defaults to 1.0.
+ * @throws RangeError for a non-positive `t_initial` or `power`, `lr_min > lr`, `cycle_mul < 1`.
+ * @example
+ * ```ts
+ * const s = PolyLRScheduler({ lr: 0.1, t_initial: 100, lr_min: 1e-5 });
+ * [s(0), s(50), s(100)]; // [0.1, 0.0707, 1e-5]
+ * ```
+ * @see huggingface/pytorch-image-models `timm/scheduler/poly_lr.py`.
+ */
+export function PolyLRScheduler(options: PolyLRSchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  ensureFloor(NAME, o);
+  const { power, k_decay: k } = o;
+  const body = timmCycles(
+    o,
+    (lrMax, lrMin, tCurr, tI) => lrMin + (lrMax - lrMin) * (1 - tCurr ** k / tI ** k) ** power,
+  );
+  return timmSchedule(NAME, options, o, { body, horizon: cyclesEnd(o) });
+}
+
+/** Registry entry of {@link PolyLRScheduler}. */
+export const PolyLRSchedulerFamily: Family = {
+  type: NAME,
+  summary: "timm PolyLRScheduler: warmup, polynomial decay cycles with restarts, k-decay and noise.",
+  example:
+    "timm.PolyLRScheduler(0.1, 25, 0.5, 1e-4, cycle_limit=2, cycle_decay=0.5, warmup_t=5, warmup_prefix=True)",
+  params,
+  create: (o) => PolyLRScheduler(o as PolyLRSchedulerOptions),
+};

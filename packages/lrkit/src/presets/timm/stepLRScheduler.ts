@@ -1,0 +1,79 @@
+// Anchor: huggingface/pytorch-image-models timm/scheduler/step_lr.py, StepLRScheduler.
+import * as z from "zod";
+import { p, parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
+
+const NAME = "timm.StepLRScheduler";
+
+// Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
+const params = z.strictObject({
+  lr: lrParam,
+  decay_t: p.positive().describe("Steps between two decays (a float: 2.4 epochs is common)."),
+  decay_rate: p.nonNegative().default(1.0).describe("The factor applied at every decay. Defaults to 1.0."),
+  ...warmupShape(true),
+  ...noiseShape,
+});
+
+/** Options of {@link StepLRScheduler}: timm's parameter names, with the base `lr`. */
+export type StepLRSchedulerOptions = z.input<typeof params>;
+
+/**
+ * Python's float floor division `a // b` (CPython's `float_floor_div`): the floor of the exact
+ * quotient of the two doubles, where `Math.floor(a / b)` floors the rounded quotient (`11 // 1.1` is
+ * 9 in Python, `Math.floor(11 / 1.1)` is 10).
+ */
+export function floorDiv(a: number, b: number): number {
+  const mod = a % b;
+  let div = (a - mod) / b;
+  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
+  if (div === 0) return a / b < 0 ? -0 : 0;
+  const floor = Math.floor(div);
+  return div - floor > 0.5 ? floor + 1 : floor;
+}
+
+/**
+ * timm's `StepLRScheduler`: `lr * decay_rate ** (t // decay_t)`, after an optional linear warmup from
+ * `warmup_lr_init` to `lr` over `warmup_t` steps, with noise as in {@link CosineLRScheduler}. Unlike
+ * timm's cosine, `warmup_prefix` defaults to true: the decays count from the end of the warmup.
+ *
+ * `t // decay_t` is Python's floor division, exact for a fractional `decay_t` (the core {@link step}
+ * floors the rounded quotient, which decays one step early at some multiples, such as `decay_t = 1.1`
+ * at t = 11); that is why the decay is timm's own closed form.
+ *
+ * @param options.lr - the base lr (the optimizer's).
+ * @param options.decay_t - positive (timm divides by it).
+ * @param options.decay_rate - Defaults to 1.0.
+ * @param options.warmup_t - Defaults to 0.
+ * @param options.warmup_lr_init - Defaults to 0.
+ * @param options.warmup_prefix - Defaults to true.
+ * @param options.noise_range_t - Defaults to none.
+ * @param options.noise_pct - Defaults to 0.67.
+ * @param options.noise_std - unused. Defaults to 1.0.
+ * @param options.noise_seed - Defaults to 42.
+ * @throws RangeError for a non-positive `decay_t` or negative values.
+ * @example
+ * ```ts
+ * // timm's EfficientNet recipe: --sched step --decay-epochs 2.4 --decay-rate .97 --warmup-epochs 3
+ * const s = StepLRScheduler({ lr: 0.048, decay_t: 2.4, decay_rate: 0.97, warmup_t: 3, warmup_lr_init: 1e-6 });
+ * s(12); // 0.048 * 0.97 ** 3
+ * ```
+ * @see huggingface/pytorch-image-models `timm/scheduler/step_lr.py`.
+ */
+export function StepLRScheduler(options: StepLRSchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  const { lr, decay_t, decay_rate } = o;
+  const body = (t: number) => lr * decay_rate ** floorDiv(t, decay_t);
+  return timmSchedule(NAME, options, o, { body });
+}
+
+/** Registry entry of {@link StepLRScheduler}. */
+export const StepLRSchedulerFamily: Family = {
+  type: NAME,
+  summary: "timm StepLRScheduler: warmup, then lr * decay_rate ** (t // decay_t), with noise.",
+  example:
+    "timm.StepLRScheduler(0.048, 2.4, 0.97, warmup_t=3, warmup_lr_init=1e-6, noise_range_t=[10, 40], noise_pct=0.1)",
+  params,
+  create: (o) => StepLRScheduler(o as StepLRSchedulerOptions),
+};

@@ -1,0 +1,85 @@
+// Anchor: huggingface/pytorch-image-models timm/scheduler/tanh_lr.py, TanhLRScheduler.
+import * as z from "zod";
+import { ensure, p, parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
+import type { Family } from "../../spec/family.js";
+import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
+import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
+
+const NAME = "timm.TanhLRScheduler";
+
+// Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
+const params = z.strictObject({
+  lr: lrParam,
+  t_initial: p.positive().describe("The length of the first cycle."),
+  lb: p.number().default(-7.0).describe("The tanh argument at the start of a cycle. Defaults to -7.0."),
+  ub: p.number().default(3.0).describe("The tanh argument at the end of a cycle; above lb. Defaults to 3.0."),
+  lr_min: p
+    .nonNegative()
+    .default(0)
+    .describe("The floor of every cycle and the lr after the last. Defaults to 0."),
+  ...cycleShape,
+  ...warmupShape(false),
+  ...noiseShape,
+});
+
+/** Options of {@link TanhLRScheduler}: timm's parameter names, with the base `lr`. */
+export type TanhLRSchedulerOptions = z.input<typeof params>;
+
+/**
+ * timm's `TanhLRScheduler`: hyperbolic-tangent decay (Hsueh et al., 2019) with restarts, warmup and
+ * noise. In cycle `i` (length `t_i = t_initial * cycle_mul ** i`, `tr = t_curr / t_i`) the lr is
+ * `lr_min + 0.5 * (lr * cycle_decay ** i - lr_min) * (1 - tanh(lb * (1 - tr) + ub * tr))`, and
+ * `lr_min` after `cycle_limit` cycles: the core {@link tanh} per cycle, in timm's cycles.
+ *
+ * The warmup rises linearly from `warmup_lr_init` over `warmup_t` steps, to `lr` with
+ * `warmup_prefix` (the cycles then start after it), and without it (the default) to the tanh's own
+ * value at `warmup_t`, which is where the cycles, counted from step 0, continue: unlike timm's other
+ * schedulers there is no jump. Noise as in {@link CosineLRScheduler}.
+ *
+ * @param options.lr - the base lr (the optimizer's).
+ * @param options.t_initial - positive.
+ * @param options.lb - Defaults to -7.0.
+ * @param options.ub - above `lb`. Defaults to 3.0.
+ * @param options.lr_min - at most `lr`. Defaults to 0.
+ * @param options.cycle_mul - at least 1. Defaults to 1.0.
+ * @param options.cycle_decay - Defaults to 1.0.
+ * @param options.cycle_limit - Defaults to 1.
+ * @param options.warmup_t - Defaults to 0.
+ * @param options.warmup_lr_init - Defaults to 0.
+ * @param options.warmup_prefix - Defaults to false.
+ * @param options.noise_range_t - Defaults to none.
+ * @param options.noise_pct - Defaults to 0.67.
+ * @param options.noise_std - unused. Defaults to 1.0.
+ * @param options.noise_seed - Defaults to 42.
+ * @throws RangeError for `ub <= lb` (timm asserts `lb < ub`), a non-positive `t_initial`, `lr_min > lr`.
+ * @example
+ * ```ts
+ * const s = TanhLRScheduler({ lr: 0.1, t_initial: 20, lr_min: 1e-4 });
+ * [s(0), s(10), s(20)]; // [0.09999992, 0.0982, 1e-4]
+ * ```
+ * @see huggingface/pytorch-image-models `timm/scheduler/tanh_lr.py`; Hsueh et al., "Stochastic
+ *   Gradient Descent with Hyperbolic-Tangent Decay", WACV 2019.
+ */
+export function TanhLRScheduler(options: TanhLRSchedulerOptions): Schedule {
+  const o = parseParams(NAME, params, options);
+  ensure(o.ub > o.lb, NAME, "ub", `must exceed lb (${o.lb})`, o.ub);
+  ensureFloor(NAME, o);
+  const { lb, ub } = o;
+  const body = timmCycles(o, (lrMax, lrMin, tCurr, tI) => {
+    const tr = tCurr / tI;
+    return lrMin + 0.5 * (lrMax - lrMin) * (1 - Math.tanh(lb * (1 - tr) + ub * tr));
+  });
+  // timm: warmup_steps from `base_values if warmup_prefix else _get_lr(warmup_t)`.
+  const target = o.warmup_prefix ? o.lr : body(o.warmup_t);
+  return timmSchedule(NAME, options, o, { body, target, horizon: cyclesEnd(o) });
+}
+
+/** Registry entry of {@link TanhLRScheduler}. */
+export const TanhLRSchedulerFamily: Family = {
+  type: NAME,
+  summary: "timm TanhLRScheduler: warmup, hyperbolic-tangent decay cycles with restarts and noise.",
+  example: "timm.TanhLRScheduler(0.1, 50, lr_min=1e-4, warmup_t=5, warmup_lr_init=1e-4)",
+  params,
+  create: (o) => TanhLRScheduler(o as TanhLRSchedulerOptions),
+};
