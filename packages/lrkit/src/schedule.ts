@@ -112,3 +112,20 @@ function toJson(value: unknown): Json {
   if (Array.isArray(value)) return value.map(toJson);
   return value as Json;
 }
+
+/**
+ * The same values as `schedule` under another spec: how a preset built from core families and
+ * combinators presents itself as its anchor's type. The horizon is kept unless `info` says otherwise.
+ *
+ * @example
+ * ```ts
+ * const s = relabel(warmup(cosine({ lr: 0.3, steps: 15 }), { steps: 5 }), specOf("d2l.CosineScheduler", options));
+ * ```
+ */
+export function relabel(
+  schedule: Schedule,
+  spec: ScheduleSpec,
+  info: ScheduleInfo = { horizon: schedule.horizon },
+): Schedule {
+  return define((t) => schedule(t), spec, info);
+}

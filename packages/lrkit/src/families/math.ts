@@ -79,3 +79,17 @@ export function locateCycle(t: number, period: number, mult: number): CyclePosit
   while (start(cycle + 1) <= t) cycle++;
   return { cycle, offset: t - start(cycle), length: period * mult ** cycle };
 }
+
+/**
+ * Python's float floor division `a // b` (CPython's `float_floor_div`): the floor of the exact
+ * quotient of the two doubles, where `Math.floor(a / b)` floors the rounded quotient (`11 // 1.1` is
+ * 9 in Python, `Math.floor(11 / 1.1)` is 10).
+ */
+export function floorDiv(a: number, b: number): number {
+  const mod = a % b;
+  let div = (a - mod) / b;
+  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
+  if (div === 0) return a / b < 0 ? -0 : 0;
+  const floor = Math.floor(div);
+  return div - floor > 0.5 ? floor + 1 : floor;
+}

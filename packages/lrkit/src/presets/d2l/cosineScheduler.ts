@@ -4,7 +4,7 @@ import * as z from "zod";
 import { warmup } from "../../compose/warmup.js";
 import { cosine } from "../../families/cosine.js";
 import { ensure, p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "d2l.CosineScheduler";
@@ -73,7 +73,7 @@ export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
     after: "hold",
   });
   const inner = warmup(decay, { steps: o.warmup_steps, from: o.warmup_begin_lr, mode: "linear" });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link CosineScheduler}. */

@@ -5,7 +5,7 @@ import * as z from "zod";
 import { constant } from "../../families/constant.js";
 import { multiStep } from "../../families/multiStep.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "d2l.MultiFactorScheduler";
@@ -51,7 +51,7 @@ export function MultiFactorScheduler(options: MultiFactorSchedulerOptions): Sche
     milestones.length === 0
       ? constant({ lr: o.base_lr })
       : multiStep({ lr: o.base_lr, milestones, gamma: o.factor });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link MultiFactorScheduler}. */

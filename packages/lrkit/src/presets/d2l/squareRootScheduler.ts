@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { inverseSqrt } from "../../families/inverseSqrt.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "d2l.SquareRootScheduler";
@@ -32,7 +32,7 @@ export type SquareRootSchedulerOptions = z.input<typeof params>;
 export function SquareRootScheduler(options: SquareRootSchedulerOptions = {}): Schedule {
   const { lr } = parseParams(NAME, params, options);
   const inner = inverseSqrt({ lr, timescale: 1 });
-  return define((t) => inner(t), specOf(NAME, options));
+  return relabel(inner, specOf(NAME, options), {});
 }
 
 /** Registry entry of {@link SquareRootScheduler}. */

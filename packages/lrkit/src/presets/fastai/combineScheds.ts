@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { countAtOrBelow } from "../../families/math.js";
 import { ensure, p, parseParams, typeError } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { define, specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { overSteps, positionFunction, stepsParam, withPosition, type PositionFunction } from "./position.js";
 import { SchedCos } from "./sched.js";
@@ -158,10 +158,7 @@ export function combined_cos(options: CombinedCosOptions): Schedule {
     scheds: [SchedCos({ start, end: middle }), SchedCos({ start: middle, end })],
     steps,
   });
-  return withPosition(
-    define((t) => inner(t), specOf(COS, options), { horizon: steps }),
-    positionFunction(inner)!,
-  );
+  return withPosition(relabel(inner, specOf(COS, options), { horizon: steps }), positionFunction(inner)!);
 }
 
 /** Registry entry of {@link combine_scheds}. */

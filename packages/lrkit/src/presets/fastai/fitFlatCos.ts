@@ -2,7 +2,7 @@
 // Learner.fit_flat_cos; defaults.lr from fastai/learner.py.
 import * as z from "zod";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { combined_cos } from "./combineScheds.js";
 
@@ -61,7 +61,7 @@ export function fit_flat_cos(options: FitFlatCosOptions): Schedule {
     end: o.lr / o.div_final,
     steps: o.n_epoch * o.n_iter,
   });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link fit_flat_cos}. */

@@ -2,7 +2,7 @@
 // Learner.fit_one_cycle; defaults.lr and Learner's moms from fastai/learner.py.
 import * as z from "zod";
 import { ensure, p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { combined_cos } from "./combineScheds.js";
 
@@ -86,7 +86,7 @@ export function fit_one_cycle(options: FitOneCycleOptions): Schedule {
     end: o.lr_max / o.div_final,
     steps: o.n_epoch * o.n_iter,
   });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /**
@@ -113,7 +113,7 @@ export function fit_one_cycle_moms(options: FitOneCycleMomsOptions): Schedule {
   o.moms.forEach((v, i) => ensure(v >= 0, MOMS, `moms[${i}]`, "must be a non-negative number", v));
   const [start, middle, end] = o.moms as [number, number, number];
   const inner = combined_cos({ pct: o.pct_start, start, middle, end, steps: o.n_epoch * o.n_iter });
-  return define((t) => inner(t), specOf(MOMS, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(MOMS, options));
 }
 
 /** Registry entry of {@link fit_one_cycle}. */

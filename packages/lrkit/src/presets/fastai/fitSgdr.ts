@@ -2,7 +2,7 @@
 // Learner.fit_sgdr; defaults.lr from fastai/learner.py.
 import * as z from "zod";
 import { ensure, p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { combine_scheds } from "./combineScheds.js";
 import { SchedCos } from "./sched.js";
@@ -102,7 +102,7 @@ export function fit_sgdr(options: FitSgdrOptions): Schedule {
     scheds: pcts.map(() => SchedCos({ start: lr_max, end: 0 })),
     steps: n_epoch * n_iter,
   });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link fit_sgdr}. */

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { warmup } from "../../compose/warmup.js";
 import { constant } from "../../families/constant.js";
 import { parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { lrParam, warmupStepsParam } from "./lambda.js";
 
@@ -34,7 +34,7 @@ export type GetConstantScheduleWithWarmupOptions = z.input<typeof withWarmupPara
 export function get_constant_schedule(options: GetConstantScheduleOptions): Schedule {
   const { lr } = parseParams(CONSTANT, constantParams, options);
   const inner = constant({ lr });
-  return define((t) => inner(t), specOf(CONSTANT, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(CONSTANT, options));
 }
 
 /**
@@ -54,7 +54,7 @@ export function get_constant_schedule(options: GetConstantScheduleOptions): Sche
 export function get_constant_schedule_with_warmup(options: GetConstantScheduleWithWarmupOptions): Schedule {
   const { lr, num_warmup_steps } = parseParams(WITH_WARMUP, withWarmupParams, options);
   const inner = warmup(constant({ lr }), { steps: num_warmup_steps, from: 0 });
-  return define((t) => inner(t), specOf(WITH_WARMUP, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(WITH_WARMUP, options));
 }
 
 /** Registry entry of {@link get_constant_schedule}. */

@@ -2,7 +2,7 @@
 // TYPE_TO_SCHEDULER_FUNCTION); the names are SchedulerType in src/transformers/trainer_utils.py.
 import * as z from "zod";
 import { p, ParameterRangeError, ParameterTypeError, parseParams, typeError } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { getConstantScheduleFamily, getConstantScheduleWithWarmupFamily } from "./constant.js";
 import { getCosineScheduleWithWarmupFamily, type GetCosineScheduleWithWarmupOptions } from "./cosine.js";
@@ -210,7 +210,7 @@ export function get_scheduler<N extends ScheduleName>(name: N, options: GetSched
   } catch (e) {
     throw renamed(e, entry.family.type, ["lr", ...entry.passes]);
   }
-  return define((t) => inner(t), specOf(NAME, { name, ...options }), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, { name, ...options }));
 }
 
 function rejectMetricDriven(name: unknown): void {

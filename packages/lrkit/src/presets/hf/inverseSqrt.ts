@@ -3,7 +3,7 @@ import * as z from "zod";
 import { warmup } from "../../compose/warmup.js";
 import { inverseSqrt } from "../../families/inverseSqrt.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { lrParam, warmupStepsParam } from "./lambda.js";
 
@@ -44,7 +44,7 @@ export function get_inverse_sqrt_schedule(options: GetInverseSqrtScheduleOptions
   const { lr, num_warmup_steps: w, timescale } = parseParams(NAME, params, options);
   const decay = inverseSqrt({ lr, timescale: timescale ?? (w || 10_000) });
   const inner = warmup(decay, { steps: w, from: 0 });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link get_inverse_sqrt_schedule}. */

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { warmup } from "../../compose/warmup.js";
 import { cosine } from "../../families/cosine.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.CosineDecay";
@@ -77,7 +77,7 @@ export function CosineDecay(options: CosineDecayOptions): Schedule {
     const decay = cosine({ lr: target, steps: o.decay_steps, minLr: target * o.alpha });
     inner = warmup(decay, { steps: o.warmup_steps, from: o.initial_learning_rate, mode: "linear" });
   }
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link CosineDecay}. */

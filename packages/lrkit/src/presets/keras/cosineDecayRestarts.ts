@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { sgdr } from "../../families/sgdr.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.CosineDecayRestarts";
@@ -63,7 +63,7 @@ export function CosineDecayRestarts(options: CosineDecayRestartsOptions): Schedu
     decay: o.m_mul,
     decayMode: "amplitude",
   });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link CosineDecayRestarts}. */

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { exponential } from "../../families/exponential.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.ExponentialDecay";
@@ -48,7 +48,7 @@ export function ExponentialDecay(options: ExponentialDecayOptions): Schedule {
     decaySteps: o.decay_steps,
     staircase: o.staircase,
   });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link ExponentialDecay}. */

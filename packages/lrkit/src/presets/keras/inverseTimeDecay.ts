@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { inverseTime } from "../../families/inverseTime.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.InverseTimeDecay";
@@ -42,7 +42,7 @@ export function InverseTimeDecay(options: InverseTimeDecayOptions): Schedule {
     decaySteps: o.decay_steps,
     staircase: o.staircase,
   });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link InverseTimeDecay}. */

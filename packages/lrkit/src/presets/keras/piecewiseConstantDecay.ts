@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { piecewiseConstant } from "../../families/piecewiseConstant.js";
 import { ensure, ensureSorted, p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.PiecewiseConstantDecay";
@@ -49,7 +49,7 @@ export function PiecewiseConstantDecay(options: PiecewiseConstantDecayOptions): 
     values,
   );
   const inner = piecewiseConstant({ boundaries, values, closed: "right" });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: Math.max(inner.horizon ?? 0, 0) });
+  return relabel(inner, specOf(NAME, options), { horizon: Math.max(inner.horizon ?? 0, 0) });
 }
 
 /** Registry entry of {@link PiecewiseConstantDecay}. */

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { polynomial } from "../../families/polynomial.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.PolynomialDecay";
@@ -58,7 +58,7 @@ export function PolynomialDecay(options: PolynomialDecayOptions): Schedule {
     endLr: o.end_learning_rate,
     cycle: o.cycle,
   });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link PolynomialDecay}. */

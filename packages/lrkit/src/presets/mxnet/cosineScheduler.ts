@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { cosine } from "../../families/cosine.js";
 import { ensure, p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { baseLr, checkWarmup, warmupShape, withWarmup } from "./lrScheduler.js";
 import { maxUpdate } from "./polyScheduler.js";
@@ -68,7 +68,7 @@ export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
     after: "hold",
   });
   const inner = withWarmup(decay, o, "after");
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link CosineScheduler}. */

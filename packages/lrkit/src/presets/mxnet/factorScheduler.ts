@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { factor as factorDecay } from "../../families/factor.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { define, specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
 
@@ -68,7 +68,7 @@ export function FactorScheduler(options: FactorSchedulerOptions): Schedule {
     specOf(NAME, { ...options, warmup_steps: 0 }),
   );
   const inner = withWarmup(counted, o, "shared");
-  return define((t) => inner(t), specOf(NAME, options));
+  return relabel(inner, specOf(NAME, options), {});
 }
 
 /** Registry entry of {@link FactorScheduler}. */

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { multiStep } from "../../families/multiStep.js";
 import { ensure, ensureSorted, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { define, specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { reducingFactor } from "./factorScheduler.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
@@ -61,7 +61,7 @@ export function MultiFactorScheduler(options: MultiFactorSchedulerOptions): Sche
   const counted = define((t) => decay(Math.ceil(t) - 1), specOf(NAME, { ...options, warmup_steps: 0 }));
   const inner = withWarmup(counted, o, "shared");
   const last = o.step[o.step.length - 1]!;
-  return define((t) => inner(t), specOf(NAME, options), {
+  return relabel(inner, specOf(NAME, options), {
     horizon: Math.max(last + 1, o.warmup_steps),
   });
 }

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { polynomial } from "../../families/polynomial.js";
 import { ensure, p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
 
@@ -68,7 +68,7 @@ export function PolyScheduler(options: PolySchedulerOptions): Schedule {
     endLr: o.final_lr,
   });
   const inner = withWarmup(decay, o, "after");
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link PolyScheduler}. */

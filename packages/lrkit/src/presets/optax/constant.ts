@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { constant } from "../../families/constant.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "optax.constant_schedule";
@@ -28,7 +28,7 @@ export type ConstantScheduleOptions = z.input<typeof params>;
 export function constant_schedule(options: ConstantScheduleOptions): Schedule {
   const o = parseParams(NAME, params, options);
   const inner = constant({ lr: o.value });
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link constant_schedule}. */

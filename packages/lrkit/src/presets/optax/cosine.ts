@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { cosine } from "../../families/cosine.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 /** Optax's cosine decay from `init` to `alpha * init` over `decaySteps` as a core {@link cosine}. */
@@ -46,7 +46,7 @@ export type CosineDecayScheduleOptions = z.input<typeof params>;
 export function cosine_decay_schedule(options: CosineDecayScheduleOptions): Schedule {
   const o = parseParams(NAME, params, options);
   const inner = cosinePart(o.init_value, o.decay_steps, o.alpha, o.exponent);
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link cosine_decay_schedule}. */

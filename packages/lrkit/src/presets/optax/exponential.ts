@@ -3,7 +3,7 @@ import * as z from "zod";
 import { constant } from "../../families/constant.js";
 import { exponential } from "../../families/exponential.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 /** The parameters of Optax's exponential decay after `init_value` (shared with the warmup variant). */
@@ -91,7 +91,7 @@ export type ExponentialDecayOptions = z.input<typeof params>;
 export function exponential_decay(options: ExponentialDecayOptions): Schedule {
   const o = parseParams(NAME, params, options);
   const inner = exponentialPart(o.init_value, o);
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link exponential_decay}. */

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { join } from "../../compose/join.js";
 import { ensure, ensureSorted, p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "optax.join_schedules";
@@ -53,7 +53,7 @@ export function join_schedules(options: JoinSchedulesOptions): Schedule {
   boundaries.forEach((b, i) => ensure(b >= 0, NAME, `boundaries[${i}]`, "must be non-negative", b));
   ensureSorted(NAME, "boundaries", boundaries);
   const inner = join(schedules, boundaries);
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link join_schedules}. */

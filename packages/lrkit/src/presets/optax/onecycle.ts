@@ -2,7 +2,7 @@
 // linear_onecycle_schedule.
 import * as z from "zod";
 import { ensure, p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { interpolationPart } from "./piecewise.js";
 
@@ -73,7 +73,7 @@ export function cosine_onecycle_schedule(options: CosineOnecycleScheduleOptions)
     [Math.trunc(T), 1.0 / (o.div_factor * o.final_div_factor)],
   ]);
   const inner = interpolationPart(COSINE, "peak_value", "cosine", o.peak_value / o.div_factor, entries);
-  return define((t) => inner(t), specOf(COSINE, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(COSINE, options));
 }
 
 /** Registry entry of {@link cosine_onecycle_schedule}. */
@@ -142,7 +142,7 @@ export function linear_onecycle_schedule(options: LinearOnecycleScheduleOptions)
     [T, 1.0 / o.final_div_factor],
   ]);
   const inner = interpolationPart(LINEAR, "peak_value", "linear", o.peak_value / o.div_factor, entries);
-  return define((t) => inner(t), specOf(LINEAR, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(LINEAR, options));
 }
 
 /** Registry entry of {@link linear_onecycle_schedule}. */

@@ -5,7 +5,7 @@ import { constant } from "../../families/constant.js";
 import { interpolate } from "../../families/interpolate.js";
 import { piecewiseConstant } from "../../families/piecewiseConstant.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { boundariesAndScales, cumulativeValues, sortedEntries } from "./boundariesAndScales.js";
 
@@ -49,7 +49,7 @@ export function piecewise_constant_schedule(options: PiecewiseConstantScheduleOp
   const values = cumulativeValues(CONSTANT, param, o.init_value, entries);
   const inner = piecewiseConstant({ boundaries: entries.map(([step]) => step), values, closed: "left" });
   // A negative step (allowed, as in Optax) does not make the horizon negative.
-  return define((t) => inner(t), specOf(CONSTANT, options), { horizon: Math.max(inner.horizon ?? 0, 0) });
+  return relabel(inner, specOf(CONSTANT, options), { horizon: Math.max(inner.horizon ?? 0, 0) });
 }
 
 /** Registry entry of {@link piecewise_constant_schedule}. */
@@ -130,7 +130,7 @@ export function piecewise_interpolate_schedule(options: PiecewiseInterpolateSche
   const param = "boundaries_and_scales";
   const entries = sortedEntries(INTERPOLATE, param, o.boundaries_and_scales, "non-negative integers");
   const inner = interpolationPart(INTERPOLATE, param, o.interpolate_type, o.init_value, entries);
-  return define((t) => inner(t), specOf(INTERPOLATE, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(INTERPOLATE, options));
 }
 
 /** Registry entry of {@link piecewise_interpolate_schedule}. */

@@ -4,7 +4,7 @@ import { join } from "../../compose/join.js";
 import { constant } from "../../families/constant.js";
 import { polynomial } from "../../families/polynomial.js";
 import { p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 /**
@@ -76,7 +76,7 @@ export type PolynomialScheduleOptions = z.input<typeof polynomialParams>;
 export function polynomial_schedule(options: PolynomialScheduleOptions): Schedule {
   const o = parseParams(POLYNOMIAL, polynomialParams, options);
   const inner = polynomialPart(o.init_value, o.end_value, o.power, o.transition_steps, o.transition_begin);
-  return define((t) => inner(t), specOf(POLYNOMIAL, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(POLYNOMIAL, options));
 }
 
 /** Registry entry of {@link polynomial_schedule}. */
@@ -123,7 +123,7 @@ export type LinearScheduleOptions = z.input<typeof linearParams>;
 export function linear_schedule(options: LinearScheduleOptions): Schedule {
   const o = parseParams(LINEAR, linearParams, options);
   const inner = polynomialPart(o.init_value, o.end_value, 1, o.transition_steps, o.transition_begin);
-  return define((t) => inner(t), specOf(LINEAR, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(LINEAR, options));
 }
 
 /** Registry entry of {@link linear_schedule}. */

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { join } from "../../compose/join.js";
 import { ensure, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { warmupCosinePart, warmupCosineShape } from "./warmup.js";
 
@@ -49,7 +49,7 @@ export function sgdr_schedule(options: SgdrScheduleOptions): Schedule {
   let step = 0;
   for (const kwargs of cycles.slice(0, -1)) boundaries.push((step += kwargs.decay_steps));
   const inner = join(parts, boundaries);
-  return define((t) => inner(t), specOf(NAME, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link sgdr_schedule}. */

@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { join } from "../../compose/join.js";
 import { ensure, p, parseParams } from "../../params.js";
-import { define, specOf, type Schedule } from "../../schedule.js";
+import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { cosinePart } from "./cosine.js";
 import { exponentialPart, exponentialShape } from "./exponential.js";
@@ -90,7 +90,7 @@ const COSINE = "optax.warmup_cosine_decay_schedule";
 export function warmup_cosine_decay_schedule(options: WarmupCosineDecayScheduleOptions): Schedule {
   const o = parseParams(COSINE, cosineParams, options);
   const inner = warmupCosinePart(COSINE, "", o);
-  return define((t) => inner(t), specOf(COSINE, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(COSINE, options));
 }
 
 /** Registry entry of {@link warmup_cosine_decay_schedule}. */
@@ -145,7 +145,7 @@ export function warmup_exponential_decay_schedule(options: WarmupExponentialDeca
     [polynomialPart(o.init_value, o.peak_value, 1, o.warmup_steps, 0), exponentialPart(o.peak_value, o)],
     [o.warmup_steps],
   );
-  return define((t) => inner(t), specOf(EXPONENTIAL, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(EXPONENTIAL, options));
 }
 
 /** Registry entry of {@link warmup_exponential_decay_schedule}. */
@@ -192,7 +192,7 @@ export type WarmupConstantScheduleOptions = z.input<typeof constantParams>;
 export function warmup_constant_schedule(options: WarmupConstantScheduleOptions): Schedule {
   const o = parseParams(CONSTANT, constantParams, options);
   const inner = polynomialPart(o.init_value, o.peak_value, 1, o.warmup_steps, 0);
-  return define((t) => inner(t), specOf(CONSTANT, options), { horizon: inner.horizon });
+  return relabel(inner, specOf(CONSTANT, options));
 }
 
 /** Registry entry of {@link warmup_constant_schedule}. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { fromSpec } from "../../spec/fromSpec.js";
 import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
-import { floorDiv, StepLRScheduler } from "./stepLRScheduler.js";
+import { floorDiv } from "../../families/math.js";
+import { StepLRScheduler } from "./stepLRScheduler.js";
 
 // Expected values: huggingface/pytorch-image-models timm/scheduler/step_lr.py (and scheduler.py),
 // run in CPython with PyTorch 1.13 on an SGD optimizer: the group's lr after `scheduler.step(t)`.

@@ -1,5 +1,6 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/step_lr.py, StepLRScheduler.
 import * as z from "zod";
+import { floorDiv } from "../../families/math.js";
 import { p, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
@@ -18,20 +19,6 @@ const params = z.strictObject({
 
 /** Options of {@link StepLRScheduler}: timm's parameter names, with the base `lr`. */
 export type StepLRSchedulerOptions = z.input<typeof params>;
-
-/**
- * Python's float floor division `a // b` (CPython's `float_floor_div`): the floor of the exact
- * quotient of the two doubles, where `Math.floor(a / b)` floors the rounded quotient (`11 // 1.1` is
- * 9 in Python, `Math.floor(11 / 1.1)` is 10).
- */
-export function floorDiv(a: number, b: number): number {
-  const mod = a % b;
-  let div = (a - mod) / b;
-  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
-  if (div === 0) return a / b < 0 ? -0 : 0;
-  const floor = Math.floor(div);
-  return div - floor > 0.5 ? floor + 1 : floor;
-}
 
 /**
  * timm's `StepLRScheduler`: `lr * decay_rate ** (t // decay_t)`, after an optional linear warmup from
