@@ -17,7 +17,7 @@ export interface Family {
   /** One line for menus and `--help`. */
   readonly summary: string;
   /** A typical instance in the text syntax, for menus, docs and the playground's defaults. */
-  readonly example?: string;
+  readonly example: string;
   /** The parameters; nested schedules appear as schedules (fromSpec builds them first). */
   readonly params: z.ZodObject;
   /** Builds the schedule from validated-or-not parameters (the factory validates). */
