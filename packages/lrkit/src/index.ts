@@ -20,3 +20,5 @@ export {
 export { Scheduler, type SchedulerOptions, type SchedulerSpec, type SchedulerState } from "./scheduler.js";
 export * from "./spec/index.js";
 export * from "./finder/index.js";
+export * from "./lint/index.js";
+export * from "./export/index.js";

@@ -18,7 +18,8 @@ import { SpecSyntaxError } from "./syntaxError.js";
 export function parseExpression(source: string): Expression {
   let node: Expression;
   try {
-    node = parseExpressionAt(source, 0, { ecmaVersion: "latest" });
+    // preserveParens: without it acorn's node for "(a + b)" ends before the closing parenthesis.
+    node = parseExpressionAt(source, 0, { ecmaVersion: "latest", preserveParens: true });
   } catch (e) {
     const pos = (e as { pos?: number }).pos ?? 0;
     const reason = (e as Error).message.replace(/ \(\d+:\d+\)$/, "");
@@ -29,5 +30,16 @@ export function parseExpression(source: string): Expression {
   if (rest.trim() !== "") {
     throw new SpecSyntaxError("Unexpected text after the expression", source, node.end + rest.search(/\S/));
   }
-  return node;
+  return unwrapParens(node);
+}
+
+/** The expression with every `ParenthesizedExpression` node replaced by its content. */
+function unwrapParens<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(unwrapParens) as T;
+  if (typeof node !== "object" || node === null) return node;
+  let n = node as unknown as { type?: string; expression?: unknown };
+  while (n.type === "ParenthesizedExpression") n = n.expression as typeof n;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(n)) out[key] = typeof value === "object" ? unwrapParens(value) : value;
+  return out as T;
 }

@@ -120,3 +120,10 @@ describe("compileFormula", () => {
     expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
   });
 });
+
+describe("parenthesised formulas", () => {
+  it("parse whole, outer parentheses included", () => {
+    expect(compileFormula("(0.1 * t)")(2)).toBe(0.2);
+    expect(compileFormula("((t + 1)) * (2)")(1)).toBe(4);
+  });
+});

@@ -123,7 +123,6 @@ const IEEE_OPERATORS: Record<string, Binary> = {
 
 const PYTHON_OPERATORS: Record<string, Binary> = {
   ...IEEE_OPERATORS,
-  "/": (a, b) => (b === 0 ? raise("ZeroDivisionError", "float division by zero") : a / b),
   "**": (a, b) => {
     if (a === 0 && b < 0) raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
     if (a < 0 && Number.isFinite(b) && !Number.isInteger(b)) raise("ValueError", "math domain error");
@@ -172,6 +171,46 @@ export function compileFormula(source: string, options: FormulaOptions = {}): (x
     throw new SpecSyntaxError(reason, source, node.start);
   };
 
+  /** Whether Python computes `node` as an int (int literals, an integral variable, floor, ceil). */
+  const isInt = (node: Expression): ((x: number) => boolean) => {
+    switch (node.type) {
+      case "Literal": {
+        const int = typeof node.value === "number" && !/[.eE]/.test(node.raw ?? "");
+        return () => int;
+      }
+      case "Identifier":
+        return node.name === variable ? (x) => Number.isInteger(x) : () => false;
+      case "UnaryExpression":
+        return isInt(node.argument);
+      case "BinaryExpression": {
+        if (node.operator === "/" || node.left.type === "PrivateIdentifier") return () => false;
+        const l = isInt(node.left);
+        const r = isInt(node.right);
+        if (node.operator !== "**") return (x) => l(x) && r(x);
+        const exponent = compile(node.right);
+        return (x) => l(x) && r(x) && exponent(x) >= 0;
+      }
+      case "CallExpression": {
+        const name = node.callee.type === "Identifier" ? node.callee.name : "";
+        const args = node.arguments as Expression[];
+        if (name === "floor" || name === "ceil") return () => true;
+        if (name === "abs") return isInt(args[0]!);
+        if (name !== "min" && name !== "max") return () => false;
+        const values = args.map(compile);
+        const ints = args.map(isInt);
+        const better = name === "min" ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
+        return (x) => {
+          const v = values.map((f) => f(x));
+          let chosen = 0;
+          for (let i = 1; i < v.length; i++) if (better(v[i]!, v[chosen]!)) chosen = i;
+          return ints[chosen]!(x);
+        };
+      }
+      default:
+        return () => false;
+    }
+  };
+
   const compile = (node: Expression): Fn => {
     switch (node.type) {
       case "Literal": {
@@ -196,6 +235,19 @@ export function compileFormula(source: string, options: FormulaOptions = {}): (x
         if (node.left.type === "PrivateIdentifier") return fail("Private names are not allowed", node);
         const left = compile(node.left);
         const right = compile(node.right);
+        if (python && node.operator === "/") {
+          // ZeroDivisionError, worded as CPython words it for int / int and for floats.
+          const ints = [isInt(node.left), isInt(node.right)] as const;
+          return (x) => {
+            const a = left(x);
+            const b = right(x);
+            if (b !== 0) return a / b;
+            return raise(
+              "ZeroDivisionError",
+              ints[0](x) && ints[1](x) ? "division by zero" : "float division by zero",
+            );
+          };
+        }
         return (x) => op(left(x), right(x));
       }
       case "CallExpression": {

@@ -1,0 +1,28 @@
+/**
+ * The parameters of a spec node with the family's defaults filled in by its own schema.
+ *
+ * @module
+ */
+import type { ScheduleSpec } from "../schedule.js";
+import { isSpec } from "../spec/fromSpec.js";
+import { registry } from "../spec/registry.js";
+
+type Parser = { parse: (v: unknown) => unknown };
+
+/** Parameters of `spec` with defaults; nested specs are kept as specs. */
+export function optionsOf(spec: ScheduleSpec): Record<string, unknown> {
+  const family = registry.get(spec.type);
+  if (!family) return { ...spec };
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(family.params.shape)) {
+    const value = spec[key];
+    const nested = isSpec(value) || (Array.isArray(value) && value.some(isSpec));
+    out[key] = nested ? value : (schema as Parser).parse(value);
+  }
+  return out;
+}
+
+/** True for the core families and combinators (types without an anchor prefix). */
+export function isCoreType(type: string): boolean {
+  return registry.has(type) && !type.includes(".");
+}

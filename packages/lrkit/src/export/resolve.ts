@@ -1,0 +1,72 @@
+/**
+ * What every exporter starts from: the schedule, its spec, the number of steps to run, and the
+ * closed form or the table fallback.
+ *
+ * @module
+ */
+import { isSchedule, type Schedule, type ScheduleSpec } from "../schedule.js";
+import { fromSpec } from "../spec/fromSpec.js";
+import { closedForm, hasClosedForm } from "./closedForm.js";
+import { ExportError } from "./expr.js";
+
+/** Options of the exporters. */
+export interface ExportOptions {
+  /**
+   * How many steps the generated code runs or prints (`STEPS`); also the bound for closed forms of
+   * growing cycles, and what allows a table of values for schedules without a closed form (noise,
+   * presets). Defaults to the schedule's horizon, or 100 without one.
+   */
+  readonly steps?: number;
+}
+
+/** A schedule ready to export. */
+export interface Resolved {
+  readonly schedule: Schedule;
+  readonly spec: ScheduleSpec;
+  /** Steps to run. */
+  readonly steps: number;
+  /** The closed form, or undefined when the table of values stands in for it. */
+  readonly form: string | undefined;
+}
+
+/** Resolves what to export; see {@link ExportOptions}. */
+export function resolve(input: Schedule | ScheduleSpec, options: ExportOptions): Resolved {
+  const schedule = isSchedule(input) ? input : fromSpec(input);
+  const spec = schedule.spec;
+  const given = options.steps;
+  if (given !== undefined && !(Number.isInteger(given) && given > 0)) {
+    throw new RangeError(`export: steps must be a positive integer, got ${given}`);
+  }
+  const h = schedule.horizon;
+  const steps = given ?? (h !== undefined && h > 0 && Number.isFinite(h) ? Math.ceil(h) : 100);
+  if (hasClosedForm(spec)) {
+    try {
+      return { schedule, spec, steps, form: closedForm(spec, { steps }) };
+    } catch (e) {
+      if (!(e instanceof ExportError) || given === undefined) throw e;
+    }
+  } else if (given === undefined) {
+    throw new ExportError(
+      `export: ${describe(spec)} has no closed form; pass steps (--steps N) to export its first N values as a table, ` +
+        `or write it with core families and combinators`,
+    );
+  }
+  return { schedule, spec, steps, form: undefined };
+}
+
+function describe(spec: ScheduleSpec): string {
+  const types = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === "object" && v !== null) {
+      const t = (v as { type?: unknown }).type;
+      if (typeof t === "string" && (t === "noise" || t.includes("."))) types.add(t);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(spec);
+  const list = [...types];
+  return list.length === 0
+    ? spec.type
+    : list.map((t) => (t.includes(".") ? `the preset ${t}` : t)).join(", ");
+}

@@ -1,0 +1,87 @@
+import { cycleStart } from "../../families/math.js";
+import { fmt, pct } from "../format.js";
+import { numParam } from "../structure.js";
+import type { Diagnostic, LintRule } from "../types.js";
+
+/** Cycle geometry of a cyclic node: first length, growth and limit. */
+function cyclesOf(type: string, spec: Parameters<typeof numParam>[0]) {
+  switch (type) {
+    case "sgdr":
+      return {
+        name: "SGDR",
+        period: numParam(spec, "period"),
+        mult: numParam(spec, "periodMult", 1),
+        limit: numParam(spec, "cycleLimit", Infinity),
+      };
+    case "repeat":
+      return {
+        name: "repeat",
+        period: numParam(spec, "period"),
+        mult: numParam(spec, "periodMult", 1),
+        limit: numParam(spec, "limit", Infinity),
+      };
+    case "cyclic": {
+      const up = numParam(spec, "stepsUp");
+      return { name: "cyclic", period: up + numParam(spec, "stepsDown", up), mult: 1, limit: Infinity };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A whole number of cycles of integer length that fill `e` steps, as close to `period` as possible. */
+function fittingPeriod(e: number, period: number, cyclic: boolean): string {
+  const k0 = Math.max(1, Math.round(e / period));
+  for (const k of [k0, k0 - 1, k0 + 1, k0 - 2, k0 + 2]) {
+    if (k < 1 || !Number.isInteger(e / k)) continue;
+    const set = cyclic ? `make stepsUp + stepsDown = ${fmt(e / k)}` : `set period=${fmt(e / k)}`;
+    return `, or ${set} so that ${k} cycle${k > 1 ? "s" : ""} fill it`;
+  }
+  return "";
+}
+
+/**
+ * `restart-misfit`: restart cycles (SGDR, repeat, cyclical) that do not fit the plan: the run, or the
+ * join part holding them, ends early in a cycle, at a high lr instead of the cycle's floor.
+ */
+export const restartMisfitRule: LintRule = {
+  code: "restart-misfit",
+  severity: "warning",
+  summary: "Restart cycles do not fit: the plan ends part-way through a cycle.",
+  check: ({ structure, plan, values }) => {
+    const out: Diagnostic[] = [];
+    for (const node of structure.nodes) {
+      const c = node.known ? cyclesOf(node.spec.type, node.spec) : undefined;
+      if (c === undefined || !(c.period > 0)) continue;
+      const end = Math.min(node.to, plan.steps);
+      if (!(end > node.from)) continue;
+      const e = (end - node.start) / node.stretch;
+      const at = (i: number) => cycleStart(i, c.period, c.mult);
+      let j = 0;
+      while (at(j + 1) <= e + 1e-9 && j < 1e6) j++;
+      if (j >= c.limit || Math.abs(at(j) - e) < 1e-9) continue;
+      const done = (e - at(j)) / (at(j + 1) - at(j));
+      if (done >= 0.9) continue;
+      const g = (i: number) => Math.round(node.start + at(i) * node.stretch);
+      const ends = [];
+      for (let i = 1; i <= j + 1 && ends.length < 6; i++) ends.push(g(i));
+      const byBoundary = node.to <= plan.steps;
+      const where = node.path === "$" ? "" : ` at ${node.path}`;
+      const moves = byBoundary
+        ? `Move the boundary at step ${end} to step ${g(j)} or ${g(j + 1)}`
+        : `End the plan at step ${g(j)} or ${g(j + 1)} (steps = ${g(j)} or ${g(j + 1)})`;
+      const fits = c.mult === 1 ? fittingPeriod(e, c.period, node.spec.type === "cyclic") : "";
+      out.push({
+        code: "restart-misfit",
+        severity: "warning",
+        step: g(j),
+        message:
+          `The ${byBoundary ? "part ends" : "plan ends"} ${end - g(j)} steps into ${c.name} cycle ${j + 1}${where} ` +
+          `(steps ${g(j)} to ${g(j + 1)}, ${pct(done, 1)} done): the last lr is ${fmt(values[end - 1] ?? NaN)}, ` +
+          `not the cycle's floor. Cycles end at steps ${ends.join(", ")}${j + 1 > ends.length ? ", ..." : ""}.`,
+        fix: `${moves}${fits}.`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,88 @@
+import type { Json } from "../schedule.js";
+import { raise } from "./errors.js";
+import { decodeNonFinite } from "./json.js";
+import type { Optimizer } from "./optimizer.js";
+import type { SchedulerLike, StateDict } from "./scheduler.js";
+
+/** PyTorch's `TypeError` when a container's `step()` gets an argument. */
+export function noStepArgument(owner: string, args: readonly unknown[]): void {
+  if (args.length > 0) {
+    raise("TypeError", `${owner}.step() takes 1 positional argument but ${args.length + 1} were given`);
+  }
+}
+
+/**
+ * PyTorch's `ChainedScheduler`: one `step()` steps every scheduler of the list in order, each
+ * multiplying (chainable forms) the lr the previous one left.
+ *
+ * Quirks kept: the constructors of the schedulers have already stepped once each (so
+ * `[ConstantLR(factor 0.1), ExponentialLR(0.9)]` starts at 0.1 and gives 0.1, 0.09, 0.81,
+ * 0.729, ...); `step(epoch)` is a `TypeError`; a `ReduceLROnPlateau` in the list fails at the
+ * first step (it needs a metric). It has no `last_epoch`.
+ *
+ * @param schedulers - schedulers of the same optimizer.
+ * @throws TorchValueError when they drive different optimizers; TorchIndexError for an empty list.
+ * @example
+ * ```ts
+ * const scheduler = new ChainedScheduler([
+ *   new ConstantLR(optimizer, { factor: 0.1, total_iters: 2 }),
+ *   new ExponentialLR(optimizer, { gamma: 0.9 }),
+ * ]);
+ * ```
+ * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.ChainedScheduler`.
+ */
+export class ChainedScheduler implements SchedulerLike {
+  /** The schedulers, stepped in this order. */
+  readonly _schedulers: SchedulerLike[];
+  /** Their optimizer. */
+  readonly optimizer: Optimizer;
+  /** The learning rates after the last step. */
+  _last_lr: number[];
+
+  constructor(schedulers: readonly SchedulerLike[]) {
+    for (let i = 1; i < schedulers.length; i++) {
+      if (schedulers[i]!.optimizer !== schedulers[0]!.optimizer) {
+        raise(
+          "ValueError",
+          `ChainedScheduler expects all schedulers to belong to the same optimizer, but got schedulers at index 0 and ${i} to be different`,
+        );
+      }
+    }
+    if (schedulers.length === 0) raise("IndexError", "list index out of range");
+    this._schedulers = [...schedulers];
+    this.optimizer = schedulers[0]!.optimizer;
+    this._last_lr = this.lrs();
+  }
+
+  private lrs(): number[] {
+    return this._schedulers[this._schedulers.length - 1]!.optimizer.param_groups.map((g) => g.lr);
+  }
+
+  /**
+   * Steps every scheduler once, in order.
+   *
+   * @throws TorchTypeError when given an argument (PyTorch's `step()` takes none).
+   */
+  step(...args: readonly never[]): void {
+    noStepArgument("ChainedScheduler", args);
+    for (const s of this._schedulers) s.step();
+    this._last_lr = this.lrs();
+  }
+
+  /** The learning rates after the last step. */
+  get_last_lr(): number[] {
+    return this._last_lr;
+  }
+
+  /** `{ _last_lr, _schedulers: [each scheduler's state] }`. */
+  state_dict(): StateDict {
+    return { _last_lr: [...this._last_lr], _schedulers: this._schedulers.map((s) => s.state_dict()) };
+  }
+
+  /** Restores {@link state_dict}, each scheduler from its own entry. */
+  load_state_dict(state: StateDict): void {
+    if (state._last_lr !== undefined) this._last_lr = decodeNonFinite(state._last_lr) as number[];
+    const states = (state._schedulers ?? []) as readonly Json[];
+    states.forEach((s, i) => this._schedulers[i]?.load_state_dict(s as StateDict));
+  }
+}

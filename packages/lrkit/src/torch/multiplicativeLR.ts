@@ -1,0 +1,71 @@
+import type { Json } from "../schedule.js";
+import { gt, mul } from "./arithmetic.js";
+import { loadLambdas, saveLambdas } from "./lambdaLR.js";
+import { lambdasPerGroup, type CompiledLambda, type LrLambda } from "./lambdas.js";
+import type { Optimizer } from "./optimizer.js";
+import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
+import { bindKwargs, REQUIRED } from "./signature.js";
+
+/** Keyword arguments of {@link MultiplicativeLR}. */
+export interface MultiplicativeLRKwargs extends SchedulerKwargs {
+  /** The factor applied at each step, a function of the epoch, or one per parameter group. */
+  lr_lambda: LrLambda | readonly LrLambda[];
+}
+
+/**
+ * PyTorch's `MultiplicativeLR`: every step multiplies each group's current lr by
+ * `lr_lambda(epoch)`, `lr_t = lr_{t-1} * lr_lambda(t)` for `t > 0`.
+ *
+ * It has no closed form, so the deprecated `step(epoch)` multiplies once more with
+ * `lr_lambda(epoch)`: `step(1)` called twice applies the factor twice. Lambdas are formula strings
+ * (Python semantics) or functions, and formulas are saved in `state_dict()`.
+ *
+ * @param optimizer - the optimizer.
+ * @param kwargs.lr_lambda - a lambda or a list with one per group.
+ * @param kwargs.last_epoch - Defaults to -1.
+ * @param kwargs.verbose - Defaults to false.
+ * @throws TorchValueError "Expected N lr_lambdas, but got M"; SyntaxError for a bad formula.
+ * @example
+ * ```ts
+ * const scheduler = new MultiplicativeLR(optimizer, { lr_lambda: "0.95" });
+ * scheduler.step(); // lr = 0.95 * lr
+ * ```
+ * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.MultiplicativeLR`.
+ */
+export class MultiplicativeLR extends LRScheduler {
+  /** One lambda per group. */
+  lr_lambdas: CompiledLambda[];
+
+  constructor(optimizer: Optimizer, kwargs: MultiplicativeLRKwargs) {
+    const a = bindKwargs("MultiplicativeLR.__init__", kwargs, {
+      lr_lambda: REQUIRED,
+      last_epoch: -1,
+      verbose: false,
+    });
+    const lambdas = lambdasPerGroup(a.lr_lambda, optimizer);
+    super(optimizer, a.last_epoch, a.verbose);
+    this.lr_lambdas = lambdas;
+    this._initial_step();
+  }
+
+  protected chainableLr(): number[] {
+    if (!gt(this.last_epoch, 0)) return this.currentLrs();
+    return this.groups.map((g, i) => mul(g.lr, this.lr_lambdas[i]!.call(this.last_epoch)));
+  }
+
+  protected ownState(): readonly string[] {
+    return [];
+  }
+
+  protected override trailingState(): readonly string[] {
+    return ["lr_lambdas"];
+  }
+
+  protected override saveEntry(key: string, value: unknown): Json {
+    return key === "lr_lambdas" ? saveLambdas(this.lr_lambdas) : super.saveEntry(key, value);
+  }
+
+  protected override loadEntry(key: string, value: Json): unknown {
+    return key === "lr_lambdas" ? loadLambdas(this.lr_lambdas, value) : super.loadEntry(key, value);
+  }
+}
