@@ -40,6 +40,7 @@ function unwrapParens<T>(node: T): T {
   let n = node as unknown as { type?: string; expression?: unknown };
   while (n.type === "ParenthesizedExpression") n = n.expression as typeof n;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(n)) out[key] = typeof value === "object" ? unwrapParens(value) : value;
+  for (const [key, value] of Object.entries(n))
+    out[key] = typeof value === "object" ? unwrapParens(value) : value;
   return out as T;
 }
