@@ -1,0 +1,153 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectClose, randomPlain, runKernelOn, useBackend } from "../../test/backends.js";
+import { maxPoolGradCpuConfig } from "./maxPoolGrad.js";
+import { isLrkitKernel, registerLrkitKernels } from "./registerKernels.js";
+
+beforeAll(async () => {
+  await useBackend("wasm");
+  registerLrkitKernels("wasm");
+});
+
+type Pad = "same" | "valid" | [[number, number], [number, number], [number, number], [number, number]];
+const POOLS: {
+  name: string;
+  x: number[];
+  filterSize: number | [number, number];
+  strides: number | [number, number];
+  pad: Pad;
+}[] = [
+  { name: "2x2, stride 2, valid (LeNet)", x: [3, 8, 8, 4], filterSize: 2, strides: 2, pad: "valid" },
+  {
+    name: "3x3, stride 2, same (overlapping windows)",
+    x: [2, 9, 8, 3],
+    filterSize: 3,
+    strides: 2,
+    pad: "same",
+  },
+  {
+    name: "2x3, strides [1, 2], explicit",
+    x: [2, 7, 9, 2],
+    filterSize: [2, 3],
+    strides: [1, 2],
+    pad: [
+      [0, 0],
+      [1, 0],
+      [1, 2],
+      [0, 0],
+    ],
+  },
+  { name: "odd input, 2x2, stride 2, valid", x: [2, 7, 5, 3], filterSize: 2, strides: 2, pad: "valid" },
+];
+
+describe("MaxPoolGrad equals the cpu backend's stock kernel, ties included (first maximum wins)", () => {
+  for (const c of POOLS) {
+    it(c.name, async () => {
+      // Values from {0, 1, 2}: most windows hold ties.
+      const input = randomPlain(c.x, 11, 3);
+      const attrs = { filterSize: c.filterSize, strides: c.strides, pad: c.pad };
+      const out = await runKernelOn("cpu", "MaxPool", { x: input }, attrs);
+      const dy = randomPlain(out.shape, 12);
+      const inputs = { dy, input, output: out };
+      const expected = await runKernelOn("cpu", "MaxPoolGrad", inputs, attrs);
+      expectClose(await runKernelOn("wasm", "MaxPoolGrad", inputs, attrs), expected, 1e-6);
+
+      await useBackend("cpu");
+      const t = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, tf.tensor(v.values, v.shape)]));
+      const info = maxPoolGradCpuConfig.kernelFunc({
+        inputs: t,
+        backend: tf.backend(),
+        attrs,
+      }) as tf.TensorInfo;
+      const cpu = tf.engine().makeTensorFromTensorInfo(info);
+      expectClose({ shape: cpu.shape, values: (await cpu.data()) as Float32Array }, expected, 1e-6);
+      tf.dispose([cpu, ...Object.values(t)]);
+    });
+  }
+});
+
+describe("BatchMatMul on wasm equals the cpu backend's for every transpose combination", () => {
+  const shapes: [number[], number[]][] = [
+    [
+      [5, 7],
+      [7, 3],
+    ],
+    [
+      [1, 5, 7],
+      [1, 7, 3],
+    ],
+    [
+      [2, 5, 7],
+      [2, 7, 3],
+    ],
+  ];
+  for (const [a, b] of shapes)
+    for (const transposeA of [false, true])
+      for (const transposeB of [false, true]) {
+        it(`${JSON.stringify(a)} x ${JSON.stringify(b)}, transposeA ${transposeA}, transposeB ${transposeB}`, async () => {
+          const swap = (s: number[]) => [...s.slice(0, -2), s.at(-1)!, s.at(-2)!];
+          const inputs = {
+            a: randomPlain(transposeA ? swap(a) : a, 13),
+            b: randomPlain(transposeB ? swap(b) : b, 14),
+          };
+          const attrs = { transposeA, transposeB };
+          expectClose(
+            await runKernelOn("wasm", "BatchMatMul", inputs, attrs),
+            await runKernelOn("cpu", "BatchMatMul", inputs, attrs),
+            1e-6,
+          );
+        });
+      }
+});
+
+describe("registerLrkitKernels", () => {
+  it("lists the kernels, marks them as lrkit's, and registering twice changes nothing", () => {
+    expect(registerLrkitKernels("wasm")).toEqual([
+      "Conv2DBackpropFilter",
+      "Conv2DBackpropInput",
+      "MaxPoolGrad",
+      "BatchMatMul",
+    ]);
+    const config = tf.getKernel("BatchMatMul", "wasm");
+    registerLrkitKernels("wasm");
+    expect(tf.getKernel("BatchMatMul", "wasm")).toBe(config);
+    expect(isLrkitKernel("Conv2DBackpropFilter", "wasm")).toBe(true);
+    expect(isLrkitKernel("Conv2D", "wasm")).toBe(false);
+  });
+
+  it("rejects an unknown backend, naming the function and the value", () => {
+    expect(() => registerLrkitKernels("webgl" as "wasm")).toThrow(
+      new TypeError('registerLrkitKernels: backend must be "wasm" or "cpu", got "webgl"'),
+    );
+  });
+});
+
+describe("a convolutional network's gradients", () => {
+  it("are the same on wasm (lrkit's kernels) as on cpu (stock kernels)", async () => {
+    const x = randomPlain([4, 12, 12, 1], 21);
+    const w1 = randomPlain([5, 5, 1, 6], 22);
+    const w2 = randomPlain([3, 3, 6, 4], 23);
+    const w3 = randomPlain([4 * 2 * 2, 10], 24);
+    const grads = async (backend: "cpu" | "wasm") => {
+      await useBackend(backend);
+      const [tx, t1, t2, t3] = [x, w1, w2, w3].map((p) => tf.tensor(p.values, p.shape));
+      const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) =>
+        tf.tidy(() => {
+          let h: tf.Tensor4D = tf.relu(tf.conv2d(tx as tf.Tensor4D, a as tf.Tensor4D, 1, "same"));
+          h = tf.maxPool(h, 2, 2, "valid");
+          h = tf.relu(tf.conv2d(h, b as tf.Tensor4D, 1, "valid"));
+          h = tf.maxPool(h, 2, 2, "valid");
+          return tf.sum(tf.square(tf.matMul(tf.reshape(h, [4, 16]), c as tf.Tensor2D)));
+        });
+      const gs = tf.grads(f)([t1!, t2!, t3!]);
+      const out = await Promise.all(
+        gs.map(async (g) => ({ shape: g.shape, values: (await g.data()) as Float32Array })),
+      );
+      tf.dispose([...gs, tx!, t1!, t2!, t3!]);
+      return out;
+    };
+    const cpu = await grads("cpu");
+    const wasm = await grads("wasm");
+    cpu.forEach((g, i) => expectClose(wasm[i]!, g, 1e-4));
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Registration of lrkit's kernels in TensorFlow.js's global kernel registry.
+ *
+ * @module
+ */
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from "@tensorflow/tfjs-core";
+import { batchMatMulWasmConfig } from "./batchMatMulWasm.js";
+import { conv2dBackpropFilterCpuConfig } from "./conv2dBackpropFilterCpu.js";
+import { conv2dBackpropFilterWasmConfig } from "./conv2dBackpropFilterWasm.js";
+import { conv2dBackpropInputWasmConfig } from "./conv2dBackpropInputWasm.js";
+import { maxPoolGradCpuConfig, maxPoolGradWasmConfig } from "./maxPoolGrad.js";
+
+/** The backends lrkit has kernels for. */
+export type KernelBackendName = "wasm" | "cpu";
+
+/** Marks the configs lrkit registered (the registry is global; this module may be loaded twice). */
+const LRKIT = Symbol.for("lrkit.kernel");
+
+type Marked = KernelConfig & { [LRKIT]?: true };
+
+/** One of lrkit's kernels: its name and how to build it from the backend's own (if any). */
+interface KernelEntry {
+  readonly name: string;
+  readonly make: (stock: KernelConfig | undefined) => KernelConfig;
+}
+
+const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
+  wasm: [
+    { name: "Conv2DBackpropFilter", make: () => conv2dBackpropFilterWasmConfig },
+    { name: "Conv2DBackpropInput", make: () => conv2dBackpropInputWasmConfig },
+    { name: "MaxPoolGrad", make: () => maxPoolGradWasmConfig },
+    {
+      name: "BatchMatMul",
+      make: (stock) => {
+        if (!stock)
+          throw new Error("registerLrkitKernels: the wasm backend has no BatchMatMul kernel to wrap");
+        return batchMatMulWasmConfig(stock);
+      },
+    },
+  ],
+  cpu: [
+    { name: "Conv2DBackpropFilter", make: () => conv2dBackpropFilterCpuConfig },
+    { name: "MaxPoolGrad", make: () => maxPoolGradCpuConfig },
+  ],
+};
+
+/**
+ * Registers lrkit's training kernels for `backend`, replacing the backend's own where there is
+ * one; calling it again does nothing. Load the backend package first (its own kernels must be
+ * registered); the kernels then serve every later call on that backend.
+ *
+ * - wasm: `Conv2DBackpropFilter` (missing from the wasm backend: convolutional training fails
+ *   without it) and `Conv2DBackpropInput` (the stock one is a scalar loop), both as convolutions
+ *   run by XNNPACK; `MaxPoolGrad` in one JavaScript pass; `BatchMatMul` with transposed operands
+ *   handed to XNNPACK instead of a scalar loop.
+ * - cpu: `Conv2DBackpropFilter` and `MaxPoolGrad` over plain typed arrays (the stock ones index
+ *   every element through `TensorBuffer.get`).
+ *
+ * Each is tested against the cpu backend's stock kernels on several shapes, strides, paddings
+ * (same, valid, explicit), dilations and both data formats.
+ *
+ * @param backend - `"wasm"` or `"cpu"`.
+ * @returns the names of the kernels lrkit provides for `backend`.
+ * @throws TypeError for another backend name; Error when the wasm backend is not loaded.
+ * @example
+ * ```ts
+ * import "@tensorflow/tfjs-backend-wasm";
+ * registerLrkitKernels("wasm"); // ["Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad", "BatchMatMul"]
+ * await tf.setBackend("wasm");
+ * ```
+ */
+export function registerLrkitKernels(backend: KernelBackendName): string[] {
+  const entries = Object.hasOwn(KERNELS, backend) ? KERNELS[backend] : undefined;
+  if (!entries)
+    throw new TypeError(
+      `registerLrkitKernels: backend must be "wasm" or "cpu", got ${JSON.stringify(backend)}`,
+    );
+  for (const { name, make } of entries) {
+    const current = getKernel(name, backend) as Marked | undefined;
+    if (current?.[LRKIT]) continue;
+    const config: Marked = { ...make(current), [LRKIT]: true };
+    // The stock setup (a cwrap of the C++ function) ran when the backend started; keep it for a
+    // restart of the backend.
+    if (current?.setupFunc && !config.setupFunc) config.setupFunc = current.setupFunc;
+    if (current) unregisterKernel(name, backend);
+    registerKernel(config);
+  }
+  return entries.map((e) => e.name);
+}
+
+/**
+ * True when kernel `name` of `backend` is lrkit's.
+ *
+ * @example
+ * ```ts
+ * isLrkitKernel("Conv2DBackpropFilter", "wasm"); // true after registerLrkitKernels("wasm")
+ * ```
+ */
+export function isLrkitKernel(name: string, backend: KernelBackendName): boolean {
+  return (getKernel(name, backend) as Marked | undefined)?.[LRKIT] === true;
+}

@@ -1,0 +1,91 @@
+/**
+ * The part of `lrkit/torch`'s PyTorch-compatible schedulers that @lrkit/tfjs uses, as a
+ * structural interface, and the plain optimizer shape they drive, built from a tfjs optimizer.
+ *
+ * @module
+ */
+import type { Optimizer } from "@tensorflow/tfjs-core";
+import type { Json } from "lrkit";
+import { getLearningRate, getMomentum } from "../optimizers/hyperparameters.js";
+import { optimizerName } from "../optimizers/optimizerName.js";
+
+/** One parameter group of a plain PyTorch-shaped optimizer. */
+export interface TorchParamGroup {
+  /** The learning rate of the next update. */
+  lr: number;
+  /** SGD's or RMSprop's momentum. */
+  momentum?: number;
+  /** Adam's `[beta1, beta2]`. */
+  betas?: number[];
+  /** Whatever else the scheduler keeps per group (`initial_lr`, `max_lr`, ...). */
+  [key: string]: unknown;
+}
+
+/** A plain PyTorch-shaped optimizer: what `lrkit/torch`'s schedulers read and write. */
+export interface TorchOptimizer {
+  /** The parameter groups; @lrkit/tfjs binds group 0 to the tfjs optimizer. */
+  param_groups: TorchParamGroup[];
+  /** The constructor's keyword arguments (CyclicLR and OneCycleLR look for momentum or betas). */
+  defaults: Record<string, unknown>;
+}
+
+/**
+ * A PyTorch-compatible scheduler from `lrkit/torch` (or anything shaped like one): it writes the
+ * next lr (and momentum or `betas[0]`) into `optimizer.param_groups`, advances with `step()`
+ * (`step(metric)` for ReduceLROnPlateau), and saves its state as JSON.
+ */
+export interface TorchSchedulerLike {
+  /** The plain optimizer whose groups the scheduler writes. */
+  readonly optimizer: { param_groups: TorchParamGroup[] };
+  /** Advances the scheduler by one step (ReduceLROnPlateau: given the metric). */
+  step(metric?: number): void;
+  /** The scheduler's state as JSON. */
+  state_dict(): Record<string, Json>;
+  /** Restores a state from `state_dict()`. */
+  load_state_dict(state: Record<string, Json>): void;
+}
+
+/**
+ * True for a {@link TorchSchedulerLike}.
+ *
+ * @example
+ * ```ts
+ * isTorchScheduler(new CosineAnnealingLR(torchOptimizer(optimizer), { T_max: 10 })); // true
+ * ```
+ */
+export function isTorchScheduler(value: unknown): value is TorchSchedulerLike {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Partial<TorchSchedulerLike>;
+  return (
+    Array.isArray(v.optimizer?.param_groups) &&
+    typeof v.step === "function" &&
+    typeof v.state_dict === "function" &&
+    typeof v.load_state_dict === "function"
+  );
+}
+
+/**
+ * The plain optimizer shape of `lrkit/torch` for a tfjs optimizer: one parameter group holding
+ * its lr, plus `momentum` (Momentum, RMSProp) or `betas` (Adam, Adamax), the same keys in
+ * `defaults`. Construct `lrkit/torch` schedulers on it, then pass them to
+ * {@link scheduleCallback}, which copies group 0 into the tfjs optimizer before each update.
+ *
+ * @throws TypeError for an object that is not one of TensorFlow.js's seven optimizers.
+ * @example
+ * ```ts
+ * const optimizer = tf.train.momentum(0.1, 0.9);
+ * const scheduler = new OneCycleLR(torchOptimizer(optimizer), { max_lr: 0.1, total_steps: 1000 });
+ * await model.fit(xs, ys, { callbacks: [scheduleCallback(model, scheduler, { unit: "batch" })] });
+ * ```
+ */
+export function torchOptimizer(optimizer: Optimizer): TorchOptimizer {
+  const name = optimizerName(optimizer, "torchOptimizer");
+  const lr = getLearningRate(optimizer);
+  const extra: Record<string, unknown> =
+    name === "momentum" || name === "rmsprop"
+      ? { momentum: getMomentum(optimizer) }
+      : name === "adam" || name === "adamax"
+        ? { betas: [getMomentum(optimizer), (optimizer as unknown as { beta2: number }).beta2] }
+        : {};
+  return { param_groups: [{ lr, ...structuredClone(extra) }], defaults: { lr, ...extra } };
+}

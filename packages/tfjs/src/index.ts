@@ -1,0 +1,79 @@
+export {
+  setupBackend,
+  type BackendAttempt,
+  type BackendName,
+  type BackendReport,
+  type SetupBackendOptions,
+} from "./backend/setupBackend.js";
+export {
+  isLrkitKernel,
+  registerLrkitKernels,
+  type KernelBackendName,
+} from "./backend/kernels/registerKernels.js";
+export { createOptimizer, type OptimizerOptions } from "./optimizers/createOptimizer.js";
+export { disposeOptimizer } from "./optimizers/disposeOptimizer.js";
+export {
+  getLearningRate,
+  getMomentum,
+  hasMomentum,
+  setHyperparameters,
+  setLearningRate,
+  setMomentum,
+  type Hyperparameters,
+} from "./optimizers/hyperparameters.js";
+export { OPTIMIZER_NAMES, optimizerName, type OptimizerName } from "./optimizers/optimizerName.js";
+export {
+  scheduleCallback,
+  type ScheduleCallback,
+  type ScheduleCallbackArgs,
+  type ScheduleCallbackState,
+  type StepUnit,
+} from "./callbacks/scheduleCallback.js";
+export {
+  reduceLROnPlateau,
+  type PlateauCallback,
+  type PlateauCallbackState,
+  type ReduceLROnPlateauArgs,
+} from "./callbacks/reduceLROnPlateau.js";
+export type { DriverState, HyperparameterValues, ScheduleSource } from "./callbacks/driver.js";
+export type { OptimizerTarget } from "./callbacks/target.js";
+export {
+  isTorchScheduler,
+  torchOptimizer,
+  type TorchOptimizer,
+  type TorchParamGroup,
+  type TorchSchedulerLike,
+} from "./callbacks/torch.js";
+export { applyScheduler, scheduledMinimize } from "./loop/scheduledMinimize.js";
+export {
+  disposeOptimizerSnapshot,
+  restoreOptimizer,
+  snapshotOptimizer,
+  type NamedTensor,
+  type OptimizerSnapshot,
+} from "./snapshot/optimizerState.js";
+export { restore, snapshot, type TrainingSnapshot, type WeightedModel } from "./snapshot/snapshot.js";
+export { subset, type DatasetSplits, type ImageDataset } from "./data/dataset.js";
+export { CACHE_ENV, cacheDir } from "./data/cacheDir.js";
+export {
+  FASHION_MNIST_CACHE_FILE,
+  FASHION_MNIST_CLASSES,
+  loadFashionMnist,
+  type LoadOptions,
+} from "./data/fashionMnist.js";
+export { loadMnist, MNIST_CLASSES } from "./data/mnist.js";
+export { batches, batchStream, makeBatch, type Batch, type BatchOptions } from "./data/batches.js";
+export { permutation } from "./data/shuffle.js";
+export { lenet } from "./models/lenet.js";
+export { mlp, type MlpOptions } from "./models/mlp.js";
+export type { ModelOptions } from "./models/init.js";
+export { tfjsLearner, type TfjsLearnerOptions } from "./finder/learner.js";
+export { countCorrect, evaluate, type Evaluation } from "./train/evaluate.js";
+export {
+  train,
+  type EpochRecord,
+  type TrainMetric,
+  type TrainOptions,
+  type TrainProgress,
+  type TrainResult,
+} from "./train/train.js";
