@@ -4,6 +4,10 @@
  * @module
  */
 import { Command, CommanderError } from "commander";
+import { conformanceCommand } from "./commands/conformance.js";
+import { exportCommand } from "./commands/export.js";
+import { lintCommand } from "./commands/lint.js";
+import { plotCommand } from "./commands/plot.js";
 import { sampleCommand } from "./commands/sample.js";
 import { tourCommand } from "./commands/tour.js";
 import { typesCommand } from "./commands/types.js";
@@ -16,7 +20,16 @@ export function createProgram(io: Io = processIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError();
-  for (const add of [sampleCommand, typesCommand, tourCommand]) add(program, io);
+  for (const add of [
+    sampleCommand,
+    plotCommand,
+    lintCommand,
+    exportCommand,
+    conformanceCommand,
+    typesCommand,
+    tourCommand,
+  ])
+    add(program, io);
   return program;
 }
 

@@ -1,0 +1,66 @@
+import {
+  closedForm,
+  combinators,
+  compileFormula,
+  coreFamilies,
+  exportSchedule,
+  parseSchedule,
+  sample,
+} from "lrkit";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../test/runCli.js";
+
+describe("lrkit export", () => {
+  it("prints a standalone PyTorch script whose lambda is lrkit's closed form", async () => {
+    const spec = "warmup(cosine(lr=0.3, steps=25, minLr=0.01), steps=5)";
+    const { code, out, err } = await runCli(["export", spec, "--to", "pytorch", "--steps", "40"]);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toBe(exportSchedule(parseSchedule(spec), "pytorch", { steps: 40 }));
+    expect(out).toContain("STEPS = 40\n");
+    const body = /\n {4}return (.+)\n/.exec(out)![1]!;
+    expect(body).toBe(closedForm(parseSchedule(spec).spec, { steps: 40 }));
+    const f = compileFormula(body, { semantics: "python" });
+    expect(Array.from({ length: 40 }, (_, t) => f(t))).toEqual(Array.from(sample(parseSchedule(spec), 40)));
+  });
+
+  it("prints Optax, Keras and TypeScript code", async () => {
+    const spec = "step(lr=0.1, stepSize=30)";
+    for (const to of ["optax", "keras", "ts"] as const) {
+      const { code, out } = await runCli(["export", spec, "--to", to]);
+      expect(code).toBe(0);
+      expect(out).toBe(exportSchedule(parseSchedule(spec), to));
+    }
+  });
+
+  it("exports every core family and combinator to every target, presets and noise with --steps", async () => {
+    const examples = [...coreFamilies, ...combinators].map((f) => f.example!);
+    examples.push("d2l.CosineScheduler(max_update=20, base_lr=0.3, final_lr=0.01, warmup_steps=5)");
+    for (const example of examples) {
+      for (const to of ["pytorch", "optax", "keras", "ts"]) {
+        const { code, err } = await runCli(["export", example, "--to", to, "--steps", "50"]);
+        expect(err, `${example} --to ${to}`).toBe("");
+        expect(code).toBe(0);
+      }
+    }
+  });
+
+  it("explains what is missing: a target, or --steps for a preset", async () => {
+    const noTarget = await runCli(["export", "constant(lr=1)"]);
+    expect(noTarget.code).toBe(2);
+    expect(noTarget.err).toMatch(/required option '--to <target>' not specified/);
+    const badTarget = await runCli(["export", "constant(lr=1)", "--to", "jax"]);
+    expect(badTarget.code).toBe(2);
+    expect(badTarget.err).toMatch(/Allowed choices are pytorch, optax, keras, ts/);
+    const preset = await runCli([
+      "export",
+      "keras.CosineDecay(initial_learning_rate=0.1, decay_steps=100)",
+      "--to",
+      "pytorch",
+    ]);
+    expect(preset.code).toBe(2);
+    expect(preset.err).toBe(
+      "lrkit: export: the preset keras.CosineDecay has no closed form; pass steps (--steps N) to export its first N values as a table, or write it with core families and combinators\n",
+    );
+  });
+});

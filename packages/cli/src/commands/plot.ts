@@ -1,0 +1,70 @@
+/**
+ * `lrkit plot <spec>... [--steps N] [--out file.svg] [--log]`: one or several schedules, overlaid,
+ * as an SVG file or in the terminal.
+ *
+ * @module
+ */
+import { writeFileSync } from "node:fs";
+import { defaultSteps, scheduleChart, scheduleLabel, terminalChart } from "@lrkit/plot";
+import type { Command } from "commander";
+import { sample } from "lrkit";
+import { CliError, type Io } from "../io.js";
+import { positiveInt } from "../options.js";
+import { scheduleArg } from "../specArg.js";
+
+interface PlotOptions {
+  steps?: number;
+  out?: string;
+  log?: boolean;
+  width?: number;
+  height?: number;
+  title?: string;
+}
+
+/** Adds the `plot` command to `program`. */
+export function plotCommand(program: Command, io: Io): void {
+  program
+    .command("plot")
+    .description("plot schedules: an SVG file with --out, else a chart in the terminal")
+    .argument("<spec...>", "one or more schedules (JSON, the text syntax, or @file), overlaid")
+    .option("-n, --steps <n>", "steps to plot (default: the longest horizon + 1, or 100)", positiveInt)
+    .option("-o, --out <file>", "write an SVG chart to this file")
+    .option("--log", "logarithmic lr axis")
+    .option("--width <px>", "SVG width in pixels, or terminal columns", positiveInt)
+    .option("--height <px>", "SVG height in pixels, or terminal rows", positiveInt)
+    .option("--title <text>", "the SVG chart's title")
+    .action((specs: string[], opts: PlotOptions) => {
+      const schedules = specs.map(scheduleArg);
+      const steps = opts.steps ?? defaultSteps(schedules);
+      if (opts.out) {
+        const svg = scheduleChart(schedules, {
+          steps,
+          log: opts.log ?? false,
+          ...(opts.width ? { width: opts.width } : {}),
+          ...(opts.height ? { height: opts.height } : {}),
+          ...(opts.title ? { title: opts.title } : {}),
+        });
+        try {
+          writeFileSync(opts.out, svg);
+        } catch (e) {
+          throw new CliError(`cannot write ${opts.out}: ${(e as Error).message}`, 1);
+        }
+        io.out(
+          `wrote ${opts.out}: ${schedules.length} schedule${schedules.length > 1 ? "s" : ""}, ${steps} steps\n`,
+        );
+        return;
+      }
+      const width = Math.max(30, opts.width ?? io.columns ?? 80);
+      const chart = terminalChart(
+        schedules.map((s) => ({ label: scheduleLabel(s), values: sample(s, steps) })),
+        {
+          width,
+          height: opts.height ?? 12,
+          log: opts.log ?? false,
+          color: io.columns !== undefined,
+          xRange: [0, steps - 1],
+        },
+      );
+      io.out(chart);
+    });
+}

@@ -1,0 +1,106 @@
+/**
+ * The text written on a chart: the first and last value of each curve, and the labels of annotated
+ * points, placed so that they do not collide.
+ *
+ * @module
+ */
+import type { Frame, ScaleType } from "./axes.js";
+import type { Pt } from "./data.js";
+import { formatValue } from "./format.js";
+import { spreadLabels } from "./labels.js";
+import type { PointMarker, Series } from "./lineChart.js";
+import { el, text } from "./svg.js";
+import { theme } from "./theme.js";
+
+/** The first and last value of each curve, written next to it, spread apart where they collide. */
+export function valueLabels(
+  series: readonly (Series & { color: string })[],
+  pixels: readonly Pt[][],
+  f: Frame,
+  yType: ScaleType,
+  first: boolean,
+): string {
+  const ends = series.map((s, i) => {
+    const idx = Array.from(s.y, (v, k) => (Number.isFinite(v) && (yType !== "log" || v > 0) ? k : -1)).filter(
+      (k) => k >= 0,
+    );
+    if (idx.length === 0) return undefined;
+    const a = idx[0]!;
+    const b = idx[idx.length - 1]!;
+    const pa = pixels[i]![a];
+    const pb = pixels[i]![b];
+    return pa && pb ? { a: { p: pa, v: s.y[a]! }, b: { p: pb, v: s.y[b]! }, color: s.color } : undefined;
+  });
+  const out: string[] = [];
+  const present = ends.filter((e) => e !== undefined);
+  const firstYs = spreadLabels(
+    present.map((e) => (e.a.p[1] - f.top < 24 ? e.a.p[1] + 16 : e.a.p[1] - 8)),
+    13,
+    f.top + 10,
+    f.bottom - 4,
+  );
+  const lastYs = spreadLabels(
+    present.map((e) => e.b.p[1] + 4),
+    13,
+    f.top + 4,
+    f.bottom + 4,
+  );
+  present.forEach((e, k) => {
+    if (first)
+      out.push(
+        el("circle", { class: "value-dot", cx: e.a.p[0], cy: e.a.p[1], r: 3, fill: e.color }),
+        text(formatValue(e.a.v), {
+          class: "value-label first",
+          "data-value": String(e.a.v),
+          x: e.a.p[0] + 6,
+          y: firstYs[k]!,
+          fill: e.color,
+          "font-size": theme.valueSize,
+        }),
+      );
+    out.push(
+      el("circle", { class: "value-dot", cx: e.b.p[0], cy: e.b.p[1], r: 3, fill: e.color }),
+      text(formatValue(e.b.v), {
+        class: "value-label last",
+        "data-value": String(e.b.v),
+        x: e.b.p[0] + 6,
+        y: lastYs[k]!,
+        fill: e.color,
+        "font-size": theme.valueSize,
+      }),
+    );
+  });
+  return el("g", { class: "value-labels" }, out);
+}
+
+/** The labels of annotated points, staggered so that neighbours do not overlap. */
+export function pointLabels(
+  points: readonly PointMarker[],
+  xAt: (v: number) => number,
+  yAt: (v: number) => number,
+  f: Frame,
+): string {
+  const placed = points
+    .map((p) => ({ p, x: xAt(p.x), y: yAt(p.y) }))
+    .filter((q) => Number.isFinite(q.x) && Number.isFinite(q.y));
+  const ys = spreadLabels(
+    placed.map((q) => q.y - 10),
+    14,
+    f.top + 10,
+    f.bottom - 4,
+  );
+  return el(
+    "g",
+    { class: "point-labels", "font-size": theme.valueSize },
+    placed.map((q, k) => {
+      const anchorEnd = q.x > (f.left + f.right) / 2 + (f.right - f.left) / 4;
+      return text(q.p.label, {
+        class: "point-label",
+        x: anchorEnd ? q.x - 8 : q.x + 8,
+        y: ys[k]!,
+        "text-anchor": anchorEnd ? "end" : "start",
+        fill: q.p.color ?? theme.text,
+      });
+    }),
+  );
+}
