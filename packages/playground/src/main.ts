@@ -1,0 +1,9 @@
+/**
+ * The page's entry point.
+ *
+ * @module
+ */
+import "./style.css";
+import { startPlayground } from "./app.js";
+
+startPlayground();
