@@ -4,8 +4,12 @@
  * @module
  */
 import { Command, CommanderError } from "commander";
+import { ParameterRangeError, ParameterTypeError } from "lrkit";
+import { compareCommand } from "./commands/compare.js";
 import { conformanceCommand } from "./commands/conformance.js";
+import { demoCommand } from "./commands/demo.js";
 import { exportCommand } from "./commands/export.js";
+import { findCommand } from "./commands/find.js";
 import { lintCommand } from "./commands/lint.js";
 import { plotCommand } from "./commands/plot.js";
 import { sampleCommand } from "./commands/sample.js";
@@ -26,6 +30,9 @@ export function createProgram(io: Io = processIo): Command {
     lintCommand,
     exportCommand,
     conformanceCommand,
+    findCommand,
+    compareCommand,
+    demoCommand,
     typesCommand,
     tourCommand,
   ])
@@ -51,6 +58,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     if (e instanceof CliError) {
       io.err(`lrkit: ${e.message}\n`);
       return e.exitCode;
+    }
+    if (e instanceof ParameterRangeError || e instanceof ParameterTypeError) {
+      io.err(`lrkit: ${e.message}\n`);
+      return 2;
     }
     io.err(`lrkit: ${(e as Error).stack ?? String(e)}\n`);
     return 1;

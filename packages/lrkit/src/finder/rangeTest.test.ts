@@ -23,8 +23,13 @@ describe("rangeTest", () => {
       expect(lr!, name).toBeGreaterThanOrEqual(result.lrs[0]! * 0.1);
       expect(lr!, name).toBeLessThanOrEqual(result.lrs[result.lrs.length - 1]!);
     }
-    expect(result.recommended).toBe("valley");
-    expect(result.recommendedLr).toBe(result.suggestions.valley);
+    // The consensus: the suggestion closest to the median of all of them in log-lr.
+    const logs = Object.values(result.suggestions).map((v) => Math.log10(v!));
+    const median = [...logs].sort((a, b) => a - b)[2]!;
+    const distance = (v: number) => Math.abs(Math.log10(v) - median);
+    expect(result.recommendedLr).toBe(result.suggestions[result.recommended!]);
+    for (const v of Object.values(result.suggestions))
+      expect(distance(result.recommendedLr!)).toBeLessThanOrEqual(distance(v!));
     expect(result.agreement).toBeGreaterThan(0);
     expect(result.agreement).toBeLessThanOrEqual(1);
     const oneCycle = fromSpec(result.schedules!.oneCycle);

@@ -108,7 +108,7 @@ export interface Sweep {
 
 /** The result of {@link rangeTest}: plain data. */
 export interface RangeTestResult extends Sweep {
-  /** The recommended method (the first available of valley, steepest, slide, minimum, ruleOfThumb). */
+  /** The recommended method: the one closest, in log-lr, to the median of all the suggestions. */
   readonly recommended: SuggestionName | null;
   /** Its lr. */
   readonly recommendedLr: number | null;
@@ -232,6 +232,24 @@ const decades = (values: readonly (number | null)[]): number | null => {
   return vs.length === 0 ? null : Math.log10(Math.max(...vs) / Math.min(...vs));
 };
 
+/**
+ * The method whose suggestion is closest, in log-lr, to the median of all the suggestions (ties go
+ * to the earlier method in {@link SUGGESTIONS}): no single method's outlier decides.
+ */
+function consensus(suggestions: Record<SuggestionName, number | null>): SuggestionName | null {
+  const entries = (Object.entries(suggestions) as [SuggestionName, number | null][]).filter(
+    (e): e is [SuggestionName, number] => e[1] !== null && e[1] > 0,
+  );
+  if (entries.length === 0) return null;
+  const logs = entries.map(([, v]) => Math.log10(v)).sort((a, b) => a - b);
+  const mid = logs.length / 2;
+  const median = logs.length % 2 === 1 ? logs[Math.floor(mid)]! : (logs[mid - 1]! + logs[mid]!) / 2;
+  let best = entries[0]!;
+  for (const e of entries)
+    if (Math.abs(Math.log10(e[1]) - median) < Math.abs(Math.log10(best[1]) - median)) best = e;
+  return best[0];
+}
+
 function derive(lr: number, steps: number) {
   const warm = Math.max(1, Math.round(steps * 0.05));
   return {
@@ -259,8 +277,9 @@ function derive(lr: number, steps: number) {
  * throws (the error is rethrown as a {@link RangeTestError} carrying the partial curve).
  *
  * Every suggestion method runs on the smoothed, trimmed curve (see `SUGGESTIONS`); the result
- * recommends one, says how much the others agree, and derives one-cycle, cyclical and
- * warmup-cosine schedules from it. With `seeds`, one sweep runs per data order and the result
+ * recommends the one closest to their median in log-lr (a consensus: no single method's outlier
+ * decides), says how much the others agree, and derives one-cycle, cyclical and warmup-cosine
+ * schedules from it. With `seeds`, one sweep runs per data order and the result
  * reports how far the suggestions move between them.
  *
  * @param learner - the model, optimizer, loss and data.
@@ -318,7 +337,7 @@ export async function rangeTest(learner: Learner, options: RangeTestOptions = {}
   }
   const main = sweeps[0]!;
   const names = Object.keys(SUGGESTIONS) as SuggestionName[];
-  const recommended = names.find((n) => main.suggestions[n] !== null) ?? null;
+  const recommended = consensus(main.suggestions);
   const recommendedLr = recommended === null ? null : main.suggestions[recommended];
   const available = names.map((n) => main.suggestions[n]).filter((v): v is number => v !== null);
   const agreement =

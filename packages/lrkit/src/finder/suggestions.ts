@@ -11,12 +11,15 @@ export type SuggestionMethod = (lrs: readonly number[], losses: readonly number[
 
 /**
  * Steepest descent: the point where the smoothed loss falls fastest per unit of log(lr),
- * `(loss[i+1] - loss[i]) / (log lr[i+1] - log lr[i])` most negative (fastai's `steep`).
+ * `(loss[i+1] - loss[i]) / (log lr[i+1] - log lr[i])` most negative, searched before the lowest
+ * loss (fastai's `steep` searches the whole curve; past the minimum the loss is diverging, and a
+ * dip there is noise, not a good learning rate).
  */
 export const steepest: SuggestionMethod = (lrs, losses) => {
+  const low = minimum(lrs, losses) ?? losses.length - 1;
   let best: number | undefined;
   let bestSlope = 0;
-  for (let i = 0; i + 1 < losses.length; i++) {
+  for (let i = 0; i + 1 <= low; i++) {
     const slope = (losses[i + 1]! - losses[i]!) / (Math.log(lrs[i + 1]!) - Math.log(lrs[i]!));
     if (slope < bestSlope) {
       bestSlope = slope;

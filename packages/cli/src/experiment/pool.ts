@@ -1,0 +1,185 @@
+/**
+ * Runs the runs of a compare on a pool of worker threads: each worker sets up its own TensorFlow.js
+ * backend and data once, then trains one run after another from a shared queue. Epochs are kept
+ * as they arrive, so an interrupted run keeps its finished epochs.
+ *
+ * @module
+ */
+import type { Worker } from "node:worker_threads";
+import type { ScheduleSpec } from "lrkit";
+import type { EpochSummary, FromWorker, RunSetup, ToWorker } from "./protocol.js";
+import { startWorker } from "./startWorker.js";
+
+/** One run for the pool: a schedule and its unit. */
+export interface PoolRun {
+  readonly spec: ScheduleSpec;
+  readonly unit: "epoch" | "batch";
+}
+
+/** What became of a run. */
+export interface RunRecord {
+  /** completed; aborted (stopped by a signal; finished epochs kept); failed; skipped (never started). */
+  status: "completed" | "aborted" | "failed" | "skipped";
+  /** The finished epochs. */
+  readonly epochs: EpochSummary[];
+  /** SHA-256 of the initial weights: the same for every run of a compare. */
+  weightsSha256?: string;
+  /** The number of weights. */
+  parameters?: number;
+  /** The loss of the first update, before any change to the weights. */
+  firstBatchLoss?: number;
+  /** Wall seconds of the run. */
+  seconds?: number;
+  /** Training examples per second (updates only). */
+  examplesPerSecond?: number;
+  /** Why it failed. */
+  error?: string;
+  /** The worker that ran it, from 0. */
+  worker?: number;
+}
+
+/** Progress of the pool, as it happens. */
+export interface PoolListener {
+  /** A worker is set up. */
+  readonly ready?: (worker: number, backend: string, reason: string) => void;
+  /** A run has started on a worker. */
+  readonly started?: (run: number, worker: number) => void;
+  /** A run made updates (throttled by the worker). */
+  readonly batch?: (
+    run: number,
+    e: { epoch: number; batch: number; batches: number; loss: number; lr: number },
+  ) => void;
+  /** A run finished an epoch. */
+  readonly epoch?: (run: number, record: EpochSummary) => void;
+  /** A run ended (completed, aborted or failed). */
+  readonly finished?: (run: number, record: RunRecord) => void;
+}
+
+/** Options of {@link runPool}. */
+export interface PoolOptions {
+  /** Worker threads (at most one per run). */
+  readonly workers: number;
+  /** Stops cleanly: each worker stops its run before the next update; no new run starts. */
+  readonly signal?: AbortSignal;
+  /** Stops at once: the workers are terminated (finished epochs are kept). */
+  readonly kill?: AbortSignal;
+  readonly listener?: PoolListener;
+}
+
+/** What {@link runPool} returns. */
+export interface PoolResult {
+  /** One record per run, in the order given. */
+  readonly runs: RunRecord[];
+  /** The backend of the first worker that started, and why it was picked. */
+  readonly backend: { readonly backend: string; readonly reason: string } | null;
+  /** Worker threads used. */
+  readonly workers: number;
+}
+
+/**
+ * Trains `runs` on `options.workers` worker threads sharing `setup`.
+ *
+ * @throws Error when no worker could set up (its message says why).
+ */
+export function runPool(
+  setup: RunSetup,
+  runs: readonly PoolRun[],
+  options: PoolOptions,
+): Promise<PoolResult> {
+  const count = Math.max(1, Math.min(options.workers, runs.length));
+  const listener = options.listener ?? {};
+  const records: RunRecord[] = runs.map(() => ({ status: "skipped", epochs: [] }));
+  const queue = runs.map((_, i) => i);
+  const setupErrors: string[] = [];
+  let backend: PoolResult["backend"] = null;
+  const stopping = () => options.signal?.aborted === true || options.kill?.aborted === true;
+
+  return new Promise<PoolResult>((resolve, reject) => {
+    let running = count;
+    const pool: { worker: Worker; exited: boolean }[] = [];
+    const onAbort = () => {
+      for (const p of pool) if (!p.exited) p.worker.postMessage({ type: "abort" } satisfies ToWorker);
+    };
+    const onKill = () => {
+      for (const p of pool) void p.worker.terminate();
+    };
+    options.signal?.addEventListener("abort", onAbort);
+    options.kill?.addEventListener("abort", onKill);
+    const finish = () => {
+      options.signal?.removeEventListener("abort", onAbort);
+      options.kill?.removeEventListener("abort", onKill);
+      if (backend === null && setupErrors.length > 0) reject(new Error(setupErrors[0]));
+      else resolve({ runs: records, backend, workers: count });
+    };
+
+    for (let w = 0; w < count; w++) {
+      const worker = startWorker(setup);
+      const slot = { worker, exited: false };
+      pool.push(slot);
+      let current: number | undefined;
+      const end = (status: RunRecord["status"], patch: Partial<RunRecord> = {}) => {
+        if (current === undefined) return;
+        const record = Object.assign(records[current]!, { status }, patch);
+        const run = current;
+        current = undefined;
+        listener.finished?.(run, record);
+      };
+      const next = () => {
+        const index = stopping() ? undefined : queue.shift();
+        if (index === undefined) {
+          void worker.terminate();
+          return;
+        }
+        current = index;
+        records[index]!.worker = w;
+        listener.started?.(index, w);
+        const { spec, unit } = runs[index]!;
+        worker.postMessage({ type: "run", index, spec, unit } satisfies ToWorker);
+      };
+      worker.on("message", (m: FromWorker) => {
+        switch (m.type) {
+          case "ready":
+            backend ??= { backend: m.backend, reason: m.reason };
+            listener.ready?.(w, m.backend, m.reason);
+            next();
+            break;
+          case "started":
+            Object.assign(records[m.index]!, { weightsSha256: m.weightsSha256, parameters: m.parameters });
+            break;
+          case "batch":
+            listener.batch?.(m.index, m);
+            break;
+          case "epoch":
+            records[m.index]!.epochs.push(m.record);
+            if (m.firstBatchLoss !== undefined) records[m.index]!.firstBatchLoss = m.firstBatchLoss;
+            listener.epoch?.(m.index, m.record);
+            break;
+          case "done":
+            end(m.stopped, { seconds: m.seconds, examplesPerSecond: m.examplesPerSecond });
+            next();
+            break;
+          case "failed":
+            if (m.index === null) {
+              setupErrors.push(m.message);
+              void worker.terminate();
+            } else {
+              end("failed", { error: m.message });
+              next();
+            }
+            break;
+        }
+      });
+      worker.on("error", (e) => {
+        if (current === undefined) setupErrors.push(e.stack ?? e.message);
+        else end("failed", { error: e.stack ?? e.message });
+      });
+      worker.on("exit", () => {
+        slot.exited = true;
+        // Terminated mid-run (a second Ctrl-C): the finished epochs stay.
+        if (options.kill?.aborted) end("aborted");
+        else end("failed", { error: "the worker exited during the run" });
+        if (--running === 0) finish();
+      });
+    }
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * The training worker of `lrkit compare` (a node:worker_threads entry, one TensorFlow.js instance
+ * per worker): sets up the backend, loads the data from the cache, then trains the runs the main
+ * thread sends, one at a time, reporting progress. An "abort" message stops the current run
+ * before its next update (its finished epochs have been reported).
+ *
+ * @module
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { FromWorker, RunSetup, ToWorker } from "./protocol.js";
+import { backend } from "./resources.js";
+import { loadRunData, trainRun } from "./trainRun.js";
+
+/** Batch progress is posted at most this often (ms); epochs are always posted. */
+const BATCH_INTERVAL = 100;
+
+const port = parentPort;
+if (!port) throw new Error("lrkit compare worker: not started as a worker thread");
+const setup = workerData as RunSetup;
+const post = (m: FromWorker) => port.postMessage(m);
+const controller = new AbortController();
+
+// Listen before the (slow) setup so that an early "abort" is not lost; runs arrive after "ready".
+const runs: Extract<ToWorker, { type: "run" }>[] = [];
+let wake: (() => void) | undefined;
+port.on("message", (m: ToWorker) => {
+  if (m.type === "abort") controller.abort();
+  else runs.push(m);
+  wake?.();
+});
+
+try {
+  const picked = await backend(setup.backend);
+  const data = await loadRunData(setup);
+  post({ type: "ready", backend: picked.backend, reason: picked.reason });
+  for (;;) {
+    if (runs.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    const run = runs.shift();
+    if (!run) continue;
+    const { index } = run;
+    let last = 0;
+    try {
+      const end = await trainRun(
+        setup,
+        data,
+        run.spec,
+        run.unit,
+        {
+          started: (weightsSha256, parameters) => post({ type: "started", index, weightsSha256, parameters }),
+          batch: (e) => {
+            const now = performance.now();
+            if (now - last < BATCH_INTERVAL && e.batch + 1 < e.batches) return;
+            last = now;
+            post({ type: "batch", index, ...e });
+          },
+          epoch: (record, firstBatchLoss) =>
+            post({
+              type: "epoch",
+              index,
+              record,
+              ...(firstBatchLoss !== undefined ? { firstBatchLoss } : {}),
+            }),
+        },
+        controller.signal,
+      );
+      post({ type: "done", index, ...end });
+    } catch (e) {
+      post({ type: "failed", index, message: (e as Error).stack ?? String(e) });
+    }
+  }
+} catch (e) {
+  post({ type: "failed", index: null, message: (e as Error).stack ?? String(e) });
+}

@@ -1,0 +1,117 @@
+/**
+ * The report's charts, drawn by @lrkit/plot and inlined as SVG: the schedules together, each run's
+ * training curves, the runs' test accuracy and training loss side by side, and the LR finder.
+ *
+ * @module
+ */
+import { fromSpec } from "lrkit";
+import { colorAt, lineChart, lrFinderChart, scheduleChart, trainingChart, type Series } from "@lrkit/plot";
+import type { FindReport } from "../commands/find.js";
+import type { CompareResults, RunResult } from "../experiment/results.js";
+import { raw, type SafeHtml } from "./html.js";
+
+/**
+ * An SVG document as inline HTML: the namespace declaration is dropped (the HTML parser puts
+ * `<svg>` in the SVG namespace by itself), so the page holds no URL at all.
+ */
+export function inlineSvg(svg: string): SafeHtml {
+  return raw(svg.replace(' xmlns="http://www.w3.org/2000/svg"', "").trim());
+}
+
+/**
+ * The schedules of every run on one chart, per epoch. When every run is stepped per epoch this is
+ * `scheduleChart` over the epochs (with the declared milestones); when some are stepped per batch,
+ * each schedule is drawn at every update against fractional epochs.
+ */
+export function schedulesChart(results: CompareResults): SafeHtml {
+  const { epochs, stepsPerEpoch } = results.scale;
+  const runs = results.runs;
+  const size = { width: 900, height: 380 };
+  if (runs.every((r) => r.unit === "epoch")) {
+    return inlineSvg(
+      scheduleChart(
+        runs.map((r) => ({ schedule: fromSpec(r.spec), label: r.name })),
+        { ...size, steps: epochs, title: "Learning rate per epoch", xLabel: "epoch" },
+      ),
+    );
+  }
+  const steps = epochs * stepsPerEpoch;
+  const stride = Math.max(1, Math.floor(steps / 2000));
+  const x: number[] = [];
+  for (let t = 0; t < steps; t += stride) x.push(t / stepsPerEpoch);
+  const series: Series[] = runs.map((r, i) => {
+    const s = fromSpec(r.spec);
+    const y = x.map((e) => (r.unit === "epoch" ? s(Math.floor(e + 1e-9)) : s(Math.round(e * stepsPerEpoch))));
+    return { label: `${r.name} (per ${r.unit})`, x, y, color: colorAt(i) };
+  });
+  return inlineSvg(
+    lineChart(series, {
+      ...size,
+      title: "Learning rate over the run",
+      xLabel: "epoch",
+      yLabel: "learning rate",
+      xDomain: [0, epochs],
+      valueLabels: true,
+    }),
+  );
+}
+
+/** Train loss, train accuracy and test accuracy of one run against epochs (d2l's Animator). */
+export function runChart(run: RunResult, index: number): SafeHtml {
+  return inlineSvg(
+    trainingChart(
+      {
+        label: run.name,
+        epochs: run.epochs.map((e) => e.epoch + 1),
+        trainLoss: run.epochs.map((e) => e.trainLoss),
+        trainAcc: run.epochs.map((e) => e.trainAcc),
+        testAcc: run.epochs.map((e) => e.testAcc),
+      },
+      { width: 440, height: 300, title: `${index + 1}. ${run.name}` },
+    ),
+  );
+}
+
+/** One metric of every run against epochs. */
+export function metricChart(
+  runs: readonly RunResult[],
+  metric: "testAcc" | "trainLoss",
+  title: string,
+): SafeHtml {
+  const series: Series[] = runs
+    .map((r, i) => ({
+      label: r.name,
+      x: r.epochs.map((e) => e.epoch + 1),
+      y: r.epochs.map((e) => e[metric]),
+      color: colorAt(i),
+    }))
+    .filter((s) => s.x.length > 0);
+  return inlineSvg(
+    lineChart(series, {
+      width: 440,
+      height: 300,
+      title,
+      xLabel: "epoch",
+      yLabel: metric === "testAcc" ? "test accuracy" : "train loss",
+      valueLabels: "last",
+      legend: true,
+    }),
+  );
+}
+
+/** The LR range test's curve with its suggestions. */
+export function finderChart(finder: FindReport): SafeHtml {
+  const suggestions = Object.fromEntries(
+    Object.entries(finder.suggestions).filter((e): e is [string, number] => e[1] !== null),
+  );
+  return inlineSvg(
+    lrFinderChart(
+      { lrs: finder.lrs, losses: finder.smoothed, rawLosses: finder.losses, suggestions },
+      {
+        width: 900,
+        height: 380,
+        title: `LR range test: ${finder.setup.model} on ${finder.setup.data}, ${finder.setup.optimizer}, batch ${finder.setup.batch}`,
+      },
+    ),
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The report's tables: the final figures of every run (the best of each column marked), and the
+ * lint diagnostics of each schedule.
+ *
+ * @module
+ */
+import type { Diagnostic } from "lrkit";
+import type { RunResult } from "../experiment/results.js";
+import { formatDuration } from "../experiment/runProgress.js";
+import { html, type SafeHtml } from "./html.js";
+
+type Column = {
+  readonly head: string;
+  readonly title: string;
+  readonly value: (r: RunResult) => number | undefined;
+  readonly format: (v: number) => string;
+  /** Which end is best; none: not marked. */
+  readonly best?: "max" | "min";
+};
+
+const fixed = (digits: number) => (v: number) => v.toFixed(digits);
+
+const COLUMNS: readonly Column[] = [
+  {
+    head: "train loss",
+    title: "mean training loss over the last epoch",
+    value: (r) => r.final?.trainLoss,
+    format: fixed(3),
+    best: "min",
+  },
+  {
+    head: "train acc",
+    title: "training accuracy over the last epoch",
+    value: (r) => r.final?.trainAcc,
+    format: fixed(3),
+    best: "max",
+  },
+  {
+    head: "test acc",
+    title: "test accuracy after the last epoch",
+    value: (r) => r.final?.testAcc,
+    format: fixed(3),
+    best: "max",
+  },
+  {
+    head: "best test acc",
+    title: "the best test accuracy after any epoch (epoch in parentheses)",
+    value: (r) => r.final?.bestTestAcc,
+    format: fixed(3),
+    best: "max",
+  },
+  {
+    head: "time",
+    title: "wall time of the run (updates and evaluation)",
+    value: (r) => r.final?.seconds,
+    format: formatDuration,
+  },
+  {
+    head: "examples/s",
+    title: "training examples per second (updates only)",
+    value: (r) => r.final?.examplesPerSecond,
+    format: (v) => Math.round(v).toLocaleString("en-US"),
+  },
+];
+
+/** The anchor id of a run's lint list. */
+export const lintId = (name: string): string => `lint-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+
+/** Per column, the index of the best run (ties: the first). */
+function bestRows(runs: readonly RunResult[]): Map<Column, number> {
+  const best = new Map<Column, number>();
+  for (const c of COLUMNS) {
+    if (!c.best) continue;
+    let at = -1;
+    runs.forEach((r, i) => {
+      const v = c.value(r);
+      if (v === undefined || !Number.isFinite(v)) return;
+      const current = at < 0 ? undefined : c.value(runs[at]!)!;
+      if (current === undefined || (c.best === "max" ? v > current : v < current)) at = i;
+    });
+    if (at >= 0 && runs.filter((r) => r.final).length > 1) best.set(c, at);
+  }
+  return best;
+}
+
+/** The table of final figures, with the published figures beside them when the runs have any. */
+export function finalTable(runs: readonly RunResult[]): SafeHtml {
+  const best = bestRows(runs);
+  const hasPublished = runs.some((r) => r.published?.testAcc !== undefined);
+  const cell = (r: RunResult, i: number, c: Column) => {
+    const v = c.value(r);
+    if (v === undefined || !Number.isFinite(v)) return html`<td class="num">–</td>`;
+    const text = c.format(v) + (c.head === "best test acc" ? ` (${r.final!.bestEpoch + 1})` : "");
+    return best.get(c) === i
+      ? html`<td class="num best" title="best of the runs"><strong>${text}</strong> ★</td>`
+      : html`<td class="num">${text}</td>`;
+  };
+  const lintCount = (r: RunResult) => {
+    const n = r.lint.length;
+    if (n === 0) return html`<td class="lint-ok">none</td>`;
+    const worst = r.lint.some((d) => d.severity === "error")
+      ? "error"
+      : r.lint.some((d) => d.severity === "warning")
+        ? "warning"
+        : "info";
+    return html`<td><a href="#${lintId(r.name)}" class="sev-${worst}">${n} ${n === 1 ? "finding" : "findings"}</a></td>`;
+  };
+  const rows = runs.map(
+    (r, i) => html`<tr class="run-row" data-run="${r.name}">
+      <th scope="row">${r.name}${r.status !== "completed" ? html` <span class="status">(${r.status})</span>` : ""}</th>
+      <td><code>${r.text}</code>${r.unit === "batch" ? html` <span class="unit">per batch</span>` : ""}</td>
+      <td class="num">${r.final?.epochs ?? 0}</td>
+      ${COLUMNS.map((c) => cell(r, i, c))}
+      ${hasPublished ? html`<td class="num published">${r.published?.testAcc?.toFixed(3) ?? "–"}</td>` : ""}
+      ${lintCount(r)}
+    </tr>`,
+  );
+  return html`<table class="final">
+    <thead>
+      <tr>
+        <th scope="col">run</th>
+        <th scope="col">schedule</th>
+        <th scope="col" class="num" title="epochs finished">epochs</th>
+        ${COLUMNS.map((c) => html`<th scope="col" class="num" title="${c.title}">${c.head}</th>`)}
+        ${hasPublished
+          ? html`<th scope="col" class="num" title="${runs.find((r) => r.published)?.published?.source ?? ""}">
+              published test acc
+            </th>`
+          : ""}
+        <th scope="col">lint</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}
+
+/** A run's lint diagnostics as a list (or a line saying there are none). */
+export function lintList(run: RunResult): SafeHtml {
+  if (run.lint.length === 0)
+    return html`<p class="lint-ok" id="${lintId(run.name)}">lint: no findings for this plan.</p>`;
+  const unit = run.unit === "epoch" ? "epoch" : "update";
+  const item = (d: Diagnostic) => html`<li class="sev-${d.severity}">
+    <span class="badge">${d.severity}</span> <code>${d.code}</code>${d.step === null ? "" : ` at ${unit} ${d.step}`}:
+    ${d.message}
+    <div class="fix">fix: ${d.fix}</div>
+  </li>`;
+  return html`<ul class="lint" id="${lintId(run.name)}">
+    ${run.lint.map(item)}
+  </ul>`;
+}
