@@ -4,9 +4,8 @@
  *
  * @module
  */
-import { combinators, coreFamilies, registry } from "lrkit";
+import { combinators, coreFamilies, registry, type ParamInfo } from "lrkit";
 import { h, uid } from "./dom.js";
-import type { FieldInfo } from "./fields.js";
 import { defaultText, fieldsOfType, newForm, type FieldValue, type FormNode } from "./form.js";
 
 /** What the editor tells its owner. */
@@ -37,13 +36,13 @@ function typeOptions(selected: string): HTMLElement[] {
   return [...groups].map(([label, types]) => h("optgroup", { label }, types.map(option)));
 }
 
-const INPUT_MODE: Partial<Record<FieldInfo["kind"], string>> = {
+const INPUT_MODE: Partial<Record<ParamInfo["kind"], string>> = {
   number: "decimal",
   integer: "numeric",
 };
 
-function hint(field: FieldInfo): string {
-  const shape: Partial<Record<FieldInfo["kind"], string>> = {
+function hint(field: ParamInfo): string {
+  const shape: Partial<Record<ParamInfo["kind"], string>> = {
     numbers: "numbers separated by commas",
     json: "a value in JSON or the spec syntax",
   };
@@ -123,7 +122,7 @@ const openMore = new Set<string>();
 
 function renderField(
   node: FormNode,
-  field: FieldInfo,
+  field: ParamInfo,
   value: FieldValue,
   path: string,
   events: EditorEvents,

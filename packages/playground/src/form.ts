@@ -8,8 +8,15 @@
  *
  * @module
  */
-import { isSpec, parseSpec, registry, type Json, type ScheduleSpec } from "lrkit";
-import { fieldsOf, type FieldInfo } from "./fields.js";
+import {
+  describeParams,
+  isSpec,
+  parseSpec,
+  registry,
+  type Json,
+  type ParamInfo,
+  type ScheduleSpec,
+} from "lrkit";
 import { printField, readField } from "./values.js";
 
 /** The content of one field: text, a nested schedule, or a list of them. */
@@ -33,17 +40,17 @@ export interface FieldError {
 }
 
 /** The fields of a registered type (cached: the registry does not change). */
-const cache = new Map<string, FieldInfo[]>();
+const cache = new Map<string, ParamInfo[]>();
 /** The form fields of `type`, or undefined for an unknown type. */
-export function fieldsOfType(type: string): readonly FieldInfo[] | undefined {
+export function fieldsOfType(type: string): readonly ParamInfo[] | undefined {
   const family = registry.get(type);
   if (!family) return undefined;
   let fields = cache.get(type);
-  if (!fields) cache.set(type, (fields = fieldsOf(family)));
+  if (!fields) cache.set(type, (fields = describeParams(family)));
   return fields;
 }
 
-function valueOf(field: FieldInfo, value: Json | undefined): FieldValue {
+function valueOf(field: ParamInfo, value: Json | undefined): FieldValue {
   if (field.kind === "schedule" && value !== undefined && isSpec(value) && registry.has(value.type)) {
     return { kind: "schedule", node: formFromSpec(value)! };
   }
@@ -80,7 +87,7 @@ export function newForm(type: string): FormNode {
 }
 
 /** The text of a field that is empty, or a nested value, as its placeholder shows it. */
-export function defaultText(field: FieldInfo): string {
+export function defaultText(field: ParamInfo): string {
   return field.default === undefined ? "" : printField(field.kind, field.default);
 }
 

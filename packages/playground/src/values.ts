@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { parseSpec, parseText, SpecError, SpecSyntaxError, toText, type Json } from "lrkit";
-import type { FieldKind } from "./fields.js";
+import { parseSpec, parseText, SpecError, SpecSyntaxError, toText, type Json, type ParamKind } from "lrkit";
 
 /** A field's text read back: the value (undefined when the field is empty), or what is wrong. */
 export type FieldRead = { readonly value: Json | undefined } | { readonly error: string };
@@ -60,7 +59,7 @@ export function parseValue(text: string): FieldRead {
 }
 
 /** The text a field of `kind` shows for `value` (empty for undefined). */
-export function printField(kind: FieldKind, value: Json | undefined): string {
+export function printField(kind: ParamKind, value: Json | undefined): string {
   if (value === undefined) return "";
   switch (kind) {
     case "number":
@@ -80,7 +79,7 @@ export function printField(kind: FieldKind, value: Json | undefined): string {
 }
 
 /** Reads back the text of a field of `kind`; an empty field leaves the parameter unset. */
-export function readField(kind: FieldKind, text: string): FieldRead {
+export function readField(kind: ParamKind, text: string): FieldRead {
   const t = text.trim();
   if (t === "") return { value: undefined };
   switch (kind) {

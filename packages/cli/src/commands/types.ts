@@ -4,18 +4,15 @@
  * @module
  */
 import type { Command } from "commander";
-import { registry, type Family } from "lrkit";
+import { describeParams, registry, type Family } from "lrkit";
 import type { Io } from "../io.js";
 
-function describeParams(family: Family): string {
-  return Object.entries(family.params.shape)
-    .map(([name, schema]) => {
-      const def = (schema as { def: { type: string; defaultValue?: unknown } }).def;
-      const optional = def.type === "default" || def.type === "optional";
-      return optional
-        ? `[${name}${def.type === "default" ? `=${JSON.stringify(def.defaultValue)}` : ""}]`
-        : name;
-    })
+/** `lr steps [minLr=0] ...`: required parameters bare, the others in brackets with their default. */
+function signature(family: Family): string {
+  return describeParams(family)
+    .map((p) =>
+      p.required ? p.name : `[${p.name}${p.default === undefined ? "" : `=${JSON.stringify(p.default)}`}]`,
+    )
     .join(" ");
 }
 
@@ -28,7 +25,7 @@ export function typesCommand(program: Command, io: Io): void {
     .action((prefix: string | undefined) => {
       for (const family of registry.values()) {
         if (prefix && !family.type.startsWith(prefix)) continue;
-        io.out(`${family.type}(${describeParams(family)})\n    ${family.summary}\n`);
+        io.out(`${family.type}(${signature(family)})\n    ${family.summary}\n`);
       }
     });
 }

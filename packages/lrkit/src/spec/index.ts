@@ -1,3 +1,4 @@
+export { describeParam, describeParams, type ParamInfo, type ParamKind } from "./describe.js";
 export type { Family } from "./family.js";
 export { compileFormula, PythonError, type FormulaOptions, type FormulaSemantics } from "./formula.js";
 export { fromSpec, isSpec } from "./fromSpec.js";

@@ -1,7 +1,7 @@
 /**
- * What the form of a schedule type looks like, read from its registry entry's zod schema: one field
- * per parameter, in the schema's key order (the positional order of the text syntax), with its
- * kind, default and help text.
+ * The parameters of a schedule type, read from its registry entry's zod schema: one entry per
+ * parameter, in the schema's key order (the positional order of the text syntax), with its kind,
+ * default and help text. The playground builds its forms from it; `lrkit types` lists it.
  *
  * The schema is the single source of names, defaults and help (CONTRIBUTING.md): nothing here is
  * written per family. Number domains (integer or not) are found by asking the schema itself
@@ -9,19 +9,20 @@
  *
  * @module
  */
-import type { Family, Json } from "lrkit";
+import type { Json } from "../schedule.js";
+import type { Family } from "./family.js";
 import type * as z from "zod";
 
-/** The kind of input a parameter gets. */
-export type FieldKind =
+/** The kind of value a parameter takes (and the input a form gives it). */
+export type ParamKind =
   "number" | "integer" | "boolean" | "enum" | "string" | "numbers" | "schedule" | "schedules" | "json";
 
-/** One parameter of a schedule type, as a form field. */
-export interface FieldInfo {
+/** One parameter of a schedule type. */
+export interface ParamInfo {
   /** The parameter name (the spec key). */
   readonly name: string;
   /** The input it gets. */
-  readonly kind: FieldKind;
+  readonly kind: ParamKind;
   /** The help text of the schema's `.describe()`, or "". */
   readonly help: string;
   /** True when the spec must give it (no default, not optional). */
@@ -44,7 +45,7 @@ function inner(s: Schema): Schema {
   return (s.def as unknown as { innerType: Schema }).innerType;
 }
 
-function kindOf(s: Schema): Pick<FieldInfo, "kind" | "options"> {
+function kindOf(s: Schema): Pick<ParamInfo, "kind" | "options"> {
   switch (typeOf(s)) {
     case "number":
       return { kind: isInteger(s) ? "integer" : "number" };
@@ -76,12 +77,12 @@ function isInteger(s: Schema): boolean {
 }
 
 /**
- * The form field of one parameter schema.
+ * What one parameter schema takes.
  *
  * @param name - the parameter's name.
  * @param schema - its zod schema, wrappers included.
  */
-export function fieldOf(name: string, schema: Schema): FieldInfo {
+export function describeParam(name: string, schema: Schema): ParamInfo {
   let help = "";
   let required = true;
   let defaultValue: Json | undefined;
@@ -107,7 +108,14 @@ export function fieldOf(name: string, schema: Schema): FieldInfo {
   };
 }
 
-/** The form fields of a schedule type, in the positional order of its parameters. */
-export function fieldsOf(family: Family): FieldInfo[] {
-  return Object.entries(family.params.shape).map(([name, schema]) => fieldOf(name, schema as Schema));
+/**
+ * The parameters of a schedule type, in their positional order.
+ *
+ * @example
+ * ```ts
+ * describeParams(registry.get("cosine")!)[2]; // { name: "minLr", kind: "number", required: false, default: 0, help: "..." }
+ * ```
+ */
+export function describeParams(family: Family): ParamInfo[] {
+  return Object.entries(family.params.shape).map(([name, schema]) => describeParam(name, schema as Schema));
 }

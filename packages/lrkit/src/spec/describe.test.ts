@@ -1,11 +1,11 @@
-import { registry } from "lrkit";
+import { registry } from "./registry.js";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { fieldOf, fieldsOf } from "./fields.js";
+import { describeParam, describeParams } from "./describe.js";
 
-describe("fieldsOf", () => {
+describe("describeParams", () => {
   it("lists the parameters of a family in their positional order, with kinds, defaults and help", () => {
-    const fields = fieldsOf(registry.get("cosine")!);
+    const fields = describeParams(registry.get("cosine")!);
     expect(fields.map((f) => f.name)).toEqual(["lr", "steps", "minLr", "after", "exponent", "k"]);
     const [lr, steps, minLr, after] = fields;
     expect(lr).toMatchObject({ kind: "number", required: true });
@@ -16,14 +16,14 @@ describe("fieldsOf", () => {
   });
 
   it("tells integers from numbers by asking the schema", () => {
-    const fields = fieldsOf(registry.get("step")!);
+    const fields = describeParams(registry.get("step")!);
     expect(fields.find((f) => f.name === "stepSize")!.kind).toBe("number");
-    expect(fieldOf("n", z.number().int()).kind).toBe("integer");
-    expect(fieldsOf(registry.get("oneCycle")!).find((f) => f.name === "steps")!.kind).toBe("integer");
+    expect(describeParam("n", z.number().int()).kind).toBe("integer");
+    expect(describeParams(registry.get("oneCycle")!).find((f) => f.name === "steps")!.kind).toBe("integer");
   });
 
   it("gives combinators nested schedule fields", () => {
-    expect(fieldsOf(registry.get("warmup")!).map((f) => [f.name, f.kind])).toEqual([
+    expect(describeParams(registry.get("warmup")!).map((f) => [f.name, f.kind])).toEqual([
       ["schedule", "schedule"],
       ["steps", "number"],
       ["from", "number"],
@@ -31,12 +31,12 @@ describe("fieldsOf", () => {
       ["mode", "enum"],
       ["includeInHorizon", "boolean"],
     ]);
-    expect(fieldsOf(registry.get("join")!).map((f) => f.kind)).toEqual(["schedules", "numbers"]);
+    expect(describeParams(registry.get("join")!).map((f) => f.kind)).toEqual(["schedules", "numbers"]);
   });
 
   it("falls back to a JSON field for mappings, unions and lists of objects", () => {
     const kind = (type: string, name: string) =>
-      fieldsOf(registry.get(type)!).find((f) => f.name === name)!.kind;
+      describeParams(registry.get(type)!).find((f) => f.name === name)!.kind;
     expect(kind("optax.piecewise_constant_schedule", "boundaries_and_scales")).toBe("json");
     expect(kind("timm.StepLRScheduler", "noise_range_t")).toBe("json");
     expect(kind("optax.sgdr_schedule", "cosine_kwargs")).toBe("json");
@@ -45,7 +45,7 @@ describe("fieldsOf", () => {
 
   it("gives every parameter of every registered type a help text", () => {
     const missing = [...registry.values()].flatMap((f) =>
-      fieldsOf(f)
+      describeParams(f)
         .filter((x) => x.help === "")
         .map((x) => `${f.type}.${x.name}`),
     );
