@@ -17,6 +17,7 @@ export {
   type ScheduleInfo,
   type ScheduleSpec,
 } from "./schedule.js";
+export { seededGenerator } from "./random.js";
 export { Scheduler, type SchedulerOptions, type SchedulerSpec, type SchedulerState } from "./scheduler.js";
 export * from "./spec/index.js";
 export * from "./finder/index.js";

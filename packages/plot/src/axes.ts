@@ -66,6 +66,22 @@ export interface Frame {
   readonly bottom: number;
 }
 
+/** The tick labels of one axis, in a group of class `cls`, each at `place(value)`. */
+function tickLabels(
+  cls: string,
+  anchor: "middle" | "end",
+  axis: Axis,
+  place: (value: number) => { x: number; y: number },
+): string {
+  return el(
+    "g",
+    { class: cls, fill: theme.muted, "font-size": theme.tickSize, "text-anchor": anchor },
+    axis.ticks.map((t) =>
+      text(t.label, { class: "tick-label", "data-value": String(t.value), ...place(t.value) }),
+    ),
+  );
+}
+
 /** Grid lines, axis lines, tick labels and axis titles. */
 export function drawAxes(x: Axis, y: Axis, f: Frame, xLabel?: string, yLabel?: string): string {
   const grid = [
@@ -78,30 +94,8 @@ export function drawAxes(x: Axis, y: Axis, f: Frame, xLabel?: string, yLabel?: s
       el("line", { class: "x-axis", x1: f.left, x2: f.right, y1: f.bottom, y2: f.bottom }),
       el("line", { class: "y-axis", x1: f.left, x2: f.left, y1: f.top, y2: f.bottom }),
     ]),
-    el(
-      "g",
-      { class: "x-ticks", fill: theme.muted, "font-size": theme.tickSize, "text-anchor": "middle" },
-      x.ticks.map((t) =>
-        text(t.label, {
-          class: "tick-label",
-          "data-value": String(t.value),
-          x: x.at(t.value),
-          y: f.bottom + 16,
-        }),
-      ),
-    ),
-    el(
-      "g",
-      { class: "y-ticks", fill: theme.muted, "font-size": theme.tickSize, "text-anchor": "end" },
-      y.ticks.map((t) =>
-        text(t.label, {
-          class: "tick-label",
-          "data-value": String(t.value),
-          x: f.left - 6,
-          y: y.at(t.value) + 4,
-        }),
-      ),
-    ),
+    tickLabels("x-ticks", "middle", x, (v) => ({ x: x.at(v), y: f.bottom + 16 })),
+    tickLabels("y-ticks", "end", y, (v) => ({ x: f.left - 6, y: y.at(v) + 4 })),
   ];
   if (xLabel)
     parts.push(

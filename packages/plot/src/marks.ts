@@ -45,30 +45,21 @@ export function valueLabels(
     f.top + 4,
     f.bottom + 4,
   );
+  // A dot on the curve and its value to the right, at the label's spread-out height.
+  const mark = (end: { p: Pt; v: number }, which: "first" | "last", y: number, color: string) => [
+    el("circle", { class: "value-dot", cx: end.p[0], cy: end.p[1], r: 3, fill: color }),
+    text(formatValue(end.v), {
+      class: `value-label ${which}`,
+      "data-value": String(end.v),
+      x: end.p[0] + 6,
+      y,
+      fill: color,
+      "font-size": theme.valueSize,
+    }),
+  ];
   present.forEach((e, k) => {
-    if (first)
-      out.push(
-        el("circle", { class: "value-dot", cx: e.a.p[0], cy: e.a.p[1], r: 3, fill: e.color }),
-        text(formatValue(e.a.v), {
-          class: "value-label first",
-          "data-value": String(e.a.v),
-          x: e.a.p[0] + 6,
-          y: firstYs[k]!,
-          fill: e.color,
-          "font-size": theme.valueSize,
-        }),
-      );
-    out.push(
-      el("circle", { class: "value-dot", cx: e.b.p[0], cy: e.b.p[1], r: 3, fill: e.color }),
-      text(formatValue(e.b.v), {
-        class: "value-label last",
-        "data-value": String(e.b.v),
-        x: e.b.p[0] + 6,
-        y: lastYs[k]!,
-        fill: e.color,
-        "font-size": theme.valueSize,
-      }),
-    );
+    if (first) out.push(...mark(e.a, "first", firstYs[k]!, e.color));
+    out.push(...mark(e.b, "last", lastYs[k]!, e.color));
   });
   return el("g", { class: "value-labels" }, out);
 }

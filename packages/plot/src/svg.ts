@@ -14,7 +14,7 @@ export function escapeXml(text: string): string {
 }
 
 /** A coordinate rounded to 2 decimals, without trailing zeros. */
-export function r2(v: number): string {
+function r2(v: number): string {
   const s = (Math.round(v * 100) / 100).toFixed(2).replace(/\.?0+$/, "");
   return s === "-0" ? "0" : s;
 }

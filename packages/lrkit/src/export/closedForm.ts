@@ -42,7 +42,7 @@ type O = Record<string, unknown>;
 const n = (o: O, k: string) => o[k] as number;
 
 /** interpolate's function: knots, values and mode as lrkit computes them. */
-export function interpolationForm(knots: number[], values: number[], mode: string, x: string): string {
+function interpolationForm(knots: number[], values: number[], mode: string, x: string): string {
   const seg = (i: number) => {
     const a = knots[i - 1]!;
     const u = values[i - 1]!;

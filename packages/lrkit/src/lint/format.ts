@@ -12,11 +12,6 @@ export function fmt(v: number): string {
   return String(Number(v.toPrecision(4)));
 }
 
-/** A ratio as a short factor: `1e-9`, `0.02`. */
-export function ratio(a: number, b: number): string {
-  return b === 0 ? "n/a" : fmt(a / b);
-}
-
 /** A percentage with no decimals. */
 export function pct(a: number, b: number): string {
   return `${Math.round((100 * a) / b)}%`;

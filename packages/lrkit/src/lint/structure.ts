@@ -49,7 +49,7 @@ const KNOWN = new Set([...coreFamilies, ...combinators].map((f) => f.type));
 const MAX_CYCLES = 10_000;
 
 /** The value of parameter `key` of `spec`, with the family's default filled in by its schema. */
-export function param(spec: ScheduleSpec, key: string): Json | undefined {
+function param(spec: ScheduleSpec, key: string): Json | undefined {
   const schema = registry.get(spec.type)?.params.shape[key] as
     { safeParse: (v: unknown) => { success: boolean; data?: unknown } } | undefined;
   if (schema === undefined || isSpec(spec[key])) return spec[key];
@@ -64,7 +64,7 @@ export function numParam(spec: ScheduleSpec, key: string, fallback = NaN): numbe
 }
 
 /** A list-of-numbers parameter (empty when absent). */
-export function numsParam(spec: ScheduleSpec, key: string): number[] {
+function numsParam(spec: ScheduleSpec, key: string): number[] {
   const v = param(spec, key);
   return Array.isArray(v) ? v.filter((x): x is number => typeof x === "number") : [];
 }

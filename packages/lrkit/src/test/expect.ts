@@ -7,13 +7,18 @@ import { expect } from "vitest";
 import { sample, type Schedule } from "../schedule.js";
 
 /** The default relative tolerance: a few ulps of rounding between two operation orders. */
-export const REL = 1e-12;
+const REL = 1e-12;
 
 /** True when `|a - b| <= rel * |b| + abs` (both NaN counts as equal). */
 export function close(a: number, b: number, rel = REL, abs = 1e-18): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
   if (a === b) return true;
   return Math.abs(a - b) <= rel * Math.abs(b) + abs;
+}
+
+/** Asserts that `actual`, the value at step `t`, equals `expected` within `rel` plus `abs`, naming `t`. */
+export function expectCloseAt(actual: number, expected: number, t: number, abs: number, rel = REL): void {
+  if (!close(actual, expected, rel, abs)) expect.fail(`at t = ${t}: got ${actual}, expected ${expected}`);
 }
 
 /** Asserts that `actual` equals `expected` within the relative tolerance, naming the index. */
@@ -37,12 +42,12 @@ export function expectValues(
   expectCloseArray(actual, expected, rel);
 }
 
-/** Asserts that `fn` throws an instance of `type` with exactly `message`. */
+/** Asserts that `fn` throws an instance of `type` with exactly `message`, and returns the error. */
 export function expectThrow(
   fn: () => unknown,
   type: new (...args: never[]) => Error,
   message: string | RegExp,
-): void {
+): Error {
   let error: unknown;
   try {
     fn();
@@ -52,4 +57,5 @@ export function expectThrow(
   expect(error, "expected a throw").toBeInstanceOf(type);
   if (typeof message === "string") expect((error as Error).message).toBe(message);
   else expect((error as Error).message).toMatch(message);
+  return error as Error;
 }

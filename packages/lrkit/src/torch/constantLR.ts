@@ -1,7 +1,6 @@
-import { add, div, eq, ge, gt, lt, mul, sub } from "./arithmetic.js";
-import { raise } from "./errors.js";
+import { add, div, eq, ge, gt, mul, sub } from "./arithmetic.js";
+import { checkFactorRange } from "./factorRange.js";
 import type { Optimizer } from "./optimizer.js";
-import { float } from "./python.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs } from "./signature.js";
 
@@ -46,9 +45,7 @@ export class ConstantLR extends LRScheduler {
       last_epoch: -1,
       verbose: false,
     });
-    if (gt(a.factor, float(1.0)) || lt(a.factor, 0)) {
-      raise("ValueError", "Constant multiplicative factor expected to be between 0 and 1.");
-    }
+    checkFactorRange(a.factor, "Constant");
     super(optimizer, a.last_epoch, a.verbose);
     this.factor = a.factor as number;
     this.total_iters = a.total_iters as number;

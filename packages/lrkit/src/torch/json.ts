@@ -56,13 +56,3 @@ export function parsePythonJson(text: string): unknown {
       : value,
   );
 }
-
-/** Replaces boxed numbers (Python floats from {@link parsePythonJson}) by plain numbers. */
-export function unbox(value: unknown): unknown {
-  if (value instanceof Number) return value.valueOf();
-  if (Array.isArray(value)) return value.map(unbox);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unbox(v)]));
-  }
-  return value;
-}

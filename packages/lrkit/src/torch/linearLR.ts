@@ -1,7 +1,7 @@
-import { add, div, eq, gt, lt, min2, mul, sub } from "./arithmetic.js";
-import { raise } from "./errors.js";
+import { add, div, eq, gt, min2, mul, sub } from "./arithmetic.js";
+import { checkFactorRange } from "./factorRange.js";
 import type { Optimizer } from "./optimizer.js";
-import { float, isInt } from "./python.js";
+import { isInt } from "./python.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs } from "./signature.js";
 
@@ -54,12 +54,8 @@ export class LinearLR extends LRScheduler {
       last_epoch: -1,
       verbose: false,
     });
-    if (gt(a.start_factor, float(1.0)) || lt(a.start_factor, 0)) {
-      raise("ValueError", "Starting multiplicative factor expected to be between 0 and 1.");
-    }
-    if (gt(a.end_factor, float(1.0)) || lt(a.end_factor, 0)) {
-      raise("ValueError", "Ending multiplicative factor expected to be between 0 and 1.");
-    }
+    checkFactorRange(a.start_factor, "Starting");
+    checkFactorRange(a.end_factor, "Ending");
     super(optimizer, a.last_epoch, a.verbose);
     this.start_factor = a.start_factor as number;
     this.end_factor = a.end_factor as number;

@@ -1,10 +1,8 @@
-import type { Json } from "../schedule.js";
 import { gt, mul } from "./arithmetic.js";
-import { loadLambdas, saveLambdas } from "./lambdaLR.js";
-import { lambdasPerGroup, type CompiledLambda, type LrLambda } from "./lambdas.js";
+import { LambdaScheduler } from "./lambdaScheduler.js";
+import type { LrLambda } from "./lambdas.js";
 import type { Optimizer } from "./optimizer.js";
-import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
-import { bindKwargs, REQUIRED } from "./signature.js";
+import type { SchedulerKwargs } from "./scheduler.js";
 
 /** Keyword arguments of {@link MultiplicativeLR}. */
 export interface MultiplicativeLRKwargs extends SchedulerKwargs {
@@ -32,40 +30,13 @@ export interface MultiplicativeLRKwargs extends SchedulerKwargs {
  * ```
  * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.MultiplicativeLR`.
  */
-export class MultiplicativeLR extends LRScheduler {
-  /** One lambda per group. */
-  lr_lambdas: CompiledLambda[];
-
+export class MultiplicativeLR extends LambdaScheduler {
   constructor(optimizer: Optimizer, kwargs: MultiplicativeLRKwargs) {
-    const a = bindKwargs("MultiplicativeLR.__init__", kwargs, {
-      lr_lambda: REQUIRED,
-      last_epoch: -1,
-      verbose: false,
-    });
-    const lambdas = lambdasPerGroup(a.lr_lambda, optimizer);
-    super(optimizer, a.last_epoch, a.verbose);
-    this.lr_lambdas = lambdas;
-    this._initial_step();
+    super("MultiplicativeLR", optimizer, kwargs);
   }
 
   protected chainableLr(): number[] {
     if (!gt(this.last_epoch, 0)) return this.currentLrs();
     return this.groups.map((g, i) => mul(g.lr, this.lr_lambdas[i]!.call(this.last_epoch)));
-  }
-
-  protected ownState(): readonly string[] {
-    return [];
-  }
-
-  protected override trailingState(): readonly string[] {
-    return ["lr_lambdas"];
-  }
-
-  protected override saveEntry(key: string, value: unknown): Json {
-    return key === "lr_lambdas" ? saveLambdas(this.lr_lambdas) : super.saveEntry(key, value);
-  }
-
-  protected override loadEntry(key: string, value: Json): unknown {
-    return key === "lr_lambdas" ? loadLambdas(this.lr_lambdas, value) : super.loadEntry(key, value);
   }
 }

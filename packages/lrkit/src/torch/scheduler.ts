@@ -66,7 +66,7 @@ export function sci4(x: number): string {
 }
 
 /** PyTorch's verbose line for one group's new lr. */
-export function printLr(group: number, lr: number, epoch?: unknown): void {
+function printLr(group: number, lr: number, epoch?: unknown): void {
   if (epoch === undefined || epoch === null) {
     console.log(`Adjusting learning rate of group ${group} to ${sci4(lr)}.`);
   } else {

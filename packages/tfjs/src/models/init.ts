@@ -30,7 +30,7 @@ function fmix32(h: number): number {
  *
  * @throws RangeError when `seed` is not a safe integer.
  */
-export function layerSeed(fn: string, seed: number, index: number): number {
+function layerSeed(fn: string, seed: number, index: number): number {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`${fn}: seed must be an integer, got ${seed}`);
   return fmix32(fmix32(seed >>> 0) ^ fmix32((Math.floor(seed / 2 ** 32) + index * 0x9e3779b9) >>> 0));
 }

@@ -2,10 +2,11 @@
 // class CosineScheduler (the same in the PyTorch and TensorFlow tabs).
 import * as z from "zod";
 import { warmup } from "../../compose/warmup.js";
-import { cosine } from "../../families/cosine.js";
-import { ensure, p, parseParams } from "../../params.js";
+import { p, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
+import { cosineToFinalLr } from "../mxnet/cosineScheduler.js";
+import { ensureWarmupBeforeMaxUpdate } from "../mxnet/decayToMaxUpdate.js";
 
 const NAME = "d2l.CosineScheduler";
 
@@ -34,8 +35,8 @@ export type CosineSchedulerOptions = z.input<typeof params>;
  * - `w <= t <= T`: `final_lr + (base_lr - final_lr) * (1 + cos(pi * (t - w) / (T - w))) / 2`;
  * - `t > T`: held at `final_lr` (the object returns its last value).
  *
- * The warmup shifts the cosine's clock and counts in `max_update`: a {@link warmup} of a
- * {@link cosine} over `T - w` steps.
+ * The warmup shifts the cosine's clock and counts in `max_update`: a {@link warmup} of the core
+ * `cosine` over `T - w` steps, the decay of MXNet's CosineScheduler ({@link cosineToFinalLr}).
  *
  * The chapter divides by zero when `warmup_steps == max_update` and never sets its value past
  * `max_update` when `warmup_steps > max_update`; lrkit rejects both. A `warmup_begin_lr` above
@@ -58,20 +59,8 @@ export type CosineSchedulerOptions = z.input<typeof params>;
  */
 export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
   const o = parseParams(NAME, params, options);
-  ensure(
-    o.warmup_steps < o.max_update,
-    NAME,
-    "warmup_steps",
-    `must be less than max_update (${o.max_update})`,
-    o.warmup_steps,
-  );
-  ensure(o.final_lr <= o.base_lr, NAME, "final_lr", `must not exceed base_lr (${o.base_lr})`, o.final_lr);
-  const decay = cosine({
-    lr: o.base_lr,
-    steps: o.max_update - o.warmup_steps,
-    minLr: o.final_lr,
-    after: "hold",
-  });
+  ensureWarmupBeforeMaxUpdate(NAME, o);
+  const decay = cosineToFinalLr(NAME, o, o.max_update - o.warmup_steps);
   const inner = warmup(decay, { steps: o.warmup_steps, from: o.warmup_begin_lr, mode: "linear" });
   return relabel(inner, specOf(NAME, options));
 }

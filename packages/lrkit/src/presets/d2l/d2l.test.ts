@@ -1,27 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "../../schedule.js";
-import { fromSpec } from "../../spec/fromSpec.js";
-import { parseSchedule } from "../../spec/parse.js";
-import { close, expectThrow, expectValues } from "../../test/expect.js";
+import { expectCloseAt, expectThrow, expectValues } from "../../test/expect.js";
+import { expectPresetAsData } from "../../test/roundTrip.js";
 import { CosineScheduler, FactorScheduler, MultiFactorScheduler, SquareRootScheduler } from "./index.js";
 
 // Expected values: the chapter's own classes (d2l-ai/d2l-en chapter_optimization/lr-scheduler.md,
 // "Learning Rate Scheduling", as in shared/seeds/d2l-lr-scheduling.txt; MultiFactorScheduler from
 // its TensorFlow tab) copied into a scratch CPython 3.11 script (not committed) and called with
 // 0, 1, ..., t in order, as the chapter's plots do.
-
-function expectSame(a: Schedule, b: Schedule, n = 60): void {
-  for (let t = 0; t < n; t++) expect(a(t)).toBe(b(t));
-}
-
-function roundTrip(s: Schedule): Schedule {
-  return fromSpec(JSON.parse(JSON.stringify(s.spec)));
-}
-
-function expectClose(actual: number, expected: number, t: number): void {
-  if (!close(actual, expected, 1e-12, 1e-17)) expect.fail(`at t = ${t}: got ${actual}, expected ${expected}`);
-}
 
 describe("d2l.SquareRootScheduler", () => {
   it("decays as lr * (t + 1) ** -0.5 (the chapter's SquareRootScheduler(lr=0.1))", () => {
@@ -85,7 +72,7 @@ describe("d2l.FactorScheduler", () => {
           let eta = base;
           for (let t = 0; t < 200; t++) {
             eta = Math.max(stop, eta * factor);
-            expectClose(s(t), eta, t);
+            expectCloseAt(s(t), eta, t, 1e-17);
           }
         },
       ),
@@ -227,7 +214,7 @@ describe("d2l.CosineScheduler", () => {
                   2;
             return last;
           };
-          for (let t = 0; t <= max_update + 20; t++) expectClose(s(t), call(t), t);
+          for (let t = 0; t <= max_update + 20; t++) expectCloseAt(s(t), call(t), t, 1e-17);
         },
       ),
       { numRuns: 100 },
@@ -289,15 +276,7 @@ describe("d2l presets as data", () => {
         "d2l.CosineScheduler(20, warmup_steps=5, base_lr=0.3, final_lr=0.01)",
       ],
     ];
-    for (const [s, text] of cases) {
-      expect(s.spec.type.startsWith("d2l.")).toBe(true);
-      expectSame(roundTrip(s), s);
-      expect(s(NaN)).toBeNaN();
-      const parsed = parseSchedule(text);
-      expect(parsed.spec).toEqual(s.spec);
-      expectSame(parsed, s);
-      expect(parsed.horizon).toBe(s.horizon);
-    }
+    for (const [s, text] of cases) expectPresetAsData("d2l", s, text, 60);
   });
 
   it("keep the chapter's parameter names in the spec", () => {

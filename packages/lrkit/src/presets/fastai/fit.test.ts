@@ -1,9 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Schedule } from "../../schedule.js";
-import { fromSpec } from "../../spec/fromSpec.js";
-import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
+import { expectRebuilt, expectSame, roundTrip } from "../../test/roundTrip.js";
 import { combined_cos, fit_flat_cos, fit_one_cycle, fit_one_cycle_moms, fit_sgdr } from "./index.js";
 
 // Expected values: fastai/fastai fastai/callback/schedule.py (Learner.fit_one_cycle, fit_flat_cos
@@ -13,14 +11,6 @@ import { combined_cos, fit_flat_cos, fit_one_cycle, fit_one_cycle_moms, fit_sgdr
 // before each epoch, += 1/(n_iter*n_epoch) after each batch; ParamScheduler.before_batch sets
 // f(pct_train)). The script also checked that those values equal f(t / (n_epoch * n_iter)) exactly
 // at every batch. Values at t >= n_epoch * n_iter are f(1), which fastai never reaches.
-
-function expectSame(a: Schedule, b: Schedule, steps: readonly number[]): void {
-  for (const t of steps) expect(a(t)).toBe(b(t));
-}
-
-function roundTrip(s: Schedule): Schedule {
-  return fromSpec(JSON.parse(JSON.stringify(s.spec)));
-}
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -119,12 +109,7 @@ describe("fastai.fit_one_cycle", () => {
       n_iter: 7,
     });
     const steps = [...range(25), 100];
-    expectSame(roundTrip(s), s, steps);
-    expectSame(
-      parseSchedule("fastai.fit_one_cycle(3, 0.3, div=10, div_final=1e4, pct_start=0.3, n_iter=7)"),
-      s,
-      steps,
-    );
+    expectRebuilt(s, "fastai.fit_one_cycle(3, 0.3, div=10, div_final=1e4, pct_start=0.3, n_iter=7)", steps);
   });
 
   it("rises to lr_max at pct_start, falls to lr_max/div_final and survives a JSON round trip", () => {
@@ -196,8 +181,7 @@ describe("fastai.fit_one_cycle_moms", () => {
       "fastai.fit_one_cycle_moms: moms[1] must be a non-negative number, got -0.85",
     );
     const m = fit_one_cycle_moms({ n_epoch: 3, pct_start: 0.3, moms: [0.9, 0.8, 0.9], n_iter: 7 });
-    expectSame(roundTrip(m), m, range(30));
-    expectSame(parseSchedule("fastai.fit_one_cycle_moms(3, 0.3, [0.9, 0.8, 0.9], n_iter=7)"), m, range(30));
+    expectRebuilt(m, "fastai.fit_one_cycle_moms(3, 0.3, [0.9, 0.8, 0.9], n_iter=7)", 30);
   });
 });
 
@@ -236,8 +220,7 @@ describe("fastai.fit_flat_cos", () => {
       "fastai.fit_flat_cos: n_iter must be a positive integer, got 0",
     );
     const s = fit_flat_cos({ n_epoch: 4, lr: 0.01, div_final: 100, pct_start: 0.5, n_iter: 25 });
-    expectSame(roundTrip(s), s, range(110));
-    expectSame(parseSchedule("fastai.fit_flat_cos(4, 0.01, 100, 0.5, 25)"), s, range(110));
+    expectRebuilt(s, "fastai.fit_flat_cos(4, 0.01, 100, 0.5, 25)", 110);
   });
 });
 
@@ -324,8 +307,7 @@ describe("fastai.fit_sgdr", () => {
 
   it("rebuilds from its spec and the text syntax, and never rises within a cycle", () => {
     const s = fit_sgdr({ n_cycles: 2, cycle_len: 2, lr_max: 0.1, cycle_mult: 3, n_iter: 5 });
-    expectSame(roundTrip(s), s, range(50));
-    expectSame(parseSchedule("fastai.fit_sgdr(2, 2, 0.1, 3, n_iter=5)"), s, range(50));
+    expectRebuilt(s, "fastai.fit_sgdr(2, 2, 0.1, 3, n_iter=5)", 50);
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),

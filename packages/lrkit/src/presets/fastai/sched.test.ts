@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Schedule } from "../../schedule.js";
-import { fromSpec } from "../../spec/fromSpec.js";
 import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
+import { expectRebuilt, expectSame, roundTrip } from "../../test/roundTrip.js";
 import { SchedCos, SchedExp, SchedLin, SchedNo, SchedPoly } from "./index.js";
 
 // Expected values: fastai/fastai fastai/callback/schedule.py (sched_lin, sched_cos, sched_no,
@@ -12,14 +11,6 @@ import { SchedCos, SchedExp, SchedLin, SchedNo, SchedPoly } from "./index.js";
 // nbs/14_callback.schedule.ipynb (pos 0, 0.25, 0.5, 0.75, 1), whose values it checks to 5 digits.
 
 const STEPS = [0, 1, 2, 3, 4, 5, 7, 10, 37, 50, 99, 100, 101, 150, 1e6];
-
-function expectSame(a: Schedule, b: Schedule, steps = STEPS): void {
-  for (const t of steps) expect(a(t)).toBe(b(t));
-}
-
-function roundTrip(s: Schedule): Schedule {
-  return fromSpec(JSON.parse(JSON.stringify(s.spec)));
-}
 
 describe("fastai.SchedLin", () => {
   it("goes linearly from start to end over steps, then holds (the notebook's SchedLin(0, 2))", () => {
@@ -170,18 +161,19 @@ describe("the fastai annealers", () => {
   it("carry specs with the preset's type that rebuild them, in JSON and in the text syntax", () => {
     const s = SchedCos({ start: 0.1, end: 0.001, steps: 100 });
     expect(s.spec).toEqual({ type: "fastai.SchedCos", start: 0.1, end: 0.001, steps: 100 });
-    expectSame(roundTrip(s), s);
-    expectSame(parseSchedule("fastai.SchedCos(0.1, 0.001, 100)"), s);
+    expectRebuilt(s, "fastai.SchedCos(0.1, 0.001, 100)", STEPS);
     expectSame(
       parseSchedule("fastai.SchedPoly(2, 0.01, power=0.5, steps=100)"),
       SchedPoly({ start: 2, end: 0.01, power: 0.5, steps: 100 }),
+      STEPS,
     );
     expectSame(
       parseSchedule("fastai.SchedExp(start=1e-7, end=10, steps=100)"),
       SchedExp({ start: 1e-7, end: 10, steps: 100 }),
+      STEPS,
     );
     expectSame(parseSchedule("fastai.SchedLin(0, 2)"), SchedLin({ start: 0, end: 2 }), [0, 0.25, 0.5, 1, 2]);
-    expectSame(roundTrip(SchedNo({ start: 0.2, end: 0 })), SchedNo({ start: 0.2, end: 0 }));
+    expectSame(roundTrip(SchedNo({ start: 0.2, end: 0 })), SchedNo({ start: 0.2, end: 0 }), STEPS);
   });
 
   it("stay between start and end, move monotonically, hold after steps and survive a JSON round trip", () => {

@@ -3,12 +3,12 @@ import * as z from "zod";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
+import { cosineProgress, cosineWave } from "./cosineWave.js";
 import {
-  lambdaSchedule,
   lrParam,
   numCyclesParam,
   trainingStepsParam,
-  warmupFactor,
+  warmupLambdaSchedule,
   warmupStepsParam,
 } from "./lambda.js";
 
@@ -23,14 +23,6 @@ const params = z.strictObject({
 
 /** Options of {@link get_cosine_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
 export type GetCosineScheduleWithWarmupOptions = z.input<typeof params>;
-
-/**
- * The progress through the decay, `float(t - w) / float(max(1, T - w))`, shared by HF's cosine
- * schedules.
- */
-export function cosineProgress(t: number, w: number, T: number): number {
-  return (t - w) / Math.max(1, T - w);
-}
 
 /**
  * HF's `get_cosine_schedule_with_warmup`: `lr * t / max(1, w)` for `t < w = num_warmup_steps`, then
@@ -54,16 +46,8 @@ export function cosineProgress(t: number, w: number, T: number): number {
 export function get_cosine_schedule_with_warmup(options: GetCosineScheduleWithWarmupOptions): Schedule {
   const o = parseParams(NAME, params, options);
   const { num_warmup_steps: w, num_training_steps: T, num_cycles } = o;
-  return lambdaSchedule(
-    NAME,
-    options,
-    o.lr,
-    (t) => {
-      if (t < w) return warmupFactor(t, w);
-      const progress = cosineProgress(t, w, T);
-      return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * num_cycles * 2 * progress)));
-    },
-    Math.max(w, T),
+  return warmupLambdaSchedule(NAME, options, o, (t) =>
+    Math.max(0, cosineWave(cosineProgress(t, w, T), num_cycles)),
   );
 }
 

@@ -4,8 +4,8 @@ import * as z from "zod";
 import { p, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-import { cosineProgress } from "./cosine.js";
-import { lambdaSchedule, lrParam, trainingStepsParam, warmupFactor, warmupStepsParam } from "./lambda.js";
+import { cosineProgress } from "./cosineWave.js";
+import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 
 const NAME = "hf.get_cosine_with_hard_restarts_schedule_with_warmup";
 
@@ -59,18 +59,11 @@ export function get_cosine_with_hard_restarts_schedule_with_warmup(
 ): Schedule {
   const o = parseParams(NAME, params, options);
   const { num_warmup_steps: w, num_training_steps: T, num_cycles } = o;
-  return lambdaSchedule(
-    NAME,
-    options,
-    o.lr,
-    (t) => {
-      if (t < w) return warmupFactor(t, w);
-      const progress = cosineProgress(t, w, T);
-      if (progress >= 1) return 0;
-      return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * pyMod1(num_cycles * progress))));
-    },
-    Math.max(w, T),
-  );
+  return warmupLambdaSchedule(NAME, options, o, (t) => {
+    const progress = cosineProgress(t, w, T);
+    if (progress >= 1) return 0;
+    return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * pyMod1(num_cycles * progress))));
+  });
 }
 
 /** Registry entry of {@link get_cosine_with_hard_restarts_schedule_with_warmup}. */

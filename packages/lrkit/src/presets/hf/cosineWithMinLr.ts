@@ -4,14 +4,14 @@ import * as z from "zod";
 import { p, ParameterTypeError, parseParams, rangeError, typeError } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-import { cosineProgress } from "./cosine.js";
+import { cosineProgress, cosineWave } from "./cosineWave.js";
 import {
-  lambdaSchedule,
   lrParam,
   numCyclesParam,
   trainingStepsParam,
-  warmupFactor,
+  warmupLambdaSchedule,
   warmupStepsParam,
+  withFloor,
 } from "./lambda.js";
 
 const NAME = "hf.get_cosine_with_min_lr_schedule_with_warmup";
@@ -93,17 +93,8 @@ export function get_cosine_with_min_lr_schedule_with_warmup(
   const o = parseParams(NAME, params, options);
   const rate = minLrRate(NAME, o.lr, o.min_lr, o.min_lr_rate);
   const { num_warmup_steps: w, num_training_steps: T, num_cycles } = o;
-  return lambdaSchedule(
-    NAME,
-    options,
-    o.lr,
-    (t) => {
-      if (t < w) return warmupFactor(t, w);
-      const progress = cosineProgress(t, w, T);
-      const factor = 0.5 * (1 + Math.cos(Math.PI * num_cycles * 2 * progress));
-      return Math.max(0, factor * (1 - rate) + rate);
-    },
-    Math.max(w, T),
+  return warmupLambdaSchedule(NAME, options, o, (t) =>
+    withFloor(cosineWave(cosineProgress(t, w, T), num_cycles), rate),
   );
 }
 

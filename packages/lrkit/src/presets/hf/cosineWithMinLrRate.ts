@@ -5,7 +5,15 @@ import { p, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { minLrRate, minLrShape } from "./cosineWithMinLr.js";
-import { lambdaSchedule, lrParam, numCyclesParam, trainingStepsParam, warmupStepsParam } from "./lambda.js";
+import { cosineWave } from "./cosineWave.js";
+import {
+  lambdaSchedule,
+  lrParam,
+  numCyclesParam,
+  trainingStepsParam,
+  warmupStepsParam,
+  withFloor,
+} from "./lambda.js";
 
 const NAME = "hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
 
@@ -70,8 +78,7 @@ export function get_cosine_with_min_lr_schedule_with_warmup_lr_rate(
     (t) => {
       if (t < w) return warmupFactor(t);
       const progress = (t - w + 1) / Math.max(1, T - w);
-      const factor = 0.5 * (1 + Math.cos(Math.PI * num_cycles * 2 * progress));
-      return Math.max(0, factor * (1 - rate) + rate);
+      return withFloor(cosineWave(progress, num_cycles), rate);
     },
     Math.max(w, T),
   );

@@ -23,8 +23,16 @@ export const numCyclesParam = p
   );
 
 /** HF's linear warmup multiplier, `float(current_step) / float(max(1, num_warmup_steps))`. */
-export function warmupFactor(t: number, num_warmup_steps: number): number {
+function warmupFactor(t: number, num_warmup_steps: number): number {
   return t / Math.max(1, num_warmup_steps);
+}
+
+/**
+ * HF's floor on a multiplier in [0, 1], `max(0.0, factor * (1.0 - ratio) + ratio)`: 1 stays 1 and
+ * 0 becomes `ratio` (`min_lr_rate` of the cosine schedules, `min_lr_ratio` of the WSD one).
+ */
+export function withFloor(factor: number, ratio: number): number {
+  return Math.max(0, factor * (1 - ratio) + ratio);
 }
 
 /**
@@ -45,4 +53,25 @@ export function lambdaSchedule(
   horizon?: number,
 ): Schedule {
   return define((t) => lr * lrLambda(t), specOf(name, options), { horizon });
+}
+
+/**
+ * A HF schedule with HF's linear warmup: `lr * t / max(1, w)` for `t < w = num_warmup_steps`, then
+ * `lr * afterWarmup(t)`, with the horizon `max(w, num_training_steps)`. The shape of the
+ * `get_*_schedule_with_warmup` functions whose warmup starts at 0.
+ */
+export function warmupLambdaSchedule(
+  name: string,
+  options: object,
+  o: { readonly lr: number; readonly num_warmup_steps: number; readonly num_training_steps: number },
+  afterWarmup: (t: number) => number,
+): Schedule {
+  const { lr, num_warmup_steps: w, num_training_steps: T } = o;
+  return lambdaSchedule(
+    name,
+    options,
+    lr,
+    (t) => (t < w ? warmupFactor(t, w) : afterWarmup(t)),
+    Math.max(w, T),
+  );
 }

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-import { lambdaSchedule, lrParam, trainingStepsParam, warmupFactor, warmupStepsParam } from "./lambda.js";
+import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 
 const NAME = "hf.get_linear_schedule_with_warmup";
 
@@ -34,15 +34,10 @@ export type GetLinearScheduleWithWarmupOptions = z.input<typeof params>;
  * @see huggingface/transformers `src/transformers/optimization.py`.
  */
 export function get_linear_schedule_with_warmup(options: GetLinearScheduleWithWarmupOptions): Schedule {
-  const { lr, num_warmup_steps: w, num_training_steps: T } = parseParams(NAME, params, options);
+  const o = parseParams(NAME, params, options);
+  const { num_warmup_steps: w, num_training_steps: T } = o;
   const decaySteps = Math.max(1, T - w);
-  return lambdaSchedule(
-    NAME,
-    options,
-    lr,
-    (t) => (t < w ? warmupFactor(t, w) : Math.max(0, (T - t) / decaySteps)),
-    Math.max(w, T),
-  );
+  return warmupLambdaSchedule(NAME, options, o, (t) => Math.max(0, (T - t) / decaySteps));
 }
 
 /** Registry entry of {@link get_linear_schedule_with_warmup}. */

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { ensure, p, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-import { lambdaSchedule, lrParam, trainingStepsParam, warmupFactor, warmupStepsParam } from "./lambda.js";
+import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 
 const NAME = "hf.get_polynomial_decay_schedule_with_warmup";
 
@@ -51,18 +51,11 @@ export function get_polynomial_decay_schedule_with_warmup(
   ensure(T !== w, NAME, "num_training_steps", `must differ from num_warmup_steps (${w})`, T);
   const lrRange = lr - lr_end;
   const decaySteps = T - w;
-  return lambdaSchedule(
-    NAME,
-    options,
-    lr,
-    (t) => {
-      if (t < w) return warmupFactor(t, w);
-      if (t > T) return lr_end / lr;
-      const pctRemaining = 1 - (t - w) / decaySteps;
-      return (lrRange * pctRemaining ** power + lr_end) / lr;
-    },
-    Math.max(w, T),
-  );
+  return warmupLambdaSchedule(NAME, options, o, (t) => {
+    if (t > T) return lr_end / lr;
+    const pctRemaining = 1 - (t - w) / decaySteps;
+    return (lrRange * pctRemaining ** power + lr_end) / lr;
+  });
 }
 
 /** Registry entry of {@link get_polynomial_decay_schedule_with_warmup}. */

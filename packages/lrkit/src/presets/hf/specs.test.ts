@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "../../schedule.js";
-import { fromSpec } from "../../spec/fromSpec.js";
 import { parseSchedule } from "../../spec/parse.js";
+import { expectSame, roundTrip } from "../../test/roundTrip.js";
 import { get_constant_schedule, get_constant_schedule_with_warmup } from "./constant.js";
 import { get_cosine_schedule_with_warmup } from "./cosine.js";
 import { get_cosine_with_hard_restarts_schedule_with_warmup } from "./cosineWithHardRestarts.js";
@@ -95,12 +95,10 @@ describe("hf presets as data", () => {
 
   for (const [schedule, text] of cases) {
     it(`${schedule.spec.type} survives a JSON round trip and is built by ${text}`, () => {
-      const copy = fromSpec(JSON.parse(JSON.stringify(schedule.spec)));
+      const copy = roundTrip(schedule);
       const parsed = parseSchedule(text);
-      for (let t = 0; t < 80; t++) {
-        expect(copy(t)).toBe(schedule(t));
-        expect(parsed(t)).toBe(schedule(t));
-      }
+      expectSame(copy, schedule, 80);
+      expectSame(parsed, schedule, 80);
       expect(copy.horizon).toBe(schedule.horizon);
       expect(parsed.spec.type).toBe(schedule.spec.type);
     });

@@ -3,7 +3,8 @@ import * as z from "zod";
 import { p, ParameterTypeError, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-import { lambdaSchedule, lrParam, numCyclesParam, warmupStepsParam } from "./lambda.js";
+import { cosineWave } from "./cosineWave.js";
+import { lambdaSchedule, lrParam, numCyclesParam, warmupStepsParam, withFloor } from "./lambda.js";
 
 const NAME = "hf.get_wsd_schedule";
 const TYPES = ["linear", "cosine", "1-sqrt"] as const;
@@ -44,7 +45,7 @@ const WARMUPS: Record<(typeof TYPES)[number], Shape> = {
 
 const DECAYS: Record<(typeof TYPES)[number], Shape> = {
   linear: (x) => 1 - x,
-  cosine: (x, numCycles) => 0.5 * (1 + Math.cos(Math.PI * numCycles * 2 * x)),
+  cosine: cosineWave,
   "1-sqrt": (x) => 1 - Math.sqrt(x),
 };
 
@@ -103,10 +104,9 @@ export function get_wsd_schedule(options: GetWsdScheduleOptions): Schedule {
     options,
     o.lr,
     (t) => {
-      if (t < w) return Math.max(0, warmupShape(t / Math.max(1, w), num_cycles) * (1 - r) + r);
+      if (t < w) return withFloor(warmupShape(t / Math.max(1, w), num_cycles), r);
       if (t < stableEnd) return 1;
-      if (t < decayEnd)
-        return Math.max(0, decayShape((t - w - s) / Math.max(1, d), num_cycles) * (1 - r) + r);
+      if (t < decayEnd) return withFloor(decayShape((t - w - s) / Math.max(1, d), num_cycles), r);
       return r;
     },
     Math.max(w, decayEnd),

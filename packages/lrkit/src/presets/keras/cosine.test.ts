@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "../../schedule.js";
 import { fromSpec } from "../../spec/fromSpec.js";
-import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
+import { expectRebuilt, expectSame, roundTrip } from "../../test/roundTrip.js";
 import { CosineDecay, CosineDecayRestarts } from "./index.js";
 
 // Expected values: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py,
@@ -12,14 +12,6 @@ import { CosineDecay, CosineDecayRestarts } from "./index.js";
 // keras/src/optimizers/schedules/learning_rate_schedule_test.py.
 
 const STEPS = [0, 1, 2, 5, 9, 10, 11, 24, 25, 26, 99, 100, 101, 250, 999, 1000, 1001, 3000, 12345];
-
-function expectSame(a: Schedule, b: Schedule, steps = STEPS): void {
-  for (const t of steps) expect(a(t)).toBe(b(t));
-}
-
-function roundTrip(s: Schedule): Schedule {
-  return fromSpec(JSON.parse(JSON.stringify(s.spec)));
-}
 
 describe("keras.CosineDecay", () => {
   it("anneals from initial_learning_rate to 0 over decay_steps and holds (the test file's test_decay steps)", () => {
@@ -78,7 +70,7 @@ describe("keras.CosineDecay", () => {
   it("ignores warmup_steps without warmup_target, as Keras does", () => {
     const s = CosineDecay({ initial_learning_rate: 0.1, decay_steps: 100, warmup_steps: 50 });
     expectValues(s, [0.1, 0.09755282581475769, 0.05, 0.0, 0.0], [0, 10, 50, 100, 120]);
-    expectSame(s, CosineDecay({ initial_learning_rate: 0.1, decay_steps: 100 }));
+    expectSame(s, CosineDecay({ initial_learning_rate: 0.1, decay_steps: 100 }), STEPS);
   });
 
   it("starts the decay at warmup_target at step 0 when warmup_steps is 0", () => {
@@ -93,7 +85,7 @@ describe("keras.CosineDecay", () => {
       decay_steps: 100,
       warmup_target: null,
     });
-    expectSame(s, CosineDecay({ initial_learning_rate: 0.1, decay_steps: 100 }));
+    expectSame(s, CosineDecay({ initial_learning_rate: 0.1, decay_steps: 100 }), STEPS);
   });
 
   it("rejects a non-positive decay_steps (Keras' ValueError) and an alpha outside [0, 1]", () => {
@@ -210,8 +202,7 @@ describe("keras cosine presets as data", () => {
       ],
     ];
     for (const [s, text] of cases) {
-      expectSame(roundTrip(s), s);
-      expectSame(parseSchedule(text), s);
+      expectRebuilt(s, text, STEPS);
     }
   });
 

@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "../../schedule.js";
-import { fromSpec } from "../../spec/fromSpec.js";
-import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
+import { expectRebuilt, roundTrip } from "../../test/roundTrip.js";
 import { ExponentialDecay, InverseTimeDecay, PiecewiseConstantDecay, PolynomialDecay } from "./index.js";
 
 // Expected values: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, each
@@ -11,14 +10,6 @@ import { ExponentialDecay, InverseTimeDecay, PiecewiseConstantDecay, PolynomialD
 // they come from keras/src/optimizers/schedules/learning_rate_schedule_test.py.
 
 const STEPS = [0, 1, 2, 3, 5, 9, 10, 11, 15, 20, 99, 100, 101, 1000, 123456];
-
-function expectSame(a: Schedule, b: Schedule, steps = STEPS): void {
-  for (const t of steps) expect(a(t)).toBe(b(t));
-}
-
-function roundTrip(s: Schedule): Schedule {
-  return fromSpec(JSON.parse(JSON.stringify(s.spec)));
-}
 
 describe("keras.ExponentialDecay", () => {
   it("decays as initial_learning_rate * decay_rate ** (step / decay_steps)", () => {
@@ -219,8 +210,7 @@ describe("keras decay presets as data", () => {
       ],
     ];
     for (const [s, text] of cases) {
-      expectSame(roundTrip(s), s);
-      expectSame(parseSchedule(text), s);
+      expectRebuilt(s, text, STEPS);
     }
   });
 

@@ -2,10 +2,10 @@
 import * as z from "zod";
 import { cosine } from "../../families/cosine.js";
 import { ensure, p, parseParams } from "../../params.js";
-import { specOf, type Schedule, relabel } from "../../schedule.js";
+import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-import { baseLr, checkWarmup, warmupShape, withWarmup } from "./lrScheduler.js";
-import { maxUpdate } from "./polyScheduler.js";
+import { decayToMaxUpdate, maxUpdate } from "./decayToMaxUpdate.js";
+import { baseLr, warmupShape } from "./lrScheduler.js";
 
 const NAME = "mxnet.CosineScheduler";
 
@@ -21,6 +21,22 @@ const params = z.strictObject({
 
 /** Options of {@link CosineScheduler}: MXNet's parameter names. */
 export type CosineSchedulerOptions = z.input<typeof params>;
+
+/**
+ * The decay of MXNet's `CosineScheduler` (and of d2l's, a copy of it) over `steps` updates:
+ * `final_lr + (base_lr - final_lr) * (1 + cos(pi * t / steps)) / 2`, then held at `final_lr`: the
+ * core {@link cosine}, which only anneals downwards.
+ *
+ * @throws RangeError for `final_lr > base_lr`.
+ */
+export function cosineToFinalLr(
+  name: string,
+  o: { readonly base_lr: number; readonly final_lr: number },
+  steps: number,
+): Schedule {
+  ensure(o.final_lr <= o.base_lr, name, "final_lr", `must not exceed base_lr (${o.base_lr})`, o.final_lr);
+  return cosine({ lr: o.base_lr, steps, minLr: o.final_lr, after: "hold" });
+}
 
 /**
  * MXNet's `CosineScheduler`: after the warmup, with `w = warmup_steps` and `T = max_update`,
@@ -52,23 +68,7 @@ export type CosineSchedulerOptions = z.input<typeof params>;
  */
 export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
   const o = parseParams(NAME, params, options);
-  checkWarmup(NAME, o);
-  ensure(
-    o.warmup_steps < o.max_update,
-    NAME,
-    "warmup_steps",
-    `must be less than max_update (${o.max_update})`,
-    o.warmup_steps,
-  );
-  ensure(o.final_lr <= o.base_lr, NAME, "final_lr", `must not exceed base_lr (${o.base_lr})`, o.final_lr);
-  const decay = cosine({
-    lr: o.base_lr,
-    steps: o.max_update - o.warmup_steps,
-    minLr: o.final_lr,
-    after: "hold",
-  });
-  const inner = withWarmup(decay, o, "after");
-  return relabel(inner, specOf(NAME, options));
+  return decayToMaxUpdate(NAME, options, o, (steps) => cosineToFinalLr(NAME, o, steps));
 }
 
 /** Registry entry of {@link CosineScheduler}. */

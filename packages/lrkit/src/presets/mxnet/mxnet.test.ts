@@ -1,26 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "../../schedule.js";
-import { fromSpec } from "../../spec/fromSpec.js";
-import { parseSchedule } from "../../spec/parse.js";
-import { close, expectThrow, expectValues } from "../../test/expect.js";
+import { expectCloseAt, expectThrow, expectValues } from "../../test/expect.js";
+import { expectPresetAsData } from "../../test/roundTrip.js";
 import { CosineScheduler, FactorScheduler, MultiFactorScheduler, PolyScheduler } from "./index.js";
 
 // Expected values: apache/mxnet python/mxnet/lr_scheduler.py (HEAD b84609d3; identical in v1.x and
 // 1.9.1 but for an f-string), copied unchanged into a scratch CPython 3.11 folder (not committed),
 // each object called with num_update = 0, 1, ..., t in order.
-
-function expectSame(a: Schedule, b: Schedule, n = 60): void {
-  for (let t = 0; t < n; t++) expect(a(t)).toBe(b(t));
-}
-
-function roundTrip(s: Schedule): Schedule {
-  return fromSpec(JSON.parse(JSON.stringify(s.spec)));
-}
-
-function expectClose(actual: number, expected: number, t: number): void {
-  if (!close(actual, expected, 1e-12, 1e-17)) expect.fail(`at t = ${t}: got ${actual}, expected ${expected}`);
-}
 
 /** A transcription of MXNet's LRScheduler.get_warmup_lr. */
 function warmupLr(t: number, base: number, steps: number, begin: number, mode: string): number {
@@ -114,7 +101,7 @@ describe("mxnet.FactorScheduler", () => {
             }
             return lr;
           };
-          for (let t = 0; t < 150; t++) expectClose(s(t), call(t), t);
+          for (let t = 0; t < 150; t++) expectCloseAt(s(t), call(t), t, 1e-17);
         },
       ),
       { numRuns: 100 },
@@ -229,7 +216,7 @@ describe("mxnet.MultiFactorScheduler", () => {
             }
             return lr;
           };
-          for (let t = 0; t < 80; t++) expectClose(s(t), call(t), t);
+          for (let t = 0; t < 80; t++) expectCloseAt(s(t), call(t), t, 1e-17);
         },
       ),
       { numRuns: 100 },
@@ -427,7 +414,7 @@ describe("mxnet.CosineScheduler", () => {
                   2;
             return lr;
           };
-          for (let t = 0; t <= max_update + 20; t++) expectClose(s(t), call(t), t);
+          for (let t = 0; t <= max_update + 20; t++) expectCloseAt(s(t), call(t), t, 1e-17);
         },
       ),
       { numRuns: 100 },
@@ -480,14 +467,6 @@ describe("mxnet presets as data", () => {
         "mxnet.CosineScheduler(20, warmup_steps=5, base_lr=0.3, final_lr=0.01, warmup_mode=constant)",
       ],
     ];
-    for (const [s, text] of cases) {
-      expect(s.spec.type.startsWith("mxnet.")).toBe(true);
-      expectSame(roundTrip(s), s);
-      expect(s(NaN)).toBeNaN();
-      const parsed = parseSchedule(text);
-      expect(parsed.spec).toEqual(s.spec);
-      expectSame(parsed, s);
-      expect(parsed.horizon).toBe(s.horizon);
-    }
+    for (const [s, text] of cases) expectPresetAsData("mxnet", s, text, 60);
   });
 });

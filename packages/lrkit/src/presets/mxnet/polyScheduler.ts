@@ -1,18 +1,13 @@
 // Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class PolyScheduler.
 import * as z from "zod";
 import { polynomial } from "../../families/polynomial.js";
-import { ensure, p, parseParams } from "../../params.js";
-import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { p, parseParams } from "../../params.js";
+import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
+import { decayToMaxUpdate, maxUpdate } from "./decayToMaxUpdate.js";
+import { baseLr, warmupShape } from "./lrScheduler.js";
 
 const NAME = "mxnet.PolyScheduler";
-
-/** `max_update` of PolyScheduler and CosineScheduler: an int >= 1. */
-export const maxUpdate = () =>
-  integer()
-    .refine((v) => v >= 1, { error: "must be strictly positive" })
-    .describe("The update at which the lr reaches final_lr, warmup included; held after.");
 
 const params = z.strictObject({
   max_update: maxUpdate(),
@@ -53,22 +48,9 @@ export type PolySchedulerOptions = z.input<typeof params>;
  */
 export function PolyScheduler(options: PolySchedulerOptions): Schedule {
   const o = parseParams(NAME, params, options);
-  checkWarmup(NAME, o);
-  ensure(
-    o.warmup_steps < o.max_update,
-    NAME,
-    "warmup_steps",
-    `must be less than max_update (${o.max_update})`,
-    o.warmup_steps,
+  return decayToMaxUpdate(NAME, options, o, (steps) =>
+    polynomial({ lr: o.base_lr, steps, power: o.pwr, endLr: o.final_lr }),
   );
-  const decay = polynomial({
-    lr: o.base_lr,
-    steps: o.max_update - o.warmup_steps,
-    power: o.pwr,
-    endLr: o.final_lr,
-  });
-  const inner = withWarmup(decay, o, "after");
-  return relabel(inner, specOf(NAME, options));
 }
 
 /** Registry entry of {@link PolyScheduler}. */

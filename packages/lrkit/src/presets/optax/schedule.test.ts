@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "../../schedule.js";
 import { fromSpec } from "../../spec/fromSpec.js";
-import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
+import { expectRebuilt, expectSame, roundTrip } from "../../test/roundTrip.js";
 import {
   constant_schedule,
   cosine_decay_schedule,
@@ -20,14 +20,6 @@ import {
 
 const STEPS = [0, 1, 2, 3, 4, 5, 9, 10, 11, 13, 14, 20, 50, 99, 100, 101, 1000, 12345];
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-function expectSame(a: Schedule, b: Schedule, steps = STEPS): void {
-  for (const t of steps) expect(a(t)).toBe(b(t));
-}
-
-function roundTrip(s: Schedule): Schedule {
-  return fromSpec(JSON.parse(JSON.stringify(s.spec)));
-}
 
 describe("optax.constant_schedule", () => {
   it("holds its value (the test file's test_constant)", () => {
@@ -329,8 +321,7 @@ describe("optax leaf schedules as data", () => {
       ],
     ];
     for (const [s, text] of cases) {
-      expectSame(roundTrip(s), s);
-      expectSame(parseSchedule(text), s);
+      expectRebuilt(s, text, STEPS);
     }
   });
 
@@ -342,7 +333,7 @@ describe("optax leaf schedules as data", () => {
       decay_rate: 0.5,
       end_value: null,
     });
-    expectSame(s, exponential_decay({ init_value: 1, transition_steps: 2, decay_rate: 0.5 }));
+    expectSame(s, exponential_decay({ init_value: 1, transition_steps: 2, decay_rate: 0.5 }), STEPS);
   });
 
   it("decay monotonically between init_value and end_value for random parameters", () => {

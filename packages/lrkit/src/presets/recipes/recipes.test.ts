@@ -1,27 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "../../schedule.js";
-import { fromSpec } from "../../spec/fromSpec.js";
-import { parseSchedule } from "../../spec/parse.js";
-import { close, expectThrow, expectValues } from "../../test/expect.js";
+import { expectCloseAt, expectThrow, expectValues } from "../../test/expect.js";
+import { expectPresetAsData } from "../../test/roundTrip.js";
 import { WarmupCosineLR, warm_up_cosine_lr_scheduler } from "./index.js";
 
 // Expected values: the blog's own code (shared/seeds/warmup-cosine-custom-scheduler.txt:
 // warm_up_cosine_lr_scheduler and class WarmupCosineLR) run with PyTorch 1.13 in CPython on a dummy
 // SGD optimizer (scratch script, not committed), recording optimizer.param_groups[0]['lr'] before each
 // scheduler.step(), as the blog's plotting loops do.
-
-function expectSame(a: Schedule, b: Schedule, n = 130): void {
-  for (let t = 0; t < n; t++) expect(a(t)).toBe(b(t));
-}
-
-function roundTrip(s: Schedule): Schedule {
-  return fromSpec(JSON.parse(JSON.stringify(s.spec)));
-}
-
-function expectClose(actual: number, expected: number, t: number): void {
-  if (!close(actual, expected, 1e-12, 1e-20)) expect.fail(`at t = ${t}: got ${actual}, expected ${expected}`);
-}
 
 describe("recipes.warm_up_cosine_lr_scheduler", () => {
   it("gives the first epoch lr * eta_min, the blog's bug (LR=1e-4, warm_up_epochs=30, epochs=100)", () => {
@@ -82,7 +69,7 @@ describe("recipes.warm_up_cosine_lr_scheduler", () => {
           const s = warm_up_cosine_lr_scheduler({ lr, epochs, warm_up_epochs: w, eta_min });
           const lambda = (t: number) =>
             t <= w ? eta_min + t / w : 0.5 * (Math.cos(((t - w) / (epochs - w)) * Math.PI) + 1);
-          for (let t = 0; t <= 2 * epochs; t++) expectClose(s(t), lr * lambda(t), t);
+          for (let t = 0; t <= 2 * epochs; t++) expectCloseAt(s(t), lr * lambda(t), t, 1e-20);
         },
       ),
       { numRuns: 100 },
@@ -174,7 +161,7 @@ describe("recipes.WarmupCosineLR", () => {
               (lr_max - lr_min) * 0.5 * (Math.cos(((cur - warm_up) / (T_max - warm_up)) * Math.PI) + 1)
             );
           };
-          for (let t = 0; t <= 2 * T_max; t++) expectClose(s(t), getLr(t), t);
+          for (let t = 0; t <= 2 * T_max; t++) expectCloseAt(s(t), getLr(t), t, 1e-20);
         },
       ),
       { numRuns: 100 },
@@ -222,14 +209,6 @@ describe("recipes presets as data", () => {
         "recipes.WarmupCosineLR(1e-9, 1e-3, 5, 100, 0.1)",
       ],
     ];
-    for (const [s, text] of cases) {
-      expect(s.spec.type.startsWith("recipes.")).toBe(true);
-      expectSame(roundTrip(s), s);
-      expect(s(NaN)).toBeNaN();
-      const parsed = parseSchedule(text);
-      expect(parsed.spec).toEqual(s.spec);
-      expectSame(parsed, s);
-      expect(parsed.horizon).toBe(s.horizon);
-    }
+    for (const [s, text] of cases) expectPresetAsData("recipes", s, text, 130);
   });
 });

@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sgdr } from "../../families/sgdr.js";
-import { fromSpec } from "../../spec/fromSpec.js";
-import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
+import { expectRebuilt, roundTrip } from "../../test/roundTrip.js";
 import { CosineLRScheduler } from "./cosineLRScheduler.js";
 
 // Expected values: huggingface/pytorch-image-models timm/scheduler/cosine_lr.py (and scheduler.py),
@@ -169,14 +168,11 @@ describe("timm.CosineLRScheduler", () => {
       noise_seed: 3,
     });
     expect(s.spec.type).toBe("timm.CosineLRScheduler");
-    const copy = fromSpec(JSON.parse(JSON.stringify(s.spec)));
-    const text = parseSchedule(
+    expectRebuilt(
+      s,
       "timm.CosineLRScheduler(0.1, 10, 1e-3, cycle_mul=2, cycle_limit=3, warmup_t=3, warmup_lr_init=1e-4, noise_range_t=[5, 40], noise_seed=3)",
+      100,
     );
-    for (let t = 0; t < 100; t++) {
-      expect(copy(t)).toBe(s(t));
-      expect(text(t)).toBe(s(t));
-    }
-    expect(copy.horizon).toBe(s.horizon);
+    expect(roundTrip(s).horizon).toBe(s.horizon);
   });
 });

@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromSpec } from "../../spec/fromSpec.js";
-import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
+import { expectRebuilt } from "../../test/roundTrip.js";
 import { floorDiv } from "../../families/math.js";
 import { StepLRScheduler } from "./stepLRScheduler.js";
 
@@ -97,11 +96,6 @@ describe("timm.StepLRScheduler", () => {
       warmup_t: 3,
       warmup_lr_init: 1e-6,
     });
-    const copy = fromSpec(JSON.parse(JSON.stringify(s.spec)));
-    const text = parseSchedule("timm.StepLRScheduler(0.048, 2.4, 0.97, warmup_t=3, warmup_lr_init=1e-6)");
-    for (let t = 0; t < 100; t++) {
-      expect(copy(t)).toBe(s(t));
-      expect(text(t)).toBe(s(t));
-    }
+    expectRebuilt(s, "timm.StepLRScheduler(0.048, 2.4, 0.97, warmup_t=3, warmup_lr_init=1e-6)", 100);
   });
 });

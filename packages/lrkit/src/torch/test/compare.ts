@@ -10,7 +10,7 @@ const decode = (v: unknown): number =>
   v === "NaN" ? NaN : v === "Infinity" ? Infinity : v === "-Infinity" ? -Infinity : (v as number);
 
 /** `|a - b| <= 1e-12 * |a| + 1e-18`, NaN equal to NaN, infinities to themselves. */
-export function closeEnough(actual: unknown, expected: unknown): boolean {
+function closeEnough(actual: unknown, expected: unknown): boolean {
   const a = decode(actual);
   const b = decode(expected);
   if (typeof a !== "number" || typeof b !== "number") return a === b;
@@ -47,7 +47,7 @@ const INTEGER_EXTRAS = new Set(["num_bad_epochs", "cooldown_counter", "T_i"]);
  * momentum within the tolerance; last_epoch, integer extras, the error (phase, type, step, message,
  * last_epoch after it) and the warnings exactly; the resume check must match where PyTorch's does.
  */
-export function compareCase(mine: TraceCase, torch: TraceCase): string[] {
+function compareCase(mine: TraceCase, torch: TraceCase): string[] {
   const out: string[] = [];
   const te = torch.error;
   const me = mine.error;

@@ -7,12 +7,7 @@
  * @module
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
-import { convGeometry, pair, type ConvGradAttrs, type CpuBackend, type TypedArray } from "./kernelUtil.js";
-
-/** The attributes of `Conv2DBackpropFilter`. */
-interface Attrs extends ConvGradAttrs {
-  filterShape: [number, number, number, number];
-}
+import { convGradGeometry, type CpuBackend, type FilterGradAttrs, type TypedArray } from "./kernelUtil.js";
 
 /** NCHW values as NHWC. */
 function toNhwc(values: ArrayLike<number>, [n, c, h, w]: readonly number[]): Float32Array {
@@ -32,16 +27,17 @@ function toNhwc(values: ArrayLike<number>, [n, c, h, w]: readonly number[]): Flo
 const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const cpu = backend as CpuBackend;
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-  const a = attrs as unknown as Attrs;
-  const nchw = a.dataFormat === "NCHW";
+  const a = attrs as unknown as FilterGradAttrs;
+  const {
+    nchw,
+    info,
+    strides: [sh, sw],
+    dilations: [dh, dw],
+  } = convGradGeometry(x.shape, a.filterShape, a);
   const xRaw = cpu.data.get(x.dataId).values as TypedArray;
   const dyRaw = cpu.data.get(dy.dataId).values as TypedArray;
   const xv = nchw ? toNhwc(xRaw, x.shape) : xRaw;
   const dyv = nchw ? toNhwc(dyRaw, dy.shape) : dyRaw;
-  const xShape = nchw ? [x.shape[0]!, x.shape[2]!, x.shape[3]!, x.shape[1]!] : x.shape;
-  const info = convGeometry(xShape, a.filterShape, a);
-  const [sh, sw] = pair(a.strides);
-  const [dh, dw] = pair(a.dilations);
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
   const { filterHeight: fh, filterWidth: fw, outChannels: o } = info;
   const { top, left } = info.padInfo;

@@ -8,19 +8,12 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
 import {
   conv2dWasm,
-  convGeometry,
-  pair,
-  sliceWasm,
-  toNhwcShape,
+  convGradGeometry,
+  cropWasm,
   transposeWasm,
-  type ConvGradAttrs,
+  type FilterGradAttrs,
   type WasmBackend,
 } from "./kernelUtil.js";
-
-/** The attributes of `Conv2DBackpropFilter`. */
-interface Attrs extends ConvGradAttrs {
-  filterShape: [number, number, number, number];
-}
 
 /**
  * The gradient of a convolution with respect to its filter,
@@ -37,12 +30,13 @@ interface Attrs extends ConvGradAttrs {
 const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as WasmBackend;
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-  const a = attrs as unknown as Attrs;
-  const nchw = a.dataFormat === "NCHW";
-  const xShape = nchw ? toNhwcShape(x.shape) : x.shape;
-  const info = convGeometry(xShape, a.filterShape, a);
-  const [sh, sw] = pair(a.strides);
-  const [dh, dw] = pair(a.dilations);
+  const a = attrs as unknown as FilterGradAttrs;
+  const {
+    nchw,
+    info,
+    strides: [sh, sw],
+    dilations: [dh, dw],
+  } = convGradGeometry(x.shape, a.filterShape, a);
   const { filterHeight: fh, filterWidth: fw, inHeight: h, inWidth: w, outHeight: oh, outWidth: ow } = info;
   const { top, left } = info.padInfo;
 
@@ -51,7 +45,7 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const dyT = transposeWasm(wasm, dy, nchw ? [2, 3, 0, 1] : [1, 2, 0, 3]);
   const bottom = (fh - 1) * dh + (oh - 1) * sh + 1 - h - top;
   const right = (fw - 1) * dw + (ow - 1) * sw + 1 - w - left;
-  let out = conv2dWasm(
+  const full = conv2dWasm(
     wasm,
     xT,
     dyT,
@@ -61,11 +55,7 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   );
   wasm.disposeData(xT.dataId);
   wasm.disposeData(dyT.dataId);
-  if (out.shape[1] !== fh || out.shape[2] !== fw) {
-    const cropped = sliceWasm(wasm, out, [0, 0, 0, 0], [out.shape[0]!, fh, fw, out.shape[3]!]);
-    wasm.disposeData(out.dataId);
-    out = cropped;
-  }
+  const out = cropWasm(wasm, full, [0, 0], [fh, fw]);
   const dW = transposeWasm(wasm, out, [1, 2, 0, 3]);
   wasm.disposeData(out.dataId);
   return dW;

@@ -8,10 +8,8 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
 import {
   conv2dWasm,
-  convGeometry,
-  pair,
-  sliceWasm,
-  toNhwcShape,
+  convGradGeometry,
+  cropWasm,
   transposeWasm,
   type ConvGradAttrs,
   type WasmBackend,
@@ -74,11 +72,12 @@ const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as WasmBackend;
   const { dy: dyIn, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const a = attrs as unknown as Attrs;
-  const nchw = a.dataFormat === "NCHW";
-  const inShape = nchw ? toNhwcShape(a.inputShape) : a.inputShape;
-  const info = convGeometry(inShape, filter.shape, a);
-  const [sh, sw] = pair(a.strides);
-  const [dh, dw] = pair(a.dilations);
+  const {
+    nchw,
+    info,
+    strides: [sh, sw],
+    dilations: [dh, dw],
+  } = convGradGeometry(a.inputShape, filter.shape, a);
   const { filterHeight: fh, filterWidth: fw, inHeight: h, inWidth: w } = info;
 
   const dy = nchw ? transposeWasm(wasm, dyIn, [0, 2, 3, 1]) : dyIn;
@@ -92,15 +91,11 @@ const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const [offTop, offLeft] = [padTop - top, padLeft - left];
   const padBottom = Math.max(0, offTop + h + (fh - 1) * dh - uh - padTop);
   const padRight = Math.max(0, offLeft + w + (fw - 1) * dw - uw - padLeft);
-  let dx = conv2dWasm(wasm, spread, flipped, [1, 1], [dh, dw], [padTop, padBottom, padLeft, padRight]);
+  const full = conv2dWasm(wasm, spread, flipped, [1, 1], [dh, dw], [padTop, padBottom, padLeft, padRight]);
   wasm.disposeData(flipped.dataId);
   if (spread !== dy) wasm.disposeData(spread.dataId);
   if (dy !== dyIn) wasm.disposeData(dy.dataId);
-  if (offTop > 0 || offLeft > 0 || dx.shape[1] !== h || dx.shape[2] !== w) {
-    const cropped = sliceWasm(wasm, dx, [0, offTop, offLeft, 0], [dx.shape[0]!, h, w, dx.shape[3]!]);
-    wasm.disposeData(dx.dataId);
-    dx = cropped;
-  }
+  const dx = cropWasm(wasm, full, [offTop, offLeft], [h, w]);
   if (!nchw) return dx;
   const out = transposeWasm(wasm, dx, [0, 3, 1, 2]);
   wasm.disposeData(dx.dataId);

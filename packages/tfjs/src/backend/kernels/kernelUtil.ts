@@ -44,7 +44,7 @@ export interface CpuBackend extends KernelBackend {
  *
  * @throws Error when the backend has no such kernel.
  */
-export function callKernel(
+function callKernel(
   backendName: string,
   name: string,
   backend: KernelBackend,
@@ -62,8 +62,25 @@ export function transposeWasm(backend: WasmBackend, x: TensorInfo, perm: number[
 }
 
 /** Slices `x` on the wasm backend; the caller owns the result. */
-export function sliceWasm(backend: WasmBackend, x: TensorInfo, begin: number[], size: number[]): TensorInfo {
+function sliceWasm(backend: WasmBackend, x: TensorInfo, begin: number[], size: number[]): TensorInfo {
   return callKernel("wasm", "Slice", backend, { x }, { begin, size });
+}
+
+/**
+ * The `height` × `width` positions of the NHWC `x` from row `top` and column `left`, on the wasm
+ * backend: `x` itself when that is all of it, else a slice, and `x` is freed. The caller owns the
+ * result.
+ */
+export function cropWasm(
+  backend: WasmBackend,
+  x: TensorInfo,
+  [top, left]: [number, number],
+  [height, width]: [number, number],
+): TensorInfo {
+  if (top === 0 && left === 0 && x.shape[1] === height && x.shape[2] === width) return x;
+  const cropped = sliceWasm(backend, x, [0, top, left, 0], [x.shape[0]!, height, width, x.shape[3]!]);
+  backend.disposeData(x.dataId);
+  return cropped;
 }
 
 /**
@@ -94,7 +111,7 @@ export function conv2dWasm(
 }
 
 /** A pair from a number or a pair (strides, dilations). */
-export function pair(value: number | readonly number[] | undefined, fallback = 1): [number, number] {
+function pair(value: number | readonly number[] | undefined, fallback = 1): [number, number] {
   if (value === undefined) return [fallback, fallback];
   if (typeof value === "number") return [value, value];
   return [value[0] ?? fallback, value[1] ?? value[0] ?? fallback];
@@ -113,17 +130,36 @@ export interface ConvGradAttrs {
   dilations?: [number, number] | number;
 }
 
+/** The attributes of `Conv2DBackpropFilter`. */
+export interface FilterGradAttrs extends ConvGradAttrs {
+  filterShape: [number, number, number, number];
+}
+
+/** What a convolution's gradient kernel knows of the forward convolution. */
+export interface ConvGradGeometry {
+  /** Whether the kernel's tensors are NCHW (else NHWC). */
+  readonly nchw: boolean;
+  /** The forward convolution's geometry, NHWC, as TensorFlow.js computes it. */
+  readonly info: backend_util.Conv2DInfo;
+  /** The strides `[sh, sw]`. */
+  readonly strides: [number, number];
+  /** The dilations `[dh, dw]`. */
+  readonly dilations: [number, number];
+}
+
 /**
- * The geometry of a 2-D convolution of an NHWC input of shape `inShape` with a filter of shape
- * `filterShape`, as TensorFlow.js computes it.
+ * The geometry of the forward 2-D convolution of an input of shape `inShape` (in the layout of
+ * `attrs.dataFormat`, NHWC by default) with a filter of shape `filterShape` [FH, FW, C, O].
  */
-export function convGeometry(
+export function convGradGeometry(
   inShape: readonly number[],
   filterShape: readonly number[],
   attrs: ConvGradAttrs,
-): backend_util.Conv2DInfo {
-  return backend_util.computeConv2DInfo(
-    inShape as [number, number, number, number],
+): ConvGradGeometry {
+  const nchw = attrs.dataFormat === "NCHW";
+  const nhwc = nchw ? [inShape[0]!, inShape[2]!, inShape[3]!, inShape[1]!] : inShape;
+  const info = backend_util.computeConv2DInfo(
+    nhwc as [number, number, number, number],
     filterShape as [number, number, number, number],
     attrs.strides,
     attrs.dilations ?? 1,
@@ -132,9 +168,5 @@ export function convGeometry(
     false,
     "channelsLast",
   );
-}
-
-/** The NHWC shape of an NCHW shape. */
-export function toNhwcShape(shape: readonly number[]): number[] {
-  return [shape[0]!, shape[2]!, shape[3]!, shape[1]!];
+  return { nchw, info, strides: pair(attrs.strides), dilations: pair(attrs.dilations) };
 }

@@ -1,0 +1,81 @@
+/**
+ * What `LambdaLR` and `MultiplicativeLR` share: one `lr_lambda` per parameter group, bound and
+ * compiled at construction, and kept in the state after the base's entries, as PyTorch's
+ * `lr_lambdas`.
+ *
+ * @module
+ */
+import type { Json } from "../schedule.js";
+import { raise } from "./errors.js";
+import { compileLambda, lambdasPerGroup, type CompiledLambda, type LrLambda } from "./lambdas.js";
+import type { Optimizer } from "./optimizer.js";
+import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
+import { bindKwargs, REQUIRED } from "./signature.js";
+
+/**
+ * Saves formulas as their text and functions as `null` (PyTorch saves `None` for a function).
+ *
+ * @throws TorchAttributeError for a lambda that is not callable, as PyTorch's `state_dict()` does.
+ */
+function saveLambdas(lambdas: readonly CompiledLambda[]): Json {
+  return lambdas.map((l) => {
+    if (l.notCallable) raise("AttributeError", `'${l.notCallable}' object has no attribute '__dict__'`);
+    return l.source;
+  });
+}
+
+/** The inverse of {@link saveLambdas}: a `null` entry keeps the current lambda (as PyTorch does). */
+function loadLambdas(current: readonly CompiledLambda[], saved: Json): CompiledLambda[] {
+  const entries = Array.isArray(saved) ? (saved as readonly Json[]) : [];
+  return current.map((l, i) => (typeof entries[i] === "string" ? compileLambda(entries[i], "epoch") : l));
+}
+
+/**
+ * The base of the schedulers driven by `lr_lambda` (`LambdaLR`, `MultiplicativeLR`): binds
+ * `(optimizer, lr_lambda, last_epoch=-1, verbose=False)`, compiles one lambda per group, takes the
+ * constructor's step, and saves the lambdas in `state_dict()` as their formulas. A subclass only
+ * implements `chainableLr()`.
+ */
+export abstract class LambdaScheduler extends LRScheduler {
+  /** One lambda per group. */
+  lr_lambdas: CompiledLambda[];
+
+  /**
+   * @param name - the class, as PyTorch's argument errors name it (`"LambdaLR"`).
+   * @param optimizer - the optimizer.
+   * @param kwargs - `lr_lambda` (required), `last_epoch` (defaults to -1), `verbose` (defaults to false).
+   * @throws TorchTypeError for a missing or unexpected argument; TorchValueError "Expected N
+   *   lr_lambdas, but got M"; SyntaxError for a bad formula.
+   */
+  protected constructor(
+    name: string,
+    optimizer: Optimizer,
+    kwargs: SchedulerKwargs & { lr_lambda: LrLambda | readonly LrLambda[] },
+  ) {
+    const a = bindKwargs(`${name}.__init__`, kwargs, {
+      lr_lambda: REQUIRED,
+      last_epoch: -1,
+      verbose: false,
+    });
+    const lambdas = lambdasPerGroup(a.lr_lambda, optimizer);
+    super(optimizer, a.last_epoch, a.verbose);
+    this.lr_lambdas = lambdas;
+    this._initial_step();
+  }
+
+  protected ownState(): readonly string[] {
+    return [];
+  }
+
+  protected override trailingState(): readonly string[] {
+    return ["lr_lambdas"];
+  }
+
+  protected override saveEntry(key: string, value: unknown): Json {
+    return key === "lr_lambdas" ? saveLambdas(this.lr_lambdas) : super.saveEntry(key, value);
+  }
+
+  protected override loadEntry(key: string, value: Json): unknown {
+    return key === "lr_lambdas" ? loadLambdas(this.lr_lambdas, value) : super.loadEntry(key, value);
+  }
+}
