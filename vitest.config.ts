@@ -1,4 +1,5 @@
-import { defaultServerConditions, defineConfig } from "vite";
+import { defaultServerConditions } from "vite";
+import { defineConfig } from "vitest/config";
 
 // Tests run against the TypeScript sources: the "@lrkit/source" export condition of each
 // workspace package points at src/, so no build is needed between an edit and a test.

@@ -87,9 +87,8 @@ describe("plateau", () => {
       RangeError,
       "plateau: patience must be a non-negative integer, got 1.5",
     );
-    // @ts-expect-error an unknown mode
     expectThrow(
-      () => plateau({ mode: "up" }),
+      () => plateau({ mode: "up" as never }),
       RangeError,
       'plateau: mode must be one of "min", "max", got "up"',
     );

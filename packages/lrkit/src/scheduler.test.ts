@@ -56,9 +56,8 @@ describe("Scheduler", () => {
       TypeError,
       "Scheduler: schedules must include an lr schedule",
     );
-    // @ts-expect-error not a schedule
     expectThrow(
-      () => new Scheduler({ lr, beta: 0.9 }),
+      () => new Scheduler({ lr, beta: 0.9 as never }),
       TypeError,
       "Scheduler: schedules.beta must be a schedule",
     );

@@ -50,9 +50,8 @@ describe("warmup", () => {
       RangeError,
       "warmup: steps must be shorter than the schedule's horizon (25), got 25",
     );
-    // @ts-expect-error not a schedule
     expectThrow(
-      () => warmup((t: number) => t, { steps: 5 }),
+      () => warmup(((t: number) => t) as never, { steps: 5 }),
       TypeError,
       "warmup: schedule must be a schedule, got a function",
     );

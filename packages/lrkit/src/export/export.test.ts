@@ -246,9 +246,8 @@ describe("exportSchedule", () => {
     expect(exportTargets).toEqual(["pytorch", "optax", "keras", "ts"]);
     expect(exportSchedule(s, "pytorch")).toBe(toPyTorch(s));
     expect(exportSchedule(s.spec, "keras", { steps: 10 })).toBe(toKeras(s, { steps: 10 }));
-    // @ts-expect-error not a target
     expectThrow(
-      () => exportSchedule(s, "jax"),
+      () => exportSchedule(s, "jax" as never),
       RangeError,
       "export: target must be one of pytorch, optax, keras, ts, got jax",
     );

@@ -58,9 +58,8 @@ describe("cosine", () => {
       RangeError,
       "cosine: minLr must not exceed lr (0.1), got 0.2",
     );
-    // @ts-expect-error an unknown mode
     expectThrow(
-      () => cosine({ lr: 0.1, steps: 10, after: "wrap" }),
+      () => cosine({ lr: 0.1, steps: 10, after: "wrap" as never }),
       RangeError,
       'cosine: after must be one of "hold", "periodic", got "wrap"',
     );

@@ -26,9 +26,8 @@ describe("step", () => {
       RangeError,
       "step: gamma must be a non-negative number, got -0.5",
     );
-    // @ts-expect-error a string where a number belongs
     expectThrow(
-      () => step({ lr: "0.1", stepSize: 3 }),
+      () => step({ lr: "0.1" as never, stepSize: 3 }),
       TypeError,
       'step: lr must be a finite number, got "0.1"',
     );

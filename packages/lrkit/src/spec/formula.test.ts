@@ -45,7 +45,7 @@ describe("compileFormula", () => {
   });
 
   it("rejects anything outside the language with a SyntaxError naming the column", () => {
-    const rejects = (src: string, message: string) =>
+    const rejects = (src: string, message: string | RegExp) =>
       expectThrow(() => compileFormula(src), SpecSyntaxError, message);
     rejects("t +", "Unexpected token at column 4\nt +\n   ^");
     rejects(

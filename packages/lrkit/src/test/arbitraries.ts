@@ -231,7 +231,7 @@ export function combinatorCases(inner: fc.Arbitrary<Case> = family): Record<stri
         ratio,
       )
       .map(([c, steps, mode, r]) => {
-        const ratioOrDefault =
+        const ratioOrDefault: Record<string, number> =
           mode === "exponential" ? { startRatio: Math.max(r, 0.01) } : r < 0.3 ? {} : { startRatio: r };
         return {
           spec: { type: "warmup", schedule: c.spec, steps, mode, ...ratioOrDefault },
