@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { Option, type Command } from "commander";
@@ -35,6 +35,8 @@ export interface CompareRunOptions {
   readonly signal?: AbortSignal;
   /** Stops at once (a second Ctrl-C). */
   readonly kill?: AbortSignal;
+  /** The command line, kept in the results for the report. */
+  readonly command?: string;
 }
 
 /**
@@ -43,13 +45,19 @@ export interface CompareRunOptions {
  *
  * @throws {@link CliError} for sizes larger than the dataset; Error when no worker can start.
  */
-export async function compare(config: CompareConfig, options: CompareRunOptions, io: Io): Promise<CompareResults> {
+export async function compare(
+  config: CompareConfig,
+  options: CompareRunOptions,
+  io: Io,
+): Promise<CompareResults> {
   // Loaded once here: builds the cache before the workers read it, and gives the sizes.
   const data = await DATASETS[config.dataset]();
   const trainSize = config.trainSize ?? data.train.count;
   const testSize = config.testSize ?? data.test.count;
   if (trainSize > data.train.count)
-    throw new CliError(`trainSize: ${config.dataset} has ${data.train.count} training images, got ${trainSize}`);
+    throw new CliError(
+      `trainSize: ${config.dataset} has ${data.train.count} training images, got ${trainSize}`,
+    );
   if (testSize > data.test.count)
     throw new CliError(`testSize: ${config.dataset} has ${data.test.count} test images, got ${testSize}`);
   const full = { ...config, trainSize, testSize };
@@ -74,16 +82,18 @@ export async function compare(config: CompareConfig, options: CompareRunOptions,
     backend: options.backend ?? "auto",
   };
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), config.schedules.length));
-  io.err(
-    `training ${config.schedules.length} runs (${config.epochs} epochs of ${scale.stepsPerEpoch} updates) on ${workers} worker thread${workers === 1 ? "" : "s"}; Ctrl-C stops and keeps the finished epochs\n`,
-  );
+  if (!options.signal?.aborted)
+    io.err(
+      `training ${config.schedules.length} runs (${config.epochs} epochs of ${scale.stepsPerEpoch} updates) on ${workers} worker thread${workers === 1 ? "" : "s"}; Ctrl-C stops and keeps the finished epochs\n`,
+    );
   const display = runProgress(io, {
     names: config.schedules.map((s) => s.name),
     epochs: config.epochs,
     batchesPerEpoch: scale.stepsPerEpoch,
     batchSize: config.batchSize,
   });
-  const onAbort = () => display.log("stopping: the runs end before their next update (Ctrl-C again to stop at once)");
+  const onAbort = () =>
+    display.log("stopping: the runs end before their next update (Ctrl-C again to stop at once)");
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const began = performance.now();
   let pool;
@@ -116,20 +126,17 @@ export async function compare(config: CompareConfig, options: CompareRunOptions,
     machine: machine(pool.backend, pool.workers, wall),
     finder: options.finder ?? null,
     stopped: interrupted ? "interrupted" : "completed",
+    ...(options.command !== undefined ? { command: options.command } : {}),
   };
 }
 
 /** Writes `results.json` and `report.html` to `dir`; returns their paths. */
-export function writeOutputs(
-  results: CompareResults,
-  dir: string,
-  command?: string,
-): { json: string; html: string } {
+export function writeOutputs(results: CompareResults, dir: string): { json: string; html: string } {
   mkdirSync(dir, { recursive: true });
   const json = join(dir, "results.json");
   const html = join(dir, "report.html");
   writeFileSync(json, `${JSON.stringify(results, null, 1)}\n`);
-  writeFileSync(html, renderReport(results, command === undefined ? {} : { command }));
+  writeFileSync(html, renderReport(results));
   return { json, html };
 }
 
@@ -137,7 +144,9 @@ export function writeOutputs(
  * Runs `work` with Ctrl-C handling: the first SIGINT aborts `signal` (a clean stop), the second
  * aborts `kill`.
  */
-export async function withInterrupts<T>(work: (signal: AbortSignal, kill: AbortSignal) => Promise<T>): Promise<T> {
+export async function withInterrupts<T>(
+  work: (signal: AbortSignal, kill: AbortSignal) => Promise<T>,
+): Promise<T> {
   const stop = new AbortController();
   const kill = new AbortController();
   const onSigint = () => (stop.signal.aborted ? kill.abort() : stop.abort());
@@ -153,7 +162,12 @@ export async function withInterrupts<T>(work: (signal: AbortSignal, kill: AbortS
  * Prints the outcome and ends as it should: the summary (or the JSON) on stdout, the paths on
  * stderr or stdout, exit code 130 after Ctrl-C and 1 when a run failed.
  */
-export function finish(results: CompareResults, paths: { json: string; html: string }, json: boolean, io: Io): void {
+export function finish(
+  results: CompareResults,
+  paths: { json: string; html: string },
+  json: boolean,
+  io: Io,
+): void {
   if (json) {
     io.out(`${JSON.stringify(results)}\n`);
     io.err(`report: ${paths.html}\nresults: ${paths.json}\n`);
@@ -172,6 +186,7 @@ export function finish(results: CompareResults, paths: { json: string; html: str
 
 interface CompareCliOptions {
   config?: string;
+  from?: string;
   preset?: string;
   epochs?: number;
   trainSize?: number;
@@ -197,7 +212,9 @@ function configOf(opts: CompareCliOptions): { config: CompareConfig; notes: stri
   const config = readCompareConfig(opts.config!);
   const notes: string[] = [];
   if (opts.epochs !== undefined && opts.epochs !== config.epochs)
-    notes.push(`--epochs ${opts.epochs} overrides the config's ${config.epochs}; the schedules are unchanged.`);
+    notes.push(
+      `--epochs ${opts.epochs} overrides the config's ${config.epochs}; the schedules are unchanged.`,
+    );
   return {
     config: {
       ...config,
@@ -207,6 +224,19 @@ function configOf(opts: CompareCliOptions): { config: CompareConfig; notes: stri
     },
     notes,
   };
+}
+
+/** Reads a results file written by an earlier compare. */
+function readResults(file: string): CompareResults {
+  let value: CompareResults;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8")) as CompareResults;
+  } catch (e) {
+    throw new CliError(`cannot read results file ${file}: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(value.runs) || typeof value.scale !== "object" || typeof value.machine !== "object")
+    throw new CliError(`${file} is not a results.json of lrkit compare`);
+  return value;
 }
 
 /** The command line that reproduces a compare, for the report. */
@@ -225,20 +255,39 @@ export function compareCommand(program: Command, io: Io): void {
     .description(
       "train one model from one initialisation under several schedules (in parallel) and write results.json and report.html",
     )
-    .option("--config <file>", "the experiment: a JSON file (model, dataset, sizes, epochs, optimizer, seed, schedules)")
-    .addOption(new Option("--preset <name>", "a built-in experiment: d2l (the chapter's five schedules)").choices(["d2l"]))
-    .option("--epochs <n>", "override the epochs (the d2l preset scales its milestones and horizons)", positiveInt)
+    .option(
+      "--config <file>",
+      "the experiment: a JSON file (model, dataset, sizes, epochs, optimizer, seed, schedules)",
+    )
+    .addOption(
+      new Option("--preset <name>", "a built-in experiment: d2l (the chapter's five schedules)").choices([
+        "d2l",
+      ]),
+    )
+    .option(
+      "--epochs <n>",
+      "override the epochs (the d2l preset scales its milestones and horizons)",
+      positiveInt,
+    )
     .option("--train-size <n>", "override the training examples (a balanced prefix)", positiveInt)
     .option("--test-size <n>", "override the test examples", positiveInt)
     .option("--workers <n>", "worker threads (default: one per core)", positiveInt)
     .option("--backend <name>", "auto, wasm or cpu (tensorflow with @tensorflow/tfjs-node installed)", "auto")
     .option("--out <dir>", "where results.json and report.html go", "lrkit-report")
     .option("--json", "print the results JSON on stdout")
+    .option("--from <results.json>", "no training: write the report of an earlier results.json (to --out)")
     .action(async (opts: CompareCliOptions) => {
+      if (opts.from !== undefined) {
+        const results = readResults(opts.from);
+        const paths = writeOutputs(results, resolve(opts.out));
+        io.out(`report: ${paths.html}\n`);
+        return;
+      }
       const { config, notes } = configOf(opts);
+      const command = commandLine(opts);
       const results = await withInterrupts((signal, kill) =>
-        compare(config, { workers: opts.workers, backend: opts.backend, notes, signal, kill }, io),
+        compare(config, { workers: opts.workers, backend: opts.backend, notes, signal, kill, command }, io),
       );
-      finish(results, writeOutputs(results, resolve(opts.out), commandLine(opts)), opts.json === true, io);
+      finish(results, writeOutputs(results, resolve(opts.out)), opts.json === true, io);
     });
 }

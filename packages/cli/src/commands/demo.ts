@@ -31,7 +31,12 @@ interface DemoOptions {
 }
 
 /** The LR range test of the demo: LeNet, SGD, batch 256, lr from 1e-5 to 10 in 100 updates. */
-function rangeTest(opts: DemoOptions, trainingSteps: number, io: Io, signal: AbortSignal): Promise<FindReport> {
+function rangeTest(
+  opts: DemoOptions,
+  trainingSteps: number,
+  io: Io,
+  signal: AbortSignal,
+): Promise<FindReport> {
   const options: Parameters<typeof find>[0] = {
     model: "lenet",
     data: "fashion-mnist",
@@ -88,11 +93,19 @@ export function demoCommand(program: Command, io: Io): void {
         }
         return compare(
           config,
-          { workers: opts.workers, backend: opts.backend, notes: d2lScaleNotes(scale), finder, signal, kill },
+          {
+            workers: opts.workers,
+            backend: opts.backend,
+            notes: d2lScaleNotes(scale),
+            finder,
+            signal,
+            kill,
+            command: `lrkit demo${opts.full ? " --full" : ""}`,
+          },
           io,
         );
       });
-      const paths = writeOutputs(results, resolve(opts.out), `lrkit demo${opts.full ? " --full" : ""}`);
+      const paths = writeOutputs(results, resolve(opts.out));
       io.err(`demo finished in ${formatDuration((performance.now() - began) / 1000)}\n`);
       finish(results, paths, opts.json === true, io);
     });

@@ -93,6 +93,7 @@ export function runPool(
   const setupErrors: string[] = [];
   let backend: PoolResult["backend"] = null;
   const stopping = () => options.signal?.aborted === true || options.kill?.aborted === true;
+  if (stopping()) return Promise.resolve({ runs: records, backend, workers: 0 });
 
   return new Promise<PoolResult>((resolve, reject) => {
     let running = count;

@@ -90,6 +90,8 @@ export interface CompareResults {
   readonly finder: FindReport | null;
   /** "completed", or "interrupted" when Ctrl-C stopped it (the finished epochs are kept). */
   readonly stopped: "completed" | "interrupted";
+  /** The command line that produced it (`lrkit demo --full`), when known. */
+  readonly command?: string;
 }
 
 /** The lint plan of a run: `epochs` epochs of `stepsPerEpoch` updates, stepped per `unit`. */

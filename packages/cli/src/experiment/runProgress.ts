@@ -41,6 +41,7 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
 }
 
+const epochsText = (n: number) => `${n} epoch${n === 1 ? "" : "s"}`;
 const num = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : "nan");
 const rate = (v: number) => `${Math.round(v).toLocaleString("en-US")} ex/s`;
 
@@ -135,7 +136,7 @@ export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
         const last = record.epochs.at(-1);
         refresh(
           i,
-          `${record.status}${last ? `: test acc ${num(last.testAcc)} after ${last.epoch + 1} epochs` : ""} in ${formatDuration(elapsed(r.began))}`,
+          `${record.status}${last ? `: test acc ${num(last.testAcc)} after ${epochsText(last.epoch + 1)}` : ""} in ${formatDuration(elapsed(r.began))}`,
         );
       },
       log: (message) => multi.log(message.endsWith("\n") ? message : `${message}\n`),
@@ -178,7 +179,7 @@ export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
       line(
         i,
         `${record.status} in ${formatDuration(elapsed(r.began))}` +
-          (last ? `: test acc ${num(last.testAcc)} after ${last.epoch + 1} epochs` : "") +
+          (last ? `: test acc ${num(last.testAcc)} after ${epochsText(last.epoch + 1)}` : "") +
           (record.error ? `\n${record.error}` : ""),
       );
     },

@@ -12,18 +12,29 @@
  *
  * @module
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+
+/** The URL of tsx's ESM API (its `import` export; the CommonJS one cannot register from a worker). */
+function tsxEsmApi(from: string): string {
+  const manifest = createRequire(from).resolve("tsx/package.json");
+  const pkg = JSON.parse(readFileSync(manifest, "utf8")) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  return pathToFileURL(join(dirname(manifest), pkg.exports["./esm/api"]!.import.default)).href;
+}
 
 /** Starts a worker with `workerData`. */
 export function startWorker(workerData: unknown): Worker {
   const here = import.meta.url;
   if (!here.endsWith(".ts")) return new Worker(new URL("./worker.js", here), { workerData });
-  const tsx = pathToFileURL(createRequire(here).resolve("tsx/esm/api")).href;
+  const tsx = tsxEsmApi(here);
   const entry = new URL("./worker.ts", here).href;
   const bootstrap =
     `import(${JSON.stringify(tsx)})` +
-    `.then((api) => { (api.register ?? api.default.register)(); return import(${JSON.stringify(entry)}); });`;
+    `.then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(bootstrap, { eval: true, workerData, execArgv: ["--conditions=@lrkit/source"] });
 }

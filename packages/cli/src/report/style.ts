@@ -45,6 +45,7 @@ ul.lint .fix { color: var(--muted); }
 .sev-warning { border-left-color: #d97706 !important; } .sev-warning .badge { background: #fef3c7; color: #92400e; }
 .sev-info { border-left-color: #2563eb !important; } .sev-info .badge { background: #dbeafe; color: #1e40af; }
 a.sev-error { color: #b91c1c; } a.sev-warning { color: #b45309; } a.sev-info { color: #1d4ed8; }
+.run .warn { color: #991b1b; background: #fef2f2; padding: 4px 8px; border-radius: 4px; }
 .lint-ok { color: #047857; font-size: 13.5px; }
 .small { font-size: 13px; color: var(--muted); }
 pre.error { white-space: pre-wrap; font-size: 12px; background: #fef2f2; padding: 8px; border-radius: 6px; }

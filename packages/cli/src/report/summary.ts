@@ -25,7 +25,16 @@ export function summaryTable(results: CompareResults): string {
       "time",
       "lint",
     ],
-    colAligns: ["left", "right", "right", "right", "right", ...(published ? ["right" as const] : []), "right", "left"],
+    colAligns: [
+      "left",
+      "right",
+      "right",
+      "right",
+      "right",
+      ...(published ? ["right" as const] : []),
+      "right",
+      "left",
+    ],
     style: { head: [], border: [], compact: true },
   });
   for (const r of results.runs) {

@@ -103,17 +103,22 @@ export function finalTable(runs: readonly RunResult[]): SafeHtml {
       : r.lint.some((d) => d.severity === "warning")
         ? "warning"
         : "info";
-    return html`<td><a href="#${lintId(r.name)}" class="sev-${worst}">${n} ${n === 1 ? "finding" : "findings"}</a></td>`;
+    return html`<td>
+      <a href="#${lintId(r.name)}" class="sev-${worst}">${n} ${n === 1 ? "finding" : "findings"}</a>
+    </td>`;
   };
   const rows = runs.map(
-    (r, i) => html`<tr class="run-row" data-run="${r.name}">
-      <th scope="row">${r.name}${r.status !== "completed" ? html` <span class="status">(${r.status})</span>` : ""}</th>
-      <td><code>${r.text}</code>${r.unit === "batch" ? html` <span class="unit">per batch</span>` : ""}</td>
-      <td class="num">${r.final?.epochs ?? 0}</td>
-      ${COLUMNS.map((c) => cell(r, i, c))}
-      ${hasPublished ? html`<td class="num published">${r.published?.testAcc?.toFixed(3) ?? "–"}</td>` : ""}
-      ${lintCount(r)}
-    </tr>`,
+    (r, i) =>
+      html`<tr class="run-row" data-run="${r.name}">
+        <th scope="row">
+          ${r.name}${r.status !== "completed" ? html` <span class="status">(${r.status})</span>` : ""}
+        </th>
+        <td><code>${r.text}</code>${r.unit === "batch" ? html` <span class="unit">per batch</span>` : ""}</td>
+        <td class="num">${r.final?.epochs ?? 0}</td>
+        ${COLUMNS.map((c) => cell(r, i, c))}
+        ${hasPublished ? html`<td class="num published">${r.published?.testAcc?.toFixed(3) ?? "–"}</td>` : ""}
+        ${lintCount(r)}
+      </tr>`,
   );
   return html`<table class="final">
     <thead>
@@ -122,11 +127,17 @@ export function finalTable(runs: readonly RunResult[]): SafeHtml {
         <th scope="col">schedule</th>
         <th scope="col" class="num" title="epochs finished">epochs</th>
         ${COLUMNS.map((c) => html`<th scope="col" class="num" title="${c.title}">${c.head}</th>`)}
-        ${hasPublished
-          ? html`<th scope="col" class="num" title="${runs.find((r) => r.published)?.published?.source ?? ""}">
-              published test acc
-            </th>`
-          : ""}
+        ${
+          hasPublished
+            ? html`<th
+                scope="col"
+                class="num"
+                title="${runs.find((r) => r.published)?.published?.source ?? ""}"
+              >
+                published test acc
+              </th>`
+            : ""
+        }
         <th scope="col">lint</th>
       </tr>
     </thead>
@@ -141,11 +152,12 @@ export function lintList(run: RunResult): SafeHtml {
   if (run.lint.length === 0)
     return html`<p class="lint-ok" id="${lintId(run.name)}">lint: no findings for this plan.</p>`;
   const unit = run.unit === "epoch" ? "epoch" : "update";
-  const item = (d: Diagnostic) => html`<li class="sev-${d.severity}">
-    <span class="badge">${d.severity}</span> <code>${d.code}</code>${d.step === null ? "" : ` at ${unit} ${d.step}`}:
-    ${d.message}
-    <div class="fix">fix: ${d.fix}</div>
-  </li>`;
+  const item = (d: Diagnostic) =>
+    html`<li class="sev-${d.severity}">
+      <span class="badge">${d.severity}</span>
+      <code>${d.code}</code>${d.step === null ? "" : ` at ${unit} ${d.step}`}: ${d.message}
+      <div class="fix">fix: ${d.fix}</div>
+    </li>`;
   return html`<ul class="lint" id="${lintId(run.name)}">
     ${run.lint.map(item)}
   </ul>`;

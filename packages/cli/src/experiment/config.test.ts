@@ -1,0 +1,183 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CliError } from "../io.js";
+import { runCli } from "../test/runCli.js";
+import { parseCompareConfig, readCompareConfig } from "./config.js";
+
+const MINIMAL = { epochs: 3, schedules: [{ name: "a", spec: "constant(lr=0.1)" }] };
+
+function problems(value: unknown): string {
+  try {
+    parseCompareConfig(value, "test.json");
+  } catch (e) {
+    expect(e).toBeInstanceOf(CliError);
+    return (e as Error).message;
+  }
+  throw new Error("expected the config to be rejected");
+}
+
+describe("parseCompareConfig", () => {
+  it("fills in the defaults and builds every spec form into a JSON spec", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lrkit-config-"));
+    try {
+      writeFileSync(join(dir, "cos.txt"), "cosine(lr=0.3, steps=3)");
+      const config = parseCompareConfig(
+        {
+          epochs: 3,
+          schedules: [
+            { name: "text", spec: "warmup(cosine(lr=0.3, steps=2), steps=1)" },
+            { name: "json", spec: { type: "step", lr: 0.1, stepSize: 2 }, unit: "batch" },
+            { name: "file", spec: "@cos.txt" },
+          ],
+        },
+        "c.json",
+        dir,
+      );
+      expect(config).toEqual({
+        model: "lenet",
+        dataset: "fashion-mnist",
+        epochs: 3,
+        batchSize: 256,
+        optimizer: "sgd",
+        seed: 0,
+        schedules: [
+          {
+            name: "text",
+            spec: { type: "warmup", schedule: { type: "cosine", lr: 0.3, steps: 2 }, steps: 1 },
+            text: "warmup(cosine(lr=0.3, steps=2), steps=1)",
+            unit: "epoch",
+          },
+          {
+            name: "json",
+            spec: { type: "step", lr: 0.1, stepSize: 2 },
+            text: "step(lr=0.1, stepSize=2)",
+            unit: "batch",
+          },
+          {
+            name: "file",
+            spec: { type: "cosine", lr: 0.3, steps: 3 },
+            text: "cosine(lr=0.3, steps=3)",
+            unit: "epoch",
+          },
+        ],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names the path of every invalid field", () => {
+    expect(
+      problems({
+        model: "resnet",
+        trainSize: -5,
+        epochs: 2.5,
+        schedules: [{ name: "a", spec: "constant(lr=0.1)", unit: "week" }, { spec: "constant(lr=1)" }],
+        extra: true,
+      }),
+    ).toBe(
+      [
+        "invalid test.json:",
+        '  model: Invalid option: expected one of "lenet"|"mlp"',
+        "  trainSize: Too small: expected number to be >0",
+        "  epochs: Invalid input: expected int, received number",
+        '  schedules[0].unit: Invalid option: expected one of "epoch"|"batch"',
+        "  schedules[1].name: Invalid input: expected string, received undefined",
+        '  (top level): Unrecognized key: "extra"',
+      ].join("\n"),
+    );
+  });
+
+  it("rejects a missing epochs, an empty schedule list and duplicate names", () => {
+    expect(problems({ schedules: [] })).toBe(
+      [
+        "invalid test.json:",
+        "  epochs: Invalid input: expected number, received undefined",
+        "  schedules: Too small: expected array to have >=1 items",
+      ].join("\n"),
+    );
+    expect(
+      problems({
+        epochs: 1,
+        schedules: [
+          { name: "x", spec: "constant(lr=1)" },
+          { name: "x", spec: "constant(lr=2)" },
+        ],
+      }),
+    ).toBe('invalid test.json:\n  schedules[1].name: duplicate name "x" (also schedules[0].name)');
+  });
+
+  it("reports a spec error with the schedule's index and the spec's own path or position", () => {
+    expect(
+      problems({
+        epochs: 1,
+        schedules: [
+          { name: "a", spec: "cosine(lr=0.3, steps=0)" },
+          { name: "b", spec: { type: "join", schedules: [{ type: "nope" }], boundaries: [] } },
+          { name: "c", spec: "cosine(lr=" },
+        ],
+      }),
+    ).toBe(
+      [
+        "invalid test.json:",
+        "  schedules[0].spec: spec error at $.steps (line 1, column 22): cosine: steps must be a positive number, got 0",
+        '  schedules[1].spec: spec error at $.schedules[0].type: unknown schedule type "nope" (`lrkit types` lists them)',
+        "  schedules[2].spec: Unexpected token at column 11",
+        "cosine(lr=",
+        "          ^",
+      ].join("\n"),
+    );
+  });
+
+  it("accepts the minimal config", () => {
+    expect(parseCompareConfig(MINIMAL).schedules[0]!.spec).toEqual({ type: "constant", lr: 0.1 });
+  });
+});
+
+describe("lrkit compare, bad input", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "lrkit-config-cli-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("exits 2 with the config's problems before any training", async () => {
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ ...MINIMAL, optimizer: "lion" }));
+    const { code, out, err } = await runCli(["compare", "--config", file]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toBe(
+      `lrkit: invalid ${file}:\n  optimizer: Invalid option: expected one of "sgd"|"momentum"|"adam"|"adamax"|"rmsprop"|"adagrad"|"adadelta"\n`,
+    );
+  });
+
+  it("exits 2 for a file that is missing or not JSON, and for neither or both of --config and --preset", async () => {
+    const notJson = join(dir, "x.json");
+    writeFileSync(notJson, "{ epochs: 3 }");
+    expect((await runCli(["compare", "--config", notJson])).err).toMatch(
+      new RegExp(`^lrkit: config file ${notJson} is not JSON: `),
+    );
+    const missing = await runCli(["compare", "--config", join(dir, "none.json")]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^lrkit: cannot read config file .*none\.json: ENOENT/);
+    expect(await runCli(["compare"])).toMatchObject({
+      code: 2,
+      err: "lrkit: give either --config <file> or --preset d2l\n",
+    });
+    const both = await runCli(["compare", "--config", notJson, "--preset", "d2l"]);
+    expect(both.code).toBe(2);
+    expect((await runCli(["compare", "--preset", "resnet"])).code).toBe(2);
+  });
+
+  it("exits 2 when the sizes exceed the dataset", async () => {
+    const file = join(dir, "big.json");
+    writeFileSync(file, JSON.stringify({ ...MINIMAL, model: "mlp", testSize: 20000 }));
+    expect(readCompareConfig(file).testSize).toBe(20000);
+    const { code, err } = await runCli(["compare", "--config", file]);
+    expect(code).toBe(2);
+    expect(err).toBe("lrkit: testSize: fashion-mnist has 10000 test images, got 20000\n");
+  });
+});

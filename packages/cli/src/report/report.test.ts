@@ -1,0 +1,207 @@
+import { lint, parseSchedule } from "lrkit";
+import { describe, expect, it } from "vitest";
+import type { FindReport } from "../commands/find.js";
+import type { EpochSummary } from "../experiment/protocol.js";
+import { runPlan, type CompareResults, type RunResult } from "../experiment/results.js";
+import { escapeHtml, html, raw } from "./html.js";
+import { renderReport } from "./report.js";
+import { summaryTable } from "./summary.js";
+
+const epochs = (testAccs: number[], lr: number): EpochSummary[] =>
+  testAccs.map((testAcc, epoch) => ({
+    epoch,
+    lr,
+    trainLoss: 1 / (epoch + 1),
+    trainAcc: testAcc + 0.01,
+    testLoss: 1.1 / (epoch + 1),
+    testAcc,
+    seconds: 2,
+    examplesPerSecond: 1500,
+  }));
+
+function run(name: string, text: string, testAccs: number[], extra: Partial<RunResult> = {}): RunResult {
+  const schedule = parseSchedule(text);
+  const e = epochs(testAccs, schedule(0));
+  const last = e.at(-1)!;
+  return {
+    name,
+    spec: schedule.spec,
+    text,
+    unit: "epoch",
+    status: "completed",
+    epochs: e,
+    final: {
+      epochs: e.length,
+      trainLoss: last.trainLoss,
+      trainAcc: last.trainAcc,
+      testLoss: last.testLoss,
+      testAcc: last.testAcc,
+      bestTestAcc: Math.max(...testAccs),
+      bestEpoch: testAccs.indexOf(Math.max(...testAccs)),
+      seconds: 6,
+      examplesPerSecond: 1500,
+    },
+    init: { weightsSha256: "ab".repeat(32), parameters: 61706, firstBatchLoss: 2.3 },
+    lint: lint(schedule, runPlan("epoch", 3, 40)),
+    ...extra,
+  };
+}
+
+const FINDER = {
+  seed: null,
+  lrs: [1e-5, 1e-3, 1e-1, 10],
+  losses: [2.3, 2.2, 1.9, 4],
+  smoothed: [2.3, 2.25, 2.0, 3],
+  stoppedBy: "divergence",
+  suggestions: { valley: 0.01, steepest: 0.02, slide: null, minimum: 0.01, ruleOfThumb: 0.05 },
+  recommended: "valley",
+  recommendedLr: 0.01,
+  agreement: 0.75,
+  spreadDecades: 0.7,
+  schedules: null,
+  sweeps: [],
+  seedSpreadDecades: { valley: 0, steepest: 0, slide: null, minimum: 0, ruleOfThumb: 0 },
+  restored: true,
+  iterations: 4,
+  seconds: 1.5,
+  setup: { model: "lenet", data: "fashion-mnist", optimizer: "sgd", batch: 256, backend: "wasm", seed: 0 },
+} as unknown as FindReport;
+
+function results(runs: RunResult[], extra: Partial<CompareResults> = {}): CompareResults {
+  return {
+    runs,
+    config: {
+      model: "lenet",
+      dataset: "fashion-mnist",
+      trainSize: 10000,
+      testSize: 2000,
+      epochs: 3,
+      batchSize: 256,
+      optimizer: "sgd",
+      seed: 0,
+      schedules: [],
+    },
+    scale: {
+      trainSize: 10000,
+      testSize: 2000,
+      epochs: 3,
+      batchSize: 256,
+      stepsPerEpoch: 40,
+      notes: ["scaled <down>"],
+    },
+    machine: {
+      cpu: "cpu",
+      cores: 2,
+      memoryGb: 8,
+      platform: "linux x64",
+      node: "v20",
+      backend: "wasm",
+      backendReason: "wasm (SIMD, 1 thread), because tensorflow is unavailable (not installed: /some/path)",
+      workers: 2,
+      wallSeconds: 75,
+      finishedAt: "2026-01-01T00:00:00.000Z",
+    },
+    finder: null,
+    stopped: "completed",
+    ...extra,
+  };
+}
+
+describe("html", () => {
+  it("escapes every interpolated value unless it is marked safe", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    const name = "<script>alert(1)</script>";
+    expect(html`<td title="${name}">${name}${raw("<b>ok</b>")}${[1, "<", null, false]}</td>`.value).toBe(
+      '<td title="&lt;script&gt;alert(1)&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt;<b>ok</b>1&lt;</td>',
+    );
+  });
+});
+
+describe("renderReport", () => {
+  const runs = [
+    run("constant", "constant(lr=0.3)", [0.7, 0.75, 0.78], {
+      published: { testAcc: 0.877, source: "d2l" },
+      note: "epoch 0 <at> 0.3",
+    }),
+    run("<warm> & up", "warmup(cosine(lr=0.3, steps=2, minLr=0.01), steps=1, from=0)", [0.5, 0.8, 0.81], {
+      published: { testAcc: 0.901 },
+    }),
+  ];
+  const page = renderReport(results(runs, { command: "lrkit demo" }));
+
+  it("is one self-contained document: inline CSS and SVG, no script, no URL", () => {
+    expect(page).toMatch(/^<!doctype html>\s*<html lang="en">/);
+    expect(page).toContain("<style>");
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|@import|@font-face/i);
+    expect([...page.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]!.startsWith("#"))).not.toContain(
+      false,
+    );
+    // The schedules, two comparisons, one chart per run.
+    expect(page.match(/<svg /g)).toHaveLength(5);
+    expect(page.trimEnd().endsWith("</html>")).toBe(true);
+  });
+
+  it("escapes names, notes, specs and the setup", () => {
+    expect(page).toContain('<tr class="run-row" data-run="&lt;warm&gt; &amp; up">');
+    expect(page).toContain("epoch 0 &lt;at&gt; 0.3");
+    expect(page).toContain("<li>scaled &lt;down&gt;</li>");
+    expect(page).not.toContain("<warm>");
+    expect(page).toContain("<code>lrkit demo</code>");
+  });
+
+  it("marks the best figure of each column and shows the published test accuracy beside it", () => {
+    const rows = page.split('<tr class="run-row"').slice(1);
+    expect(rows[0]).toContain('<td class="num best" title="best of the runs"><strong>0.333</strong> ★</td>');
+    expect(rows[1]).toContain("<strong>0.810</strong> ★");
+    expect(rows[1]).toContain("<strong>0.820</strong> ★");
+    expect(rows[0]).toContain('<td class="num published">0.877</td>');
+    expect(rows[1]).toContain('<td class="num published">0.901</td>');
+    expect(page.match(/★<\/td>/g)).toHaveLength(4);
+  });
+
+  it("lists each schedule's lint findings with their fix", () => {
+    const warm = runs[1]!.lint;
+    expect(warm.map((d) => d.code)).toContain("zero-lr");
+    expect(page).toContain('<ul class="lint" id="lint--warm----up">');
+    expect(page).toContain("<code>zero-lr</code> at epoch 0:");
+    expect(page).toContain('<p class="lint-ok" id="lint-constant">lint: no findings for this plan.</p>');
+  });
+
+  it("says when a run ends at chance level", () => {
+    expect(page).not.toContain('class="warn"');
+    const dead = run("dead", "constant(lr=0.5)", [0.1, 0.1, 0.1]);
+    const stuck = { ...dead, final: { ...dead.final!, trainLoss: 2.3026 } };
+    expect(renderReport(results([runs[0]!, stuck]))).toMatch(
+      /<p class="warn">\s*This run ends at chance level \(train loss 2\.303, ln 10 = 2\.303; test accuracy\s+0\.100\): it did not learn\.\s*<\/p>/,
+    );
+  });
+
+  it("says that the runs start from the same weights", () => {
+    expect(page).toMatch(
+      /all 2 runs start from the same 61,706 weights, SHA-256\s+<code>abababababababab…<\/code>/,
+    );
+  });
+
+  it("adds the LR range test when one was run, and says when the compare was interrupted", () => {
+    const other = renderReport(
+      results([runs[0]!, { ...runs[1]!, status: "aborted" }], { finder: FINDER, stopped: "interrupted" }),
+    );
+    expect(other).toContain('<h2 id="finder">LR range test</h2>');
+    expect(other.match(/<svg /g)).toHaveLength(6);
+    expect(other).toContain("<strong>Interrupted</strong>");
+    expect(other).toContain('<span class="status">(aborted)</span>');
+    expect(page).not.toContain("LR range test");
+  });
+});
+
+describe("summaryTable", () => {
+  it("has a row per run with the final figures, the best test accuracy starred, and the published one", () => {
+    const text = summaryTable(
+      results([run("a", "constant(lr=0.1)", [0.6]), run("b", "constant(lr=0.2)", [0.9])]),
+    );
+    expect(text).toMatch(/│ a +│ +1 │ +1\.000 │ +0\.610 │ +0\.600 {3}│/);
+    expect(text).toMatch(/│ b +│ +1 │ +1\.000 │ +0\.910 │ +0\.900 \* │/);
+    expect(text).not.toContain("published");
+  });
+});
