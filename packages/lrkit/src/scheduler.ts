@@ -51,6 +51,8 @@ export interface SchedulerOptions {
  */
 export class Scheduler {
   readonly #schedules: Readonly<Record<string, Schedule>>;
+  readonly #names: readonly string[];
+  readonly #lr: Schedule;
   readonly #policy: PlateauPolicy | undefined;
   #step: number;
   #plateau: PlateauState | undefined;
@@ -68,6 +70,8 @@ export class Scheduler {
       if (!isSchedule(s)) throw new TypeError(`Scheduler: schedules.${name} must be a schedule`);
     }
     this.#schedules = record;
+    this.#names = Object.keys(record);
+    this.#lr = record.lr;
     this.#policy = options.plateau === undefined ? undefined : plateau(options.plateau);
     const step = options.state?.step ?? 0;
     if (!Number.isInteger(step) || step < 0)
@@ -83,7 +87,9 @@ export class Scheduler {
 
   /** The learning rate for the next update. */
   get lr(): number {
-    return this.value("lr");
+    // Small on purpose: inlined where it is read, with no lookup by name and nothing allocated.
+    const v = this.#lr(this.#step);
+    return this.#plateau === undefined ? v : v * this.#policy!.factor(this.#plateau);
   }
 
   /**
@@ -92,18 +98,17 @@ export class Scheduler {
    * @throws TypeError for a name without a schedule.
    */
   value(name: string): number {
+    if (name === "lr") return this.lr;
     const s = this.#schedules[name];
-    if (!s)
-      throw new TypeError(
-        `Scheduler: no schedule named "${name}" (have ${Object.keys(this.#schedules).join(", ")})`,
-      );
-    const v = s(this.#step);
-    return name === "lr" && this.#policy && this.#plateau ? v * this.#policy.factor(this.#plateau) : v;
+    if (!s) throw new TypeError(`Scheduler: no schedule named "${name}" (have ${this.#names.join(", ")})`);
+    return s(this.#step);
   }
 
-  /** Every hyperparameter's value for the next update. */
+  /** Every hyperparameter's value for the next update (one new record, nothing else allocated). */
   values(): Record<string, number> {
-    return Object.fromEntries(Object.keys(this.#schedules).map((name) => [name, this.value(name)]));
+    const out: Record<string, number> = {};
+    for (const name of this.#names) out[name] = this.value(name);
+    return out;
   }
 
   /** Counts one completed update; returns this. */

@@ -42,13 +42,26 @@ export function join(schedules: readonly Schedule[], boundaries: readonly number
   const starts = [0, ...o.boundaries];
   const last = parts[parts.length - 1]!.horizon;
   return define(
-    (t) => {
-      const i = Math.max(0, countAtOrBelow(starts, t) - 1);
-      return Number.isNaN(i) ? NaN : parts[i]!(t - starts[i]!);
-    },
+    parts.length === 2 ? joinTwo(parts[0]!, parts[1]!, starts[1]!) : joinMany(parts, starts),
     specOf("join", { schedules, boundaries }),
     { horizon: last === undefined ? undefined : starts[starts.length - 1]! + last },
   );
+}
+
+/**
+ * Two parts (warmup then decay, the common case): no search, and a call site per part, so that
+ * each part can be inlined. A NaN step fails both comparisons and gives NaN.
+ */
+function joinTwo(a: Schedule, b: Schedule, boundary: number): (t: number) => number {
+  return (t) => (t >= boundary ? b(t - boundary) : t < boundary ? a(t - 0) : NaN);
+}
+
+/** Any number of parts: the last start at or below the step, then that part. */
+function joinMany(parts: readonly Schedule[], starts: readonly number[]): (t: number) => number {
+  return (t) => {
+    const i = Math.max(0, countAtOrBelow(starts, t) - 1);
+    return Number.isNaN(i) ? NaN : parts[i]!(t - starts[i]!);
+  };
 }
 
 /** Registry entry of {@link join}. */

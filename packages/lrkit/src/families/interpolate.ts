@@ -2,7 +2,6 @@ import * as z from "zod";
 import { ensure, ensureSorted, p, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
-import { annealCos, annealLinear, countBelow } from "./math.js";
 
 const params = z.strictObject({
   knots: p
@@ -19,22 +18,86 @@ const params = z.strictObject({
 export type InterpolateOptions = z.input<typeof params>;
 
 /**
+ * The value at `t` on one segment, from `a` at `start` to `b` at `start + length`, `span` being
+ * `b - a` (linear) or `(a - b) / 2` (cos): annealLinear's `(b - a) * pct + a` and annealCos's
+ * `b + (a - b) / 2 * (cos(pi * pct) + 1)`, with their step-independent parts precomputed by the
+ * same operations, so the values are the same.
+ */
+function onSegment(
+  t: number,
+  start: number,
+  length: number,
+  span: number,
+  a: number,
+  b: number,
+  cos: boolean,
+) {
+  const pct = (t - start) / length;
+  return cos ? b + span * (Math.cos(Math.PI * pct) + 1) : span * pct + a;
+}
+
+/**
  * The function behind {@link interpolate}, for families built on it (one-cycle). Segment `i`
  * covers `(knots[i-1], knots[i]]`, the first one `[knots[0], knots[1]]`, as PyTorch's
  * `OneCycleLR` phases do; before the first knot and after the last the end values hold.
+ *
+ * Up to four knots (one-cycle has three or four) the closure holds them as constants and tests
+ * them in turn; more knots are found by binary search. Either way the closure is small enough
+ * for V8 to inline where it is called.
  */
 export function interpolation(knots: readonly number[], values: readonly number[], mode: "linear" | "cos") {
-  const anneal = mode === "cos" ? annealCos : annealLinear;
   const n = knots.length;
-  const first = knots[0]!;
-  const last = knots[n - 1]!;
+  const cos = mode === "cos";
+  const lengths = knots.map((k, i) => (i === 0 ? 1 : k - knots[i - 1]!));
+  const spans = values.map((v, i) => (i === 0 ? 0 : cos ? (values[i - 1]! - v) / 2.0 : v - values[i - 1]!));
+  const [k0, k1, k2, k3] = knots as [number, number, number?, number?];
+  const [v0, v1, v2, v3] = values as [number, number, number?, number?];
+  const [, l1, l2, l3] = lengths as [number, number, number?, number?];
+  const [, s1, s2, s3] = spans as [number, number, number?, number?];
+  if (n === 2)
+    return (t: number): number =>
+      t < k0 ? v0 : t > k1 ? v1 : t !== t ? NaN : onSegment(t, k0, l1, s1, v0, v1, cos);
+  if (n === 3)
+    return (t: number): number =>
+      t < k0
+        ? v0
+        : t > k2!
+          ? v2!
+          : t !== t
+            ? NaN
+            : t <= k1
+              ? onSegment(t, k0, l1, s1, v0, v1, cos)
+              : onSegment(t, k1, l2!, s2!, v1, v2!, cos);
+  if (n === 4)
+    return (t: number): number =>
+      t < k0
+        ? v0
+        : t > k3!
+          ? v3!
+          : t !== t
+            ? NaN
+            : t <= k1
+              ? onSegment(t, k0, l1, s1, v0, v1, cos)
+              : t <= k2!
+                ? onSegment(t, k1, l2!, s2!, v1, v2!, cos)
+                : onSegment(t, k2!, l3!, s3!, v2!, v3!, cos);
+  const ks = Float64Array.from(knots);
+  const vs = Float64Array.from(values);
+  const ls = Float64Array.from(lengths);
+  const ss = Float64Array.from(spans);
   return (t: number): number => {
-    if (t < first) return values[0]!;
-    if (t > last) return values[n - 1]!;
-    const i = Math.max(1, countBelow(knots, t));
-    if (Number.isNaN(i)) return NaN;
-    const start = knots[i - 1]!;
-    return anneal(values[i - 1]!, values[i]!, (t - start) / (knots[i]! - start));
+    if (t < k0) return v0;
+    if (t > ks[n - 1]!) return vs[n - 1]!;
+    if (t !== t) return NaN;
+    // The segment: the first knot at or above t, from the second on (t <= the last bounds it).
+    let lo = 1;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ks[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return onSegment(t, ks[lo - 1]!, ls[lo]!, ss[lo]!, vs[lo - 1]!, vs[lo]!, cos);
   };
 }
 

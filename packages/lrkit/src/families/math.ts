@@ -62,22 +62,31 @@ export function cycleStart(i: number, period: number, mult: number): number {
 }
 
 /**
- * Locates step `t` among cycles of lengths `period * mult^i` (SGDR, Loshchilov & Hutter 2017).
+ * The index of the cycle that step `t` falls in among cycles of lengths `period * mult^i` (SGDR,
+ * Loshchilov & Hutter 2017); NaN when there is none (a NaN or infinite step with `mult > 1`).
  * The closed form `i = floor(log_mult(1 + t (mult - 1) / period))` is corrected so that steps on
  * a cycle boundary always start the new cycle, which logarithms alone get wrong for some
- * multipliers (log(243) / log(3) < 5).
+ * multipliers (log(243) / log(3) < 5). Returns a number, not a record, so that a schedule's hot
+ * path allocates nothing.
  */
+export function cycleOf(t: number, period: number, mult: number): number {
+  if (mult === 1) return Math.floor(t / period);
+  let cycle = Math.floor(Math.log(1 + (t * (mult - 1)) / period) / Math.log(mult));
+  if (!Number.isFinite(cycle)) return NaN;
+  while (cycle > 0 && cycleStart(cycle, period, mult) > t) cycle--;
+  while (cycleStart(cycle + 1, period, mult) <= t) cycle++;
+  return cycle;
+}
+
+/** Locates step `t` among cycles of lengths `period * mult^i` (see {@link cycleOf}). */
 export function locateCycle(t: number, period: number, mult: number): CyclePosition {
   if (mult === 1) {
     const cycle = Math.floor(t / period);
     return { cycle, offset: t - cycle * period, length: period };
   }
-  const start = (i: number) => cycleStart(i, period, mult);
-  let cycle = Math.floor(Math.log(1 + (t * (mult - 1)) / period) / Math.log(mult));
-  if (!Number.isFinite(cycle)) return { cycle: NaN, offset: NaN, length: NaN };
-  while (cycle > 0 && start(cycle) > t) cycle--;
-  while (start(cycle + 1) <= t) cycle++;
-  return { cycle, offset: t - start(cycle), length: period * mult ** cycle };
+  const cycle = cycleOf(t, period, mult);
+  if (Number.isNaN(cycle)) return { cycle: NaN, offset: NaN, length: NaN };
+  return { cycle, offset: t - cycleStart(cycle, period, mult), length: period * mult ** cycle };
 }
 
 /**

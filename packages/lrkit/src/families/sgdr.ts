@@ -2,7 +2,7 @@ import * as z from "zod";
 import { ensure, p, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
-import { cycleStart, locateCycle } from "./math.js";
+import { cycleOf, cycleStart } from "./math.js";
 
 const params = z.strictObject({
   lr: p.nonNegative().describe("The peak learning rate of the first cycle."),
@@ -65,10 +65,12 @@ export function sgdr(options: SgdrOptions): Schedule {
   const amplitude = o.decayMode === "amplitude";
   return define(
     (t) => {
-      const { cycle, offset, length } = locateCycle(t, period, periodMult);
+      const cycle = cycleOf(t, period, periodMult);
       if (cycle >= limit) return minLr;
+      const offset = periodMult === 1 ? t - cycle * period : t - cycleStart(cycle, period, periodMult);
+      const length = periodMult === 1 ? period : period * periodMult ** cycle;
       const cos = 1 + Math.cos(Math.PI * (k === 1 ? offset / length : offset ** k / length ** k));
-      const gamma = decay ** cycle;
+      const gamma = decay === 1 ? 1 : decay ** cycle;
       return amplitude ? minLr + ((lr - minLr) * gamma * cos) / 2 : minLr + ((lr * gamma - minLr) * cos) / 2;
     },
     specOf("sgdr", options),

@@ -50,18 +50,21 @@ function operands(op: string, a: unknown, b: unknown): [number, number] {
 
 /** Python's `a + b` on numbers. */
 export function add(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a + b;
   const [x, y] = operands("+", a, b);
   return x + y;
 }
 
 /** Python's `a - b` on numbers. */
 export function sub(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
   const [x, y] = operands("-", a, b);
   return x - y;
 }
 
 /** Python's `a * b` on numbers. */
 export function mul(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a * b;
   const [x, y] = operands("*", a, b);
   return x * y;
 }
@@ -70,39 +73,50 @@ export function mul(a: unknown, b: unknown): number {
  * Python's true division `a / b`: `ZeroDivisionError` for a zero divisor. `float` says whether
  * Python computes it on floats (it decides the message); by default, unless both are ints.
  */
-export function div(a: unknown, b: unknown, float = !(isInt(a) && isInt(b))): number {
+export function div(a: unknown, b: unknown, float?: boolean): number {
+  if (typeof a === "number" && typeof b === "number" && b !== 0) return a / b;
   const [x, y] = operands("/", a, b);
-  if (y === 0) raise("ZeroDivisionError", float ? "float division by zero" : "division by zero");
+  if (y === 0) {
+    const isFloat = float ?? !(isInt(a) && isInt(b));
+    raise("ZeroDivisionError", isFloat ? "float division by zero" : "division by zero");
+  }
   return x / y;
 }
 
-/** CPython's `divmod` of two floats (`float_divmod`), exact for integers too. */
-function divmod(x: number, y: number): [number, number] {
-  let mod = x % y;
+// CPython's `divmod` of two floats (`float_divmod`), exact for integers too, as two functions
+// that return numbers (no pair to allocate on a scheduler's every step).
+
+/** The remainder of CPython's `divmod(x, y)`: the sign of `y`. */
+function pyMod(x: number, y: number): number {
+  const mod = x % y;
+  if (mod !== 0) return y < 0 !== mod < 0 ? mod + y : mod;
+  return y < 0 ? -0 : 0;
+}
+
+/** The quotient of CPython's `divmod(x, y)`. */
+function pyFloorDiv(x: number, y: number): number {
+  const mod = x % y;
   let quotient = (x - mod) / y;
-  if (mod !== 0) {
-    if (y < 0 !== mod < 0) {
-      mod += y;
-      quotient -= 1;
-    }
-  } else mod = y < 0 ? -0 : 0;
-  let floor: number;
-  if (quotient !== 0) {
-    floor = Math.floor(quotient);
-    if (quotient - floor > 0.5) floor += 1;
-  } else floor = x / y < 0 ? -0 : 0;
-  return [floor, mod];
+  if (mod !== 0 && y < 0 !== mod < 0) quotient -= 1;
+  if (quotient === 0) return x / y < 0 ? -0 : 0;
+  const floor = Math.floor(quotient);
+  return quotient - floor > 0.5 ? floor + 1 : floor;
 }
 
 /** Python's `a % b`: the sign of the divisor; `ZeroDivisionError` for a zero divisor (see {@link div}). */
-export function mod(a: unknown, b: unknown, float = !(isInt(a) && isInt(b))): number {
+export function mod(a: unknown, b: unknown, float?: boolean): number {
+  if (typeof a === "number" && typeof b === "number" && b !== 0) return pyMod(a, b);
   const [x, y] = operands("%", a, b);
-  if (y === 0) raise("ZeroDivisionError", float ? "float modulo" : "integer modulo by zero");
-  return divmod(x, y)[1];
+  if (y === 0) {
+    const isFloat = float ?? !(isInt(a) && isInt(b));
+    raise("ZeroDivisionError", isFloat ? "float modulo" : "integer modulo by zero");
+  }
+  return pyMod(x, y);
 }
 
 /** Python's floor division `a // b`; `ZeroDivisionError` for a zero divisor. */
 export function floordiv(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number" && b !== 0) return pyFloorDiv(a, b);
   const [x, y] = operands("//", a, b);
   if (y === 0) {
     raise(
@@ -110,7 +124,7 @@ export function floordiv(a: unknown, b: unknown): number {
       isInt(a) && isInt(b) ? "integer division or modulo by zero" : "float floor division by zero",
     );
   }
-  return divmod(x, y)[0];
+  return pyFloorDiv(x, y);
 }
 
 /**
@@ -131,6 +145,7 @@ export function pow(a: unknown, b: unknown): number {
 type Comparison = "<" | "<=" | ">" | ">=";
 
 function compare(op: Comparison, a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return order(op, a, b);
   let x: number | string;
   let y: number | string;
   if (isNumeric(a) && isNumeric(b)) [x, y] = [Number(a), Number(b)];
@@ -141,6 +156,10 @@ function compare(op: Comparison, a: unknown, b: unknown): boolean {
       `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`,
     );
   }
+  return order(op, x, y);
+}
+
+function order<T extends number | string>(op: Comparison, x: T, y: T): boolean {
   switch (op) {
     case "<":
       return x < y;
@@ -164,6 +183,7 @@ export const ge = (a: unknown, b: unknown): boolean => compare(">=", a, b);
 
 /** Python's `a == b` for the values above: numbers by value (`1 == 1.0 == True`), others strictly. */
 export function eq(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return a === b;
   if (isNumeric(a) && isNumeric(b)) return Number(a) === Number(b);
   return a === b || ((a === null || a === undefined) && (b === null || b === undefined));
 }

@@ -2,7 +2,8 @@
 import { describe, expect, test } from "vitest";
 import { div, floordiv, log, mod, pow } from "./arithmetic.js";
 import { parsePythonJson } from "./json.js";
-import { cosine, ln } from "./libm.js";
+import fc from "fast-check";
+import { cosine, cosineExact, ln } from "./libm.js";
 import { createOptimizer } from "./optimizer.js";
 import { float, floatRepr, repr, toFloat, truthy } from "./python.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
@@ -50,6 +51,24 @@ describe("python.ts computes as CPython", () => {
     }
     expect([cosine(0), cosine(Math.PI), cosine(-2), cosine(1e-30)]).toEqual([1, -1, cosine(2), 1]);
     expect(Number.isNaN(cosine(Infinity))).toBe(true);
+  });
+
+  test("cosine's double-double fast path gives the BigInt series' value, at every input tried", () => {
+    // The schedules' arguments: pi * e / T (cosine annealing, one-cycle), and near multiples of pi / 2.
+    const xs: number[] = [];
+    for (let T = 1; T <= 120; T++) for (let e = 0; e <= 2 * T; e++) xs.push((Math.PI * e) / T);
+    for (let k = 1; k <= 2000; k++) {
+      const x = (k * Math.PI) / 2;
+      xs.push(x, x * (1 + 2 ** -52), x * (1 - 2 ** -53));
+    }
+    xs.push(2 ** 20 - 1, 2 ** 20, 1e6 + 0.5, -3.5, 2 ** -26, 0.7853981633974483);
+    for (const x of xs) expect(cosine(x)).toBe(cosineExact(x));
+    fc.assert(
+      fc.property(fc.double({ min: -2e6, max: 2e6, noNaN: true }), (x) =>
+        Object.is(cosine(x), cosineExact(x)),
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   test("repr prints floats as CPython does", () => {

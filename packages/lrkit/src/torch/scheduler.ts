@@ -202,13 +202,20 @@ export abstract class LRScheduler implements SchedulerLike {
   }
 
   /** Writes `values` into the groups (as far as both go) and records them as the last lr. */
-  protected applyLrs(values: readonly number[], epoch?: unknown): void {
+  protected applyLrs(values: number[], epoch?: unknown): void {
     const groups = this.groups;
     for (let i = 0; i < Math.min(groups.length, values.length); i++) {
       groups[i]!.lr = values[i]!;
       if (this.verbose) printLr(i, values[i]!, epoch);
     }
-    this._last_lr = groups.map((g) => g.lr);
+    if (values.length !== groups.length) {
+      this._last_lr = groups.map((g) => g.lr);
+      return;
+    }
+    // `values` is a fresh array (get_lr and the closed forms build one per step): it becomes
+    // `_last_lr`, refilled from the groups as PyTorch reads them, instead of a second array.
+    for (let i = 0; i < groups.length; i++) values[i] = groups[i]!.lr;
+    this._last_lr = values;
   }
 
   /** The names of the scheduler's own state, in PyTorch's `__dict__` order, before the base's. */
