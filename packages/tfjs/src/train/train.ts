@@ -23,6 +23,7 @@ import { createOptimizer, type OptimizerOptions } from "../optimizers/createOpti
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { getLearningRate } from "../optimizers/hyperparameters.js";
 import { optimizerName, type OptimizerName } from "../optimizers/optimizerName.js";
+import { startGradientPool, type GradientPool } from "./dataParallel.js";
 import { countCorrect, evaluate } from "./evaluate.js";
 
 /** The epoch values a plateau policy can watch. */
@@ -74,6 +75,16 @@ export interface TrainOptions {
   readonly initialEpoch?: number;
   /** Resume: the schedule's state from a previous result's `scheduleState`. */
   readonly scheduleState?: DriverState;
+  /**
+   * Threads per update, this one included: with more than one, each batch is split between this
+   * thread and `workers − 1` worker threads (each with its own TensorFlow.js on the same backend,
+   * wasm or cpu, and a copy of the model rebuilt from its JSON at the current weights), and the
+   * slices' gradients are averaged before the one update. The same run as with 1, up to float
+   * rounding; faster on a machine with that many idle cores, since the wasm backend uses one
+   * thread in Node. Needs a model that `tf.models.modelFromJSON` can rebuild (built-in layers)
+   * and no layer whose training pass is random (dropout). Defaults to 1.
+   */
+  readonly workers?: number;
 }
 
 /** What happened in one epoch. */
@@ -146,6 +157,9 @@ function checkOptions(o: TrainOptions): void {
     );
   if (o.monitor?.startsWith("test") && !o.test)
     throw new TypeError(`train: monitor "${o.monitor}" needs a test set`);
+  const workers = o.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new RangeError(`train: workers must be a positive integer, got ${workers}`);
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -155,8 +169,9 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * mini-batches built from typed arrays in a seeded order, with the learning rate (and momentum)
  * of `schedule` set before each update (`unit: "batch"`) or each epoch. After each epoch it
  * evaluates `test`, feeds the schedule's plateau policy (if any) with `monitor`, and reports
- * progress. An aborted `signal` stops it before the next update. Leaves no tensor behind (the
- * optimizer it creates from a name is disposed).
+ * progress. An aborted `signal` stops it before the next update. With `workers > 1` each batch
+ * is split across that many threads (data parallelism; see {@link TrainOptions.workers}). Leaves
+ * no tensor behind (the optimizer it creates from a name is disposed, the workers stopped).
  *
  * @param options - see {@link TrainOptions}.
  * @returns the history per epoch (lr, train loss and accuracy, test loss and accuracy, per-batch
@@ -182,6 +197,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       ? options.optimizer
       : createOptimizer(options.optimizer ?? "sgd", options.optimizerOptions ?? {});
   const owned = optimizer !== options.optimizer;
+  let pool: GradientPool | undefined;
   try {
     const name = optimizerName(optimizer, "train");
     const driver = makeDriver(
@@ -191,6 +207,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     );
     const monitor = options.monitor ?? (options.test ? "testLoss" : "trainLoss");
     const classes = options.train.classes.length;
+    const threads = options.workers ?? 1;
+    if (threads > 1) pool = await startGradientPool(model, threads, classes);
     const batchOptions = { batchSize, seed: options.seed ?? 0, normalize: options.normalize };
     const perEpoch = Math.ceil(options.train.count / batchSize);
     const history: EpochRecord[] = [];
@@ -216,17 +234,24 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
         }
         const start = performance.now();
         if (unit === "batch") applyValues("train", optimizer, (values = driver.values()));
-        const xs = tensor4d(batch.x, batch.shape);
-        const ys = tensor2d(batch.y, [batch.size, classes]);
-        let logits: Tensor | undefined;
-        const loss = optimizer.minimize(() => {
-          const out = model.apply(xs, { training: true }) as Tensor;
-          logits = keep(out);
-          return losses.softmaxCrossEntropy(ys, out) as Scalar;
-        }, true)!;
-        const lossValue = loss.dataSync()[0]!;
-        correct += countCorrect(logits!.dataSync(), batch.labels, classes);
-        dispose([xs, ys, loss, logits!]);
+        let lossValue: number;
+        if (pool) {
+          const outcome = await pool.step(optimizer, batch);
+          lossValue = outcome.loss;
+          correct += outcome.correct;
+        } else {
+          const xs = tensor4d(batch.x, batch.shape);
+          const ys = tensor2d(batch.y, [batch.size, classes]);
+          let logits: Tensor | undefined;
+          const loss = optimizer.minimize(() => {
+            const out = model.apply(xs, { training: true }) as Tensor;
+            logits = keep(out);
+            return losses.softmaxCrossEntropy(ys, out) as Scalar;
+          }, true)!;
+          lossValue = loss.dataSync()[0]!;
+          correct += countCorrect(logits!.dataSync(), batch.labels, classes);
+          dispose([xs, ys, loss, logits!]);
+        }
         if (unit === "batch") driver.step();
         seconds += (performance.now() - start) / 1000;
         steps++;
@@ -274,6 +299,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       scheduleState: driver.state(),
     };
   } finally {
+    await pool?.close();
     if (owned) disposeOptimizer(optimizer);
   }
 }

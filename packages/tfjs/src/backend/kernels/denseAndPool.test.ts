@@ -100,6 +100,31 @@ describe("BatchMatMul on wasm equals the cpu backend's for every transpose combi
       }
 });
 
+describe("Identity and Cast on wasm", () => {
+  it("share the data instead of copying it, and free it with the last reference", async () => {
+    await useBackend("wasm");
+    const backend = tf.engine().backend;
+    const x = tf.tensor([1.5, -2, 3], [3]);
+    const dataIds = backend.numDataIds();
+    const [copy, same] = [tf.clone(x), tf.cast(x, "float32")];
+    expect(backend.numDataIds()).toBe(dataIds);
+    x.dispose();
+    expect(Array.from(await copy.data())).toEqual([1.5, -2, 3]);
+    expect(Array.from(await same.data())).toEqual([1.5, -2, 3]);
+    tf.dispose([copy, same]);
+    expect(backend.numDataIds()).toBe(dataIds - 1);
+  });
+
+  it("still convert when the type changes", async () => {
+    await useBackend("wasm");
+    const x = tf.tensor([1.7, -2.2, 0], [3]);
+    const int = tf.cast(x, "int32");
+    expect(int.dtype).toBe("int32");
+    expect(Array.from(await int.data())).toEqual([1, -2, 0]);
+    tf.dispose([x, int]);
+  });
+});
+
 describe("registerLrkitKernels", () => {
   it("lists the kernels, marks them as lrkit's, and registering twice changes nothing", () => {
     expect(registerLrkitKernels("wasm")).toEqual([
@@ -107,6 +132,8 @@ describe("registerLrkitKernels", () => {
       "Conv2DBackpropInput",
       "MaxPoolGrad",
       "BatchMatMul",
+      "Identity",
+      "Cast",
     ]);
     const config = tf.getKernel("BatchMatMul", "wasm");
     registerLrkitKernels("wasm");

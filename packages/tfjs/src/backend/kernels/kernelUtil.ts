@@ -28,6 +28,8 @@ export interface WasmBackend extends KernelBackend {
   typedArrayFromHeap(info: TensorInfo): TypedArray;
   /** Drops one reference to `dataId`. */
   disposeData(dataId: DataId): boolean;
+  /** Counts one more reference to `dataId`. */
+  incRef(dataId: DataId): void;
 }
 
 /** The part of the cpu backend (`MathBackendCPU`) that lrkit's kernels use. */

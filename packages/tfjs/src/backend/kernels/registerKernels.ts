@@ -9,6 +9,7 @@ import { conv2dBackpropFilterCpuConfig } from "./conv2dBackpropFilterCpu.js";
 import { conv2dBackpropFilterWasmConfig } from "./conv2dBackpropFilterWasm.js";
 import { conv2dBackpropInputWasmConfig } from "./conv2dBackpropInputWasm.js";
 import { maxPoolGradCpuConfig, maxPoolGradWasmConfig } from "./maxPoolGrad.js";
+import { castWasmConfig, identityWasmConfig } from "./shareWasm.js";
 
 /** The backends lrkit has kernels for. */
 export type KernelBackendName = "wasm" | "cpu";
@@ -24,6 +25,12 @@ interface KernelEntry {
   readonly make: (stock: KernelConfig | undefined) => KernelConfig;
 }
 
+/** The backend's own kernel `name`, which an lrkit kernel wraps. */
+function required(name: string, stock: KernelConfig | undefined): KernelConfig {
+  if (!stock) throw new Error(`registerLrkitKernels: the wasm backend has no ${name} kernel to wrap`);
+  return stock;
+}
+
 const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
   wasm: [
     { name: "Conv2DBackpropFilter", make: () => conv2dBackpropFilterWasmConfig },
@@ -31,12 +38,10 @@ const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
     { name: "MaxPoolGrad", make: () => maxPoolGradWasmConfig },
     {
       name: "BatchMatMul",
-      make: (stock) => {
-        if (!stock)
-          throw new Error("registerLrkitKernels: the wasm backend has no BatchMatMul kernel to wrap");
-        return batchMatMulWasmConfig(stock);
-      },
+      make: (stock) => batchMatMulWasmConfig(required("BatchMatMul", stock)),
     },
+    { name: "Identity", make: (stock) => identityWasmConfig(required("Identity", stock)) },
+    { name: "Cast", make: (stock) => castWasmConfig(required("Cast", stock)) },
   ],
   cpu: [
     { name: "Conv2DBackpropFilter", make: () => conv2dBackpropFilterCpuConfig },
@@ -52,7 +57,8 @@ const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
  * - wasm: `Conv2DBackpropFilter` (missing from the wasm backend: convolutional training fails
  *   without it) and `Conv2DBackpropInput` (the stock one is a scalar loop), both as convolutions
  *   run by XNNPACK; `MaxPoolGrad` in one JavaScript pass; `BatchMatMul` with transposed operands
- *   handed to XNNPACK instead of a scalar loop.
+ *   handed to XNNPACK instead of a scalar loop; `Identity` and same-type `Cast` that share the
+ *   data instead of copying it (the engine clones every tensor a gradient keeps).
  * - cpu: `Conv2DBackpropFilter` and `MaxPoolGrad` over plain typed arrays (the stock ones index
  *   every element through `TensorBuffer.get`).
  *
@@ -65,7 +71,7 @@ const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
  * @example
  * ```ts
  * import "@tensorflow/tfjs-backend-wasm";
- * registerLrkitKernels("wasm"); // ["Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad", "BatchMatMul"]
+ * registerLrkitKernels("wasm"); // ["Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad", "BatchMatMul", "Identity", "Cast"]
  * await tf.setBackend("wasm");
  * ```
  */
