@@ -260,9 +260,10 @@ export function compareCommand(program: Command, io: Io): void {
       "the experiment: a JSON file (model, dataset, sizes, epochs, optimizer, seed, schedules)",
     )
     .addOption(
-      new Option("--preset <name>", "a built-in experiment: d2l (the chapter's five schedules)").choices([
-        "d2l",
-      ]),
+      new Option(
+        "--preset <name>",
+        "a built-in experiment: d2l (the chapter's five schedules, and multi-factor as its notebook ran it)",
+      ).choices(["d2l"]),
     )
     .option(
       "--epochs <n>",
