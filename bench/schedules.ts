@@ -34,7 +34,9 @@ const CASES: Record<string, ScheduleCase> = {
   constant: {
     kind: "family",
     span: 100,
-    make: () => ({ lrkit: L.constant({ lr: 0.1 }), inline: () => 0.1 }),
+    // The same function, NaN for a NaN step as every schedule (a bare `() => 0.1` would be
+    // folded into the loop as a constant, and measure nothing).
+    make: () => ({ lrkit: L.constant({ lr: 0.1 }), inline: (t) => (t === t ? 0.1 : NaN) }),
   },
   step: {
     kind: "family",

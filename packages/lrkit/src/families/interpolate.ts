@@ -19,7 +19,7 @@ export type InterpolateOptions = z.input<typeof params>;
 
 /**
  * The value at `t` on one segment, from `a` at `start` to `b` at `start + length`, `span` being
- * `b - a` (linear) or `(a - b) / 2` (cos): annealLinear's `(b - a) * pct + a` and annealCos's
+ * `b - a` (linear) or `(a - b) / 2` (cos): PyTorch's `_annealing_linear`, `(b - a) * pct + a`, and `_annealing_cos`,
  * `b + (a - b) / 2 * (cos(pi * pct) + 1)`, with their step-independent parts precomputed by the
  * same operations, so the values are the same.
  */

@@ -8,7 +8,7 @@
  * The number of entries of the sorted list `xs` that are `<= x` (Python's `bisect_right`), in
  * O(log n). A NaN `x` gives NaN.
  */
-export function countAtOrBelow(xs: readonly number[], x: number): number {
+export function countAtOrBelow(xs: ArrayLike<number>, x: number): number {
   if (Number.isNaN(x)) return NaN;
   let lo = 0;
   let hi = xs.length;
@@ -20,30 +20,16 @@ export function countAtOrBelow(xs: readonly number[], x: number): number {
   return lo;
 }
 
-/** The number of entries of the sorted list `xs` that are `< x` (Python's `bisect_left`). */
-export function countBelow(xs: readonly number[], x: number): number {
-  if (Number.isNaN(x)) return NaN;
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
- * Cosine annealing from `start` to `end` as `pct` goes from 0 to 1, in PyTorch's operation order
- * (`OneCycleLR._annealing_cos`): `end + (start - end) / 2 * (cos(pi * pct) + 1)`.
+ * The smallest double above `x` (`Math.nextUp` in Java); NaN and Infinity stay as they are.
+ * For finite `b`, `b < t` exactly when `nextUp(b) <= t`.
  */
-export function annealCos(start: number, end: number, pct: number): number {
-  return end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1);
-}
-
-/** Linear annealing from `start` to `end` (`OneCycleLR._annealing_linear`): `(end - start) * pct + start`. */
-export function annealLinear(start: number, end: number, pct: number): number {
-  return (end - start) * pct + start;
+export function nextUp(x: number): number {
+  if (x !== x || x === Infinity) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  const bits = new BigInt64Array(Float64Array.of(x).buffer);
+  bits[0] = bits[0]! + (x > 0 ? 1n : -1n);
+  return new Float64Array(bits.buffer)[0]!;
 }
 
 /** Where step `t` falls in a sequence of cycles whose lengths grow geometrically. */

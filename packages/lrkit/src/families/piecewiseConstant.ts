@@ -2,7 +2,7 @@ import * as z from "zod";
 import { ensure, ensureSorted, p, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
-import { countAtOrBelow, countBelow } from "./math.js";
+import { countAtOrBelow, nextUp } from "./math.js";
 
 const params = z.strictObject({
   boundaries: p.numbers().describe("Steps at which the value changes; sorted."),
@@ -44,12 +44,35 @@ export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule {
     `must hold boundaries.length + 1 = ${boundaries.length + 1} values`,
     values,
   );
-  const bs = [...boundaries];
-  const vs = [...values];
-  const count = closed === "left" ? countAtOrBelow : countBelow;
-  return define((t) => vs[count(bs, t)] ?? NaN, specOf("piecewiseConstant", options), {
-    horizon: bs[bs.length - 1] ?? 0,
+  return define(lookup(boundaries, values, closed === "left"), specOf("piecewiseConstant", options), {
+    horizon: boundaries[boundaries.length - 1] ?? 0,
   });
+}
+
+/**
+ * The value for step `t`: `values[i]`, `i` the number of boundaries at or below `t` (`left`) or
+ * below it. Below is the same as at-or-below the next double up (`b < t` exactly when
+ * `nextUp(b) <= t`), so one form serves both sides. Up to three boundaries (the usual case) the
+ * closure tests them in turn and is small enough, without a loop, for V8 to inline where it is
+ * called; more are found by binary search.
+ */
+function lookup(boundaries: readonly number[], values: readonly number[], left: boolean) {
+  const bs = Float64Array.from(boundaries, left ? (b) => b : nextUp);
+  const vs = Float64Array.from(values);
+  const [b0, b1, b2] = bs as unknown as [number, number, number];
+  const [v0, v1, v2, v3] = vs as unknown as [number, number, number, number];
+  switch (bs.length) {
+    case 0:
+      return (t: number): number => (t === t ? v0 : NaN);
+    case 1:
+      return (t: number): number => (t < b0 ? v0 : t >= b0 ? v1 : NaN);
+    case 2:
+      return (t: number): number => (t < b0 ? v0 : t < b1 ? v1 : t >= b1 ? v2 : NaN);
+    case 3:
+      return (t: number): number => (t < b0 ? v0 : t < b1 ? v1 : t < b2 ? v2 : t >= b2 ? v3 : NaN);
+    default:
+      return (t: number): number => vs[countAtOrBelow(bs, t)] ?? NaN;
+  }
 }
 
 /** Registry entry of {@link piecewiseConstant}. */

@@ -1,8 +1,24 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectThrow, expectValues } from "../test/expect.js";
 import { sgdr } from "./sgdr.js";
 
 describe("sgdr", () => {
+  it("gives the same value at a step whatever was evaluated before (its cycle cache is invisible)", () => {
+    const options = fc.record({
+      period: fc.double({ min: 0.5, max: 50, noNaN: true }),
+      periodMult: fc.oneof(fc.constant(1), fc.constant(2), fc.double({ min: 1, max: 4, noNaN: true })),
+      decay: fc.double({ min: 0.1, max: 1, noNaN: true }),
+    });
+    const step = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 5000, noNaN: true }));
+    fc.assert(
+      fc.property(options, fc.array(step, { minLength: 1, maxLength: 40 }), (o, steps) => {
+        const warm = sgdr({ lr: 0.1, minLr: 0.001, ...o });
+        for (const t of steps) expect(warm(t)).toBe(sgdr({ lr: 0.1, minLr: 0.001, ...o })(t));
+      }),
+    );
+  });
+
   it("restarts after T_0 * T_mult^i steps (PyTorch 1.13.1 CosineAnnealingWarmRestarts(T_0=5, T_mult=2, eta_min=0.001))", () => {
     // Expected: the lr read before each step() of the real scheduler, t = 0..39, torch 1.13.1.
     expectValues(

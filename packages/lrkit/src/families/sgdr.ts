@@ -63,14 +63,31 @@ export function sgdr(options: SgdrOptions): Schedule {
   const { lr, period, periodMult, minLr, decay, k } = o;
   const limit = o.cycleLimit ?? Infinity;
   const amplitude = o.decayMode === "amplitude";
+  // The cycle of the last step evaluated, with its start, end, length and peak factor: the next
+  // step (the common case) is found with two comparisons, without a logarithm or a power. The
+  // function stays pure: the cache only remembers values that depend on the step alone.
+  let cycle = NaN;
+  let start = Infinity;
+  let end = -Infinity;
+  let length = NaN;
+  let gamma = NaN;
   return define(
     (t) => {
-      const cycle = cycleOf(t, period, periodMult);
+      if (!(t >= start && t < end)) {
+        cycle = cycleOf(t, period, periodMult);
+        start = periodMult === 1 ? cycle * period : cycleStart(cycle, period, periodMult);
+        length = periodMult === 1 ? period : period * periodMult ** cycle;
+        gamma = decay === 1 ? 1 : decay ** cycle;
+        // Cached only where cycleOf guarantees start <= t < end (a cycle from 0 on, periodMult
+        // above 1); with periodMult 1 the cycle is floor(t / period), cheap anyway.
+        end =
+          periodMult === 1 || !(cycle >= 0 && cycle < Infinity)
+            ? -Infinity
+            : cycleStart(cycle + 1, period, periodMult);
+      }
       if (cycle >= limit) return minLr;
-      const offset = periodMult === 1 ? t - cycle * period : t - cycleStart(cycle, period, periodMult);
-      const length = periodMult === 1 ? period : period * periodMult ** cycle;
+      const offset = t - start;
       const cos = 1 + Math.cos(Math.PI * (k === 1 ? offset / length : offset ** k / length ** k));
-      const gamma = decay === 1 ? 1 : decay ** cycle;
       return amplitude ? minLr + ((lr - minLr) * gamma * cos) / 2 : minLr + ((lr * gamma - minLr) * cos) / 2;
     },
     specOf("sgdr", options),

@@ -46,8 +46,8 @@ export interface OneCyclePhase {
 
 /**
  * PyTorch's `_annealing_cos` and `_annealing_linear`, in its operation order (as the core's
- * `annealCos` / `annealLinear`), with CPython's correctly rounded cosine: at the end of a long
- * cycle `cos(pi * pct) + 1` cancels down to the last ulp.
+ * `interpolate` does), with CPython's correctly rounded cosine: at the end of a long cycle
+ * `cos(pi * pct) + 1` cancels down to the last ulp.
  */
 const ANNEAL = {
   _annealing_cos: (start: number, end: number, pct: number) =>

@@ -24,7 +24,7 @@ export function schedLin(start: number, end: number, pos: number): number {
 
 /**
  * fastai's `sched_cos`: `start + (1 + cos(pi*(1-pos))) * (end-start) / 2`, in fastai's operation
- * order (the core cosine and `annealCos` use other forms, equal only up to rounding).
+ * order (the core cosine and one-cycle use other forms, equal only up to rounding).
  */
 export function schedCos(start: number, end: number, pos: number): number {
   return start + ((1 + Math.cos(Math.PI * (1 - pos))) * (end - start)) / 2;
