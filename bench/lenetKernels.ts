@@ -1,6 +1,6 @@
 /**
  * LeNet's training speed with a chosen set of lrkit's wasm kernels: what each kernel brings.
- * (Formerly packages/tfjs/bench/lenetSpeed.mjs.) Not part of `npm run bench`'s table.
+ * Not part of `npm run bench`'s table.
  *
  *   npx tsc -b && tsx bench/lenetKernels.ts --kernels lrkit
  *

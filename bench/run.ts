@@ -210,13 +210,14 @@ function report(r: Record<string, unknown>): string {
     `lrkit benchmarks, ${(r.date as string).slice(0, 16).replace("T", " ")} UTC, Node ${r.node as string}, ${r.cpu as string}, ` +
       `load ${l.start.loadavg.join(" ")} → ${l.end.loadavg.join(" ")}`,
   );
-  const schedules = r.schedules as Row[] | undefined;
-  if (schedules) {
+  /** A table of lrkit's cost against a hand-written baseline, one row per case. */
+  const versus = (rows: Row[] | undefined, head: string[], label: (s: Row) => string) => {
+    if (!rows?.length) return;
     parts.push(
       table(
-        ["schedule", "ns / call", "inline ns", "ratio", "bytes / call"],
-        schedules.map((s) => [
-          `${s.name as string}${s.kind === "preset" ? " (preset)" : ""}`,
+        head,
+        rows.map((s) => [
+          label(s),
           f(s.nsPerCall),
           f(s.inlineNsPerCall),
           f(s.ratio, 2),
@@ -224,22 +225,17 @@ function report(r: Record<string, unknown>): string {
         ]),
       ),
     );
-  }
-  const scheduler = r.scheduler as Row[] | undefined;
-  if (scheduler?.length) {
-    parts.push(
-      table(
-        ["stepping", "ns / step", "counter + formula ns", "ratio", "bytes / step"],
-        scheduler.map((s) => [
-          s.name as string,
-          f(s.nsPerCall),
-          f(s.inlineNsPerCall),
-          f(s.ratio, 2),
-          f(s.bytesPerCall, 1),
-        ]),
-      ),
-    );
-  }
+  };
+  versus(
+    r.schedules as Row[] | undefined,
+    ["schedule", "ns / call", "inline ns", "ratio", "bytes / call"],
+    (s) => `${s.name as string}${s.kind === "preset" ? " (preset)" : ""}`,
+  );
+  versus(
+    r.scheduler as Row[] | undefined,
+    ["stepping", "ns / step", "counter + formula ns", "ratio", "bytes / step"],
+    (s) => s.name as string,
+  );
   const torch = r.torch as Row[] | undefined;
   if (torch?.length) {
     const peer = (r.torchPeer as { results?: Record<string, number> } | undefined)?.results;

@@ -314,38 +314,30 @@ async function scheduleCase(name: string, c: ScheduleCase) {
   };
 }
 
-/** `Scheduler.step()` then reading the lr (or every value), against a counter and the formula. */
+/**
+ * `Scheduler.step()` then reading the lr of a cosine (with `options`, e.g. a plateau policy),
+ * against a counter and the formula.
+ */
+function steppedCosine(options?: ConstructorParameters<typeof L.Scheduler>[1]) {
+  return () => {
+    const scheduler = new L.Scheduler(L.cosine({ lr: 0.1, steps: 1e9, minLr: 0.001 }), options);
+    let t = 0;
+    return {
+      step: () => {
+        scheduler.step();
+        sink.value += scheduler.lr;
+      },
+      inline: () => {
+        t++;
+        sink.value += 0.001 + (C * (1 + Math.cos(Math.PI * (Math.min(t, 1e9) / 1e9)))) / 2;
+      },
+    };
+  };
+}
+
 const SCHEDULER_CASES: Record<string, () => { step: () => void; inline: () => void }> = {
-  "Scheduler.step() + lr": () => {
-    const scheduler = new L.Scheduler(L.cosine({ lr: 0.1, steps: 1e9, minLr: 0.001 }));
-    let t = 0;
-    return {
-      step: () => {
-        scheduler.step();
-        sink.value += scheduler.lr;
-      },
-      inline: () => {
-        t++;
-        sink.value += 0.001 + (C * (1 + Math.cos(Math.PI * (Math.min(t, 1e9) / 1e9)))) / 2;
-      },
-    };
-  },
-  "Scheduler.step() + lr, plateau": () => {
-    const scheduler = new L.Scheduler(L.cosine({ lr: 0.1, steps: 1e9, minLr: 0.001 }), {
-      plateau: { patience: 3 },
-    });
-    let t = 0;
-    return {
-      step: () => {
-        scheduler.step();
-        sink.value += scheduler.lr;
-      },
-      inline: () => {
-        t++;
-        sink.value += 0.001 + (C * (1 + Math.cos(Math.PI * (Math.min(t, 1e9) / 1e9)))) / 2;
-      },
-    };
-  },
+  "Scheduler.step() + lr": steppedCosine(),
+  "Scheduler.step() + lr, plateau": steppedCosine({ plateau: { patience: 3 } }),
 };
 
 async function schedulerCase(name: string, make: () => { step: () => void; inline: () => void }) {
