@@ -2,21 +2,19 @@ import * as tf from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { rangeTest } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { subset, type ImageDataset } from "../data/dataset.js";
-import { loadFashionMnist } from "../data/fashionMnist.js";
+import type { ImageDataset } from "../data/dataset.js";
 import { mlp } from "../models/mlp.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { getLearningRate } from "../optimizers/hyperparameters.js";
 import { useBackend } from "../test/backends.js";
+import { fashionMnistSlices } from "../test/data.js";
 import { tfjsLearner } from "./learner.js";
 
 let train: ImageDataset;
 let test: ImageDataset;
 beforeAll(async () => {
   await useBackend("cpu");
-  const data = await loadFashionMnist();
-  train = subset(data.train, 0, 640);
-  test = subset(data.test, 0, 100);
+  ({ train, test } = await fashionMnistSlices(640, 100));
 });
 
 const weights = (m: LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));

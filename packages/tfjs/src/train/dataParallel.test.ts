@@ -3,19 +3,17 @@ import { cosine } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerLrkitKernels } from "../backend/kernels/registerKernels.js";
 import { subset, type ImageDataset } from "../data/dataset.js";
-import { loadFashionMnist } from "../data/fashionMnist.js";
 import { lenet } from "../models/lenet.js";
 import { mlp } from "../models/mlp.js";
 import { useBackend } from "../test/backends.js";
+import { fashionMnistSlices } from "../test/data.js";
 import { train, type TrainOptions } from "./train.js";
 
 let trainSet: ImageDataset;
 let testSet: ImageDataset;
 beforeAll(async () => {
-  const data = await loadFashionMnist();
   // 100 examples: batches of 32, 32, 32 and a last one of 4 (split 2 + 2 across two threads).
-  trainSet = subset(data.train, 0, 100);
-  testSet = subset(data.test, 0, 50);
+  ({ train: trainSet, test: testSet } = await fashionMnistSlices(100, 50));
 });
 
 /** Expects every value of `actual` within `tolerance` (relative to the largest of `expected`). */

@@ -2,22 +2,20 @@ import * as tf from "@tensorflow/tfjs-core";
 import { constant, cosine, Scheduler, type SchedulerState } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerLrkitKernels } from "../backend/kernels/registerKernels.js";
-import { subset, type ImageDataset } from "../data/dataset.js";
-import { loadFashionMnist } from "../data/fashionMnist.js";
+import type { ImageDataset } from "../data/dataset.js";
 import { lenet } from "../models/lenet.js";
 import { mlp } from "../models/mlp.js";
 import { createOptimizer } from "../optimizers/createOptimizer.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { restore, snapshot } from "../snapshot/snapshot.js";
 import { useBackend } from "../test/backends.js";
+import { fashionMnistSlices } from "../test/data.js";
 import { train, type TrainProgress } from "./train.js";
 
 let trainSet: ImageDataset;
 let testSet: ImageDataset;
 beforeAll(async () => {
-  const data = await loadFashionMnist();
-  trainSet = subset(data.train, 0, 320);
-  testSet = subset(data.test, 0, 200);
+  ({ train: trainSet, test: testSet } = await fashionMnistSlices(320, 200));
 });
 
 describe("train", () => {
