@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { floorDiv } from "../families/math.js";
 import { raise } from "./errors.js";
 import { cosine, ln } from "./libm.js";
 import { isInt, isNumeric, typeName } from "./python.js";
@@ -84,23 +85,14 @@ export function div(a: unknown, b: unknown, float?: boolean): number {
 }
 
 // CPython's `divmod` of two floats (`float_divmod`), exact for integers too, as two functions
-// that return numbers (no pair to allocate on a scheduler's every step).
+// that return numbers (no pair to allocate on a scheduler's every step): the remainder below, the
+// quotient the core's `floorDiv`.
 
 /** The remainder of CPython's `divmod(x, y)`: the sign of `y`. */
 function pyMod(x: number, y: number): number {
   const mod = x % y;
   if (mod !== 0) return y < 0 !== mod < 0 ? mod + y : mod;
   return y < 0 ? -0 : 0;
-}
-
-/** The quotient of CPython's `divmod(x, y)`. */
-function pyFloorDiv(x: number, y: number): number {
-  const mod = x % y;
-  let quotient = (x - mod) / y;
-  if (mod !== 0 && y < 0 !== mod < 0) quotient -= 1;
-  if (quotient === 0) return x / y < 0 ? -0 : 0;
-  const floor = Math.floor(quotient);
-  return quotient - floor > 0.5 ? floor + 1 : floor;
 }
 
 /** Python's `a % b`: the sign of the divisor; `ZeroDivisionError` for a zero divisor (see {@link div}). */
@@ -116,7 +108,7 @@ export function mod(a: unknown, b: unknown, float?: boolean): number {
 
 /** Python's floor division `a // b`; `ZeroDivisionError` for a zero divisor. */
 export function floordiv(a: unknown, b: unknown): number {
-  if (typeof a === "number" && typeof b === "number" && b !== 0) return pyFloorDiv(a, b);
+  if (typeof a === "number" && typeof b === "number" && b !== 0) return floorDiv(a, b);
   const [x, y] = operands("//", a, b);
   if (y === 0) {
     raise(
@@ -124,7 +116,7 @@ export function floordiv(a: unknown, b: unknown): number {
       isInt(a) && isInt(b) ? "integer division or modulo by zero" : "float floor division by zero",
     );
   }
-  return pyFloorDiv(x, y);
+  return floorDiv(x, y);
 }
 
 /**

@@ -6,28 +6,15 @@
  */
 import type { Optimizer } from "@tensorflow/tfjs-core";
 import type { Json } from "lrkit";
+import type { Optimizer as PlainOptimizer, ParamGroup } from "lrkit/torch";
 import { getLearningRate, getMomentum } from "../optimizers/hyperparameters.js";
 import { optimizerName } from "../optimizers/optimizerName.js";
 
-/** One parameter group of a plain PyTorch-shaped optimizer. */
-export interface TorchParamGroup {
-  /** The learning rate of the next update. */
-  lr: number;
-  /** SGD's or RMSprop's momentum. */
-  momentum?: number;
-  /** Adam's `[beta1, beta2]`. */
-  betas?: number[];
-  /** Whatever else the scheduler keeps per group (`initial_lr`, `max_lr`, ...). */
-  [key: string]: unknown;
-}
+/** One parameter group of a plain PyTorch-shaped optimizer (`lrkit/torch`'s `ParamGroup`). */
+export type TorchParamGroup = ParamGroup;
 
-/** A plain PyTorch-shaped optimizer: what `lrkit/torch`'s schedulers read and write. */
-export interface TorchOptimizer {
-  /** The parameter groups; @lrkit/tfjs binds group 0 to the tfjs optimizer. */
-  param_groups: TorchParamGroup[];
-  /** The constructor's keyword arguments (CyclicLR and OneCycleLR look for momentum or betas). */
-  defaults: Record<string, unknown>;
-}
+/** A plain PyTorch-shaped optimizer: what `lrkit/torch`'s schedulers read and write (its `Optimizer`). */
+export type TorchOptimizer = PlainOptimizer;
 
 /**
  * A PyTorch-compatible scheduler from `lrkit/torch` (or anything shaped like one): it writes the
