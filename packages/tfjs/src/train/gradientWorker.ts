@@ -32,8 +32,12 @@ async function start(): Promise<(job: GradientJob) => GradientReply> {
       `the rebuilt model has ${variables.length} trainable weights, the original ${init.shapes.length}`,
     );
 
+  const baseline = tf.memory().numTensors;
   return (job) => {
-    variables.forEach((v, i) => v.assign(tf.tensor(job.weights[i]!, [...init.shapes[i]!], "float32")));
+    // assign() keeps the new value's data but not its tensor: tidy frees the tensor.
+    tf.tidy(() =>
+      variables.forEach((v, i) => v.assign(tf.tensor(job.weights[i]!, [...init.shapes[i]!], "float32"))),
+    );
     const size = job.shape[0];
     const xs = tf.tensor4d(job.x, job.shape);
     const ys = tf.tensor2d(job.y, [size, init.classes]);
@@ -50,6 +54,9 @@ async function start(): Promise<(job: GradientJob) => GradientReply> {
       grads: variables.map((v) => Float32Array.from(grads[v.name]!.dataSync())),
     };
     tf.dispose([xs, ys, value, logits!, ...Object.values(grads)]);
+    // A job leaves nothing behind (a leak here would grow with every update of a run).
+    if (tf.memory().numTensors !== baseline)
+      throw new Error(`a gradient job left ${tf.memory().numTensors - baseline} tensors behind`);
     return reply;
   };
 }
