@@ -1,104 +1,100 @@
 /**
- * `Conv2DBackpropInput` for the wasm backend: the stock kernel is a scalar C++ loop (three times
- * slower than this on LeNet's second convolution) and ignores dilations; this one is a
- * convolution run by the backend's own XNNPACK `Conv2D`.
+ * `Conv2DBackpropInput` for the wasm backend, run by lrkit's SIMD convolution module: the stock
+ * kernel is a scalar C++ loop and ignores dilations.
  *
  * @module
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
-import {
-  conv2dWasm,
-  convGradGeometry,
-  cropWasm,
-  transposeWasm,
-  type ConvGradAttrs,
-  type WasmBackend,
-} from "./kernelUtil.js";
+import { address, kernelModule, type KernelModule } from "./kernelModule.js";
+import { convGradGeometry, transposeWasm, type ConvGradAttrs, type WasmBackend } from "./kernelUtil.js";
+import { free, paddedGeometry, scratch, type PaddedGeometry } from "./paddedConvolution.js";
 
 /** The attributes of `Conv2DBackpropInput`. */
 interface Attrs extends ConvGradAttrs {
   inputShape: [number, number, number, number];
 }
 
-/** The filter [FH, FW, C, O] flipped in both spatial axes and transposed to [FH, FW, O, C]. */
-function flipFilter(backend: WasmBackend, filter: TensorInfo): TensorInfo {
-  const [fh, fw, c, o] = filter.shape as [number, number, number, number];
-  const out = backend.makeOutput([fh, fw, o, c], "float32");
-  // Heap views only after the allocation: growing the heap detaches older views.
-  const src = backend.typedArrayFromHeap(filter);
-  const dst = backend.typedArrayFromHeap(out);
-  for (let i = 0; i < fh; i++) {
-    for (let j = 0; j < fw; j++) {
-      const from = ((fh - 1 - i) * fw + (fw - 1 - j)) * c * o;
-      const to = (i * fw + j) * o * c;
-      for (let ci = 0; ci < c; ci++)
-        for (let oi = 0; oi < o; oi++) dst[to + oi * c + ci] = src[from + ci * o + oi]!;
-    }
+/**
+ * The filter's taps as the module's runs: runs of taps that are contiguous in the padded input (a
+ * filter row when the dilation across is 1, else one tap's channels). Returns the runs' byte
+ * offsets (i32 [runs]) and the filter laid out as [runs, o, len4] (`len4` = the run's length
+ * rounded up to a multiple of 4, zero past the run); the caller frees both.
+ */
+function filterRuns(backend: WasmBackend, filter: TensorInfo, g: PaddedGeometry) {
+  const rowRuns = g.dw === 1;
+  const runs = rowRuns ? g.fh : g.fh * g.fw;
+  const len = rowRuns ? g.fw * g.c : g.c;
+  const len4 = Math.ceil(len / 4) * 4;
+  const offsets = backend.makeOutput([runs], "int32");
+  const wt = scratch(backend, runs * g.o * len4);
+  // Heap views only after the allocations: growing the heap detaches older views.
+  const at = backend.typedArrayFromHeap(offsets);
+  const w = backend.typedArrayFromHeap(filter);
+  const out = backend.typedArrayFromHeap(wt);
+  out.fill(0);
+  for (let s = 0; s < runs; s++) {
+    const [i, j] = rowRuns ? [s, 0] : [Math.floor(s / g.fw), s % g.fw];
+    at[s] = (i * g.dh * g.wp + j * g.dw) * g.c * 4;
+    // Tap s·len + t of the filter [fh, fw, c, o] is the run's t-th.
+    for (let q = 0; q < g.o; q++)
+      for (let t = 0; t < len; t++) out[(s * g.o + q) * len4 + t] = w[(s * len + t) * g.o + q]!;
   }
-  return out;
+  return { runs, len4, offsets, wt };
 }
 
-/** dY [N, OH, OW, O] with `sh − 1` zero rows (and `sw − 1` zero columns) between its own. */
-function spreadRows(backend: WasmBackend, dy: TensorInfo, sh: number, sw: number): TensorInfo {
-  const [n, oh, ow, o] = dy.shape as [number, number, number, number];
-  const uh = (oh - 1) * sh + 1;
-  const uw = (ow - 1) * sw + 1;
-  const out = backend.makeOutput([n, uh, uw, o], "float32");
-  const src = backend.typedArrayFromHeap(dy);
-  const dst = backend.typedArrayFromHeap(out);
-  dst.fill(0);
-  for (let b = 0; b < n; b++) {
-    for (let r = 0; r < oh; r++) {
-      for (let col = 0; col < ow; col++) {
-        const from = ((b * oh + r) * ow + col) * o;
-        dst.set(src.subarray(from, from + o), ((b * uh + r * sh) * uw + col * sw) * o);
-      }
-    }
-  }
-  return out;
+/** dX for the NHWC output gradient `dy`, scattered into a padded buffer and cropped. */
+function inputGradient(
+  backend: WasmBackend,
+  module: KernelModule,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  g: PaddedGeometry,
+): TensorInfo {
+  const dx = backend.makeOutput([g.n, g.h, g.w, g.c], "float32");
+  const { runs, len4, offsets, wt } = filterRuns(backend, filter, g);
+  // 4 floats of slack: a run's zero padding adds 0 past the last position.
+  const dxp = scratch(backend, g.n * g.hp * g.wp * g.c + 4);
+  backend.typedArrayFromHeap(dxp).fill(0);
+  module.inputGradient(
+    ...[address(backend, dy), address(backend, wt), address(backend, offsets), address(backend, dxp)],
+    ...[g.n, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.o, runs, len4],
+  );
+  module.cropImages(
+    address(backend, dxp),
+    address(backend, dx),
+    g.n,
+    g.h,
+    g.w,
+    g.c,
+    g.top,
+    g.left,
+    g.hp,
+    g.wp,
+  );
+  free(backend, offsets, wt, dxp);
+  return dx;
 }
 
 /**
- * The gradient of a convolution with respect to its input is the "full" correlation of dY (with
- * `stride − 1` zeros spread between its rows and columns) with the filter flipped in both spatial
- * axes and with its channel axes swapped, at the forward dilation and stride 1:
+ * The gradient of a convolution with respect to its input,
  *
- *   dX[n, y, x, c] = Σ_{i, j, o} dY↑[n, y + i·dh − pt', x + j·dw − pl', o] · W[FH−1−i, FW−1−j, c, o],
+ *   dX[n, y·sh + i·dh − top, x·sw + j·dw − left, c] += Σ_o dY[n, y, x, o] · W[i, j, c, o],
  *
- * with pt' = (FH − 1)·dh − top (and likewise for the left). Negative paddings (an explicit forward
- * padding wider than the filter) become a crop of the output.
+ * scattered from each output position into a zero-padded buffer (so that no multiplication
+ * involves the zeros a strided or padded gather would), then cropped. NCHW tensors are transposed
+ * to NHWC and back.
  */
 const conv2dBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as WasmBackend;
   const { dy: dyIn, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const a = attrs as unknown as Attrs;
-  const {
-    nchw,
-    info,
-    strides: [sh, sw],
-    dilations: [dh, dw],
-  } = convGradGeometry(a.inputShape, filter.shape, a);
-  const { filterHeight: fh, filterWidth: fw, inHeight: h, inWidth: w } = info;
-
+  const { nchw, info } = convGradGeometry(a.inputShape, filter.shape, a);
   const dy = nchw ? transposeWasm(wasm, dyIn, [0, 2, 3, 1]) : dyIn;
-  const spread = sh > 1 || sw > 1 ? spreadRows(wasm, dy, sh, sw) : dy;
-  const flipped = flipFilter(wasm, filter);
-  const [uh, uw] = [spread.shape[1]!, spread.shape[2]!];
-  // Paddings of the full correlation; a negative one is applied as an offset into the output.
-  const top = (fh - 1) * dh - info.padInfo.top;
-  const left = (fw - 1) * dw - info.padInfo.left;
-  const [padTop, padLeft] = [Math.max(top, 0), Math.max(left, 0)];
-  const [offTop, offLeft] = [padTop - top, padLeft - left];
-  const padBottom = Math.max(0, offTop + h + (fh - 1) * dh - uh - padTop);
-  const padRight = Math.max(0, offLeft + w + (fw - 1) * dw - uw - padLeft);
-  const full = conv2dWasm(wasm, spread, flipped, [1, 1], [dh, dw], [padTop, padBottom, padLeft, padRight]);
-  wasm.disposeData(flipped.dataId);
-  if (spread !== dy) wasm.disposeData(spread.dataId);
-  if (dy !== dyIn) wasm.disposeData(dy.dataId);
-  const dx = cropWasm(wasm, full, [offTop, offLeft], [h, w]);
+  const dx = inputGradient(wasm, kernelModule(wasm), dy, filter, paddedGeometry(info));
   if (!nchw) return dx;
+  free(wasm, dy);
   const out = transposeWasm(wasm, dx, [0, 3, 1, 2]);
-  wasm.disposeData(dx.dataId);
+  free(wasm, dx);
   return out;
 };
 

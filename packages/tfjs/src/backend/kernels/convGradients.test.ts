@@ -172,6 +172,34 @@ beforeAll(async () => {
   registerLrkitKernels("wasm");
 });
 
+describe("Conv2D on wasm equals the cpu backend's", () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const inputs = { x: randomPlain(c.x, 9), filter: randomPlain(c.filter, 10) };
+      const attrs = { ...attrsOf(c), dilations: c.dilations ?? 1 };
+      const expected = await runKernelOn("cpu", "Conv2D", inputs, attrs);
+      expectClose(await runKernelOn("wasm", "Conv2D", inputs, attrs), expected, c.tolerance);
+    });
+  }
+});
+
+describe("FusedConv2D (bias and ReLU, or bias alone) on wasm equals the cpu backend's", () => {
+  for (const c of CASES) {
+    for (const activation of ["relu", "linear"]) {
+      it(`${c.name}, ${activation}`, async () => {
+        const inputs = {
+          x: randomPlain(c.x, 11),
+          filter: randomPlain(c.filter, 12),
+          bias: randomPlain([c.filter[3]!], 13),
+        };
+        const attrs = { ...attrsOf(c), dilations: c.dilations ?? 1, activation };
+        const expected = await runKernelOn("cpu", "FusedConv2D", inputs, attrs);
+        expectClose(await runKernelOn("wasm", "FusedConv2D", inputs, attrs), expected, c.tolerance);
+      });
+    }
+  }
+});
+
 describe("Conv2DBackpropFilter on wasm equals the cpu backend's", () => {
   for (const c of CASES) {
     it(c.name, async () => {

@@ -128,6 +128,8 @@ describe("Identity and Cast on wasm", () => {
 describe("registerLrkitKernels", () => {
   it("lists the kernels, marks them as lrkit's, and registering twice changes nothing", () => {
     expect(registerLrkitKernels("wasm")).toEqual([
+      "Conv2D",
+      "FusedConv2D",
       "Conv2DBackpropFilter",
       "Conv2DBackpropInput",
       "MaxPoolGrad",
@@ -139,7 +141,7 @@ describe("registerLrkitKernels", () => {
     registerLrkitKernels("wasm");
     expect(tf.getKernel("BatchMatMul", "wasm")).toBe(config);
     expect(isLrkitKernel("Conv2DBackpropFilter", "wasm")).toBe(true);
-    expect(isLrkitKernel("Conv2D", "wasm")).toBe(false);
+    expect(isLrkitKernel("Relu", "wasm")).toBe(false);
   });
 
   it("rejects an unknown backend, naming the function and the value", () => {

@@ -22,6 +22,8 @@ export type TypedArray = Float32Array | Int32Array | Uint8Array;
 
 /** The part of the wasm backend (`BackendWasm`) that lrkit's kernels use. */
 export interface WasmBackend extends KernelBackend {
+  /** The Emscripten module: `asm.memory` is the heap every tensor lives on. */
+  wasm: { asm?: { memory?: unknown } };
   /** Allocates an output on the wasm heap. Heap views taken before this call may be detached. */
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   /** A view of a tensor's data on the wasm heap; valid until the next allocation. */
@@ -61,55 +63,6 @@ function callKernel(
 /** Transposes `x` on the wasm backend; the caller owns the result. */
 export function transposeWasm(backend: WasmBackend, x: TensorInfo, perm: number[]): TensorInfo {
   return callKernel("wasm", "Transpose", backend, { x }, { perm });
-}
-
-/** Slices `x` on the wasm backend; the caller owns the result. */
-function sliceWasm(backend: WasmBackend, x: TensorInfo, begin: number[], size: number[]): TensorInfo {
-  return callKernel("wasm", "Slice", backend, { x }, { begin, size });
-}
-
-/**
- * The `height` × `width` positions of the NHWC `x` from row `top` and column `left`, on the wasm
- * backend: `x` itself when that is all of it, else a slice, and `x` is freed. The caller owns the
- * result.
- */
-export function cropWasm(
-  backend: WasmBackend,
-  x: TensorInfo,
-  [top, left]: [number, number],
-  [height, width]: [number, number],
-): TensorInfo {
-  if (top === 0 && left === 0 && x.shape[1] === height && x.shape[2] === width) return x;
-  const cropped = sliceWasm(backend, x, [0, top, left, 0], [x.shape[0]!, height, width, x.shape[3]!]);
-  backend.disposeData(x.dataId);
-  return cropped;
-}
-
-/**
- * The wasm backend's Conv2D (XNNPACK) in NHWC with explicit paddings `[top, bottom, left, right]`;
- * the caller owns the result.
- */
-export function conv2dWasm(
-  backend: WasmBackend,
-  x: TensorInfo,
-  filter: TensorInfo,
-  strides: [number, number],
-  dilations: [number, number],
-  pads: [number, number, number, number],
-): TensorInfo {
-  const pad = [
-    [0, 0],
-    [pads[0], pads[1]],
-    [pads[2], pads[3]],
-    [0, 0],
-  ];
-  return callKernel(
-    "wasm",
-    "Conv2D",
-    backend,
-    { x, filter },
-    { strides, dilations, pad, dataFormat: "NHWC" },
-  );
 }
 
 /** A pair from a number or a pair (strides, dilations). */

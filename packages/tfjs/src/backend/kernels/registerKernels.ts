@@ -8,6 +8,7 @@ import { batchMatMulWasmConfig } from "./batchMatMulWasm.js";
 import { conv2dBackpropFilterCpuConfig } from "./conv2dBackpropFilterCpu.js";
 import { conv2dBackpropFilterWasmConfig } from "./conv2dBackpropFilterWasm.js";
 import { conv2dBackpropInputWasmConfig } from "./conv2dBackpropInputWasm.js";
+import { convolutionWasmConfig } from "./conv2dWasm.js";
 import { maxPoolGradCpuConfig, maxPoolGradWasmConfig } from "./maxPoolGrad.js";
 import { castWasmConfig, identityWasmConfig } from "./shareWasm.js";
 
@@ -33,6 +34,8 @@ function required(name: string, stock: KernelConfig | undefined): KernelConfig {
 
 const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
   wasm: [
+    { name: "Conv2D", make: (stock) => convolutionWasmConfig(required("Conv2D", stock)) },
+    { name: "FusedConv2D", make: (stock) => convolutionWasmConfig(required("FusedConv2D", stock)) },
     { name: "Conv2DBackpropFilter", make: () => conv2dBackpropFilterWasmConfig },
     { name: "Conv2DBackpropInput", make: () => conv2dBackpropInputWasmConfig },
     { name: "MaxPoolGrad", make: () => maxPoolGradWasmConfig },
@@ -54,13 +57,15 @@ const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
  * one; calling it again does nothing. Load the backend package first (its own kernels must be
  * registered); the kernels then serve every later call on that backend.
  *
- * - wasm: `Conv2DBackpropFilter` (missing from the wasm backend: convolutional training fails
- *   without it) and `Conv2DBackpropInput` (the stock one is a scalar loop), both as convolutions
- *   run by XNNPACK; `MaxPoolGrad` in one JavaScript pass; `BatchMatMul` with transposed operands
- *   handed to XNNPACK instead of a scalar loop; `Identity` and same-type `Cast` that share the
- *   data instead of copying it (the engine clones every tensor a gradient keeps).
- * - cpu: `Conv2DBackpropFilter` and `MaxPoolGrad` over plain typed arrays (the stock ones index
- *   every element through `TensorBuffer.get`).
+ * - wasm: `Conv2D` and `FusedConv2D` (bias, ReLU), `Conv2DBackpropFilter` (missing from the wasm
+ *   backend: convolutional training fails without it), `Conv2DBackpropInput` and `MaxPoolGrad`,
+ *   run by lrkit's own SIMD WebAssembly module (`assembly/`, built to `wasm/kernels.wasm`) on the
+ *   backend's heap; `BatchMatMul` with transposed operands handed to XNNPACK instead of a scalar
+ *   loop; `Identity` and same-type `Cast` that share the data instead of copying it (the engine
+ *   clones every tensor a gradient keeps). The module needs TensorFlow.js's single-threaded wasm
+ *   build (the one Node.js runs).
+ * - cpu: `Conv2DBackpropFilter` over plain typed arrays and `MaxPoolGrad` by the same module (the
+ *   stock ones index every element through `TensorBuffer.get`).
  *
  * Each is tested against the cpu backend's stock kernels on several shapes, strides, paddings
  * (same, valid, explicit), dilations and both data formats.
@@ -71,7 +76,7 @@ const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
  * @example
  * ```ts
  * import "@tensorflow/tfjs-backend-wasm";
- * registerLrkitKernels("wasm"); // ["Conv2DBackpropFilter", "Conv2DBackpropInput", "MaxPoolGrad", "BatchMatMul", "Identity", "Cast"]
+ * registerLrkitKernels("wasm"); // ["Conv2D", "FusedConv2D", "Conv2DBackpropFilter", …, "Cast"]
  * await tf.setBackend("wasm");
  * ```
  */

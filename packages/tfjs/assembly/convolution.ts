@@ -1,0 +1,362 @@
+/**
+ * lrkit's convolution kernels for TensorFlow.js's wasm backend, in AssemblyScript with 128-bit
+ * SIMD. The module imports the backend's own memory: every pointer is a byte offset into the
+ * backend's heap, where the caller (the TypeScript kernels in `src/backend/kernels/`) has
+ * allocated every input, output and scratch buffer. The module allocates nothing and holds no
+ * state.
+ *
+ * Layouts, all row-major:
+ * - `xp`: the input NHWC, zero-padded to [n, hp, wp, c] (see {@link padImages}).
+ * - tap offsets `taps`: for each filter tap k = (i, j, ci) in [fh, fw, c] order, the i32 byte
+ *   offset of X[y + i·dh, x + j·dw, ci] from X[y, x, 0] in `xp`.
+ * - a "wide" matrix [rows, o8]: `o8` = the channel count rounded up to a multiple of 8, the extra
+ *   columns zero (see {@link copyRows}).
+ *
+ * Each kernel keeps a tile of 4 × 8 sums in eight registers; rows of taps or positions that do
+ * not fill a tile reuse a valid address and their results are dropped.
+ */
+
+/** Bytes in an f32. */
+const F: i32 = 4;
+
+/**
+ * Copies the NHWC images `x` [n, h, w, c] into `xp` [n, hp, wp, c] at row `top` and column `left`,
+ * zero everywhere else.
+ */
+export function padImages(
+  x: usize,
+  xp: usize,
+  n: i32,
+  h: i32,
+  w: i32,
+  c: i32,
+  top: i32,
+  left: i32,
+  hp: i32,
+  wp: i32,
+): void {
+  memory.fill(xp, 0, <usize>(n * hp * wp * c * F));
+  const row = <usize>(w * c * F);
+  for (let b = 0; b < n; b++) {
+    for (let y = 0; y < h; y++) {
+      const from = x + <usize>((b * h + y) * w * c * F);
+      const to = xp + <usize>(((b * hp + y + top) * wp + left) * c * F);
+      memory.copy(to, from, row);
+    }
+  }
+}
+
+/**
+ * Copies the first `cols` columns of each of the `rows` rows of `src` [rows, srcCols] into `dst`
+ * [rows, dstCols], the columns of `dst` past `cols` zero.
+ */
+export function copyRows(src: usize, srcCols: i32, dst: usize, dstCols: i32, rows: i32, cols: i32): void {
+  const tail = <usize>((dstCols - cols) * F);
+  for (let r = 0; r < rows; r++) {
+    const to = dst + <usize>(r * dstCols * F);
+    memory.copy(to, src + <usize>(r * srcCols * F), <usize>(cols * F));
+    if (tail) memory.fill(to + <usize>(cols * F), 0, tail);
+  }
+}
+
+/**
+ * Copies the positions [top, top + h) × [left, left + w) of the NHWC images `xp` [n, hp, wp, c]
+ * into `x` [n, h, w, c].
+ */
+export function cropImages(
+  xp: usize,
+  x: usize,
+  n: i32,
+  h: i32,
+  w: i32,
+  c: i32,
+  top: i32,
+  left: i32,
+  hp: i32,
+  wp: i32,
+): void {
+  const row = <usize>(w * c * F);
+  for (let b = 0; b < n; b++) {
+    for (let y = 0; y < h; y++) {
+      const from = xp + <usize>(((b * hp + y + top) * wp + left) * c * F);
+      memory.copy(x + <usize>((b * h + y) * w * c * F), from, row);
+    }
+  }
+}
+
+/** Stores the first `count` (1 to 8) lanes of the pair (`lo`, `hi`) at `dst`. */
+function storeFirst(dst: usize, lo: v128, hi: v128, count: i32): void {
+  if (count >= 8) {
+    v128.store(dst, lo);
+    v128.store(dst, hi, 16);
+    return;
+  }
+  if (count >= 4) {
+    v128.store(dst, lo);
+    if (count > 4) v128.store32_lane(dst, hi, 0, 16);
+    if (count > 5) v128.store32_lane(dst, hi, 1, 20);
+    if (count > 6) v128.store32_lane(dst, hi, 2, 24);
+    return;
+  }
+  v128.store32_lane(dst, lo, 0);
+  if (count > 1) v128.store32_lane(dst, lo, 1, 4);
+  if (count > 2) v128.store32_lane(dst, lo, 2, 8);
+}
+
+/**
+ * The forward convolution, with an optional bias and ReLU:
+ *
+ *   Y[m, o] = act(bias[o] + Σ_k xp[base(m) + taps[k]] · w8[k, o]),
+ *
+ * for each output position m = (b, y, x) in [n, oh, ow], base(m) the address of
+ * xp[b, y·sh, x·sw, 0]. `w8` is the filter [k, o8] wide, `bias8` the bias [o8] wide or 0 for
+ * none; `y` is written [n·oh·ow, o] (not wide).
+ */
+export function convolve(
+  xp: usize,
+  taps: usize,
+  w8: usize,
+  bias8: usize,
+  y: usize,
+  n: i32,
+  hp: i32,
+  wp: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+  sh: i32,
+  sw: i32,
+  k: i32,
+  o: i32,
+  relu: bool,
+): void {
+  const o8 = (o + 7) & ~7;
+  const zero = f32x4.splat(0);
+  const colStep = <usize>(sw * c * F);
+  const wStep = <usize>(o8 * F);
+  const rowBytes = <usize>(o * F);
+  for (let b = 0; b < n; b++) {
+    for (let yy = 0; yy < oh; yy++) {
+      const rowStart = xp + <usize>((b * hp + yy * sh) * wp * c * F);
+      const out = y + <usize>((b * oh + yy) * ow * o * F);
+      for (let x = 0; x < ow; x += 4) {
+        // Four positions of the row (a tile past its end repeats the last one).
+        const b0 = rowStart + <usize>x * colStep;
+        const b1 = rowStart + <usize>min(x + 1, ow - 1) * colStep;
+        const b2 = rowStart + <usize>min(x + 2, ow - 1) * colStep;
+        const b3 = rowStart + <usize>min(x + 3, ow - 1) * colStep;
+        const left = ow - x;
+        for (let oc = 0; oc < o8; oc += 8) {
+          let a00 = zero;
+          let a01 = zero;
+          if (bias8) {
+            a00 = v128.load(bias8 + <usize>(oc * F));
+            a01 = v128.load(bias8 + <usize>(oc * F), 16);
+          }
+          let a10 = a00;
+          let a11 = a01;
+          let a20 = a00;
+          let a21 = a01;
+          let a30 = a00;
+          let a31 = a01;
+          let wk = w8 + <usize>(oc * F);
+          for (let t = 0; t < k; t++) {
+            const off = <usize>load<i32>(taps + <usize>(t * 4));
+            const w0 = v128.load(wk);
+            const w1 = v128.load(wk, 16);
+            const p0 = v128.load32_splat(b0 + off);
+            const p1 = v128.load32_splat(b1 + off);
+            const p2 = v128.load32_splat(b2 + off);
+            const p3 = v128.load32_splat(b3 + off);
+            a00 = f32x4.add(a00, f32x4.mul(p0, w0));
+            a01 = f32x4.add(a01, f32x4.mul(p0, w1));
+            a10 = f32x4.add(a10, f32x4.mul(p1, w0));
+            a11 = f32x4.add(a11, f32x4.mul(p1, w1));
+            a20 = f32x4.add(a20, f32x4.mul(p2, w0));
+            a21 = f32x4.add(a21, f32x4.mul(p2, w1));
+            a30 = f32x4.add(a30, f32x4.mul(p3, w0));
+            a31 = f32x4.add(a31, f32x4.mul(p3, w1));
+            wk += wStep;
+          }
+          if (relu) {
+            a00 = f32x4.max(a00, zero);
+            a01 = f32x4.max(a01, zero);
+            a10 = f32x4.max(a10, zero);
+            a11 = f32x4.max(a11, zero);
+            a20 = f32x4.max(a20, zero);
+            a21 = f32x4.max(a21, zero);
+            a30 = f32x4.max(a30, zero);
+            a31 = f32x4.max(a31, zero);
+          }
+          const count = min(o - oc, 8);
+          const dst = out + <usize>((x * o + oc) * F);
+          storeFirst(dst, a00, a01, count);
+          if (left > 1) storeFirst(dst + rowBytes, a10, a11, count);
+          if (left > 2) storeFirst(dst + 2 * rowBytes, a20, a21, count);
+          if (left > 3) storeFirst(dst + 3 * rowBytes, a30, a31, count);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The filter gradient:
+ *
+ *   dW[k, o] = Σ_m xp[base(m) + taps[k]] · dy8[m, o],
+ *
+ * over every output position m (as in {@link convolve}). `dy8` is the output gradient
+ * [n·oh·ow, o8] wide; `dw8` receives dW [k4, o8] wide, k4 = k rounded up to a multiple of 4 (the
+ * extra rows are scratch). `taps` must hold k4 entries (the extra ones any valid offset, such as
+ * 0).
+ */
+export function filterGradient(
+  xp: usize,
+  taps: usize,
+  dy8: usize,
+  dw8: usize,
+  n: i32,
+  hp: i32,
+  wp: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+  sh: i32,
+  sw: i32,
+  k: i32,
+  o8: i32,
+): void {
+  const k4 = (k + 3) & ~3;
+  memory.fill(dw8, 0, <usize>(k4 * o8 * F));
+  const rowStep = <usize>(sh * wp * c * F);
+  const colStep = <usize>(sw * c * F);
+  const dyStep = <usize>(o8 * F);
+  for (let b = 0; b < n; b++) {
+    const image = xp + <usize>(b * hp * wp * c * F);
+    const grads = dy8 + <usize>(b * oh * ow * o8 * F);
+    for (let t = 0; t < k4; t += 4) {
+      const off0 = <usize>load<i32>(taps + <usize>(t * 4));
+      const off1 = <usize>load<i32>(taps + <usize>(t * 4), 4);
+      const off2 = <usize>load<i32>(taps + <usize>(t * 4), 8);
+      const off3 = <usize>load<i32>(taps + <usize>(t * 4), 12);
+      for (let oc = 0; oc < o8; oc += 8) {
+        const out = dw8 + <usize>((t * o8 + oc) * F);
+        let a00 = v128.load(out);
+        let a01 = v128.load(out, 16);
+        let a10 = v128.load(out + dyStep);
+        let a11 = v128.load(out + dyStep, 16);
+        let a20 = v128.load(out + 2 * dyStep);
+        let a21 = v128.load(out + 2 * dyStep, 16);
+        let a30 = v128.load(out + 3 * dyStep);
+        let a31 = v128.load(out + 3 * dyStep, 16);
+        let g = grads + <usize>(oc * F);
+        let rowStart = image;
+        for (let yy = 0; yy < oh; yy++) {
+          let p = rowStart;
+          for (let x = 0; x < ow; x++) {
+            const d0 = v128.load(g);
+            const d1 = v128.load(g, 16);
+            const p0 = v128.load32_splat(p + off0);
+            const p1 = v128.load32_splat(p + off1);
+            const p2 = v128.load32_splat(p + off2);
+            const p3 = v128.load32_splat(p + off3);
+            a00 = f32x4.add(a00, f32x4.mul(p0, d0));
+            a01 = f32x4.add(a01, f32x4.mul(p0, d1));
+            a10 = f32x4.add(a10, f32x4.mul(p1, d0));
+            a11 = f32x4.add(a11, f32x4.mul(p1, d1));
+            a20 = f32x4.add(a20, f32x4.mul(p2, d0));
+            a21 = f32x4.add(a21, f32x4.mul(p2, d1));
+            a30 = f32x4.add(a30, f32x4.mul(p3, d0));
+            a31 = f32x4.add(a31, f32x4.mul(p3, d1));
+            p += colStep;
+            g += dyStep;
+          }
+          rowStart += rowStep;
+        }
+        v128.store(out, a00);
+        v128.store(out, a01, 16);
+        v128.store(out + dyStep, a10);
+        v128.store(out + dyStep, a11, 16);
+        v128.store(out + 2 * dyStep, a20);
+        v128.store(out + 2 * dyStep, a21, 16);
+        v128.store(out + 3 * dyStep, a30);
+        v128.store(out + 3 * dyStep, a31, 16);
+      }
+    }
+  }
+}
+
+/**
+ * The input gradient, scattered from each output position: for every position m and filter tap
+ * k, dxp[base(m) + taps[k]] += Σ_o dy[m, o] · W[k, o]. The taps are grouped in `segments` runs
+ * that are contiguous in `dxp` (a filter row when the dilation across is 1, else one tap's
+ * channels): `runs` holds each run's i32 byte offset from base(m), `wt` the filter as
+ * [segments, o, len4] (the run's taps for each output channel, `len4` = the run's length rounded
+ * up to a multiple of 4, extra entries zero). `dy` is [n·oh·ow, o] (not wide); `dxp` must be zero
+ * on entry and have 3 floats of slack at its end (the zero entries of `wt` add 0 past a run).
+ */
+export function inputGradient(
+  dy: usize,
+  wt: usize,
+  runs: usize,
+  dxp: usize,
+  n: i32,
+  hp: i32,
+  wp: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+  sh: i32,
+  sw: i32,
+  o: i32,
+  segments: i32,
+  len4: i32,
+): void {
+  const segBytes = <usize>(o * len4 * F);
+  const oBytes = <usize>(len4 * F);
+  let m = 0;
+  for (let b = 0; b < n; b++) {
+    for (let yy = 0; yy < oh; yy++) {
+      for (let x = 0; x < ow; x++, m++) {
+        const at = dxp + <usize>(((b * hp + yy * sh) * wp + x * sw) * c * F);
+        const grad = dy + <usize>(m * o * F);
+        for (let s = 0; s < segments; s++) {
+          const dst0 = at + <usize>load<i32>(runs + <usize>(s * 4));
+          const ws = wt + <usize>s * segBytes;
+          let t = 0;
+          for (; t + 16 <= len4; t += 16) {
+            let a0 = f32x4.splat(0);
+            let a1 = a0;
+            let a2 = a0;
+            let a3 = a0;
+            let wo = ws + <usize>(t * F);
+            for (let q = 0; q < o; q++) {
+              const p = v128.load32_splat(grad + <usize>(q * F));
+              a0 = f32x4.add(a0, f32x4.mul(p, v128.load(wo)));
+              a1 = f32x4.add(a1, f32x4.mul(p, v128.load(wo, 16)));
+              a2 = f32x4.add(a2, f32x4.mul(p, v128.load(wo, 32)));
+              a3 = f32x4.add(a3, f32x4.mul(p, v128.load(wo, 48)));
+              wo += oBytes;
+            }
+            const dst = dst0 + <usize>(t * F);
+            v128.store(dst, f32x4.add(v128.load(dst), a0));
+            v128.store(dst, f32x4.add(v128.load(dst, 16), a1), 16);
+            v128.store(dst, f32x4.add(v128.load(dst, 32), a2), 32);
+            v128.store(dst, f32x4.add(v128.load(dst, 48), a3), 48);
+          }
+          for (; t < len4; t += 4) {
+            let a0 = f32x4.splat(0);
+            let wo = ws + <usize>(t * F);
+            for (let q = 0; q < o; q++) {
+              const p = v128.load32_splat(grad + <usize>(q * F));
+              a0 = f32x4.add(a0, f32x4.mul(p, v128.load(wo)));
+              wo += oBytes;
+            }
+            const dst = dst0 + <usize>(t * F);
+            v128.store(dst, f32x4.add(v128.load(dst), a0));
+          }
+        }
+      }
+    }
+  }
+}
