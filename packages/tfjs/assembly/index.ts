@@ -4,3 +4,4 @@
  */
 export * from "./convolution";
 export * from "./pooling";
+export * from "./rows";

@@ -38,6 +38,14 @@ const POOLS: {
     ],
   },
   { name: "odd input, 2x2, stride 2, valid", x: [2, 7, 5, 3], filterSize: 2, strides: 2, pad: "valid" },
+  {
+    name: "2x2, stride 2, 6 channels (groups of 4 overlap)",
+    x: [2, 6, 8, 6],
+    filterSize: 2,
+    strides: 2,
+    pad: "valid",
+  },
+  { name: "2x2, stride 2, 1 channel", x: [2, 4, 6, 1], filterSize: 2, strides: 2, pad: "valid" },
 ];
 
 describe("MaxPoolGrad equals the cpu backend's stock kernel, ties included (first maximum wins)", () => {
@@ -125,6 +133,46 @@ describe("Identity and Cast on wasm", () => {
   });
 });
 
+describe("Add of a bias along the last axis equals the cpu backend's", () => {
+  const shapes: [number[], number[]][] = [
+    [[4, 5, 5, 6], [6]], // LeNet's first convolution: 6 columns, blocks of two rows
+    [[3, 4, 16], [16]], // whole vectors per row
+    [[7, 5], [5]], // odd columns: blocks of four rows, then a tail
+    [[9, 3], [3]],
+    [
+      [2, 3],
+      [2, 3],
+    ], // not a bias: the stock kernel
+    [[5], [5]],
+  ];
+  for (const [a, b] of shapes) {
+    it(`[${a}] + [${b}]`, async () => {
+      const inputs = { a: randomPlain(a, 21), b: randomPlain(b, 22) };
+      const expected = await runKernelOn("cpu", "Add", inputs, {});
+      expectClose(await runKernelOn("wasm", "Add", inputs, {}), expected, 1e-7);
+    });
+  }
+});
+
+describe("Sum over leading axes equals the cpu backend's", () => {
+  const cases: { x: number[]; axis: number | number[]; keepDims?: boolean }[] = [
+    { x: [64, 7, 7, 6], axis: [0, 1, 2] }, // LeNet's first bias gradient
+    { x: [32, 5, 5, 16], axis: [2, 0, 1], keepDims: true },
+    { x: [33, 5], axis: 0 },
+    { x: [10, 3, 7], axis: [0] },
+    { x: [6, 4], axis: [1] }, // an inner axis: the stock kernel
+    { x: [6, 4], axis: [0, 1] }, // every axis: the stock kernel
+  ];
+  for (const c of cases) {
+    it(`[${c.x}] over ${JSON.stringify(c.axis)}${c.keepDims ? ", keepDims" : ""}`, async () => {
+      const inputs = { x: randomPlain(c.x, 23) };
+      const attrs = { axis: c.axis, keepDims: c.keepDims ?? false };
+      const expected = await runKernelOn("cpu", "Sum", inputs, attrs);
+      expectClose(await runKernelOn("wasm", "Sum", inputs, attrs), expected, 1e-6);
+    });
+  }
+});
+
 describe("registerLrkitKernels", () => {
   it("lists the kernels, marks them as lrkit's, and registering twice changes nothing", () => {
     expect(registerLrkitKernels("wasm")).toEqual([
@@ -134,6 +182,8 @@ describe("registerLrkitKernels", () => {
       "Conv2DBackpropInput",
       "MaxPoolGrad",
       "BatchMatMul",
+      "Add",
+      "Sum",
       "Identity",
       "Cast",
     ]);

@@ -85,8 +85,10 @@ export interface KernelModule {
     sw: number,
     o: number,
     segments: number,
-    len4: number,
+    len8: number,
   ): void;
+  addToRows(a: number, bias: number, out: number, rows: number, cols: number, scratch: number): void;
+  sumRows(a: number, out: number, rows: number, cols: number, scratch: number): void;
   maxPoolGradient(
     x: number,
     dy: number,

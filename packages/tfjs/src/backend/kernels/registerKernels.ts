@@ -10,6 +10,7 @@ import { conv2dBackpropFilterWasmConfig } from "./conv2dBackpropFilterWasm.js";
 import { conv2dBackpropInputWasmConfig } from "./conv2dBackpropInputWasm.js";
 import { convolutionWasmConfig } from "./conv2dWasm.js";
 import { maxPoolGradCpuConfig, maxPoolGradWasmConfig } from "./maxPoolGrad.js";
+import { addWasmConfig, sumWasmConfig } from "./rowsWasm.js";
 import { castWasmConfig, identityWasmConfig } from "./shareWasm.js";
 
 /** The backends lrkit has kernels for. */
@@ -43,6 +44,8 @@ const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
       name: "BatchMatMul",
       make: (stock) => batchMatMulWasmConfig(required("BatchMatMul", stock)),
     },
+    { name: "Add", make: (stock) => addWasmConfig(required("Add", stock)) },
+    { name: "Sum", make: (stock) => sumWasmConfig(required("Sum", stock)) },
     { name: "Identity", make: (stock) => identityWasmConfig(required("Identity", stock)) },
     { name: "Cast", make: (stock) => castWasmConfig(required("Cast", stock)) },
   ],
