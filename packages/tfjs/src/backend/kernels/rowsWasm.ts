@@ -7,13 +7,7 @@
  *
  * @module
  */
-import {
-  backend_util,
-  util,
-  type KernelConfig,
-  type KernelFunc,
-  type TensorInfo,
-} from "@tensorflow/tfjs-core";
+import { util, type KernelConfig, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs-core";
 import { address, kernelModule } from "./kernelModule.js";
 import type { WasmBackend } from "./kernelUtil.js";
 import { free, scratch } from "./paddedConvolution.js";
