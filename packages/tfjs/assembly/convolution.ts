@@ -48,14 +48,17 @@ export function padImages(
 
 /**
  * Copies the first `cols` columns of each of the `rows` rows of `src` [rows, srcCols] into `dst`
- * [rows, dstCols], the columns of `dst` past `cols` zero.
+ * [rows, dstCols], the columns of `dst` past `cols` zero. Value by value: rows here are short
+ * (a layer's channels), where a `memory.copy` per row costs more than the copy.
  */
 export function copyRows(src: usize, srcCols: i32, dst: usize, dstCols: i32, rows: i32, cols: i32): void {
-  const tail = <usize>((dstCols - cols) * F);
   for (let r = 0; r < rows; r++) {
+    const from = src + <usize>(r * srcCols * F);
     const to = dst + <usize>(r * dstCols * F);
-    memory.copy(to, src + <usize>(r * srcCols * F), <usize>(cols * F));
-    if (tail) memory.fill(to + <usize>(cols * F), 0, tail);
+    let j = 0;
+    for (; j + 4 <= cols; j += 4) v128.store(to + <usize>(j * F), v128.load(from + <usize>(j * F)));
+    for (; j < cols; j++) store<f32>(to + <usize>(j * F), load<f32>(from + <usize>(j * F)));
+    for (; j < dstCols; j++) store<f32>(to + <usize>(j * F), 0);
   }
 }
 
@@ -291,11 +294,9 @@ export function filterGradient(
  * k, dxp[base(m) + taps[k]] += Σ_o dy[m, o] · W[k, o]. The taps are grouped in `segments` runs
  * that are contiguous in `dxp` (a filter row when the dilation across is 1, else one tap's
  * channels): `runs` holds each run's i32 byte offset from base(m), `wt` the filter as
- * [segments, o, len8] (the run's taps for each output channel, `len8` = the run's length rounded
- * up to a multiple of 8, extra entries zero). `dy` is [n·oh·ow, o] (not wide); `dxp` must be zero
- * on entry and have 7 floats of slack at its end (the zero entries of `wt` add 0 past a run).
- * Positions go in pairs that share each load of `wt`; the pair's sums are added to `dxp` one
- * position after the other, so overlapping runs add up.
+ * [segments, o, len4] (the run's taps for each output channel, `len4` = the run's length rounded
+ * up to a multiple of 4, extra entries zero). `dy` is [n·oh·ow, o] (not wide); `dxp` must be zero
+ * on entry and have 3 floats of slack at its end (the zero entries of `wt` add 0 past a run).
  */
 export function inputGradient(
   dy: usize,
@@ -312,70 +313,53 @@ export function inputGradient(
   sw: i32,
   o: i32,
   segments: i32,
-  len8: i32,
+  len4: i32,
 ): void {
-  const positions = n * oh * ow;
-  const step = <usize>(len8 * F);
+  const segBytes = <usize>(o * len4 * F);
+  const oBytes = <usize>(len4 * F);
   let m = 0;
-  for (; m + 1 < positions; m += 2) {
-    const at0 = position(dxp, m, oh, ow, hp, wp, c, sh, sw);
-    const at1 = position(dxp, m + 1, oh, ow, hp, wp, c, sh, sw);
-    const grad0 = dy + <usize>(m * o * F);
-    const grad1 = grad0 + <usize>(o * F);
-    for (let s = 0; s < segments; s++) {
-      const run = <usize>load<i32>(runs + <usize>(s * 4));
-      for (let t = 0; t < len8; t += 8) {
-        let w = wt + <usize>((s * o * len8 + t) * F);
-        let a00 = f32x4.splat(0);
-        let a01 = a00;
-        let a10 = a00;
-        let a11 = a00;
-        for (let q = 0; q < o; q++) {
-          const p0 = v128.load32_splat(grad0 + <usize>(q * F));
-          const p1 = v128.load32_splat(grad1 + <usize>(q * F));
-          const w0 = v128.load(w);
-          const w1 = v128.load(w, 16);
-          a00 = f32x4.add(a00, f32x4.mul(p0, w0));
-          a01 = f32x4.add(a01, f32x4.mul(p0, w1));
-          a10 = f32x4.add(a10, f32x4.mul(p1, w0));
-          a11 = f32x4.add(a11, f32x4.mul(p1, w1));
-          w += step;
+  for (let b = 0; b < n; b++) {
+    for (let yy = 0; yy < oh; yy++) {
+      for (let x = 0; x < ow; x++, m++) {
+        const at = dxp + <usize>(((b * hp + yy * sh) * wp + x * sw) * c * F);
+        const grad = dy + <usize>(m * o * F);
+        for (let s = 0; s < segments; s++) {
+          const dst0 = at + <usize>load<i32>(runs + <usize>(s * 4));
+          const ws = wt + <usize>s * segBytes;
+          let t = 0;
+          for (; t + 16 <= len4; t += 16) {
+            let a0 = f32x4.splat(0);
+            let a1 = a0;
+            let a2 = a0;
+            let a3 = a0;
+            let wo = ws + <usize>(t * F);
+            for (let q = 0; q < o; q++) {
+              const p = v128.load32_splat(grad + <usize>(q * F));
+              a0 = f32x4.add(a0, f32x4.mul(p, v128.load(wo)));
+              a1 = f32x4.add(a1, f32x4.mul(p, v128.load(wo, 16)));
+              a2 = f32x4.add(a2, f32x4.mul(p, v128.load(wo, 32)));
+              a3 = f32x4.add(a3, f32x4.mul(p, v128.load(wo, 48)));
+              wo += oBytes;
+            }
+            const dst = dst0 + <usize>(t * F);
+            v128.store(dst, f32x4.add(v128.load(dst), a0));
+            v128.store(dst, f32x4.add(v128.load(dst, 16), a1), 16);
+            v128.store(dst, f32x4.add(v128.load(dst, 32), a2), 32);
+            v128.store(dst, f32x4.add(v128.load(dst, 48), a3), 48);
+          }
+          for (; t < len4; t += 4) {
+            let a0 = f32x4.splat(0);
+            let wo = ws + <usize>(t * F);
+            for (let q = 0; q < o; q++) {
+              const p = v128.load32_splat(grad + <usize>(q * F));
+              a0 = f32x4.add(a0, f32x4.mul(p, v128.load(wo)));
+              wo += oBytes;
+            }
+            const dst = dst0 + <usize>(t * F);
+            v128.store(dst, f32x4.add(v128.load(dst), a0));
+          }
         }
-        addTo(at0 + run + <usize>(t * F), a00, a01);
-        addTo(at1 + run + <usize>(t * F), a10, a11);
       }
     }
   }
-  if (m < positions) {
-    const at = position(dxp, m, oh, ow, hp, wp, c, sh, sw);
-    const grad = dy + <usize>(m * o * F);
-    for (let s = 0; s < segments; s++) {
-      const run = <usize>load<i32>(runs + <usize>(s * 4));
-      for (let t = 0; t < len8; t += 8) {
-        let w = wt + <usize>((s * o * len8 + t) * F);
-        let a0 = f32x4.splat(0);
-        let a1 = a0;
-        for (let q = 0; q < o; q++) {
-          const p = v128.load32_splat(grad + <usize>(q * F));
-          a0 = f32x4.add(a0, f32x4.mul(p, v128.load(w)));
-          a1 = f32x4.add(a1, f32x4.mul(p, v128.load(w, 16)));
-          w += step;
-        }
-        addTo(at + run + <usize>(t * F), a0, a1);
-      }
-    }
-  }
-}
-
-/** The address in `xp` (or `dxp`) of position m = (b, y, x): xp[b, y·sh, x·sw, 0]. */
-function position(xp: usize, m: i32, oh: i32, ow: i32, hp: i32, wp: i32, c: i32, sh: i32, sw: i32): usize {
-  const x = m % ow;
-  const rest = m / ow;
-  return xp + <usize>((((rest / oh) * hp + (rest % oh) * sh) * wp + x * sw) * c * F);
-}
-
-/** Adds the eight lanes (`lo`, `hi`) to the eight floats at `dst`. */
-function addTo(dst: usize, lo: v128, hi: v128): void {
-  v128.store(dst, f32x4.add(v128.load(dst), lo));
-  v128.store(dst, f32x4.add(v128.load(dst, 16), hi), 16);
 }

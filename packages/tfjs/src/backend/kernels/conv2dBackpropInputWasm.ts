@@ -17,16 +17,16 @@ interface Attrs extends ConvGradAttrs {
 /**
  * The filter's taps as the module's runs: runs of taps that are contiguous in the padded input (a
  * filter row when the dilation across is 1, else one tap's channels). Returns the runs' byte
- * offsets (i32 [runs]) and the filter laid out as [runs, o, len8] (`len8` = the run's length
- * rounded up to a multiple of 8, zero past the run); the caller frees both.
+ * offsets (i32 [runs]) and the filter laid out as [runs, o, len4] (`len4` = the run's length
+ * rounded up to a multiple of 4, zero past the run); the caller frees both.
  */
 function filterRuns(backend: WasmBackend, filter: TensorInfo, g: PaddedGeometry) {
   const rowRuns = g.dw === 1;
   const runs = rowRuns ? g.fh : g.fh * g.fw;
   const len = rowRuns ? g.fw * g.c : g.c;
-  const len8 = Math.ceil(len / 8) * 8;
+  const len4 = Math.ceil(len / 4) * 4;
   const offsets = backend.makeOutput([runs], "int32");
-  const wt = scratch(backend, runs * g.o * len8);
+  const wt = scratch(backend, runs * g.o * len4);
   // Heap views only after the allocations: growing the heap detaches older views.
   const at = backend.typedArrayFromHeap(offsets);
   const w = backend.typedArrayFromHeap(filter);
@@ -37,9 +37,9 @@ function filterRuns(backend: WasmBackend, filter: TensorInfo, g: PaddedGeometry)
     at[s] = (i * g.dh * g.wp + j * g.dw) * g.c * 4;
     // Tap s·len + t of the filter [fh, fw, c, o] is the run's t-th.
     for (let q = 0; q < g.o; q++)
-      for (let t = 0; t < len; t++) out[(s * g.o + q) * len8 + t] = w[(s * len + t) * g.o + q]!;
+      for (let t = 0; t < len; t++) out[(s * g.o + q) * len4 + t] = w[(s * len + t) * g.o + q]!;
   }
-  return { runs, len8, offsets, wt };
+  return { runs, len4, offsets, wt };
 }
 
 /** dX for the NHWC output gradient `dy`, scattered into a padded buffer and cropped. */
@@ -51,13 +51,13 @@ function inputGradient(
   g: PaddedGeometry,
 ): TensorInfo {
   const dx = backend.makeOutput([g.n, g.h, g.w, g.c], "float32");
-  const { runs, len8, offsets, wt } = filterRuns(backend, filter, g);
-  // 7 floats of slack: a run's zero padding adds 0 past the last position.
-  const dxp = scratch(backend, g.n * g.hp * g.wp * g.c + 7);
+  const { runs, len4, offsets, wt } = filterRuns(backend, filter, g);
+  // 4 floats of slack: a run's zero padding adds 0 past the last position.
+  const dxp = scratch(backend, g.n * g.hp * g.wp * g.c + 4);
   backend.typedArrayFromHeap(dxp).fill(0);
   module.inputGradient(
     ...[address(backend, dy), address(backend, wt), address(backend, offsets), address(backend, dxp)],
-    ...[g.n, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.o, runs, len8],
+    ...[g.n, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.o, runs, len4],
   );
   module.cropImages(
     address(backend, dxp),

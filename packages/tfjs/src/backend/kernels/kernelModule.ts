@@ -85,7 +85,7 @@ export interface KernelModule {
     sw: number,
     o: number,
     segments: number,
-    len8: number,
+    len4: number,
   ): void;
   addToRows(a: number, bias: number, out: number, rows: number, cols: number, scratch: number): void;
   sumRows(a: number, out: number, rows: number, cols: number, scratch: number): void;
