@@ -12,8 +12,8 @@
  * - a "wide" matrix [rows, o8]: `o8` = the channel count rounded up to a multiple of 8, the extra
  *   columns zero (see {@link copyRows}).
  *
- * Each kernel keeps a tile of 4 × 8 sums in eight registers; rows of taps or positions that do
- * not fill a tile reuse a valid address and their results are dropped.
+ * Each kernel keeps a tile of 4 × 8 (or 2 × 16) sums in eight registers; rows of taps or
+ * positions that do not fill a tile reuse a valid address and their results are dropped.
  */
 
 /** Bytes in an f32. */
@@ -87,39 +87,37 @@ export function cropImages(
   }
 }
 
-/** Stores the first `count` (1 to 8) lanes of the pair (`lo`, `hi`) at `dst`. */
-function storeFirst(dst: usize, lo: v128, hi: v128, count: i32): void {
-  if (count >= 8) {
-    v128.store(dst, lo);
-    v128.store(dst, hi, 16);
-    return;
+/** Stores the first `count` lanes of `v` (all four for 4 or more, none for 0 or fewer) at `dst`. */
+function storeLanes(dst: usize, v: v128, count: i32): void {
+  if (count >= 4) v128.store(dst, v);
+  else {
+    if (count > 0) v128.store32_lane(dst, v, 0);
+    if (count > 1) v128.store32_lane(dst, v, 1, 4);
+    if (count > 2) v128.store32_lane(dst, v, 2, 8);
   }
-  if (count >= 4) {
-    v128.store(dst, lo);
-    if (count > 4) v128.store32_lane(dst, hi, 0, 16);
-    if (count > 5) v128.store32_lane(dst, hi, 1, 20);
-    if (count > 6) v128.store32_lane(dst, hi, 2, 24);
-    return;
-  }
-  v128.store32_lane(dst, lo, 0);
-  if (count > 1) v128.store32_lane(dst, lo, 1, 4);
-  if (count > 2) v128.store32_lane(dst, lo, 2, 8);
+}
+
+/** `v`, or max(`v`, 0) with `relu`. */
+function activate(v: v128, relu: bool): v128 {
+  return relu ? f32x4.max(v, f32x4.splat(0)) : v;
 }
 
 /**
  * The forward convolution, with an optional bias and ReLU:
  *
- *   Y[m, o] = act(bias[o] + Σ_k xp[base(m) + taps[k]] · w8[k, o]),
+ *   Y[m, o] = act(bias[o] + Σ_k xp[base(m) + taps[k]] · w[k, o]),
  *
  * for each output position m = (b, y, x) in [n, oh, ow], base(m) the address of
- * xp[b, y·sh, x·sw, 0]. `w8` is the filter [k, o8] wide, `bias8` the bias [o8] wide or 0 for
- * none; `y` is written [n·oh·ow, o] (not wide).
+ * xp[b, y·sh, x·sw, 0]. `w` is the filter [k, ow] wide and `bias` the bias [ow] wide (or 0 for
+ * none), ow = o rounded up to a multiple of `wide`; `y` is written [n·oh·ow, o] (not wide). With
+ * `wide` 8, tiles of 4 positions × 8 channels (for few channels); with 16, tiles of 2 positions
+ * × 16 channels.
  */
 export function convolve(
   xp: usize,
   taps: usize,
-  w8: usize,
-  bias8: usize,
+  w: usize,
+  bias: usize,
   y: usize,
   n: i32,
   hp: i32,
@@ -132,72 +130,160 @@ export function convolve(
   k: i32,
   o: i32,
   relu: bool,
+  wide: i32,
 ): void {
-  const o8 = (o + 7) & ~7;
-  const zero = f32x4.splat(0);
   const colStep = <usize>(sw * c * F);
-  const wStep = <usize>(o8 * F);
-  const rowBytes = <usize>(o * F);
   for (let b = 0; b < n; b++) {
     for (let yy = 0; yy < oh; yy++) {
       const rowStart = xp + <usize>((b * hp + yy * sh) * wp * c * F);
       const out = y + <usize>((b * oh + yy) * ow * o * F);
-      for (let x = 0; x < ow; x += 4) {
-        // Four positions of the row (a tile past its end repeats the last one).
-        const b0 = rowStart + <usize>x * colStep;
-        const b1 = rowStart + <usize>min(x + 1, ow - 1) * colStep;
-        const b2 = rowStart + <usize>min(x + 2, ow - 1) * colStep;
-        const b3 = rowStart + <usize>min(x + 3, ow - 1) * colStep;
-        const left = ow - x;
-        for (let oc = 0; oc < o8; oc += 8) {
-          let a00 = zero;
-          let a01 = zero;
-          if (bias8) {
-            a00 = v128.load(bias8 + <usize>(oc * F));
-            a01 = v128.load(bias8 + <usize>(oc * F), 16);
-          }
-          let a10 = a00;
-          let a11 = a01;
-          let a20 = a00;
-          let a21 = a01;
-          let a30 = a00;
-          let a31 = a01;
-          let wk = w8 + <usize>(oc * F);
-          for (let t = 0; t < k; t++) {
-            const off = <usize>load<i32>(taps + <usize>(t * 4));
-            const w0 = v128.load(wk);
-            const w1 = v128.load(wk, 16);
-            const p0 = v128.load32_splat(b0 + off);
-            const p1 = v128.load32_splat(b1 + off);
-            const p2 = v128.load32_splat(b2 + off);
-            const p3 = v128.load32_splat(b3 + off);
-            a00 = f32x4.add(a00, f32x4.mul(p0, w0));
-            a01 = f32x4.add(a01, f32x4.mul(p0, w1));
-            a10 = f32x4.add(a10, f32x4.mul(p1, w0));
-            a11 = f32x4.add(a11, f32x4.mul(p1, w1));
-            a20 = f32x4.add(a20, f32x4.mul(p2, w0));
-            a21 = f32x4.add(a21, f32x4.mul(p2, w1));
-            a30 = f32x4.add(a30, f32x4.mul(p3, w0));
-            a31 = f32x4.add(a31, f32x4.mul(p3, w1));
-            wk += wStep;
-          }
-          if (relu) {
-            a00 = f32x4.max(a00, zero);
-            a01 = f32x4.max(a01, zero);
-            a10 = f32x4.max(a10, zero);
-            a11 = f32x4.max(a11, zero);
-            a20 = f32x4.max(a20, zero);
-            a21 = f32x4.max(a21, zero);
-            a30 = f32x4.max(a30, zero);
-            a31 = f32x4.max(a31, zero);
-          }
-          const count = min(o - oc, 8);
-          const dst = out + <usize>((x * o + oc) * F);
-          storeFirst(dst, a00, a01, count);
-          if (left > 1) storeFirst(dst + rowBytes, a10, a11, count);
-          if (left > 2) storeFirst(dst + 2 * rowBytes, a20, a21, count);
-          if (left > 3) storeFirst(dst + 3 * rowBytes, a30, a31, count);
-        }
+      if (wide == 16) tiles2x16(rowStart, colStep, taps, w, bias, out, ow, k, o, relu);
+      else tiles4x8(rowStart, colStep, taps, w, bias, out, ow, k, o, relu);
+    }
+  }
+}
+
+/** One output row of {@link convolve} in tiles of 4 positions × 8 channels. */
+function tiles4x8(
+  rowStart: usize,
+  colStep: usize,
+  taps: usize,
+  w: usize,
+  bias: usize,
+  out: usize,
+  ow: i32,
+  k: i32,
+  o: i32,
+  relu: bool,
+): void {
+  const o8 = (o + 7) & ~7;
+  const wStep = <usize>(o8 * F);
+  const rowBytes = <usize>(o * F);
+  for (let x = 0; x < ow; x += 4) {
+    // Four positions of the row (a tile past its end repeats the last one).
+    const b0 = rowStart + <usize>x * colStep;
+    const b1 = rowStart + <usize>min(x + 1, ow - 1) * colStep;
+    const b2 = rowStart + <usize>min(x + 2, ow - 1) * colStep;
+    const b3 = rowStart + <usize>min(x + 3, ow - 1) * colStep;
+    for (let oc = 0; oc < o8; oc += 8) {
+      let a00 = f32x4.splat(0);
+      let a01 = a00;
+      if (bias) {
+        a00 = v128.load(bias + <usize>(oc * F));
+        a01 = v128.load(bias + <usize>(oc * F), 16);
+      }
+      let a10 = a00;
+      let a11 = a01;
+      let a20 = a00;
+      let a21 = a01;
+      let a30 = a00;
+      let a31 = a01;
+      let wk = w + <usize>(oc * F);
+      for (let t = 0; t < k; t++) {
+        const off = <usize>load<i32>(taps + <usize>(t * 4));
+        const w0 = v128.load(wk);
+        const w1 = v128.load(wk, 16);
+        const p0 = v128.load32_splat(b0 + off);
+        const p1 = v128.load32_splat(b1 + off);
+        const p2 = v128.load32_splat(b2 + off);
+        const p3 = v128.load32_splat(b3 + off);
+        a00 = f32x4.add(a00, f32x4.mul(p0, w0));
+        a01 = f32x4.add(a01, f32x4.mul(p0, w1));
+        a10 = f32x4.add(a10, f32x4.mul(p1, w0));
+        a11 = f32x4.add(a11, f32x4.mul(p1, w1));
+        a20 = f32x4.add(a20, f32x4.mul(p2, w0));
+        a21 = f32x4.add(a21, f32x4.mul(p2, w1));
+        a30 = f32x4.add(a30, f32x4.mul(p3, w0));
+        a31 = f32x4.add(a31, f32x4.mul(p3, w1));
+        wk += wStep;
+      }
+      const count = o - oc;
+      const dst = out + <usize>((x * o + oc) * F);
+      const left = ow - x;
+      storeLanes(dst, activate(a00, relu), count);
+      storeLanes(dst + 16, activate(a01, relu), count - 4);
+      if (left > 1) {
+        storeLanes(dst + rowBytes, activate(a10, relu), count);
+        storeLanes(dst + rowBytes + 16, activate(a11, relu), count - 4);
+      }
+      if (left > 2) {
+        storeLanes(dst + 2 * rowBytes, activate(a20, relu), count);
+        storeLanes(dst + 2 * rowBytes + 16, activate(a21, relu), count - 4);
+      }
+      if (left > 3) {
+        storeLanes(dst + 3 * rowBytes, activate(a30, relu), count);
+        storeLanes(dst + 3 * rowBytes + 16, activate(a31, relu), count - 4);
+      }
+    }
+  }
+}
+
+/** One output row of {@link convolve} in tiles of 2 positions × 16 channels. */
+function tiles2x16(
+  rowStart: usize,
+  colStep: usize,
+  taps: usize,
+  w: usize,
+  bias: usize,
+  out: usize,
+  ow: i32,
+  k: i32,
+  o: i32,
+  relu: bool,
+): void {
+  const o16 = (o + 15) & ~15;
+  const wStep = <usize>(o16 * F);
+  const rowBytes = <usize>(o * F);
+  for (let x = 0; x < ow; x += 2) {
+    // Two positions of the row (a tile past its end repeats the last one).
+    const b0 = rowStart + <usize>x * colStep;
+    const b1 = rowStart + <usize>min(x + 1, ow - 1) * colStep;
+    for (let oc = 0; oc < o16; oc += 16) {
+      let a00 = f32x4.splat(0);
+      let a01 = a00;
+      let a02 = a00;
+      let a03 = a00;
+      if (bias) {
+        const at = bias + <usize>(oc * F);
+        a00 = v128.load(at);
+        a01 = v128.load(at, 16);
+        a02 = v128.load(at, 32);
+        a03 = v128.load(at, 48);
+      }
+      let a10 = a00;
+      let a11 = a01;
+      let a12 = a02;
+      let a13 = a03;
+      let wk = w + <usize>(oc * F);
+      for (let t = 0; t < k; t++) {
+        const off = <usize>load<i32>(taps + <usize>(t * 4));
+        const w0 = v128.load(wk);
+        const w1 = v128.load(wk, 16);
+        const w2 = v128.load(wk, 32);
+        const w3 = v128.load(wk, 48);
+        const p0 = v128.load32_splat(b0 + off);
+        const p1 = v128.load32_splat(b1 + off);
+        a00 = f32x4.add(a00, f32x4.mul(p0, w0));
+        a01 = f32x4.add(a01, f32x4.mul(p0, w1));
+        a02 = f32x4.add(a02, f32x4.mul(p0, w2));
+        a03 = f32x4.add(a03, f32x4.mul(p0, w3));
+        a10 = f32x4.add(a10, f32x4.mul(p1, w0));
+        a11 = f32x4.add(a11, f32x4.mul(p1, w1));
+        a12 = f32x4.add(a12, f32x4.mul(p1, w2));
+        a13 = f32x4.add(a13, f32x4.mul(p1, w3));
+        wk += wStep;
+      }
+      const count = o - oc;
+      const dst = out + <usize>((x * o + oc) * F);
+      storeLanes(dst, activate(a00, relu), count);
+      storeLanes(dst + 16, activate(a01, relu), count - 4);
+      storeLanes(dst + 32, activate(a02, relu), count - 8);
+      storeLanes(dst + 48, activate(a03, relu), count - 12);
+      if (ow - x > 1) {
+        storeLanes(dst + rowBytes, activate(a10, relu), count);
+        storeLanes(dst + rowBytes + 16, activate(a11, relu), count - 4);
+        storeLanes(dst + rowBytes + 32, activate(a12, relu), count - 8);
+        storeLanes(dst + rowBytes + 48, activate(a13, relu), count - 12);
       }
     }
   }

@@ -82,6 +82,21 @@ const CASES: Case[] = [
     dataFormat: "NCHW",
   },
   {
+    name: "3x3, stride 1, same, 12 filters (tiles of 16 channels), odd width",
+    x: [2, 5, 7, 3],
+    filter: [3, 3, 3, 12],
+    strides: 1,
+    pad: "same",
+  },
+  { name: "1x1, 32 filters, odd width", x: [2, 3, 5, 4], filter: [1, 1, 4, 32], strides: 1, pad: "valid" },
+  {
+    name: "2x2, 20 filters (tiles of 8 channels)",
+    x: [1, 4, 5, 2],
+    filter: [2, 2, 2, 20],
+    strides: 1,
+    pad: "valid",
+  },
+  {
     name: "LeNet conv1 (5x5, same)",
     x: [3, 28, 28, 1],
     filter: [5, 5, 1, 6],

@@ -39,8 +39,8 @@ export interface KernelModule {
   convolve(
     xp: number,
     taps: number,
-    w8: number,
-    bias8: number,
+    w: number,
+    bias: number,
     y: number,
     n: number,
     hp: number,
@@ -53,6 +53,7 @@ export interface KernelModule {
     k: number,
     o: number,
     relu: boolean,
+    wide: number,
   ): void;
   filterGradient(
     xp: number,
