@@ -292,18 +292,20 @@ function tiles2x16(
 /**
  * The filter gradient:
  *
- *   dW[k, o] = Σ_m xp[base(m) + taps[k]] · dy8[m, o],
+ *   dW[k, o] = Σ_m xp[base(m) + taps[k]] · dy[m, o],
  *
- * over every output position m (as in {@link convolve}). `dy8` is the output gradient
- * [n·oh·ow, o8] wide; `dw8` receives dW [k4, o8] wide, k4 = k rounded up to a multiple of 4 (the
- * extra rows are scratch). `taps` must hold k4 entries (the extra ones any valid offset, such as
- * 0).
+ * over every output position m (as in {@link convolve}). `dy` is the output gradient
+ * [n·oh·ow, oWide] wide (oWide = o rounded up to a multiple of `wide`); `dw` receives dW
+ * [kt, oWide] wide, kt = k rounded up to a whole number of tiles (the extra rows are scratch).
+ * `taps` must hold kt entries (the extra ones any valid offset, such as 0). For each image, each
+ * tile of 4 taps × 8 channels (`wide` 8) or 2 taps × 16 channels (`wide` 16) accumulates over
+ * the image's positions in registers.
  */
 export function filterGradient(
   xp: usize,
   taps: usize,
-  dy8: usize,
-  dw8: usize,
+  dy: usize,
+  dw: usize,
   n: i32,
   hp: i32,
   wp: i32,
@@ -313,64 +315,145 @@ export function filterGradient(
   sh: i32,
   sw: i32,
   k: i32,
-  o8: i32,
+  oWide: i32,
+  wide: i32,
 ): void {
-  const k4 = (k + 3) & ~3;
-  memory.fill(dw8, 0, <usize>(k4 * o8 * F));
+  const kt = wide == 16 ? (k + 1) & ~1 : (k + 3) & ~3;
+  memory.fill(dw, 0, <usize>(kt * oWide * F));
   const rowStep = <usize>(sh * wp * c * F);
   const colStep = <usize>(sw * c * F);
-  const dyStep = <usize>(o8 * F);
   for (let b = 0; b < n; b++) {
     const image = xp + <usize>(b * hp * wp * c * F);
-    const grads = dy8 + <usize>(b * oh * ow * o8 * F);
-    for (let t = 0; t < k4; t += 4) {
-      const off0 = <usize>load<i32>(taps + <usize>(t * 4));
-      const off1 = <usize>load<i32>(taps + <usize>(t * 4), 4);
-      const off2 = <usize>load<i32>(taps + <usize>(t * 4), 8);
-      const off3 = <usize>load<i32>(taps + <usize>(t * 4), 12);
-      for (let oc = 0; oc < o8; oc += 8) {
-        const out = dw8 + <usize>((t * o8 + oc) * F);
-        let a00 = v128.load(out);
-        let a01 = v128.load(out, 16);
-        let a10 = v128.load(out + dyStep);
-        let a11 = v128.load(out + dyStep, 16);
-        let a20 = v128.load(out + 2 * dyStep);
-        let a21 = v128.load(out + 2 * dyStep, 16);
-        let a30 = v128.load(out + 3 * dyStep);
-        let a31 = v128.load(out + 3 * dyStep, 16);
-        let g = grads + <usize>(oc * F);
-        let rowStart = image;
-        for (let yy = 0; yy < oh; yy++) {
-          let p = rowStart;
-          for (let x = 0; x < ow; x++) {
-            const d0 = v128.load(g);
-            const d1 = v128.load(g, 16);
-            const p0 = v128.load32_splat(p + off0);
-            const p1 = v128.load32_splat(p + off1);
-            const p2 = v128.load32_splat(p + off2);
-            const p3 = v128.load32_splat(p + off3);
-            a00 = f32x4.add(a00, f32x4.mul(p0, d0));
-            a01 = f32x4.add(a01, f32x4.mul(p0, d1));
-            a10 = f32x4.add(a10, f32x4.mul(p1, d0));
-            a11 = f32x4.add(a11, f32x4.mul(p1, d1));
-            a20 = f32x4.add(a20, f32x4.mul(p2, d0));
-            a21 = f32x4.add(a21, f32x4.mul(p2, d1));
-            a30 = f32x4.add(a30, f32x4.mul(p3, d0));
-            a31 = f32x4.add(a31, f32x4.mul(p3, d1));
-            p += colStep;
-            g += dyStep;
-          }
-          rowStart += rowStep;
+    const grads = dy + <usize>(b * oh * ow * oWide * F);
+    if (wide == 16) gradTiles2x16(image, grads, taps, dw, kt, oWide, oh, ow, rowStep, colStep);
+    else gradTiles4x8(image, grads, taps, dw, kt, oWide, oh, ow, rowStep, colStep);
+  }
+}
+
+/** One image's share of {@link filterGradient} in tiles of 4 taps × 8 channels. */
+function gradTiles4x8(
+  image: usize,
+  grads: usize,
+  taps: usize,
+  dw: usize,
+  kt: i32,
+  o8: i32,
+  oh: i32,
+  ow: i32,
+  rowStep: usize,
+  colStep: usize,
+): void {
+  const dyStep = <usize>(o8 * F);
+  for (let t = 0; t < kt; t += 4) {
+    const off0 = <usize>load<i32>(taps + <usize>(t * 4));
+    const off1 = <usize>load<i32>(taps + <usize>(t * 4), 4);
+    const off2 = <usize>load<i32>(taps + <usize>(t * 4), 8);
+    const off3 = <usize>load<i32>(taps + <usize>(t * 4), 12);
+    for (let oc = 0; oc < o8; oc += 8) {
+      const out = dw + <usize>((t * o8 + oc) * F);
+      let a00 = v128.load(out);
+      let a01 = v128.load(out, 16);
+      let a10 = v128.load(out + dyStep);
+      let a11 = v128.load(out + dyStep, 16);
+      let a20 = v128.load(out + 2 * dyStep);
+      let a21 = v128.load(out + 2 * dyStep, 16);
+      let a30 = v128.load(out + 3 * dyStep);
+      let a31 = v128.load(out + 3 * dyStep, 16);
+      let g = grads + <usize>(oc * F);
+      let rowStart = image;
+      for (let yy = 0; yy < oh; yy++) {
+        let p = rowStart;
+        for (let x = 0; x < ow; x++) {
+          const d0 = v128.load(g);
+          const d1 = v128.load(g, 16);
+          const p0 = v128.load32_splat(p + off0);
+          const p1 = v128.load32_splat(p + off1);
+          const p2 = v128.load32_splat(p + off2);
+          const p3 = v128.load32_splat(p + off3);
+          a00 = f32x4.add(a00, f32x4.mul(p0, d0));
+          a01 = f32x4.add(a01, f32x4.mul(p0, d1));
+          a10 = f32x4.add(a10, f32x4.mul(p1, d0));
+          a11 = f32x4.add(a11, f32x4.mul(p1, d1));
+          a20 = f32x4.add(a20, f32x4.mul(p2, d0));
+          a21 = f32x4.add(a21, f32x4.mul(p2, d1));
+          a30 = f32x4.add(a30, f32x4.mul(p3, d0));
+          a31 = f32x4.add(a31, f32x4.mul(p3, d1));
+          p += colStep;
+          g += dyStep;
         }
-        v128.store(out, a00);
-        v128.store(out, a01, 16);
-        v128.store(out + dyStep, a10);
-        v128.store(out + dyStep, a11, 16);
-        v128.store(out + 2 * dyStep, a20);
-        v128.store(out + 2 * dyStep, a21, 16);
-        v128.store(out + 3 * dyStep, a30);
-        v128.store(out + 3 * dyStep, a31, 16);
+        rowStart += rowStep;
       }
+      v128.store(out, a00);
+      v128.store(out, a01, 16);
+      v128.store(out + dyStep, a10);
+      v128.store(out + dyStep, a11, 16);
+      v128.store(out + 2 * dyStep, a20);
+      v128.store(out + 2 * dyStep, a21, 16);
+      v128.store(out + 3 * dyStep, a30);
+      v128.store(out + 3 * dyStep, a31, 16);
+    }
+  }
+}
+
+/** One image's share of {@link filterGradient} in tiles of 2 taps × 16 channels. */
+function gradTiles2x16(
+  image: usize,
+  grads: usize,
+  taps: usize,
+  dw: usize,
+  kt: i32,
+  o16: i32,
+  oh: i32,
+  ow: i32,
+  rowStep: usize,
+  colStep: usize,
+): void {
+  const dyStep = <usize>(o16 * F);
+  for (let t = 0; t < kt; t += 2) {
+    const off0 = <usize>load<i32>(taps + <usize>(t * 4));
+    const off1 = <usize>load<i32>(taps + <usize>(t * 4), 4);
+    for (let oc = 0; oc < o16; oc += 16) {
+      const out = dw + <usize>((t * o16 + oc) * F);
+      let a00 = v128.load(out);
+      let a01 = v128.load(out, 16);
+      let a02 = v128.load(out, 32);
+      let a03 = v128.load(out, 48);
+      let a10 = v128.load(out + dyStep);
+      let a11 = v128.load(out + dyStep, 16);
+      let a12 = v128.load(out + dyStep, 32);
+      let a13 = v128.load(out + dyStep, 48);
+      let g = grads + <usize>(oc * F);
+      let rowStart = image;
+      for (let yy = 0; yy < oh; yy++) {
+        let p = rowStart;
+        for (let x = 0; x < ow; x++) {
+          const d0 = v128.load(g);
+          const d1 = v128.load(g, 16);
+          const d2 = v128.load(g, 32);
+          const d3 = v128.load(g, 48);
+          const p0 = v128.load32_splat(p + off0);
+          const p1 = v128.load32_splat(p + off1);
+          a00 = f32x4.add(a00, f32x4.mul(p0, d0));
+          a01 = f32x4.add(a01, f32x4.mul(p0, d1));
+          a02 = f32x4.add(a02, f32x4.mul(p0, d2));
+          a03 = f32x4.add(a03, f32x4.mul(p0, d3));
+          a10 = f32x4.add(a10, f32x4.mul(p1, d0));
+          a11 = f32x4.add(a11, f32x4.mul(p1, d1));
+          a12 = f32x4.add(a12, f32x4.mul(p1, d2));
+          a13 = f32x4.add(a13, f32x4.mul(p1, d3));
+          p += colStep;
+          g += dyStep;
+        }
+        rowStart += rowStep;
+      }
+      v128.store(out, a00);
+      v128.store(out, a01, 16);
+      v128.store(out, a02, 32);
+      v128.store(out, a03, 48);
+      v128.store(out + dyStep, a10);
+      v128.store(out + dyStep, a11, 16);
+      v128.store(out + dyStep, a12, 32);
+      v128.store(out + dyStep, a13, 48);
     }
   }
 }

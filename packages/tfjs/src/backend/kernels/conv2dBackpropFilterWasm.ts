@@ -15,8 +15,8 @@ import { free, padInput, paddedGeometry, scratch, tapTable, widen } from "./padd
  *   dW[i, j, c, o] = Σ_{n, y, x} X[n, y·sh + i·dh − top, x·sw + j·dw − left, c] · dY[n, y, x, o],
  *
  * over the input padded once into a scratch buffer: for each image, each tile of 4 taps × 8
- * output channels accumulates over the image's output positions in registers. NCHW tensors are
- * transposed to NHWC first.
+ * output channels (or 2 × 16) accumulates over the image's output positions in registers. NCHW
+ * tensors are transposed to NHWC first.
  */
 const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as WasmBackend;
@@ -27,18 +27,20 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const dy = nchw ? transposeWasm(wasm, dyIn, [0, 2, 3, 1]) : dyIn;
   const module = kernelModule(wasm);
   const g = paddedGeometry(info);
-  const k4 = Math.ceil(g.k / 4) * 4;
+  // Taps in whole tiles: 4 taps × 8 channels, or 2 taps × 16.
+  const tile = g.wide === 16 ? 2 : 4;
+  const kt = Math.ceil(g.k / tile) * tile;
   const dW = wasm.makeOutput([g.fh, g.fw, g.c, g.o], "float32");
   const xp = padInput(wasm, module, x, g);
-  const taps = tapTable(wasm, g, k4);
-  const dy8 = widen(wasm, module, dy, g.n * g.oh * g.ow, g.o, g.o8);
-  const dw8 = scratch(wasm, k4 * g.o8);
+  const taps = tapTable(wasm, g, kt);
+  const dyWide = widen(wasm, module, dy, g.n * g.oh * g.ow, g.o, g.oWide);
+  const dwWide = scratch(wasm, kt * g.oWide);
   module.filterGradient(
-    ...[address(wasm, xp), address(wasm, taps), address(wasm, dy8), address(wasm, dw8)],
-    ...[g.n, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.k, g.o8],
+    ...[address(wasm, xp), address(wasm, taps), address(wasm, dyWide), address(wasm, dwWide)],
+    ...[g.n, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.k, g.oWide, g.wide],
   );
-  module.copyRows(address(wasm, dw8), g.o8, address(wasm, dW), g.o, g.k, g.o);
-  free(wasm, xp, taps, dy8, dw8, ...(nchw ? [x, dy] : []));
+  module.copyRows(address(wasm, dwWide), g.oWide, address(wasm, dW), g.o, g.k, g.o);
+  free(wasm, xp, taps, dyWide, dwWide, ...(nchw ? [x, dy] : []));
   return dW;
 };
 

@@ -38,8 +38,8 @@ function handles({ x, filter, bias, preluActivationWeights }: Inputs, attrs: Att
 
 /**
  * Y = act(X ⊛ W + bias) over the input padded once into a scratch buffer: each output tile of 4
- * positions × 8 channels (or 2 × 16) accumulates the filter's taps in registers. NCHW tensors are transposed
- * to NHWC and back.
+ * positions × 8 channels (or 2 × 16) accumulates the filter's taps in registers. NCHW tensors
+ * are transposed to NHWC and back.
  */
 function convolve(backend: WasmBackend, inputs: Inputs, attrs: Attrs): TensorInfo {
   const { nchw, info } = convGradGeometry(inputs.x.shape, inputs.filter.shape, attrs);
@@ -62,19 +62,15 @@ function convolveNhwc(
   const y = backend.makeOutput([g.n, g.oh, g.ow, g.o], "float32");
   const xp = padInput(backend, module, x, g);
   const taps = tapTable(backend, g);
-  // Tiles of 2 positions × 16 channels where rounding the channels up to 16 costs no more than
-  // to 8 (16, 32, ... channels), else of 4 positions × 8 channels.
-  const wide = Math.ceil(g.o / 16) * 16 === g.o8 ? 16 : 8;
-  const oWide = Math.ceil(g.o / wide) * wide;
-  const w = widen(backend, module, filter, g.k, g.o, oWide);
-  const b = bias ? widen(backend, module, bias, 1, g.o, oWide) : undefined;
+  const w = widen(backend, module, filter, g.k, g.o, g.oWide);
+  const b = bias ? widen(backend, module, bias, 1, g.o, g.oWide) : undefined;
   module.convolve(
     ...[address(backend, xp), address(backend, taps), address(backend, w)],
     b ? address(backend, b) : 0,
     address(backend, y),
     ...[g.n, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.k, g.o],
     attrs.activation === "relu",
-    wide,
+    g.wide,
   );
   free(backend, xp, taps, w, ...(b ? [b] : []));
   return y;

@@ -58,8 +58,8 @@ export interface KernelModule {
   filterGradient(
     xp: number,
     taps: number,
-    dy8: number,
-    dw8: number,
+    dy: number,
+    dw: number,
     n: number,
     hp: number,
     wp: number,
@@ -69,7 +69,8 @@ export interface KernelModule {
     sh: number,
     sw: number,
     k: number,
-    o8: number,
+    oWide: number,
+    wide: number,
   ): void;
   inputGradient(
     dy: number,

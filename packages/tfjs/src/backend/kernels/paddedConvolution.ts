@@ -32,8 +32,13 @@ export interface PaddedGeometry {
   readonly wp: number;
   /** Filter taps, fh·fw·c. */
   readonly k: number;
-  /** The output channels rounded up to a multiple of 8 (the module's "wide" rows). */
-  readonly o8: number;
+  /**
+   * The module's tile width in channels: 16 where rounding the output channels up to 16 costs no
+   * more than rounding them up to 8 (16, 32, ... channels), else 8.
+   */
+  readonly wide: number;
+  /** The output channels rounded up to a multiple of `wide` (the module's "wide" rows). */
+  readonly oWide: number;
 }
 
 /** The padded geometry of the convolution TensorFlow.js describes as `info`. */
@@ -42,12 +47,14 @@ export function paddedGeometry(info: backend_util.Conv2DInfo): PaddedGeometry {
   const { outChannels: o, filterHeight: fh, filterWidth: fw } = info;
   const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = info;
   const { top, left } = info.padInfo;
+  const wide = Math.ceil(o / 16) * 16 === Math.ceil(o / 8) * 8 ? 16 : 8;
   return {
     ...{ n, h, w, c, oh, ow, o, fh, fw, sh, sw, dh, dw, top, left },
     hp: Math.max((oh - 1) * sh + (fh - 1) * dh + 1, top + h),
     wp: Math.max((ow - 1) * sw + (fw - 1) * dw + 1, left + w),
     k: fh * fw * c,
-    o8: Math.ceil(o / 8) * 8,
+    wide,
+    oWide: Math.ceil(o / wide) * wide,
   };
 }
 
