@@ -5,3 +5,4 @@
 export * from "./convolution";
 export * from "./pooling";
 export * from "./rows";
+export * from "./elementwise";

@@ -1,5 +1,5 @@
 /**
- * The gradient of 2-D max pooling, NHWC, on the wasm backend's heap (pointers are byte offsets;
+ * 2-D max pooling and its gradient, NHWC, on the wasm backend's heap (pointers are byte offsets;
  * see `convolution.ts`).
  */
 
@@ -154,4 +154,52 @@ function route1(x: usize, dx: usize, p0: usize, right: usize, down: usize, g: us
   store<f32>(dx + p1, at == 1 ? d : 0);
   store<f32>(dx + p2, at == 2 ? d : 0);
   store<f32>(dx + p3, at == 3 ? d : 0);
+}
+
+/**
+ * Max pooling over 2×2 windows at stride 2 without padding: y[b, i, j, ch] = the largest of
+ * x[b, 2i..2i+1, 2j..2j+1, ch], NaN ignored (-Infinity for a window of NaN only), as TensorFlow.js's
+ * cpu kernel gives. Four channels at a time, as {@link halves}.
+ */
+export function maxPoolHalves(x: usize, y: usize, n: i32, h: i32, w: i32, c: i32, oh: i32, ow: i32): void {
+  const right = <usize>(c * F);
+  const down = <usize>(w * c * F);
+  const lanes = c < 4 ? 1 : 4;
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < oh; i++) {
+      for (let j = 0; j < ow; j++) {
+        const window = x + <usize>(((b * h + 2 * i) * w + 2 * j) * c * F);
+        const out = y + <usize>(((b * oh + i) * ow + j) * c * F);
+        for (let k = 0; k < c; k += lanes) {
+          const at = <usize>(min(k, c - lanes) * F);
+          const p0 = window + at;
+          const p2 = p0 + down;
+          if (lanes == 4) {
+            let best = f32x4.splat(-Infinity);
+            best = larger(best, v128.load(p0));
+            best = larger(best, v128.load(p0 + right));
+            best = larger(best, v128.load(p2));
+            best = larger(best, v128.load(p2 + right));
+            v128.store(out + at, best);
+          } else {
+            let best: f32 = -Infinity;
+            const v0 = load<f32>(p0);
+            const v1 = load<f32>(p0 + right);
+            const v2 = load<f32>(p2);
+            const v3 = load<f32>(p2 + right);
+            if (v0 > best) best = v0;
+            if (v1 > best) best = v1;
+            if (v2 > best) best = v2;
+            if (v3 > best) best = v3;
+            store<f32>(out + at, best);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** `v` where it is greater than `best`, else `best` (NaN never wins). */
+function larger(best: v128, v: v128): v128 {
+  return v128.bitselect(v, best, f32x4.gt(v, best));
 }

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectClose, randomPlain, runKernelOn, useBackend } from "../../test/backends.js";
-import { maxPoolGradCpuConfig } from "./maxPoolGrad.js";
+import { expectClose, randomPlain, runKernelOn, useBackend, type Plain } from "../../test/backends.js";
+import { maxPoolGradCpuConfig } from "./maxPool.js";
 import { isLrkitKernel, registerLrkitKernels } from "./registerKernels.js";
 
 beforeAll(async () => {
@@ -173,6 +173,69 @@ describe("Sum over leading axes equals the cpu backend's", () => {
   }
 });
 
+/** `p` with NaN, ±Infinity, -0 and 0 written over its first values. */
+function withSpecials(p: Plain): Plain {
+  const values = p.values.slice();
+  values.set([NaN, Infinity, -Infinity, -0, 0, NaN].slice(0, values.length));
+  return { shape: p.shape, values };
+}
+
+describe("MaxPool over 2x2 windows at stride 2 equals the cpu backend's, NaN ignored", () => {
+  const cases: { x: number[]; pad?: "valid" | "same" }[] = [
+    { x: [2, 6, 8, 6] }, // groups of 4 channels that overlap
+    { x: [2, 7, 5, 3] }, // one channel at a time; an odd row and column left out
+    { x: [1, 4, 4, 16] },
+    { x: [1, 5, 5, 4], pad: "same" }, // windows past the edge: the stock kernel (no NaN: its own rules)
+  ];
+  for (const c of cases) {
+    it(`[${c.x}]${c.pad === "same" ? ", same" : ""}`, async () => {
+      const x = randomPlain(c.x, 31, 3);
+      if (c.pad !== "same") {
+        x.values.set(withSpecials(x).values);
+        // The first window of channel 0 holds NaN only.
+        const [, , w, ch] = c.x as [number, number, number, number];
+        for (const at of [0, ch, w * ch, (w + 1) * ch]) x.values[at] = NaN;
+      }
+      const attrs = { filterSize: 2, strides: 2, pad: c.pad ?? "valid" };
+      const expected = await runKernelOn("cpu", "MaxPool", { x }, attrs);
+      expect(await runKernelOn("wasm", "MaxPool", { x }, attrs)).toEqual(expected);
+    });
+  }
+});
+
+describe("Relu, Step and Multiply equal the cpu backend's, NaN and infinities included", () => {
+  for (const shape of [[3, 5, 7], [2, 2], [1]]) {
+    it(`Relu [${shape}]`, async () => {
+      const inputs = { x: withSpecials(randomPlain(shape, 32)) };
+      const expected = await runKernelOn("cpu", "Relu", inputs, {});
+      expectSameValues(await runKernelOn("wasm", "Relu", inputs, {}), expected);
+    });
+    it(`Step [${shape}], alpha 0 and 0.25`, async () => {
+      const inputs = { x: withSpecials(randomPlain(shape, 33)) };
+      for (const alpha of [0, 0.25]) {
+        const expected = await runKernelOn("cpu", "Step", inputs, { alpha });
+        expectSameValues(await runKernelOn("wasm", "Step", inputs, { alpha }), expected);
+      }
+    });
+    it(`Multiply [${shape}] · [${shape}]`, async () => {
+      const inputs = { a: withSpecials(randomPlain(shape, 34)), b: randomPlain(shape, 35) };
+      const expected = await runKernelOn("cpu", "Multiply", inputs, {});
+      expectSameValues(await runKernelOn("wasm", "Multiply", inputs, {}), expected);
+    });
+  }
+  it("Multiply with broadcasting goes to the stock kernel", async () => {
+    const inputs = { a: randomPlain([3, 4], 36), b: randomPlain([4], 37) };
+    const expected = await runKernelOn("cpu", "Multiply", inputs, {});
+    expectSameValues(await runKernelOn("wasm", "Multiply", inputs, {}), expected);
+  });
+});
+
+/** Equal shapes and the same values, NaN included; zeros of either sign are equal. */
+function expectSameValues(actual: Plain, expected: Plain): void {
+  expect(actual.shape).toEqual(expected.shape);
+  expect(Array.from(actual.values, (v) => v + 0)).toEqual(Array.from(expected.values, (v) => v + 0));
+}
+
 describe("registerLrkitKernels", () => {
   it("lists the kernels, marks them as lrkit's, and registering twice changes nothing", () => {
     expect(registerLrkitKernels("wasm")).toEqual([
@@ -184,6 +247,10 @@ describe("registerLrkitKernels", () => {
       "BatchMatMul",
       "Add",
       "Sum",
+      "MaxPool",
+      "Relu",
+      "Step",
+      "Multiply",
       "Identity",
       "Cast",
     ]);
@@ -191,7 +258,7 @@ describe("registerLrkitKernels", () => {
     registerLrkitKernels("wasm");
     expect(tf.getKernel("BatchMatMul", "wasm")).toBe(config);
     expect(isLrkitKernel("Conv2DBackpropFilter", "wasm")).toBe(true);
-    expect(isLrkitKernel("Relu", "wasm")).toBe(false);
+    expect(isLrkitKernel("Sigmoid", "wasm")).toBe(false);
   });
 
   it("rejects an unknown backend, naming the function and the value", () => {

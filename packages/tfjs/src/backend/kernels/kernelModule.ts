@@ -89,6 +89,19 @@ export interface KernelModule {
     segments: number,
     len4: number,
   ): void;
+  relu(x: number, out: number, count: number): void;
+  step(x: number, out: number, count: number, alpha: number): void;
+  multiply(a: number, b: number, out: number, count: number): void;
+  maxPoolHalves(
+    x: number,
+    y: number,
+    n: number,
+    h: number,
+    w: number,
+    c: number,
+    oh: number,
+    ow: number,
+  ): void;
   addToRows(a: number, bias: number, out: number, rows: number, cols: number, scratch: number): void;
   sumRows(a: number, out: number, rows: number, cols: number, scratch: number): void;
   maxPoolGradient(

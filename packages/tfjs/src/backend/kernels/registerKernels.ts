@@ -9,7 +9,8 @@ import { conv2dBackpropFilterCpuConfig } from "./conv2dBackpropFilterCpu.js";
 import { conv2dBackpropFilterWasmConfig } from "./conv2dBackpropFilterWasm.js";
 import { conv2dBackpropInputWasmConfig } from "./conv2dBackpropInputWasm.js";
 import { convolutionWasmConfig } from "./conv2dWasm.js";
-import { maxPoolGradCpuConfig, maxPoolGradWasmConfig } from "./maxPoolGrad.js";
+import { maxPoolGradCpuConfig, maxPoolGradWasmConfig, maxPoolWasmConfig } from "./maxPool.js";
+import { multiplyWasmConfig, reluWasmConfig, stepWasmConfig } from "./elementwiseWasm.js";
 import { addWasmConfig, sumWasmConfig } from "./rowsWasm.js";
 import { castWasmConfig, identityWasmConfig } from "./shareWasm.js";
 
@@ -46,6 +47,10 @@ const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
     },
     { name: "Add", make: (stock) => addWasmConfig(required("Add", stock)) },
     { name: "Sum", make: (stock) => sumWasmConfig(required("Sum", stock)) },
+    { name: "MaxPool", make: (stock) => maxPoolWasmConfig(required("MaxPool", stock)) },
+    { name: "Relu", make: (stock) => reluWasmConfig(required("Relu", stock)) },
+    { name: "Step", make: (stock) => stepWasmConfig(required("Step", stock)) },
+    { name: "Multiply", make: (stock) => multiplyWasmConfig(required("Multiply", stock)) },
     { name: "Identity", make: (stock) => identityWasmConfig(required("Identity", stock)) },
     { name: "Cast", make: (stock) => castWasmConfig(required("Cast", stock)) },
   ],
@@ -61,12 +66,13 @@ const KERNELS: Record<KernelBackendName, readonly KernelEntry[]> = {
  * registered); the kernels then serve every later call on that backend.
  *
  * - wasm: `Conv2D` and `FusedConv2D` (bias, ReLU), `Conv2DBackpropFilter` (missing from the wasm
- *   backend: convolutional training fails without it), `Conv2DBackpropInput` and `MaxPoolGrad`,
- *   run by lrkit's own SIMD WebAssembly module (`assembly/`, built to `wasm/kernels.wasm`) on the
- *   backend's heap; `BatchMatMul` with transposed operands handed to XNNPACK instead of a scalar
- *   loop; `Identity` and same-type `Cast` that share the data instead of copying it (the engine
- *   clones every tensor a gradient keeps). The module needs TensorFlow.js's single-threaded wasm
- *   build (the one Node.js runs).
+ *   backend: convolutional training fails without it), `Conv2DBackpropInput`, `MaxPoolGrad`, and
+ *   for the common cases `MaxPool` (2×2, stride 2), `Add` (a bias), `Sum` (over leading axes),
+ *   `Relu`, `Step` and `Multiply` (same shapes), run by lrkit's own SIMD WebAssembly module
+ *   (`assembly/`, built to `wasm/kernels.wasm`) on the backend's heap; `BatchMatMul` with
+ *   transposed operands handed to XNNPACK instead of a scalar loop; `Identity` and same-type
+ *   `Cast` that share the data instead of copying it (the engine clones every tensor a gradient
+ *   keeps). The module needs TensorFlow.js's single-threaded wasm build (the one Node.js runs).
  * - cpu: `Conv2DBackpropFilter` over plain typed arrays and `MaxPoolGrad` by the same module (the
  *   stock ones index every element through `TensorBuffer.get`).
  *
