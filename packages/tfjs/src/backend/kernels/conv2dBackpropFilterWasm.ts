@@ -7,7 +7,7 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
 import { address, kernelModule } from "./kernelModule.js";
 import { convGradGeometry, transposeWasm, type FilterGradAttrs, type WasmBackend } from "./kernelUtil.js";
-import { free, padInput, paddedGeometry, scratch, tapTable, widen } from "./paddedConvolution.js";
+import { free, freeCopy, padInput, paddedGeometry, scratch, tapTable, widen } from "./paddedConvolution.js";
 
 /**
  * The gradient of a convolution with respect to its filter,
@@ -40,7 +40,9 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
     ...[g.n, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.k, g.oWide, g.wide],
   );
   module.copyRows(address(wasm, dwWide), g.oWide, address(wasm, dW), g.o, g.k, g.o);
-  free(wasm, xp, taps, dyWide, dwWide, ...(nchw ? [x, dy] : []));
+  free(wasm, taps, dwWide, ...(nchw ? [x, dy] : []));
+  freeCopy(wasm, xp, x);
+  freeCopy(wasm, dyWide, dy);
   return dW;
 };
 

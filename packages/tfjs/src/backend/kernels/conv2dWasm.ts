@@ -9,7 +9,15 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
 import { address, kernelModule } from "./kernelModule.js";
 import { convGradGeometry, transposeWasm, type ConvGradAttrs, type WasmBackend } from "./kernelUtil.js";
-import { free, padInput, paddedGeometry, tapTable, widen, type PaddedGeometry } from "./paddedConvolution.js";
+import {
+  free,
+  freeCopy,
+  padInput,
+  paddedGeometry,
+  tapTable,
+  widen,
+  type PaddedGeometry,
+} from "./paddedConvolution.js";
 
 /** The attributes of `FusedConv2D` (`Conv2D` has the convolution's only). */
 interface Attrs extends ConvGradAttrs {
@@ -72,7 +80,10 @@ function convolveNhwc(
     attrs.activation === "relu",
     g.wide,
   );
-  free(backend, xp, taps, w, ...(b ? [b] : []));
+  free(backend, taps);
+  freeCopy(backend, xp, x);
+  freeCopy(backend, w, filter);
+  if (b && bias) freeCopy(backend, b, bias);
   return y;
 }
 

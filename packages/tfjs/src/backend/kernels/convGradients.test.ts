@@ -275,19 +275,21 @@ describe("lrkit's cpu Conv2DBackpropFilter equals the stock one", () => {
 });
 
 describe("the kernels", () => {
-  it("free every intermediate: the wasm backend holds no more data after a gradient than before", async () => {
-    await useBackend("wasm");
-    const c = CASES[2]!;
-    const x = tf.tensor(randomPlain(c.x, 7).values, c.x);
-    const f = tf.tensor4d(randomPlain(c.filter, 8).values, c.filter as [number, number, number, number]);
-    const before = tf.memory().numTensors;
-    const dataIds = tf.engine().backend.numDataIds();
-    const [gx, gf] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-      tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad as "same"))),
-    )([x, f]);
-    tf.dispose([gx!, gf!]);
-    expect(tf.memory().numTensors).toBe(before);
-    expect(tf.engine().backend.numDataIds()).toBe(dataIds);
-    tf.dispose([x, f]);
-  });
+  // Padded and wide copies (4x3, same, 2 filters), and none (valid, 16 filters: the input and dY as they are).
+  for (const c of [CASES[2]!, CASES.find((k) => k.name.startsWith("LeNet conv2"))!]) {
+    it(`free every intermediate: the wasm backend holds no more data after a gradient than before (${c.name})`, async () => {
+      await useBackend("wasm");
+      const x = tf.tensor(randomPlain(c.x, 7).values, c.x);
+      const f = tf.tensor4d(randomPlain(c.filter, 8).values, c.filter as [number, number, number, number]);
+      const before = tf.memory().numTensors;
+      const dataIds = tf.engine().backend.numDataIds();
+      const [gx, gf] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad as "same"))),
+      )([x, f]);
+      tf.dispose([gx!, gf!]);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(tf.engine().backend.numDataIds()).toBe(dataIds);
+      tf.dispose([x, f]);
+    });
+  }
 });

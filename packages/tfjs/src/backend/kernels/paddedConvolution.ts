@@ -63,13 +63,17 @@ export function scratch(backend: WasmBackend, size: number): TensorInfo {
   return backend.makeOutput([size], "float32");
 }
 
-/** The NHWC input `x` copied into a zero-padded [n, hp, wp, c] buffer; the caller frees it. */
+/**
+ * The NHWC input `x` copied into a zero-padded [n, hp, wp, c] buffer, or `x` itself when it needs
+ * no padding; free the result with {@link freeCopy}.
+ */
 export function padInput(
   backend: WasmBackend,
   module: KernelModule,
   x: TensorInfo,
   g: PaddedGeometry,
 ): TensorInfo {
+  if (g.hp === g.h && g.wp === g.w) return x;
   const xp = scratch(backend, g.n * g.hp * g.wp * g.c);
   module.padImages(
     address(backend, x),
@@ -95,7 +99,10 @@ export function tapTable(backend: WasmBackend, g: PaddedGeometry, length = g.k):
   return table;
 }
 
-/** `src` [rows, cols] copied into rows of `wide` values, the extra ones zero; the caller frees it. */
+/**
+ * `src` [rows, cols] copied into rows of `wide` values, the extra ones zero, or `src` itself when
+ * `wide` is `cols`; free the result with {@link freeCopy}.
+ */
 export function widen(
   backend: WasmBackend,
   module: KernelModule,
@@ -104,9 +111,15 @@ export function widen(
   cols: number,
   wide: number,
 ): TensorInfo {
+  if (wide === cols) return src;
   const out = scratch(backend, rows * wide);
   module.copyRows(address(backend, src), cols, address(backend, out), wide, rows, cols);
   return out;
+}
+
+/** Frees `copy` unless it is `original` (see {@link padInput} and {@link widen}). */
+export function freeCopy(backend: WasmBackend, copy: TensorInfo, original: TensorInfo): void {
+  if (copy !== original) backend.disposeData(copy.dataId);
 }
 
 /** Frees the heap buffers `buffers`. */
