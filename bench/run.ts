@@ -9,8 +9,10 @@
  *   npm run bench                         everything (about 5 minutes on 2 cores)
  *   npm run bench -- --only schedules     one section: schedules, torch, training, callback, finder
  *   npm run bench -- --compare ../old     also LeNet's training speed with the packages of another
- *                                         checkout (built), as "before", in the same run: both
- *                                         alternately, three rounds each
+ *                                         checkout (built), as "before", in the same run
+ *
+ * LeNet's wasm figures (one thread, two, and the "before") are each the median of three
+ * alternating rounds.
  *   npm run bench -- --save               also write bench/results/<date>.json (to commit)
  *
  * @module
@@ -101,17 +103,24 @@ if (sections.has("training")) {
     { model: "mlp", backend: "wasm", kernels: "stock" },
     { model: "mlp", backend: "cpu", kernels: "lrkit" },
   ];
-  const rows: Row[] = [];
-  for (const c of configs) {
-    const label = `${c.model} ${c.backend} ${c.kernels}${c.workers ? ` ×${c.workers}` : ""}`;
+  const argsOf = (c: (typeof configs)[number]) => {
     const args = ["--case", "throughput", "--model", c.model, "--backend", c.backend, "--kernels", c.kernels];
     if (c.workers) args.push("--workers", String(c.workers));
     if (c.batches) args.push("--batches", String(c.batches), "--warmup", "1");
-    if (compare && c === configs[0]) rows.push(...alternately(args, compare));
-    else {
-      progress(`training: ${label}`);
-      rows.push(node("training.ts", args));
-    }
+    return args;
+  };
+  // LeNet on wasm (one and two threads, and the other checkout's): the figures the targets
+  // compare, in alternating rounds.
+  const lenetWasm = configs.filter((c) => c.model === "lenet" && c.backend === "wasm");
+  const rows: Row[] = alternately([
+    ...lenetWasm.map((c) => ({ label: `lenet wasm ×${c.workers ?? 1}`, args: argsOf(c) })),
+    ...(compare
+      ? [{ label: `lenet wasm, ${compare}`, args: [...argsOf(configs[0]!), "--root", compare], before: true }]
+      : []),
+  ]);
+  for (const c of configs.filter((k) => !lenetWasm.includes(k))) {
+    progress(`training: ${c.model} ${c.backend} ${c.kernels}`);
+    rows.push(node("training.ts", argsOf(c)));
   }
   rows.push(
     {
@@ -152,24 +161,25 @@ if (opts.save) writeFileSync(join(dir, `${results.date as string}`.slice(0, 10) 
 console.log(report(results));
 
 /**
- * The training figure `args` for this checkout and for `other`'s packages, alternately, three
- * times each, so that the machine's drift (a shared host speeds up and slows down by tens of
- * percent within minutes) hits both alike: for each, the round with the median time, and every
- * round's time.
+ * The training figures `runs`, one after another, three rounds of them, so that the machine's
+ * drift (a shared host speeds up and slows down by tens of percent within minutes, and its two
+ * cores differ) hits each alike: for each, the round with the median time, and every round's time.
  */
-function alternately(args: string[], other: string): Row[] {
-  const mine: Row[] = [];
-  const theirs: Row[] = [];
-  for (let round = 1; round <= 3; round++) {
-    progress(`training: lenet wasm lrkit, this checkout and ${other}, alternately (round ${round} of 3)`);
-    mine.push(node("training.ts", args));
-    theirs.push(node("training.ts", [...args, "--root", other]));
-  }
-  const median = (rounds: Row[]): Row => {
-    const sorted = [...rounds].sort((p, q) => (p.msPerBatch as number) - (q.msPerBatch as number));
-    return { ...sorted[1]!, roundsMsPerBatch: rounds.map((r) => r.msPerBatch) };
-  };
-  return [median(mine), { ...median(theirs), before: true }];
+function alternately(runs: { label: string; args: string[]; before?: boolean }[]): Row[] {
+  const rounds: Row[][] = runs.map(() => []);
+  for (let round = 1; round <= 3; round++)
+    runs.forEach((r, i) => {
+      progress(`training: ${r.label} (round ${round} of 3)`);
+      rounds[i]!.push(node("training.ts", r.args));
+    });
+  return runs.map((r, i) => {
+    const sorted = [...rounds[i]!].sort((p, q) => (p.msPerBatch as number) - (q.msPerBatch as number));
+    return {
+      ...sorted[1]!,
+      roundsMsPerBatch: rounds[i]!.map((x) => x.msPerBatch),
+      ...(r.before ? { before: true } : {}),
+    };
+  });
 }
 
 /** Whether each of the issue's targets is met by this run (where it measured what they need). */
