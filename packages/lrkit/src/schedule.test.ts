@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { constant } from "./families/constant.js";
 import { cosine } from "./families/cosine.js";
+import { interpolate } from "./families/interpolate.js";
 import { multiStep } from "./families/multiStep.js";
 import { define, isSchedule, sample } from "./schedule.js";
 import { expectThrow } from "./test/expect.js";
@@ -34,6 +35,13 @@ describe("define and sample", () => {
     expect(cosine({ lr: 1, steps: 10 })(NaN)).toBeNaN();
     expect(multiStep({ lr: 1, milestones: [3] })(NaN)).toBeNaN();
     expect(constant({ lr: 1 })(NaN)).toBeNaN();
+    // interpolate has no test for NaN: it falls through to its last segment, which gives NaN.
+    for (const n of [2, 3, 4, 5])
+      for (const mode of ["linear", "cos"] as const) {
+        const knots = Array.from({ length: n }, (_, i) => 10 * i);
+        const values = knots.map((k) => 1 / (1 + k));
+        expect(interpolate({ knots, values, mode })(NaN)).toBeNaN();
+      }
     expect(isSchedule((t: number) => t)).toBe(false);
   });
 });

@@ -54,33 +54,30 @@ export function interpolation(knots: readonly number[], values: readonly number[
   const [v0, v1, v2, v3] = values as [number, number, number?, number?];
   const [, l1, l2, l3] = lengths as [number, number, number?, number?];
   const [, s1, s2, s3] = spans as [number, number, number?, number?];
+  // A NaN step fails every comparison and lands on the last segment, whose formula gives NaN: no
+  // test for it (a `t !== t ? NaN` branch keeps V8 from returning an unboxed double, 2.5x slower).
   if (n === 2)
-    return (t: number): number =>
-      t < k0 ? v0 : t > k1 ? v1 : t !== t ? NaN : onSegment(t, k0, l1, s1, v0, v1, cos);
+    return (t: number): number => (t < k0 ? v0 : t > k1 ? v1 : onSegment(t, k0, l1, s1, v0, v1, cos));
   if (n === 3)
     return (t: number): number =>
       t < k0
         ? v0
         : t > k2!
           ? v2!
-          : t !== t
-            ? NaN
-            : t <= k1
-              ? onSegment(t, k0, l1, s1, v0, v1, cos)
-              : onSegment(t, k1, l2!, s2!, v1, v2!, cos);
+          : t <= k1
+            ? onSegment(t, k0, l1, s1, v0, v1, cos)
+            : onSegment(t, k1, l2!, s2!, v1, v2!, cos);
   if (n === 4)
     return (t: number): number =>
       t < k0
         ? v0
         : t > k3!
           ? v3!
-          : t !== t
-            ? NaN
-            : t <= k1
-              ? onSegment(t, k0, l1, s1, v0, v1, cos)
-              : t <= k2!
-                ? onSegment(t, k1, l2!, s2!, v1, v2!, cos)
-                : onSegment(t, k2!, l3!, s3!, v2!, v3!, cos);
+          : t <= k1
+            ? onSegment(t, k0, l1, s1, v0, v1, cos)
+            : t <= k2!
+              ? onSegment(t, k1, l2!, s2!, v1, v2!, cos)
+              : onSegment(t, k2!, l3!, s3!, v2!, v3!, cos);
   const ks = Float64Array.from(knots);
   const vs = Float64Array.from(values);
   const ls = Float64Array.from(lengths);
@@ -88,7 +85,6 @@ export function interpolation(knots: readonly number[], values: readonly number[
   return (t: number): number => {
     if (t < k0) return v0;
     if (t > ks[n - 1]!) return vs[n - 1]!;
-    if (t !== t) return NaN;
     // The segment: the first knot at or above t, from the second on (t <= the last bounds it).
     let lo = 1;
     let hi = n - 1;
