@@ -36,29 +36,33 @@ export function padImages(
   wp: i32,
 ): void {
   memory.fill(xp, 0, <usize>(n * hp * wp * c * F));
-  const row = <usize>(w * c * F);
   for (let b = 0; b < n; b++) {
     for (let y = 0; y < h; y++) {
       const from = x + <usize>((b * h + y) * w * c * F);
-      const to = xp + <usize>(((b * hp + y + top) * wp + left) * c * F);
-      memory.copy(to, from, row);
+      copyFloats(xp + <usize>(((b * hp + y + top) * wp + left) * c * F), from, w * c);
     }
   }
 }
 
 /**
+ * Copies `count` floats from `from` to `to` (which do not overlap), four at a time: rows here are
+ * short, where a `memory.copy` per row costs more than the copy.
+ */
+function copyFloats(to: usize, from: usize, count: i32): void {
+  let j = 0;
+  for (; j + 4 <= count; j += 4) v128.store(to + <usize>(j * F), v128.load(from + <usize>(j * F)));
+  for (; j < count; j++) store<f32>(to + <usize>(j * F), load<f32>(from + <usize>(j * F)));
+}
+
+/**
  * Copies the first `cols` columns of each of the `rows` rows of `src` [rows, srcCols] into `dst`
- * [rows, dstCols], the columns of `dst` past `cols` zero. Value by value: rows here are short
- * (a layer's channels), where a `memory.copy` per row costs more than the copy.
+ * [rows, dstCols], the columns of `dst` past `cols` zero.
  */
 export function copyRows(src: usize, srcCols: i32, dst: usize, dstCols: i32, rows: i32, cols: i32): void {
   for (let r = 0; r < rows; r++) {
-    const from = src + <usize>(r * srcCols * F);
     const to = dst + <usize>(r * dstCols * F);
-    let j = 0;
-    for (; j + 4 <= cols; j += 4) v128.store(to + <usize>(j * F), v128.load(from + <usize>(j * F)));
-    for (; j < cols; j++) store<f32>(to + <usize>(j * F), load<f32>(from + <usize>(j * F)));
-    for (; j < dstCols; j++) store<f32>(to + <usize>(j * F), 0);
+    copyFloats(to, src + <usize>(r * srcCols * F), cols);
+    for (let j = cols; j < dstCols; j++) store<f32>(to + <usize>(j * F), 0);
   }
 }
 
@@ -78,11 +82,10 @@ export function cropImages(
   hp: i32,
   wp: i32,
 ): void {
-  const row = <usize>(w * c * F);
   for (let b = 0; b < n; b++) {
     for (let y = 0; y < h; y++) {
       const from = xp + <usize>(((b * hp + y + top) * wp + left) * c * F);
-      memory.copy(x + <usize>((b * h + y) * w * c * F), from, row);
+      copyFloats(x + <usize>((b * h + y) * w * c * F), from, w * c);
     }
   }
 }
