@@ -293,13 +293,16 @@ function tiles2x16(
 }
 
 /**
- * The filter gradient:
+ * The filter gradient, added to `dw`:
  *
- *   dW[k, o] = Σ_m xp[base(m) + taps[k]] · dy[m, o],
+ *   dW[k, o] += Σ_m xp[base(m) + taps[k]] · dy[m, o],
  *
- * over every output position m (as in {@link convolve}). `dy` is the output gradient
- * [n·oh·ow, oWide] wide (oWide = o rounded up to a multiple of `wide`); `dw` receives dW
- * [kt, oWide] wide, kt = k rounded up to a whole number of tiles (the extra rows are scratch).
+ * over every output position m (as in {@link convolve}). `dy` is the output gradient, rows of
+ * `dyStride` floats of which the first o count: each position loads oWide of them (o rounded up
+ * to a multiple of `wide`), the extra ones from the next row or the row's zero padding, which
+ * only reach columns of `dw` past o. So either dyStride is oWide (rows widened with zeros), or
+ * the memory just past `dy`'s last row is readable (dyStride is o: every image but the last).
+ * `dw` is [kt, oWide], kt = k rounded up to a whole number of tiles (the extra rows are scratch).
  * `taps` must hold kt entries (the extra ones any valid offset, such as 0). For each image, each
  * tile of 4 taps × 8 channels (`wide` 8) or 2 taps × 16 channels (`wide` 16) accumulates over
  * the image's positions in registers.
@@ -308,6 +311,7 @@ export function filterGradient(
   xp: usize,
   taps: usize,
   dy: usize,
+  dyStride: i32,
   dw: usize,
   n: i32,
   hp: i32,
@@ -322,14 +326,13 @@ export function filterGradient(
   wide: i32,
 ): void {
   const kt = wide == 16 ? (k + 1) & ~1 : (k + 3) & ~3;
-  memory.fill(dw, 0, <usize>(kt * oWide * F));
   const rowStep = <usize>(sh * wp * c * F);
   const colStep = <usize>(sw * c * F);
   for (let b = 0; b < n; b++) {
     const image = xp + <usize>(b * hp * wp * c * F);
-    const grads = dy + <usize>(b * oh * ow * oWide * F);
-    if (wide == 16) gradTiles2x16(image, grads, taps, dw, kt, oWide, oh, ow, rowStep, colStep);
-    else gradTiles4x8(image, grads, taps, dw, kt, oWide, oh, ow, rowStep, colStep);
+    const grads = dy + <usize>(b * oh * ow * dyStride * F);
+    if (wide == 16) gradTiles2x16(image, grads, taps, dw, kt, oWide, dyStride, oh, ow, rowStep, colStep);
+    else gradTiles4x8(image, grads, taps, dw, kt, oWide, dyStride, oh, ow, rowStep, colStep);
   }
 }
 
@@ -341,12 +344,14 @@ function gradTiles4x8(
   dw: usize,
   kt: i32,
   o8: i32,
+  dyStride: i32,
   oh: i32,
   ow: i32,
   rowStep: usize,
   colStep: usize,
 ): void {
-  const dyStep = <usize>(o8 * F);
+  const outStep = <usize>(o8 * F);
+  const dyStep = <usize>(dyStride * F);
   for (let t = 0; t < kt; t += 4) {
     const off0 = <usize>load<i32>(taps + <usize>(t * 4));
     const off1 = <usize>load<i32>(taps + <usize>(t * 4), 4);
@@ -356,12 +361,12 @@ function gradTiles4x8(
       const out = dw + <usize>((t * o8 + oc) * F);
       let a00 = v128.load(out);
       let a01 = v128.load(out, 16);
-      let a10 = v128.load(out + dyStep);
-      let a11 = v128.load(out + dyStep, 16);
-      let a20 = v128.load(out + 2 * dyStep);
-      let a21 = v128.load(out + 2 * dyStep, 16);
-      let a30 = v128.load(out + 3 * dyStep);
-      let a31 = v128.load(out + 3 * dyStep, 16);
+      let a10 = v128.load(out + outStep);
+      let a11 = v128.load(out + outStep, 16);
+      let a20 = v128.load(out + 2 * outStep);
+      let a21 = v128.load(out + 2 * outStep, 16);
+      let a30 = v128.load(out + 3 * outStep);
+      let a31 = v128.load(out + 3 * outStep, 16);
       let g = grads + <usize>(oc * F);
       let rowStart = image;
       for (let yy = 0; yy < oh; yy++) {
@@ -388,12 +393,12 @@ function gradTiles4x8(
       }
       v128.store(out, a00);
       v128.store(out, a01, 16);
-      v128.store(out + dyStep, a10);
-      v128.store(out + dyStep, a11, 16);
-      v128.store(out + 2 * dyStep, a20);
-      v128.store(out + 2 * dyStep, a21, 16);
-      v128.store(out + 3 * dyStep, a30);
-      v128.store(out + 3 * dyStep, a31, 16);
+      v128.store(out + outStep, a10);
+      v128.store(out + outStep, a11, 16);
+      v128.store(out + 2 * outStep, a20);
+      v128.store(out + 2 * outStep, a21, 16);
+      v128.store(out + 3 * outStep, a30);
+      v128.store(out + 3 * outStep, a31, 16);
     }
   }
 }
@@ -406,12 +411,14 @@ function gradTiles2x16(
   dw: usize,
   kt: i32,
   o16: i32,
+  dyStride: i32,
   oh: i32,
   ow: i32,
   rowStep: usize,
   colStep: usize,
 ): void {
-  const dyStep = <usize>(o16 * F);
+  const outStep = <usize>(o16 * F);
+  const dyStep = <usize>(dyStride * F);
   for (let t = 0; t < kt; t += 2) {
     const off0 = <usize>load<i32>(taps + <usize>(t * 4));
     const off1 = <usize>load<i32>(taps + <usize>(t * 4), 4);
@@ -421,10 +428,10 @@ function gradTiles2x16(
       let a01 = v128.load(out, 16);
       let a02 = v128.load(out, 32);
       let a03 = v128.load(out, 48);
-      let a10 = v128.load(out + dyStep);
-      let a11 = v128.load(out + dyStep, 16);
-      let a12 = v128.load(out + dyStep, 32);
-      let a13 = v128.load(out + dyStep, 48);
+      let a10 = v128.load(out + outStep);
+      let a11 = v128.load(out + outStep, 16);
+      let a12 = v128.load(out + outStep, 32);
+      let a13 = v128.load(out + outStep, 48);
       let g = grads + <usize>(oc * F);
       let rowStart = image;
       for (let yy = 0; yy < oh; yy++) {
@@ -453,10 +460,10 @@ function gradTiles2x16(
       v128.store(out, a01, 16);
       v128.store(out, a02, 32);
       v128.store(out, a03, 48);
-      v128.store(out + dyStep, a10);
-      v128.store(out + dyStep, a11, 16);
-      v128.store(out + dyStep, a12, 32);
-      v128.store(out + dyStep, a13, 48);
+      v128.store(out + outStep, a10);
+      v128.store(out + outStep, a11, 16);
+      v128.store(out + outStep, a12, 32);
+      v128.store(out + outStep, a13, 48);
     }
   }
 }

@@ -7,7 +7,7 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
 import { address, kernelModule } from "./kernelModule.js";
 import { convGradGeometry, transposeWasm, type FilterGradAttrs, type WasmBackend } from "./kernelUtil.js";
-import { free, freeCopy, padInput, paddedGeometry, scratch, tapTable, widen } from "./paddedConvolution.js";
+import { free, freeCopy, padInput, paddedGeometry, scratch, tapTable } from "./paddedConvolution.js";
 
 /**
  * The gradient of a convolution with respect to its filter,
@@ -33,16 +33,29 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const dW = wasm.makeOutput([g.fh, g.fw, g.c, g.o], "float32");
   const xp = padInput(wasm, module, x, g);
   const taps = tapTable(wasm, g, kt);
-  const dyWide = widen(wasm, module, dy, g.n * g.oh * g.ow, g.o, g.oWide);
   const dwWide = scratch(wasm, kt * g.oWide);
-  module.filterGradient(
-    ...[address(wasm, xp), address(wasm, taps), address(wasm, dyWide), address(wasm, dwWide)],
-    ...[g.n, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.k, g.oWide, g.wide],
-  );
+  wasm.typedArrayFromHeap(dwWide).fill(0);
+  // dY as it is for every image but the last (a position's loads run into the next row, and
+  // past the last row only for the last image), the last image's rows widened with zeros.
+  const imageRows = g.oh * g.ow;
+  const inPlace = g.oWide === g.o ? g.n : g.n - 1;
+  const run = (images: number, first: number, grads: number, stride: number) =>
+    module.filterGradient(
+      address(wasm, xp) + first * g.hp * g.wp * g.c * 4,
+      ...[address(wasm, taps), grads, stride, address(wasm, dwWide)],
+      ...[images, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.k, g.oWide, g.wide],
+    );
+  if (inPlace > 0) run(inPlace, 0, address(wasm, dy), g.o);
+  if (inPlace < g.n) {
+    const last = scratch(wasm, imageRows * g.oWide);
+    const from = address(wasm, dy) + inPlace * imageRows * g.o * 4;
+    module.copyRows(from, g.o, address(wasm, last), g.oWide, imageRows, g.o);
+    run(1, inPlace, address(wasm, last), g.oWide);
+    free(wasm, last);
+  }
   module.copyRows(address(wasm, dwWide), g.oWide, address(wasm, dW), g.o, g.k, g.o);
   free(wasm, taps, dwWide, ...(nchw ? [x, dy] : []));
   freeCopy(wasm, xp, x);
-  freeCopy(wasm, dyWide, dy);
   return dW;
 };
 

@@ -59,6 +59,7 @@ export interface KernelModule {
     xp: number,
     taps: number,
     dy: number,
+    dyStride: number,
     dw: number,
     n: number,
     hp: number,
