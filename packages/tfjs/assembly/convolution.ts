@@ -302,8 +302,9 @@ function tiles2x16(
  * to a multiple of `wide`), the extra ones from the next row or the row's zero padding, which
  * only reach columns of `dw` past o. So either dyStride is oWide (rows widened with zeros), or
  * the memory just past `dy`'s last row is readable (dyStride is o: every image but the last).
- * `dw` is [kt, oWide], kt = k rounded up to a whole number of tiles (the extra rows are scratch).
- * `taps` must hold kt entries (the extra ones any valid offset, such as 0). For each image, each
+ * `dw` is [kt, oWide], kt the taps rounded up to a whole number of tiles (4 for `wide` 8, 2 for
+ * 16; the extra rows are scratch), and `taps` holds kt entries (the extra ones any valid offset,
+ * such as 0). For each image, each
  * tile of 4 taps × 8 channels (`wide` 8) or 2 taps × 16 channels (`wide` 16) accumulates over
  * the image's positions in registers.
  */
@@ -321,11 +322,10 @@ export function filterGradient(
   ow: i32,
   sh: i32,
   sw: i32,
-  k: i32,
+  kt: i32,
   oWide: i32,
   wide: i32,
 ): void {
-  const kt = wide == 16 ? (k + 1) & ~1 : (k + 3) & ~3;
   const rowStep = <usize>(sh * wp * c * F);
   const colStep = <usize>(sw * c * F);
   for (let b = 0; b < n; b++) {

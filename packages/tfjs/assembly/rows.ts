@@ -5,7 +5,7 @@
  *
  * Both walk the matrix as one flat array in blocks of `period` values: `cols` rounded up to a
  * whole number of 4-lane vectors and rows (`period(cols)`), so that every block sees the columns
- * in the same order. `scratch` holds `period` floats.
+ * in the same order. `scratch` holds 4·cols floats (a block at most).
  */
 
 /** Bytes in an f32. */

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from "@tensorflow/tfjs-core";
-import { transposeWasm, type WasmBackend } from "./kernelUtil.js";
+import type { KernelConfig, NamedAttrMap, TensorInfo } from "@tensorflow/tfjs-core";
+import { inFrontOf, transposeWasm, type WasmBackend } from "./kernelUtil.js";
 
 /** A matrix, or a batch of one matrix: the shapes XNNPACK's path takes. */
 const isSingle = (t: TensorInfo) => t.shape.length === 2 || (t.shape.length === 3 && t.shape[0] === 1);
@@ -21,11 +21,10 @@ const swapLast = (t: TensorInfo) => (t.shape.length === 2 ? [1, 0] : [0, 2, 1]);
  * @param stock - the wasm backend's own `BatchMatMul` config.
  */
 export function batchMatMulWasmConfig(stock: KernelConfig): KernelConfig {
-  const kernelFunc: KernelFunc = (args) => {
+  return inFrontOf(stock, (args) => {
     const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
     const attrs = args.attrs as NamedAttrMap & { transposeA?: boolean; transposeB?: boolean };
-    if (!(attrs.transposeA || attrs.transposeB) || !isSingle(a) || !isSingle(b))
-      return stock.kernelFunc(args);
+    if (!(attrs.transposeA || attrs.transposeB) || !isSingle(a) || !isSingle(b)) return undefined;
     const wasm = args.backend as WasmBackend;
     const at = attrs.transposeA ? transposeWasm(wasm, a, swapLast(a)) : a;
     const bt = attrs.transposeB ? transposeWasm(wasm, b, swapLast(b)) : b;
@@ -33,10 +32,9 @@ export function batchMatMulWasmConfig(stock: KernelConfig): KernelConfig {
       ...args,
       inputs: { a: at, b: bt },
       attrs: { ...attrs, transposeA: false, transposeB: false },
-    });
+    }) as TensorInfo;
     if (at !== a) wasm.disposeData(at.dataId);
     if (bt !== b) wasm.disposeData(bt.dataId);
     return out;
-  };
-  return { ...stock, kernelFunc };
+  });
 }

@@ -43,7 +43,7 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
     module.filterGradient(
       address(wasm, xp) + first * g.hp * g.wp * g.c * 4,
       ...[address(wasm, taps), grads, stride, address(wasm, dwWide)],
-      ...[images, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, g.k, g.oWide, g.wide],
+      ...[images, g.hp, g.wp, g.c, g.oh, g.ow, g.sh, g.sw, kt, g.oWide, g.wide],
     );
   if (inPlace > 0) run(inPlace, 0, address(wasm, dy), g.o);
   if (inPlace < g.n) {

@@ -6,9 +6,15 @@
  *
  * @module
  */
-import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
+import type { KernelConfig, TensorInfo } from "@tensorflow/tfjs-core";
 import { address, kernelModule } from "./kernelModule.js";
-import { convGradGeometry, transposeWasm, type ConvGradAttrs, type WasmBackend } from "./kernelUtil.js";
+import {
+  convGradGeometry,
+  inFrontOf,
+  transposeWasm,
+  type ConvGradAttrs,
+  type WasmBackend,
+} from "./kernelUtil.js";
 import {
   free,
   freeCopy,
@@ -95,12 +101,9 @@ function convolveNhwc(
  * @param stock - the wasm backend's own `Conv2D` or `FusedConv2D` config.
  */
 export function convolutionWasmConfig(stock: KernelConfig): KernelConfig {
-  const kernelFunc: KernelFunc = (args) => {
+  return inFrontOf(stock, (args) => {
     const inputs = args.inputs as unknown as Inputs;
     const attrs = args.attrs as unknown as Attrs;
-    return handles(inputs, attrs)
-      ? convolve(args.backend as WasmBackend, inputs, attrs)
-      : stock.kernelFunc(args);
-  };
-  return { ...stock, kernelFunc };
+    return handles(inputs, attrs) ? convolve(args.backend as WasmBackend, inputs, attrs) : undefined;
+  });
 }

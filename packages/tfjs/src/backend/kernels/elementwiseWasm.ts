@@ -5,23 +5,12 @@
  *
  * @module
  */
-import { util, type KernelConfig, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs-core";
+import { util, type KernelConfig, type TensorInfo } from "@tensorflow/tfjs-core";
 import { address, kernelModule } from "./kernelModule.js";
-import type { WasmBackend } from "./kernelUtil.js";
-
-/** `stock` with `own` for the calls `handles` accepts. */
-function wrap(
-  stock: KernelConfig,
-  handles: (args: Parameters<KernelFunc>[0]) => boolean,
-  own: (backend: WasmBackend, args: Parameters<KernelFunc>[0]) => TensorInfo,
-): KernelConfig {
-  const kernelFunc: KernelFunc = (args) =>
-    handles(args) ? own(args.backend as WasmBackend, args) : stock.kernelFunc(args);
-  return { ...stock, kernelFunc };
-}
+import { inFrontOf, type KernelArgs, type WasmBackend } from "./kernelUtil.js";
 
 /** The single input `x` of a unary kernel. */
-const xOf = (args: Parameters<KernelFunc>[0]) => (args.inputs as { x: TensorInfo }).x;
+const xOf = (args: KernelArgs) => (args.inputs as { x: TensorInfo }).x;
 
 /**
  * The wasm `Relu` for float32 tensors (NaN stays NaN).
@@ -29,16 +18,14 @@ const xOf = (args: Parameters<KernelFunc>[0]) => (args.inputs as { x: TensorInfo
  * @param stock - the wasm backend's own `Relu` config.
  */
 export function reluWasmConfig(stock: KernelConfig): KernelConfig {
-  return wrap(
-    stock,
-    (args) => xOf(args).dtype === "float32",
-    (backend, args) => {
-      const x = xOf(args);
-      const out = backend.makeOutput(x.shape, "float32");
-      kernelModule(backend).relu(address(backend, x), address(backend, out), util.sizeFromShape(x.shape));
-      return out;
-    },
-  );
+  return inFrontOf(stock, (args) => {
+    const x = xOf(args);
+    if (x.dtype !== "float32") return undefined;
+    const wasm = args.backend as WasmBackend;
+    const out = wasm.makeOutput(x.shape, "float32");
+    kernelModule(wasm).relu(address(wasm, x), address(wasm, out), util.sizeFromShape(x.shape));
+    return out;
+  });
 }
 
 /**
@@ -47,18 +34,16 @@ export function reluWasmConfig(stock: KernelConfig): KernelConfig {
  * @param stock - the wasm backend's own `Step` config.
  */
 export function stepWasmConfig(stock: KernelConfig): KernelConfig {
-  return wrap(
-    stock,
-    (args) => xOf(args).dtype === "float32",
-    (backend, args) => {
-      const x = xOf(args);
-      const { alpha } = args.attrs as { alpha?: number };
-      const out = backend.makeOutput(x.shape, "float32");
-      const count = util.sizeFromShape(x.shape);
-      kernelModule(backend).step(address(backend, x), address(backend, out), count, alpha ?? 0);
-      return out;
-    },
-  );
+  return inFrontOf(stock, (args) => {
+    const x = xOf(args);
+    if (x.dtype !== "float32") return undefined;
+    const wasm = args.backend as WasmBackend;
+    const { alpha } = args.attrs as { alpha?: number };
+    const out = wasm.makeOutput(x.shape, "float32");
+    const count = util.sizeFromShape(x.shape);
+    kernelModule(wasm).step(address(wasm, x), address(wasm, out), count, alpha ?? 0);
+    return out;
+  });
 }
 
 /**
@@ -67,19 +52,14 @@ export function stepWasmConfig(stock: KernelConfig): KernelConfig {
  * @param stock - the wasm backend's own `Multiply` config.
  */
 export function multiplyWasmConfig(stock: KernelConfig): KernelConfig {
-  const inputs = (args: Parameters<KernelFunc>[0]) => args.inputs as { a: TensorInfo; b: TensorInfo };
-  return wrap(
-    stock,
-    (args) => {
-      const { a, b } = inputs(args);
-      return a.dtype === "float32" && b.dtype === "float32" && util.arraysEqual(a.shape, b.shape);
-    },
-    (backend, args) => {
-      const { a, b } = inputs(args);
-      const out = backend.makeOutput(a.shape, "float32");
-      const count = util.sizeFromShape(a.shape);
-      kernelModule(backend).multiply(address(backend, a), address(backend, b), address(backend, out), count);
-      return out;
-    },
-  );
+  return inFrontOf(stock, (args) => {
+    const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
+    if (a.dtype !== "float32" || b.dtype !== "float32" || !util.arraysEqual(a.shape, b.shape))
+      return undefined;
+    const wasm = args.backend as WasmBackend;
+    const out = wasm.makeOutput(a.shape, "float32");
+    const count = util.sizeFromShape(a.shape);
+    kernelModule(wasm).multiply(address(wasm, a), address(wasm, b), address(wasm, out), count);
+    return out;
+  });
 }

@@ -69,7 +69,7 @@ export interface KernelModule {
     ow: number,
     sh: number,
     sw: number,
-    k: number,
+    kt: number,
     oWide: number,
     wide: number,
   ): void;

@@ -13,6 +13,8 @@ import {
   type DataId,
   type DataType,
   type KernelBackend,
+  type KernelConfig,
+  type KernelFunc,
   type NamedAttrMap,
   type TensorInfo,
 } from "@tensorflow/tfjs-core";
@@ -32,6 +34,21 @@ export interface WasmBackend extends KernelBackend {
   disposeData(dataId: DataId): boolean;
   /** Counts one more reference to `dataId`. */
   incRef(dataId: DataId): void;
+}
+
+/** What a kernel function receives: its inputs, its backend and its attributes. */
+export type KernelArgs = Parameters<KernelFunc>[0];
+
+/**
+ * The backend's own kernel `stock` with lrkit's `own` in front: `own` computes the calls it
+ * handles and returns undefined for the others, which go to `stock`.
+ */
+export function inFrontOf(
+  stock: KernelConfig,
+  own: (args: KernelArgs) => TensorInfo | undefined,
+): KernelConfig {
+  const kernelFunc: KernelFunc = (args) => own(args) ?? stock.kernelFunc(args);
+  return { ...stock, kernelFunc };
 }
 
 /** The part of the cpu backend (`MathBackendCPU`) that lrkit's kernels use. */

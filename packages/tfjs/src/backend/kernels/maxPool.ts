@@ -11,7 +11,7 @@
  */
 import { backend_util, type KernelConfig, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs-core";
 import { address, kernelModule, withOwnMemory, type KernelModule } from "./kernelModule.js";
-import type { CpuBackend, TypedArray, WasmBackend } from "./kernelUtil.js";
+import { inFrontOf, type CpuBackend, type TypedArray, type WasmBackend } from "./kernelUtil.js";
 
 /** The attributes of `MaxPoolGrad`. */
 interface Attrs {
@@ -80,7 +80,7 @@ const maxPoolGradCpu: KernelFunc = ({ inputs, backend, attrs }) => {
  * @param stock - the wasm backend's own `MaxPool` config.
  */
 export function maxPoolWasmConfig(stock: KernelConfig): KernelConfig {
-  const kernelFunc: KernelFunc = (args) => {
+  return inFrontOf(stock, (args) => {
     const { x } = args.inputs as { x: TensorInfo };
     const info = poolInfo(x, args.attrs as unknown as Attrs);
     const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
@@ -94,13 +94,12 @@ export function maxPoolWasmConfig(stock: KernelConfig): KernelConfig {
       info.padInfo.left === 0 &&
       2 * oh <= h &&
       2 * ow <= w;
-    if (!halves) return stock.kernelFunc(args);
+    if (!halves) return undefined;
     const wasm = args.backend as WasmBackend;
     const out = wasm.makeOutput(info.outShape, "float32");
     kernelModule(wasm).maxPoolHalves(address(wasm, x), address(wasm, out), n, h, w, c, oh, ow);
     return out;
-  };
-  return { ...stock, kernelFunc };
+  });
 }
 
 /** The kernel config registered by {@link registerLrkitKernels} for the wasm backend. */

@@ -7,13 +7,10 @@
  *
  * @module
  */
-import { util, type KernelConfig, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs-core";
+import { util, type KernelConfig, type TensorInfo } from "@tensorflow/tfjs-core";
 import { address, kernelModule } from "./kernelModule.js";
-import type { WasmBackend } from "./kernelUtil.js";
+import { inFrontOf, type WasmBackend } from "./kernelUtil.js";
 import { free, scratch } from "./paddedConvolution.js";
-
-/** The scratch the module's row kernels need for `cols` columns (their block length). */
-const blockFor = (cols: number) => (cols % 4 === 0 ? cols : cols % 2 === 0 ? 2 * cols : 4 * cols);
 
 /**
  * The wasm `Add` that adds a float32 vector along the last axis of a float32 tensor (a bias) in one
@@ -22,7 +19,7 @@ const blockFor = (cols: number) => (cols % 4 === 0 ? cols : cols % 2 === 0 ? 2 *
  * @param stock - the wasm backend's own `Add` config.
  */
 export function addWasmConfig(stock: KernelConfig): KernelConfig {
-  const kernelFunc: KernelFunc = (args) => {
+  return inFrontOf(stock, (args) => {
     const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
     const cols = a.shape[a.shape.length - 1] ?? 0;
     if (
@@ -32,10 +29,10 @@ export function addWasmConfig(stock: KernelConfig): KernelConfig {
       b.shape.length !== 1 ||
       b.shape[0] !== cols
     )
-      return stock.kernelFunc(args);
+      return undefined;
     const wasm = args.backend as WasmBackend;
     const out = wasm.makeOutput(a.shape, "float32");
-    const block = scratch(wasm, blockFor(cols));
+    const block = scratch(wasm, 4 * cols);
     const rows = util.sizeFromShape(a.shape) / cols;
     kernelModule(wasm).addToRows(
       address(wasm, a),
@@ -47,8 +44,7 @@ export function addWasmConfig(stock: KernelConfig): KernelConfig {
     );
     free(wasm, block);
     return out;
-  };
-  return { ...stock, kernelFunc };
+  });
 }
 
 /**
@@ -58,22 +54,21 @@ export function addWasmConfig(stock: KernelConfig): KernelConfig {
  * @param stock - the wasm backend's own `Sum` config.
  */
 export function sumWasmConfig(stock: KernelConfig): KernelConfig {
-  const kernelFunc: KernelFunc = (args) => {
+  return inFrontOf(stock, (args) => {
     const { x } = args.inputs as { x: TensorInfo };
     const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };
     const axes = util.parseAxisParam(axis, x.shape).sort((p, q) => p - q);
     const k = axes.length;
     if (x.dtype !== "float32" || k === 0 || k === x.shape.length || axes.some((a, i) => a !== i))
-      return stock.kernelFunc(args);
+      return undefined;
     const wasm = args.backend as WasmBackend;
     const kept = x.shape.slice(k);
     const out = wasm.makeOutput(keepDims ? [...axes.map(() => 1), ...kept] : kept, "float32");
     const cols = util.sizeFromShape(kept);
-    const block = scratch(wasm, blockFor(cols));
+    const block = scratch(wasm, 4 * cols);
     const rows = util.sizeFromShape(x.shape) / cols;
     kernelModule(wasm).sumRows(address(wasm, x), address(wasm, out), rows, cols, address(wasm, block));
     free(wasm, block);
     return out;
-  };
-  return { ...stock, kernelFunc };
+  });
 }

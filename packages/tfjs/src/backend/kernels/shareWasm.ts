@@ -8,8 +8,8 @@
  *
  * @module
  */
-import type { DataType, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
-import type { WasmBackend } from "./kernelUtil.js";
+import type { DataType, KernelConfig, TensorInfo } from "@tensorflow/tfjs-core";
+import { inFrontOf, type WasmBackend } from "./kernelUtil.js";
 
 /** The input's data under a new reference (the backend counts it). */
 function share(backend: WasmBackend, x: TensorInfo): TensorInfo {
@@ -24,11 +24,10 @@ function share(backend: WasmBackend, x: TensorInfo): TensorInfo {
  * @param stock - the wasm backend's own `Identity` config.
  */
 export function identityWasmConfig(stock: KernelConfig): KernelConfig {
-  const kernelFunc: KernelFunc = (args) => {
+  return inFrontOf(stock, (args) => {
     const { x } = args.inputs as { x: TensorInfo };
-    return x.dtype === "string" ? stock.kernelFunc(args) : share(args.backend as WasmBackend, x);
-  };
-  return { ...stock, kernelFunc };
+    return x.dtype === "string" ? undefined : share(args.backend as WasmBackend, x);
+  });
 }
 
 /**
@@ -38,12 +37,9 @@ export function identityWasmConfig(stock: KernelConfig): KernelConfig {
  * @param stock - the wasm backend's own `Cast` config.
  */
 export function castWasmConfig(stock: KernelConfig): KernelConfig {
-  const kernelFunc: KernelFunc = (args) => {
+  return inFrontOf(stock, (args) => {
     const { x } = args.inputs as { x: TensorInfo };
     const { dtype } = args.attrs as { dtype: DataType };
-    return x.dtype === dtype && dtype !== "string"
-      ? share(args.backend as WasmBackend, x)
-      : stock.kernelFunc(args);
-  };
-  return { ...stock, kernelFunc };
+    return x.dtype === dtype && dtype !== "string" ? share(args.backend as WasmBackend, x) : undefined;
+  });
 }
