@@ -67,12 +67,28 @@ export { permutation } from "./data/shuffle.js";
 export { lenet } from "./models/lenet.js";
 export { mlp, type MlpOptions } from "./models/mlp.js";
 export type { ModelOptions } from "./models/init.js";
-export { tfjsLearner, type TfjsLearnerOptions } from "./finder/learner.js";
-export { countCorrect, evaluate, type Evaluation } from "./train/evaluate.js";
+export type { TensorBatch } from "./data/batchSource.js";
+export type { DatasetElement, DatasetLike } from "./data/datasetData.js";
+export type { NumberArray, Tensors } from "./data/tensorLists.js";
+export type { TensorData } from "./data/tensorData.js";
+export type { TrainingData, TrainingDataOptions } from "./data/trainingData.js";
+export { tfjsLearner, type TfjsLearner, type TfjsLearnerOptions } from "./finder/learner.js";
+export { findLearningRate, type FindLearningRateOptions } from "./finder/findLearningRate.js";
+export { LOGIT_LOSSES, type LossFunction, type TargetKind } from "./train/losses.js";
+export {
+  isCompiled,
+  objectiveOf,
+  type Loss,
+  type LossOption,
+  type Objective,
+  type ObjectiveMetric,
+  type ObjectiveOutput,
+  type TensorSlot,
+} from "./train/objective.js";
+export { evaluate, type EvaluateOptions, type Evaluation } from "./train/evaluate.js";
 export {
   train,
   type EpochRecord,
-  type TrainMetric,
   type TrainOptions,
   type TrainProgress,
   type TrainResult,

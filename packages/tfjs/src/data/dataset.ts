@@ -18,6 +18,11 @@ export interface ImageDataset {
   readonly shape: readonly [number, number, number];
   /** The class names, by label. */
   readonly classes: readonly string[];
+  /**
+   * Pixel standardisation applied when the set is batched for training: `(p / 255 − mean) / std`.
+   * Defaults to none (pixels in [0, 1], d2l's `ToTensor`).
+   */
+  readonly normalize?: { readonly mean: number; readonly std: number };
 }
 
 /** A training and a test set. */

@@ -7,6 +7,7 @@ import { mlp } from "../models/mlp.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { getLearningRate } from "../optimizers/hyperparameters.js";
 import { useBackend } from "../test/backends.js";
+import { LOGIT_LOSSES } from "../train/losses.js";
 import { fashionMnistSlices } from "../test/data.js";
 import { tfjsLearner } from "./learner.js";
 
@@ -23,10 +24,10 @@ describe("tfjsLearner", () => {
   it("runs lrkit's range test on an MLP, then leaves the weights, the optimizer and memory as they were", async () => {
     const model = mlp({ hidden: [32], seed: 6 });
     const optimizer = tf.train.momentum(0.01, 0.9);
-    model.compile({ optimizer, loss: "categoricalCrossentropy" });
+    model.compile({ optimizer, loss: LOGIT_LOSSES.softmaxCrossEntropy! });
     const before = weights(model);
     const tensors = tf.memory().numTensors;
-    const result = await rangeTest(tfjsLearner({ model, train, batchSize: 32, seed: 1 }), {
+    const result = await rangeTest(tfjsLearner({ model, data: train, batchSize: 32, seed: 1 }), {
       start: 1e-4,
       end: 10,
       iterations: 40,
@@ -47,13 +48,17 @@ describe("tfjsLearner", () => {
     const make = () => {
       const model = mlp({ hidden: [8], seed: 7 });
       const optimizer = tf.train.sgd(0.1);
-      model.compile({ optimizer, loss: "categoricalCrossentropy" });
-      return { model, optimizer, learner: tfjsLearner({ model, train, batchSize: 32, validation: test }) };
+      model.compile({ optimizer, loss: LOGIT_LOSSES.softmaxCrossEntropy! });
+      return {
+        model,
+        optimizer,
+        learner: tfjsLearner({ model, data: train, batchSize: 32, validation: test }),
+      };
     };
     const one = make();
     const two = make();
     // Two batches of 32 accumulated = one batch of 64 made of the same examples, up to float32 rounding.
-    const wide = tfjsLearner({ model: one.model, train, batchSize: 64 });
+    const wide = tfjsLearner({ model: one.model, data: train, batchSize: 64 });
     const loss64 = await wide.step(0.1);
     const loss2x32 = await two.learner.step(0.1, 2);
     expect(loss2x32).toBeCloseTo(loss64, 5);

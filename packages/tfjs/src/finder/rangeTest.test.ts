@@ -34,7 +34,14 @@ async function state(model: LayersModel, optimizer: tf.Optimizer) {
 async function setup() {
   const model = mlp({ hidden: [32], seed: 6 });
   const optimizer = tf.train.momentum(0.01, 0.9);
-  const learner = tfjsLearner({ model, optimizer, train, batchSize: 32, seed: 1 });
+  const learner = tfjsLearner({
+    model,
+    optimizer,
+    data: train,
+    loss: "softmaxCrossEntropy",
+    batchSize: 32,
+    seed: 1,
+  });
   for (let i = 0; i < 3; i++) await learner.step(0.01);
   const dispose = () => {
     disposeOptimizer(optimizer);

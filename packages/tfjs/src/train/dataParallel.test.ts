@@ -32,8 +32,9 @@ describe("train with workers (data parallelism)", () => {
       const before = tf.memory().numTensors;
       const options: TrainOptions = {
         model,
-        train: trainSet,
-        test: testSet,
+        data: trainSet,
+        validation: testSet,
+        loss: "softmaxCrossEntropy",
         epochs: 2,
         batchSize: 32,
         optimizer: "momentum",
@@ -54,13 +55,13 @@ describe("train with workers (data parallelism)", () => {
     const losses = (r: typeof one) => r.result.history.flatMap((e) => e.batchLosses);
     expectNear(losses(two), losses(one), 1e-5);
     expectNear(two.weights, one.weights, 1e-5);
-    expect(two.result.history.map((e) => e.trainAccuracy)).toEqual(
-      one.result.history.map((e) => e.trainAccuracy),
+    expect(two.result.history.map((e) => e.metrics.acc)).toEqual(
+      one.result.history.map((e) => e.metrics.acc),
     );
     expect(two.result.history.map((e) => e.batchLrs)).toEqual(one.result.history.map((e) => e.batchLrs));
     expectNear(
-      two.result.history.map((e) => e.testLoss!),
-      one.result.history.map((e) => e.testLoss!),
+      two.result.history.map((e) => e.metrics.val_loss!),
+      one.result.history.map((e) => e.metrics.val_loss!),
       1e-5,
     );
   });
@@ -69,7 +70,14 @@ describe("train with workers (data parallelism)", () => {
     await useBackend("cpu");
     const run = async (workers: number) => {
       const model = mlp({ hidden: [16], seed: 4 });
-      const result = await train({ model, train: subset(trainSet, 0, 10), epochs: 1, batchSize: 4, workers });
+      const result = await train({
+        model,
+        data: subset(trainSet, 0, 10),
+        loss: "softmaxCrossEntropy",
+        epochs: 1,
+        batchSize: 4,
+        workers,
+      });
       const weights = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
       model.dispose();
       return { losses: result.history[0]!.batchLosses, weights };
@@ -83,11 +91,17 @@ describe("train with workers (data parallelism)", () => {
 
   it("rejects a bad number of workers before any update, naming the option and the value", async () => {
     const model = mlp({ hidden: [4] });
-    await expect(train({ model, train: trainSet, epochs: 1, workers: 0 })).rejects.toThrow(
-      new RangeError("train: workers must be a positive integer, got 0"),
-    );
-    await expect(train({ model, train: trainSet, epochs: 1, workers: 1.5 })).rejects.toThrow(
-      new RangeError("train: workers must be a positive integer, got 1.5"),
+    await expect(
+      train({ model, data: trainSet, loss: "softmaxCrossEntropy", epochs: 1, workers: 0 }),
+    ).rejects.toThrow(new RangeError("train: workers must be a positive integer, got 0"));
+    await expect(
+      train({ model, data: trainSet, loss: "softmaxCrossEntropy", epochs: 1, workers: 1.5 }),
+    ).rejects.toThrow(new RangeError("train: workers must be a positive integer, got 1.5"));
+    const fn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred);
+    await expect(train({ model, data: trainSet, loss: fn, epochs: 1, workers: 2 })).rejects.toThrow(
+      new TypeError(
+        "train: workers > 1 needs every loss given by name (a loss function cannot be sent to a worker thread)",
+      ),
     );
     model.dispose();
   });

@@ -12,39 +12,38 @@
  */
 import { Worker } from "node:worker_threads";
 import {
+  concat,
   dispose,
   getBackend,
   keep,
-  losses,
   tensor,
-  tensor2d,
-  tensor4d,
+  tidy,
   variableGrads,
   type NamedTensorMap,
   type Optimizer,
-  type Scalar,
   type Tensor,
-  type Variable,
 } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
-import type { Batch } from "../data/batches.js";
-import type { GradientJob, GradientReply, WorkerInit, WorkerMessage } from "./dataParallelTypes.js";
-import { countCorrect } from "./evaluate.js";
-
-/** What one data-parallel update measured. */
-export interface StepOutcome {
-  /** The mean loss over the batch. */
-  readonly loss: number;
-  /** How many examples of the batch the model classified right (before the update). */
-  readonly correct: number;
-}
+import type { TensorBatch } from "../data/batchSource.js";
+import { batchMetrics, forward, totalLoss, trainableVariables } from "./batchLoss.js";
+import type {
+  GradientJob,
+  GradientReply,
+  PlainTensor,
+  WorkerInit,
+  WorkerMessage,
+} from "./dataParallelTypes.js";
+import type { Objective } from "./objective.js";
 
 /** A running set of gradient workers. */
 export interface GradientPool {
   /** Threads used per update, this one included. */
   readonly threads: number;
-  /** One update of `optimizer` on `batch`, split across the threads. */
-  step(optimizer: Optimizer, batch: Batch): Promise<StepOutcome>;
+  /**
+   * One update of `optimizer` on `batch`, split across the threads; returns the batch's loss and
+   * reported values (in the order of the objective's metrics), as the weights were before it.
+   */
+  step(optimizer: Optimizer, batch: TensorBatch): Promise<number[]>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
@@ -93,7 +92,10 @@ class GradientWorker {
   run(job: GradientJob): Promise<GradientReply> {
     return new Promise((resolve, reject) => {
       this.#pending = { resolve, reject };
-      this.#worker.postMessage(job, [job.x.buffer as ArrayBuffer, job.y.buffer as ArrayBuffer]);
+      this.#worker.postMessage(
+        job,
+        [...job.xs, ...job.ys].map((t) => t.values.buffer as ArrayBuffer),
+      );
     });
   }
 
@@ -103,27 +105,53 @@ class GradientWorker {
   }
 }
 
+/** Rows `start` … `end − 1` of a tensor's values, as a view. */
+function rows(t: PlainTensor, start: number, end: number): PlainTensor {
+  const row = t.shape.slice(1).reduce((a, b) => a * b, 1);
+  return {
+    values: t.values.subarray(start * row, end * row),
+    shape: [end - start, ...t.shape.slice(1)],
+    dtype: t.dtype,
+  };
+}
+
+/** A copy with a buffer of its own (it is moved to a worker). */
+const copy = (t: PlainTensor): PlainTensor => ({ ...t, values: t.values.slice() });
+
+const toTensor = (t: PlainTensor): Tensor => tensor(t.values, [...t.shape], t.dtype);
+
+const plain = (t: Tensor): PlainTensor => ({
+  values: t.dataSync() as PlainTensor["values"],
+  shape: t.shape,
+  dtype: t.dtype,
+});
+
 /**
  * Starts `threads − 1` gradient workers for `model` on the current backend (wasm or cpu) and
  * resolves when they are ready.
  *
- * @throws TypeError on another backend; Error when a worker cannot start (for example a model
- *   with a custom layer, which its JSON cannot rebuild).
+ * @throws TypeError on another backend, or for a loss given as a function (it cannot be sent to a
+ *   thread); Error when a worker cannot start (for example a model with a custom layer, which its
+ *   JSON cannot rebuild).
  */
 export async function startGradientPool(
   model: LayersModel,
+  objective: Objective,
   threads: number,
-  classes: number,
 ): Promise<GradientPool> {
   const backend = getBackend();
   if (backend !== "wasm" && backend !== "cpu")
     throw new TypeError(`train: workers > 1 needs the wasm or cpu backend, got ${JSON.stringify(backend)}`);
-  const variables = model.trainableWeights.map((w) => w.read() as Variable);
+  if (objective.lossNames === null)
+    throw new TypeError(
+      "train: workers > 1 needs every loss given by name (a loss function cannot be sent to a worker thread)",
+    );
+  const variables = trainableVariables(model);
   const init: WorkerInit = {
     backend,
     topology: model.toJSON(null, false),
     shapes: variables.map((v) => v.shape),
-    classes,
+    lossNames: objective.lossNames,
   };
   const workers = Array.from({ length: threads - 1 }, () => new GradientWorker(init));
   const close = async () => {
@@ -136,43 +164,37 @@ export async function startGradientPool(
     throw e;
   }
 
-  const step = async (optimizer: Optimizer, batch: Batch): Promise<StepOutcome> => {
+  const step = async (optimizer: Optimizer, batch: TensorBatch): Promise<number[]> => {
     const n = batch.size;
     const per = Math.ceil(n / threads);
-    const pixels = batch.shape[1] * batch.shape[2] * batch.shape[3];
     const weights = variables.map((v) => v.dataSync() as Float32Array);
-    const slice = (start: number, end: number): GradientJob => ({
-      weights,
-      x: batch.x.slice(start * pixels, end * pixels),
-      shape: [end - start, batch.shape[1], batch.shape[2], batch.shape[3]],
-      y: batch.y.slice(start * classes, end * classes),
-      labels: batch.labels.slice(start, end),
-    });
+    const xs = batch.xs.map(plain);
+    const ys = batch.ys.map(plain);
     const sizes: number[] = [];
     const pending: Promise<GradientReply>[] = [];
     for (let i = 1, start = per; start < n; i++, start += per) {
       const end = Math.min(n, start + per);
       sizes.push(end - start);
-      pending.push(workers[i - 1]!.run(slice(start, end)));
+      pending.push(
+        workers[i - 1]!.run({
+          weights,
+          xs: xs.map((x) => copy(rows(x, start, end))),
+          ys: ys.map((y) => copy(rows(y, start, end))),
+        }),
+      );
     }
 
     // This thread's slice, while the workers compute theirs.
     const own = Math.min(per, n);
-    const xs = tensor4d(batch.x.subarray(0, own * pixels), [
-      own,
-      batch.shape[1],
-      batch.shape[2],
-      batch.shape[3],
-    ]);
-    const ys = tensor2d(batch.y.subarray(0, own * classes), [own, classes]);
-    let logits: Tensor | undefined;
+    const ownXs = xs.map((x) => toTensor(rows(x, 0, own)));
+    const ownYs = ys.map((y) => toTensor(rows(y, 0, own)));
+    let outputs: Tensor[] = [];
     const { value, grads } = variableGrads(() => {
-      const out = model.apply(xs, { training: true }) as Tensor;
-      logits = keep(out);
-      return losses.softmaxCrossEntropy(ys, out) as Scalar;
+      const out = forward(model, ownXs, true);
+      outputs = out.map((o) => keep(o));
+      return totalLoss(model, objective, ownYs, out);
     }, variables);
     let loss = (value.dataSync()[0]! * own) / n;
-    let correct = countCorrect(logits!.dataSync(), batch.labels.subarray(0, own), classes);
     const mean = variables.map((v) => {
       const g = grads[v.name]!.dataSync();
       const out = new Float32Array(g.length);
@@ -180,23 +202,27 @@ export async function startGradientPool(
       for (let k = 0; k < g.length; k++) out[k] = w * g[k]!;
       return out;
     });
-    dispose([xs, ys, value, logits!, ...Object.values(grads)]);
+    dispose([...ownXs, ...ownYs, value, ...Object.values(grads)]);
 
     const replies = await Promise.all(pending);
     replies.forEach((r, j) => {
       const w = sizes[j]! / n;
       loss += r.loss * w;
-      correct += r.correct;
       mean.forEach((out, i) => {
         const g = r.grads[i]!;
         for (let k = 0; k < out.length; k++) out[k] = out[k]! + w * g[k]!;
       });
     });
+    const metrics = tidy(() => {
+      const all = outputs.map((o, i) => concat([o, ...replies.map((r) => toTensor(r.outputs[i]!))]));
+      return batchMetrics(objective, batch.ys, all).map((m) => m.dataSync()[0]!);
+    });
+    dispose(outputs);
     const named: NamedTensorMap = {};
     variables.forEach((v, i) => (named[v.name] = tensor(mean[i]!, v.shape, "float32")));
     optimizer.applyGradients(named);
     dispose(Object.values(named));
-    return { loss, correct };
+    return [loss, ...metrics];
   };
 
   return { threads, step, close };

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { DataType } from "@tensorflow/tfjs-core";
 
 /** What a worker starts from. */
 export interface WorkerInit {
@@ -12,32 +13,38 @@ export interface WorkerInit {
   readonly topology: unknown;
   /** The shapes of the model's trainable weights, in order. */
   readonly shapes: readonly (readonly number[])[];
-  /** The number of classes (the width of the one-hot labels). */
-  readonly classes: number;
+  /** The loss of each output, by name. */
+  readonly lossNames: readonly string[];
+}
+
+/** A tensor's values, shape and type, as plain data that crosses threads. */
+export interface PlainTensor {
+  /** The values, row-major. */
+  readonly values: Float32Array | Int32Array | Uint8Array;
+  /** The shape. */
+  readonly shape: readonly number[];
+  /** The type. */
+  readonly dtype: DataType;
 }
 
 /** One slice of a batch, with the weights to compute its gradients at. */
 export interface GradientJob {
   /** The trainable weights' values, in order. */
   readonly weights: readonly Float32Array[];
-  /** The slice's pixels, `shape` row-major. */
-  readonly x: Float32Array;
-  /** `[size, height, width, channels]`. */
-  readonly shape: [number, number, number, number];
-  /** The slice's one-hot labels. */
-  readonly y: Float32Array;
-  /** The slice's labels. */
-  readonly labels: Uint8Array;
+  /** The slice's inputs, in the model's order. */
+  readonly xs: readonly PlainTensor[];
+  /** The slice's targets, in the model's order. */
+  readonly ys: readonly PlainTensor[];
 }
 
 /** What a worker computed for a {@link GradientJob}. */
 export interface GradientReply {
-  /** The mean loss over the slice. */
+  /** The loss of the slice (with the regularisation penalties). */
   readonly loss: number;
-  /** How many examples of the slice the model classified right (before the update). */
-  readonly correct: number;
-  /** The gradients of the mean loss, one per trainable weight, in order. */
+  /** The gradients of that loss, one per trainable weight, in order. */
   readonly grads: Float32Array[];
+  /** The model's outputs on the slice (before the update), for the reported values. */
+  readonly outputs: PlainTensor[];
 }
 
 /** A message from a worker. */

@@ -1,74 +1,86 @@
 /**
- * Loss and accuracy of a classifier on a dataset.
+ * A model's loss and reported values over a whole dataset.
  *
  * @module
  */
-import { dispose, losses, Reduction, tensor2d, tensor4d, tidy, type Tensor } from "@tensorflow/tfjs-core";
+import { dispose, tidy } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
-import { batches, type BatchOptions } from "../data/batches.js";
-import type { ImageDataset } from "../data/dataset.js";
+import type { BatchSource } from "../data/batchSource.js";
+import { batchSourceOf, type TrainingData, type TrainingDataOptions } from "../data/trainingData.js";
+import { batchMetrics, forward, totalLoss } from "./batchLoss.js";
+import { objectiveOf, type LossOption, type Objective } from "./objective.js";
 
-/** The mean loss and the accuracy over a dataset. */
+/** The mean loss and the mean of every reported value over a dataset. */
 export interface Evaluation {
-  /** The mean softmax cross-entropy. */
+  /** The mean loss (with the regularisation penalties, as in training). */
   readonly loss: number;
-  /** The fraction of examples whose largest logit is their label. */
-  readonly accuracy: number;
+  /** Each reported value by its name in the logs (`acc`, `mae`, `out1_loss`, ...). */
+  readonly metrics: Readonly<Record<string, number>>;
 }
 
-/**
- * The number of rows of `logits` (`n × classes`, row-major) whose largest entry (the first, on
- * ties) is at the row's label.
- *
- * @example
- * ```ts
- * countCorrect([0.1, 2, -1, 0.3, 0.2, 0.9], [1, 0], 3); // 1
- * ```
- */
-export function countCorrect(logits: ArrayLike<number>, labels: ArrayLike<number>, classes: number): number {
-  let correct = 0;
-  for (let i = 0; i < labels.length; i++) {
-    let best = 0;
-    for (let k = 1; k < classes; k++) if (logits[i * classes + k]! > logits[i * classes + best]!) best = k;
-    if (best === labels[i]) correct++;
-  }
-  return correct;
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions extends TrainingDataOptions {
+  /** Examples per batch. Defaults to 1000. */
+  readonly batchSize?: number;
+  /** The loss, when the model is not compiled or should be judged by another; see `objectiveOf`. */
+  readonly loss?: LossOption;
 }
 
-/**
- * The mean softmax cross-entropy and the accuracy of `model` (which outputs logits) on `dataset`,
- * in dataset order, `batchSize` examples at a time, without leaking tensors.
- *
- * @param options - `batchSize` (default 1000) and `normalize` (as in training; default none).
- * @throws RangeError for a bad batch size or an empty dataset.
- * @example
- * ```ts
- * const { loss, accuracy } = evaluate(model, test);
- * ```
- */
-export function evaluate(
+/** {@link evaluate} on a batch source, for an objective already resolved. */
+export async function evaluateSource(
   model: LayersModel,
-  dataset: ImageDataset,
-  options: Partial<Pick<BatchOptions, "batchSize" | "normalize">> = {},
-): Evaluation {
-  const classes = dataset.classes.length;
-  let total = 0;
-  let correct = 0;
-  for (const batch of batches(dataset, {
-    ...options,
-    batchSize: options.batchSize ?? 1000,
-    shuffle: false,
-  })) {
-    const [loss, logits] = tidy(() => {
-      const out = model.apply(tensor4d(batch.x, batch.shape), {
-        training: false,
-      }) as Tensor;
-      const ys = tensor2d(batch.y, [batch.size, classes]);
-      return [losses.softmaxCrossEntropy(ys, out, undefined, undefined, Reduction.SUM), out];
+  objective: Objective,
+  source: BatchSource,
+  batchSize: number,
+): Promise<Evaluation> {
+  let seen = 0;
+  let lossSum = 0;
+  const sums = objective.metrics.map(() => 0);
+  for await (const batch of source.pass({ batchSize, seed: 0, epoch: 0, shuffle: false })) {
+    const values = tidy(() => {
+      const outputs = forward(model, batch.xs, false);
+      return [totalLoss(model, objective, batch.ys, outputs), ...batchMetrics(objective, batch.ys, outputs)];
     });
-    total += loss.dataSync()[0]!;
-    correct += countCorrect(logits.dataSync(), batch.labels, classes);
-    dispose([loss, logits]);
+    const numbers = values.map((v) => v.dataSync()[0]!);
+    dispose([...values, ...batch.xs, ...batch.ys]);
+    lossSum += numbers[0]! * batch.size;
+    numbers.slice(1).forEach((v, i) => (sums[i] = sums[i]! + v * batch.size));
+    seen += batch.size;
   }
-  return { loss: total / dataset.count, accuracy: correct / dataset.count };
+  if (seen === 0) throw new RangeError(`evaluate: ${source.name} has no example`);
+  return {
+    loss: lossSum / seen,
+    metrics: Object.fromEntries(objective.metrics.map((m, i) => [m.name, sums[i]! / seen])),
+  };
+}
+
+/**
+ * The mean loss and reported values (the compiled metrics, or the accuracy of a classifier) of
+ * `model` on `data`, in the data's order, `batchSize` examples at a time, in inference mode,
+ * without leaking tensors.
+ *
+ * @param data - tensors, a tf.data dataset or an image set; see {@link TrainingData}.
+ * @throws TypeError for a model that is not compiled and gets no loss, or data that does not fit
+ *   it; RangeError for empty data.
+ * @example
+ * ```ts
+ * const { loss, metrics } = await evaluate(model, { xs, ys });
+ * metrics.acc; // with a classification loss
+ * ```
+ */
+export async function evaluate(
+  model: LayersModel,
+  data: TrainingData,
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
+  const batchSize = options.batchSize ?? 1000;
+  if (!Number.isInteger(batchSize) || batchSize <= 0)
+    throw new RangeError(`evaluate: batchSize must be a positive integer, got ${batchSize}`);
+  const objective = objectiveOf("evaluate", model, { loss: options.loss });
+  const source = batchSourceOf("evaluate", "data", data, objective, options);
+  try {
+    return await evaluateSource(model, objective, source, batchSize);
+  } finally {
+    source.dispose();
+  }
 }

@@ -1,8 +1,8 @@
 /**
  * The worker thread of data-parallel training (see `dataParallel.ts`): its own TensorFlow.js on
- * its own backend, a copy of the model rebuilt from its JSON topology, and one job: given the
- * current weights and a slice of a batch, return the slice's mean loss, how many of its examples
- * the model gets right, and the gradients of the mean loss.
+ * its own backend, a copy of the model rebuilt from its JSON topology with the same losses, and
+ * one job: given the current weights and a slice of a batch, return the slice's loss, its
+ * gradients and the model's outputs.
  *
  * @module
  */
@@ -10,11 +10,14 @@ import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs-core";
 import { models } from "@tensorflow/tfjs-layers";
 import { registerLrkitKernels } from "../backend/kernels/registerKernels.js";
-import type { GradientJob, GradientReply, WorkerInit } from "./dataParallelTypes.js";
-import { countCorrect } from "./evaluate.js";
+import { forward, totalLoss, trainableVariables } from "./batchLoss.js";
+import type { GradientJob, GradientReply, PlainTensor, WorkerInit } from "./dataParallelTypes.js";
+import { objectiveOf } from "./objective.js";
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
+
+const toTensor = (t: PlainTensor) => tf.tensor(t.values, [...t.shape], t.dtype);
 
 async function start(): Promise<(job: GradientJob) => GradientReply> {
   if (init.backend === "wasm") await import("@tensorflow/tfjs-backend-wasm");
@@ -26,7 +29,8 @@ async function start(): Promise<(job: GradientJob) => GradientReply> {
   const model = await models.modelFromJSON({
     modelTopology: init.topology as tf.io.ModelJSON["modelTopology"],
   });
-  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const objective = objectiveOf("train", model, { loss: [...init.lossNames] });
+  const variables = trainableVariables(model);
   if (variables.length !== init.shapes.length)
     throw new Error(
       `the rebuilt model has ${variables.length} trainable weights, the original ${init.shapes.length}`,
@@ -38,22 +42,25 @@ async function start(): Promise<(job: GradientJob) => GradientReply> {
     tf.tidy(() =>
       variables.forEach((v, i) => v.assign(tf.tensor(job.weights[i]!, [...init.shapes[i]!], "float32"))),
     );
-    const size = job.shape[0];
-    const xs = tf.tensor4d(job.x, job.shape);
-    const ys = tf.tensor2d(job.y, [size, init.classes]);
-    let logits: tf.Tensor | undefined;
+    const xs = job.xs.map(toTensor);
+    const ys = job.ys.map(toTensor);
+    let outputs: tf.Tensor[] = [];
     const { value, grads } = tf.variableGrads(() => {
-      const out = model.apply(xs, { training: true }) as tf.Tensor;
-      logits = tf.keep(out);
-      return tf.losses.softmaxCrossEntropy(ys, out) as tf.Scalar;
+      const out = forward(model, xs, true);
+      outputs = out.map((o) => tf.keep(o));
+      return totalLoss(model, objective, ys, out);
     }, variables);
     const reply: GradientReply = {
       loss: value.dataSync()[0]!,
-      correct: countCorrect(logits!.dataSync(), job.labels, init.classes),
       // Copies: the cpu backend's dataSync returns its own storage, and these buffers are moved.
       grads: variables.map((v) => Float32Array.from(grads[v.name]!.dataSync())),
+      outputs: outputs.map((o) => ({
+        values: Float32Array.from(o.dataSync()),
+        shape: o.shape,
+        dtype: "float32",
+      })),
     };
-    tf.dispose([xs, ys, value, logits!, ...Object.values(grads)]);
+    tf.dispose([...xs, ...ys, value, ...outputs, ...Object.values(grads)]);
     // A job leaves nothing behind (a leak here would grow with every update of a run).
     if (tf.memory().numTensors !== baseline)
       throw new Error(`a gradient job left ${tf.memory().numTensors - baseline} tensors behind`);
@@ -73,7 +80,7 @@ port.on("message", (job: GradientJob) => {
         const reply = run(job);
         port.postMessage(
           { type: "grads", reply },
-          reply.grads.map((g) => g.buffer as ArrayBuffer),
+          [...reply.grads, ...reply.outputs.map((o) => o.values)].map((g) => g.buffer as ArrayBuffer),
         );
       } catch (e) {
         port.postMessage({ type: "error", message: e instanceof Error ? e.message : String(e) });

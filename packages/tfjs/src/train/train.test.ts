@@ -25,16 +25,17 @@ describe("train", () => {
     const model = lenet({ seed: 0 });
     const result = await train({
       model,
-      train: trainSet,
-      test: testSet,
+      data: trainSet,
+      loss: "softmaxCrossEntropy",
+      validation: testSet,
       epochs: 3,
       batchSize: 32,
       optimizer: "adam",
       schedule: constant({ lr: 0.003 }),
     });
     const [first, , last] = result.history;
-    expect(last!.trainLoss).toBeLessThan(0.8 * first!.trainLoss);
-    expect(last!.testAccuracy).toBeGreaterThan(0.4);
+    expect(last!.metrics.loss).toBeLessThan(0.8 * first!.metrics.loss!);
+    expect(last!.metrics.val_acc).toBeGreaterThan(0.4);
     expect(result.steps).toBe(30);
     model.dispose();
   });
@@ -47,8 +48,9 @@ describe("train", () => {
     const before = tf.memory().numTensors;
     const result = await train({
       model,
-      train: trainSet,
-      test: testSet,
+      data: trainSet,
+      loss: "softmaxCrossEntropy",
+      validation: testSet,
       epochs: 2,
       batchSize: 32,
       optimizer: "momentum",
@@ -65,8 +67,9 @@ describe("train", () => {
     for (const r of result.history) {
       expect(r.batchLosses).toHaveLength(10);
       expect(r.examplesPerSecond).toBeGreaterThan(0);
-      expect(r.trainAccuracy).toBeGreaterThanOrEqual(0);
-      expect(r.testAccuracy).toBeGreaterThan(0);
+      expect(Object.keys(r.metrics)).toEqual(["loss", "acc", "val_loss", "val_acc"]);
+      expect(r.metrics.acc).toBeGreaterThanOrEqual(0);
+      expect(r.metrics.val_acc).toBeGreaterThan(0);
     }
     expect(result.optimizer).toBe("momentum");
     model.dispose();
@@ -78,7 +81,8 @@ describe("train", () => {
       const model = mlp({ hidden: [8], seed: 2 });
       const result = await train({
         model,
-        train: trainSet,
+        data: trainSet,
+        loss: "softmaxCrossEntropy",
         epochs: 1,
         batchSize: 64,
         optimizer: "sgd",
@@ -100,12 +104,13 @@ describe("train", () => {
     });
     const result = await train({
       model,
-      train: trainSet,
-      test: testSet,
+      data: trainSet,
+      loss: "softmaxCrossEntropy",
+      validation: testSet,
       epochs: 3,
       batchSize: 64,
       schedule: scheduler,
-      monitor: "testAccuracy",
+      monitor: "val_acc",
     });
     const state = (result.scheduleState as { scheduler: SchedulerState }).scheduler;
     expect(state.plateau!.epochs).toBe(3);
@@ -115,7 +120,7 @@ describe("train", () => {
     });
     const expected = result.history.map((r) => {
       const lr = twin.lr;
-      twin.observe(r.testAccuracy!).step();
+      twin.observe(r.metrics.val_acc!).step();
       return lr;
     });
     expect(result.history.map((r) => r.lr)).toEqual(expected);
@@ -126,7 +131,14 @@ describe("train", () => {
   it("resumed from a snapshot and the schedule's state, continues exactly", async () => {
     await useBackend("cpu");
     const schedule = cosine({ lr: 0.1, steps: 4 });
-    const options = { train: trainSet, batchSize: 64, schedule, unit: "epoch" as const, seed: 9 };
+    const options = {
+      data: trainSet,
+      loss: "softmaxCrossEntropy",
+      batchSize: 64,
+      schedule,
+      unit: "epoch" as const,
+      seed: 9,
+    };
     const wholeModel = mlp({ hidden: [8], seed: 4 });
     const wholeOpt = createOptimizer("adam");
     const whole = await train({ ...options, model: wholeModel, optimizer: wholeOpt, epochs: 4 });
@@ -165,7 +177,8 @@ describe("train", () => {
     const controller = new AbortController();
     const result = await train({
       model,
-      train: trainSet,
+      data: trainSet,
+      loss: "softmaxCrossEntropy",
       epochs: 3,
       batchSize: 32,
       signal: controller.signal,
@@ -181,11 +194,13 @@ describe("train", () => {
 
   it("rejects bad options before any update, naming the option and the value", async () => {
     const model = mlp({ hidden: [4] });
-    await expect(train({ model, train: trainSet, epochs: 0 })).rejects.toThrow(
+    await expect(train({ model, data: trainSet, loss: "softmaxCrossEntropy", epochs: 0 })).rejects.toThrow(
       new RangeError("train: epochs must be a positive integer, got 0"),
     );
-    await expect(train({ model, train: trainSet, epochs: 1, monitor: "testLoss" })).rejects.toThrow(
-      new TypeError('train: monitor "testLoss" needs a test set'),
+    await expect(
+      train({ model, data: trainSet, loss: "softmaxCrossEntropy", epochs: 1, monitor: "val_loss" }),
+    ).rejects.toThrow(
+      new TypeError('train: monitor must be one of the logged values (loss, acc), got "val_loss"'),
     );
     model.dispose();
   });

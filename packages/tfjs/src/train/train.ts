@@ -1,69 +1,63 @@
 /**
- * The training loop of the CLI and the experiments: epochs over a dataset under a schedule.
+ * A training loop for any Layers model and data: epochs of mini-batches under a schedule.
  *
  * @module
  */
-import {
-  dispose,
-  keep,
-  losses,
-  tensor2d,
-  tensor4d,
-  type Optimizer,
-  type Scalar,
-  type Tensor,
-} from "@tensorflow/tfjs-core";
+import { dispose, keep, tidy, type Optimizer, type Tensor } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { constant } from "lrkit";
 import { applyValues, makeDriver, type DriverState, type ScheduleSource } from "../callbacks/driver.js";
 import type { StepUnit } from "../callbacks/scheduleCallback.js";
-import { batches, type BatchOptions } from "../data/batches.js";
-import type { ImageDataset } from "../data/dataset.js";
+import type { BatchSource, TensorBatch } from "../data/batchSource.js";
+import { batchSourceOf, type TrainingData, type TrainingDataOptions } from "../data/trainingData.js";
 import { createOptimizer, type OptimizerOptions } from "../optimizers/createOptimizer.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { getLearningRate } from "../optimizers/hyperparameters.js";
 import { optimizerName, type OptimizerName } from "../optimizers/optimizerName.js";
+import { batchMetrics, forward, totalLoss, trainableVariables } from "./batchLoss.js";
 import { startGradientPool, type GradientPool } from "./dataParallel.js";
-import { countCorrect, evaluate } from "./evaluate.js";
-
-/** The epoch values a plateau policy can watch. */
-export type TrainMetric = "trainLoss" | "trainAccuracy" | "testLoss" | "testAccuracy";
+import { evaluateSource } from "./evaluate.js";
+import { objectiveOf, type LossOption, type Objective } from "./objective.js";
 
 /** Options of {@link train}. */
-export interface TrainOptions {
-  /** The model: it outputs logits (see `lenet`, `mlp`); trained with softmax cross-entropy. */
+export interface TrainOptions extends TrainingDataOptions {
+  /** The model: any `tf.LayersModel`, compiled or given a `loss`. */
   readonly model: LayersModel;
-  /** The training set. */
-  readonly train: ImageDataset;
-  /** The test set, evaluated after each epoch. Defaults to none. */
-  readonly test?: ImageDataset;
-  /** Passes over the training set; a positive integer. */
+  /** The training data: tensors, a tf.data dataset or an image set (see {@link TrainingData}). */
+  readonly data: TrainingData;
+  /** Evaluated after each epoch (its values are logged with a `val_` prefix). Defaults to none. */
+  readonly validation?: TrainingData;
+  /** Passes over the training data; a positive integer. */
   readonly epochs: number;
-  /** Examples per update. Defaults to 256 (d2l's). */
+  /** Examples per update (ignored for a tf.data dataset of batches). Defaults to 32, as `fit`'s. */
   readonly batchSize?: number;
   /**
+   * The loss; defaults to the model's compiled loss. A name `compile` knows, lrkit's
+   * `"softmaxCrossEntropy"` / `"sigmoidCrossEntropy"` for logits, a function, or one per output.
+   */
+  readonly loss?: LossOption;
+  /**
    * An optimizer name (created here with `optimizerOptions`, and disposed at the end) or an
-   * optimizer (left to the caller). Defaults to "sgd".
+   * optimizer (left to the caller). Defaults to the model's compiled optimizer, else "sgd".
    */
   readonly optimizer?: OptimizerName | Optimizer;
   /** Options of a named optimizer (momentum, betas, ...); its lr is the schedule's. */
   readonly optimizerOptions?: Omit<OptimizerOptions, "lr">;
   /**
-   * The learning rate (and momentum): a Schedule, a Scheduler or an lrkit/torch scheduler.
-   * Defaults to the optimizer's learning rate, constant.
+   * The learning rate (and momentum): a Schedule, a Scheduler or an lrkit/torch scheduler
+   * (ReduceLROnPlateau included). Defaults to the optimizer's learning rate, constant.
    */
   readonly schedule?: ScheduleSource;
   /** What a schedule step is: an update ("batch") or an epoch. Defaults to "epoch". */
   readonly unit?: StepUnit;
   /**
-   * The epoch value fed to the schedule's plateau policy, when it has one. Defaults to
-   * "testLoss" with a test set, else "trainLoss".
+   * The epoch value fed to a metric-driven schedule (a `Scheduler` with a plateau policy, or
+   * ReduceLROnPlateau), by its name in the logs: "loss", "val_loss", "acc", "val_acc", ....
+   * Defaults to "val_loss" with validation data, else "loss".
    */
-  readonly monitor?: TrainMetric;
+  readonly monitor?: string;
   /** Seeds the order of the examples (epoch e's order depends on the seed and e only). Defaults to 0. */
   readonly seed?: number;
-  /** Pixel standardisation, as in {@link batches}. Defaults to none (pixels in [0, 1]). */
-  readonly normalize?: BatchOptions["normalize"];
   /** Called after every update and every epoch. */
   readonly onProgress?: (event: TrainProgress) => void;
   /** Stops training before the next update; the result then holds the completed epochs. */
@@ -81,8 +75,8 @@ export interface TrainOptions {
    * wasm or cpu, and a copy of the model rebuilt from its JSON at the current weights), and the
    * slices' gradients are averaged before the one update. The same run as with 1, up to float
    * rounding; faster on a machine with that many idle cores, since the wasm backend uses one
-   * thread in Node. Needs a model that `tf.models.modelFromJSON` can rebuild (built-in layers)
-   * and no layer whose training pass is random (dropout). Defaults to 1.
+   * thread in Node. Needs a model that `tf.models.modelFromJSON` can rebuild (built-in layers),
+   * losses given by name, and no layer whose training pass is random (dropout). Defaults to 1.
    */
   readonly workers?: number;
 }
@@ -95,18 +89,19 @@ export interface EpochRecord {
   readonly lr: number;
   /** The momentum of the epoch's last update, when the schedule drives it. */
   readonly momentum?: number;
-  /** The mean training loss over the epoch's updates (weighted by batch size). */
-  readonly trainLoss: number;
-  /** The training accuracy over the epoch (as the weights were at each update). */
-  readonly trainAccuracy: number;
-  /** The test loss after the epoch, with a test set. */
-  readonly testLoss?: number;
-  /** The test accuracy after the epoch, with a test set. */
-  readonly testAccuracy?: number;
+  /**
+   * The epoch's values by their names in the logs, as `fit` logs them: `loss` and every reported
+   * value (`acc`, `mae`, `out1_loss`, ...) as means over the epoch's updates (weighted by batch
+   * size, each taken as the weights were at that update), and with validation data the same over
+   * it after the epoch, prefixed `val_`.
+   */
+  readonly metrics: Readonly<Record<string, number>>;
   /** The loss of each update. */
   readonly batchLosses: readonly number[];
   /** The learning rate of each update. */
   readonly batchLrs: readonly number[];
+  /** Training examples in this epoch. */
+  readonly examples: number;
   /** Training examples per second in this epoch (updates only; evaluation excluded). */
   readonly examplesPerSecond: number;
   /** Seconds spent on updates in this epoch. */
@@ -119,7 +114,8 @@ export type TrainProgress =
       readonly type: "batch";
       readonly epoch: number;
       readonly batch: number;
-      readonly batches: number;
+      /** Updates per epoch, when known. */
+      readonly batches: number | undefined;
       readonly loss: number;
       readonly lr: number;
     }
@@ -150,67 +146,107 @@ function checkOptions(o: TrainOptions): void {
   const unit = o.unit ?? "epoch";
   if (unit !== "batch" && unit !== "epoch")
     throw new TypeError(`train: unit must be "batch" or "epoch", got ${JSON.stringify(unit)}`);
-  const metrics: TrainMetric[] = ["trainLoss", "trainAccuracy", "testLoss", "testAccuracy"];
-  if (o.monitor !== undefined && !metrics.includes(o.monitor))
-    throw new TypeError(
-      `train: monitor must be one of ${metrics.join(", ")}, got ${JSON.stringify(o.monitor)}`,
-    );
-  if (o.monitor?.startsWith("test") && !o.test)
-    throw new TypeError(`train: monitor "${o.monitor}" needs a test set`);
+  const batchSize = o.batchSize ?? 32;
+  if (!Number.isInteger(batchSize) || batchSize <= 0)
+    throw new RangeError(`train: batchSize must be a positive integer, got ${batchSize}`);
+  const seed = o.seed ?? 0;
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`train: seed must be an integer, got ${seed}`);
   const workers = o.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1)
     throw new RangeError(`train: workers must be a positive integer, got ${workers}`);
 }
 
+/** The names of the values an epoch logs: the loss and the reported values, and their `val_` twins. */
+function logNames(objective: Objective, validation: boolean): string[] {
+  const train = ["loss", ...objective.metrics.map((m) => m.name)];
+  return validation ? [...train, ...train.map((n) => `val_${n}`)] : train;
+}
+
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** One update on `batch` in this thread: the loss and the reported values, as numbers. */
+function localStep(
+  model: LayersModel,
+  objective: Objective,
+  optimizer: Optimizer,
+  batch: TensorBatch,
+): number[] {
+  let outputs: Tensor[] = [];
+  const loss = optimizer.minimize(
+    () => {
+      const out = forward(model, batch.xs, true);
+      outputs = out.map((o) => keep(o));
+      return totalLoss(model, objective, batch.ys, out);
+    },
+    true,
+    trainableVariables(model),
+  )!;
+  const metrics = tidy(() => batchMetrics(objective, batch.ys, outputs));
+  const values = [loss, ...metrics].map((v) => v.dataSync()[0]!);
+  dispose([loss, ...metrics, ...outputs]);
+  return values;
+}
+
 /**
- * Trains `model` (logits out, softmax cross-entropy) for `epochs` passes over `train`, in
- * mini-batches built from typed arrays in a seeded order, with the learning rate (and momentum)
- * of `schedule` set before each update (`unit: "batch"`) or each epoch. After each epoch it
- * evaluates `test`, feeds the schedule's plateau policy (if any) with `monitor`, and reports
- * progress. An aborted `signal` stops it before the next update. With `workers > 1` each batch
- * is split across that many threads (data parallelism; see {@link TrainOptions.workers}). Leaves
- * no tensor behind (the optimizer it creates from a name is disposed, the workers stopped).
+ * Trains `model` for `epochs` passes over `data` with its compiled loss (or `loss`), in
+ * mini-batches (tensors and image sets in a seeded order; a tf.data dataset in its own), with the
+ * learning rate (and momentum) of `schedule` set before each update (`unit: "batch"`) or each
+ * epoch. After each epoch it evaluates `validation`, feeds a metric-driven schedule with
+ * `monitor`, and reports progress. An aborted `signal` stops it before the next update. With
+ * `workers > 1` each batch is split across that many threads (data parallelism; see
+ * {@link TrainOptions.workers}). Leaves no tensor behind (the optimizer it creates from a name is
+ * disposed, the workers stopped).
  *
  * @param options - see {@link TrainOptions}.
- * @returns the history per epoch (lr, train loss and accuracy, test loss and accuracy, per-batch
- *   losses and lrs, examples per second), how it stopped, and the schedule's final state.
- * @throws RangeError or TypeError for invalid options (before any update).
+ * @returns the history per epoch (lr, the logged values, per-batch losses and lrs, examples per
+ *   second), how it stopped, and the schedule's final state.
+ * @throws RangeError or TypeError for invalid options, a model without loss, or data that does not
+ *   fit the model (before any update).
  * @example
  * ```ts
- * const { train: trainSet, test } = await loadFashionMnist();
+ * model.compile({ optimizer: "adam", loss: "categoricalCrossentropy", metrics: ["accuracy"] });
  * const result = await train({
- *   model: lenet({ seed: 0 }), train: trainSet, test, epochs: 30, batchSize: 256,
- *   optimizer: "sgd", schedule: cosine({ lr: 0.3, steps: 30, minLr: 0.01 }),
+ *   model, data: { xs, ys }, validation: { xs: xsVal, ys: ysVal }, epochs: 20, batchSize: 64,
+ *   schedule: warmup(cosine({ lr: 3e-3, steps: 19 }), { steps: 1 }),
  * });
- * result.history.at(-1); // { epoch: 29, lr: ..., trainLoss: ..., testAccuracy: ..., ... }
+ * result.history.at(-1)!.metrics; // { loss, acc, val_loss, val_acc }
  * ```
  */
 export async function train(options: TrainOptions): Promise<TrainResult> {
   checkOptions(options);
   const { model, epochs, signal } = options;
   const unit = options.unit ?? "epoch";
-  const batchSize = options.batchSize ?? 256;
+  const batchSize = options.batchSize ?? 32;
+  const seed = options.seed ?? 0;
+  const given = options.optimizer ?? model.optimizer ?? "sgd";
   const optimizer =
-    typeof options.optimizer === "object"
-      ? options.optimizer
-      : createOptimizer(options.optimizer ?? "sgd", options.optimizerOptions ?? {});
-  const owned = optimizer !== options.optimizer;
+    typeof given === "object" ? given : createOptimizer(given, options.optimizerOptions ?? {});
+  const owned = optimizer !== given;
+  const sources: BatchSource[] = [];
   let pool: GradientPool | undefined;
   try {
     const name = optimizerName(optimizer, "train");
+    const objective = objectiveOf("train", model, { loss: options.loss, optimizer });
+    const data = batchSourceOf("train", "data", options.data, objective, options);
+    sources.push(data);
+    const validation =
+      options.validation === undefined
+        ? undefined
+        : batchSourceOf("train", "validation", options.validation, objective, options);
+    if (validation) sources.push(validation);
+    const names = logNames(objective, validation !== undefined);
+    const monitor = options.monitor ?? (validation ? "val_loss" : "loss");
+    if (!names.includes(monitor))
+      throw new TypeError(
+        `train: monitor must be one of the logged values (${names.join(", ")}), got ${JSON.stringify(monitor)}`,
+      );
     const driver = makeDriver(
       "train",
       options.schedule ?? constant({ lr: getLearningRate(optimizer) }),
       options.scheduleState,
     );
-    const monitor = options.monitor ?? (options.test ? "testLoss" : "trainLoss");
-    const classes = options.train.classes.length;
     const threads = options.workers ?? 1;
-    if (threads > 1) pool = await startGradientPool(model, threads, classes);
-    const batchOptions = { batchSize, seed: options.seed ?? 0, normalize: options.normalize };
-    const perEpoch = Math.ceil(options.train.count / batchSize);
+    if (threads > 1) pool = await startGradientPool(model, objective, threads);
     const history: EpochRecord[] = [];
     let steps = 0;
     let totalSeconds = 0;
@@ -222,71 +258,65 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const batchLrs: number[] = [];
       let values = driver.values();
       if (unit === "epoch") applyValues("train", optimizer, values);
-      let lossSum = 0;
-      let correct = 0;
+      const sums = [0, ...objective.metrics.map(() => 0)];
       let seen = 0;
       let seconds = 0;
       let index = 0;
-      for (const batch of batches(options.train, { ...batchOptions, epoch })) {
+      for await (const batch of data.pass({ batchSize, seed, epoch })) {
         if (signal?.aborted) {
+          dispose([...batch.xs, ...batch.ys]);
           aborted = true;
           break;
         }
         const start = performance.now();
         if (unit === "batch") applyValues("train", optimizer, (values = driver.values()));
-        let lossValue: number;
-        if (pool) {
-          const outcome = await pool.step(optimizer, batch);
-          lossValue = outcome.loss;
-          correct += outcome.correct;
-        } else {
-          const xs = tensor4d(batch.x, batch.shape);
-          const ys = tensor2d(batch.y, [batch.size, classes]);
-          let logits: Tensor | undefined;
-          const loss = optimizer.minimize(() => {
-            const out = model.apply(xs, { training: true }) as Tensor;
-            logits = keep(out);
-            return losses.softmaxCrossEntropy(ys, out) as Scalar;
-          }, true)!;
-          lossValue = loss.dataSync()[0]!;
-          correct += countCorrect(logits!.dataSync(), batch.labels, classes);
-          dispose([xs, ys, loss, logits!]);
+        let measured: number[];
+        try {
+          measured = pool ? await pool.step(optimizer, batch) : localStep(model, objective, optimizer, batch);
+        } finally {
+          dispose([...batch.xs, ...batch.ys]);
         }
         if (unit === "batch") driver.step();
         seconds += (performance.now() - start) / 1000;
         steps++;
-        lossSum += lossValue * batch.size;
+        measured.forEach((v, i) => (sums[i] = sums[i]! + v * batch.size));
         seen += batch.size;
-        batchLosses.push(lossValue);
+        batchLosses.push(measured[0]!);
         batchLrs.push(values.lr);
         options.onProgress?.({
           type: "batch",
           epoch,
           batch: index++,
-          batches: perEpoch,
-          loss: lossValue,
+          batches: data.batchesPerPass(batchSize),
+          loss: measured[0]!,
           lr: values.lr,
         });
         await tick();
       }
       if (aborted) break;
-      const test = options.test ? evaluate(model, options.test, { normalize: options.normalize }) : undefined;
+      if (seen === 0) throw new RangeError(`train: ${data.name} gave no batch in epoch ${epoch}`);
+      const metrics: Record<string, number> = { loss: sums[0]! / seen };
+      objective.metrics.forEach((m, i) => (metrics[m.name] = sums[i + 1]! / seen));
+      if (validation) {
+        const v = await evaluateSource(model, objective, validation, Math.max(batchSize, 1000));
+        metrics.val_loss = v.loss;
+        for (const [k, value] of Object.entries(v.metrics)) metrics[`val_${k}`] = value;
+      }
       const record: EpochRecord = {
         epoch,
         lr: values.lr,
         ...(values.momentum !== undefined ? { momentum: values.momentum } : {}),
-        trainLoss: lossSum / seen,
-        trainAccuracy: correct / seen,
-        ...(test ? { testLoss: test.loss, testAccuracy: test.accuracy } : {}),
+        metrics,
         batchLosses,
         batchLrs,
+        examples: seen,
         examplesPerSecond: seen / seconds,
         seconds,
       };
       history.push(record);
       totalSeconds += seconds;
       totalExamples += seen;
-      if (driver.observes) driver.observe(record[monitor]!);
+      if (driver.observes) driver.observe(metrics[monitor]!);
       if (unit === "epoch") driver.step();
       options.onProgress?.({ type: "epoch", record });
     }
@@ -300,6 +330,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     };
   } finally {
     await pool?.close();
+    sources.forEach((s) => s.dispose());
     if (owned) disposeOptimizer(optimizer);
   }
 }
