@@ -17,6 +17,7 @@ export {
   type PointMarker,
   type Series,
 } from "./lineChart.js";
+export { rangeTestChart, type RangeTestCurve } from "./rangeTestChart.js";
 export {
   defaultSteps,
   scheduleChart,

@@ -1,9 +1,34 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { fromSpec } from "../spec/fromSpec.js";
 import { regressionLearner } from "../test/regressionLearner.js";
 import { rangeTest, RangeTestError } from "./rangeTest.js";
 
 const before = () => structuredClone(regressionLearner().state);
+
+/** A few milliseconds of synchronous work, as a real training step does between two awaits. */
+const busy = () => {
+  const until = performance.now() + 2;
+  while (performance.now() < until);
+};
+
+/**
+ * Sweeps a learner that works synchronously in every step until `signal` aborts, and counts, on a
+ * logical clock, how many steps had started when the signal's "abort" event fired.
+ */
+async function sweepUntilAborted(signal: AbortSignal) {
+  let started = 0;
+  let startedBeforeAbort: number | undefined;
+  signal.addEventListener("abort", () => (startedBeforeAbort = started));
+  const learner = regressionLearner({
+    beforeStep: () => {
+      started++;
+      busy();
+    },
+  });
+  // 2000 steps of 2 ms or more: far longer than the abort's delay, and the lr never diverges.
+  const result = await rangeTest(learner, { start: 1e-7, end: 1e-3, iterations: 2000, signal });
+  return { result, learner, started, startedBeforeAbort };
+}
 
 describe("rangeTest", () => {
   it("sweeps exponentially, sees the loss fall then diverge, stops, restores, and suggests lrs inside the sweep", async () => {
@@ -112,6 +137,42 @@ describe("rangeTest", () => {
     expect(result.stoppedBy).toBe("aborted");
     expect(result.lrs).toHaveLength(15);
     expect(learner.state).toEqual(initial);
+  });
+
+  describe("yields to the event loop before every step, so that an abort lands within one step", () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    for (const [how, hide] of [
+      ["with setImmediate (Node)", false],
+      ["with a MessageChannel (browsers, where there is no setImmediate)", true],
+    ] as const) {
+      it(`stops on AbortSignal.timeout while the learner's steps block, ${how}`, async () => {
+        if (hide) vi.stubGlobal("setImmediate", undefined);
+        const { result, learner, started, startedBeforeAbort } = await sweepUntilAborted(
+          AbortSignal.timeout(20),
+        );
+        expect(result.stoppedBy).toBe("aborted");
+        expect(learner.state).toEqual(before());
+        expect(startedBeforeAbort).toBeDefined();
+        // The steps that ran are those that started before the "abort" event, plus at most one.
+        expect(result.lrs).toHaveLength(started);
+        expect(started).toBeGreaterThanOrEqual(startedBeforeAbort!);
+        expect(started).toBeLessThanOrEqual(startedBeforeAbort! + 1);
+      });
+    }
+
+    it("stops on a Ctrl-C-style abort from a timer callback", async () => {
+      const controller = new AbortController();
+      // What a SIGINT handler does: abort a controller from a callback of the event loop.
+      setTimeout(() => controller.abort(), 10);
+      const { result, learner, started, startedBeforeAbort } = await sweepUntilAborted(controller.signal);
+      expect(result.stoppedBy).toBe("aborted");
+      expect(result.restored).toBe(true);
+      expect(learner.state).toEqual(before());
+      expect(result.lrs).toHaveLength(started);
+      expect(started).toBeGreaterThanOrEqual(startedBeforeAbort!);
+      expect(started).toBeLessThanOrEqual(startedBeforeAbort! + 1);
+    });
   });
 
   it("accumulates gradients, uses the validation loss on request, and reports the spread over seeds", async () => {

@@ -10,6 +10,7 @@ import type { ScheduleSpec } from "../schedule.js";
 import type { Learner } from "./learner.js";
 import { emaSmoother, runningMeanSmoother } from "./smoothing.js";
 import { SUGGESTIONS, trimCurve, type SuggestionName } from "./suggestions.js";
+import { yieldToEventLoop } from "./yieldToEventLoop.js";
 
 const params = z.strictObject({
   start: p.positive().default(1e-7).describe("The first lr of the sweep. Defaults to 1e-7."),
@@ -190,6 +191,9 @@ async function sweep(
   let best = Infinity;
   let first: number | undefined;
   for (let i = 0; i < lrs.length; i++) {
+    // A learner's step often resolves through microtasks only: without a macrotask boundary a
+    // timer (AbortSignal.timeout) or a SIGINT handler could not abort before the sweep ends.
+    await yieldToEventLoop();
     if (o.signal?.aborted) {
       stoppedBy = "aborted";
       break;
@@ -273,7 +277,8 @@ function derive(lr: number, steps: number) {
  * Runs the learning-rate range test: one update per lr of an exponential (or linear) sweep from
  * `start` to `end`, recording the loss, smoothing it, and stopping when the smoothed loss exceeds
  * `divergeFactor` times the best (or the first) one, on a NaN or infinite loss, on `signal`, or at
- * the end of the sweep. The learner is restored to its snapshot in every case, including when it
+ * the end of the sweep. The sweep yields to the event loop before every step, so that an abort from
+ * a timer (`AbortSignal.timeout`) or a Ctrl-C handler lands within one step. The learner is restored to its snapshot in every case, including when it
  * throws (the error is rethrown as a {@link RangeTestError} carrying the partial curve).
  *
  * Every suggestion method runs on the smoothed, trimmed curve (see `SUGGESTIONS`); the result

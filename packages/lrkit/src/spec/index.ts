@@ -7,3 +7,4 @@ export { combinators, coreFamilies, registry } from "./registry.js";
 export { SpecError } from "./specError.js";
 export { SpecSyntaxError } from "./syntaxError.js";
 export { parseText, toText, type ParsedText } from "./text.js";
+export { withHorizon } from "./withHorizon.js";

@@ -20,6 +20,8 @@ export interface RegressionOptions {
   readonly nanAt?: number;
   /** Momentum of the SGD. Defaults to 0.9. */
   readonly momentum?: number;
+  /** Runs synchronously at the start of every step with its 0-based call: extra work, a recorder. */
+  readonly beforeStep?: (call: number) => void;
 }
 
 /** A least-squares learner whose loss falls then diverges as the lr grows past about 0.1. */
@@ -40,6 +42,7 @@ export function regressionLearner(
     calls: 0,
     async step(lr: number, batches = 1) {
       const call = learner.calls++;
+      options.beforeStep?.(call);
       if (call === options.throwAt) throw new Error("out of memory");
       const grad = new Array<number>(dim).fill(0);
       let loss = 0;

@@ -76,12 +76,24 @@ function lrkitDriver(fn: string, source: Schedule | Scheduler, state: DriverStat
   };
 }
 
-function torchDriver(
-  fn: string,
-  source: TorchSchedulerLike,
-  state: DriverState | undefined,
-  metricDriven: boolean,
-): Driver {
+/**
+ * True for a torch scheduler whose `step` needs the metric: PyTorch's `ReduceLROnPlateau`, known by
+ * the attributes its state is made of (`is_better`, `num_bad_epochs`), so that `lrkit/torch`'s class
+ * and anything shaped like it are recognised without importing `lrkit/torch` at run time.
+ *
+ * @example
+ * ```ts
+ * isMetricDriven(new ReduceLROnPlateau(torchOptimizer(optimizer), { patience: 2 })); // true
+ * isMetricDriven(new StepLR(torchOptimizer(optimizer), { step_size: 10 })); // false
+ * ```
+ */
+export function isMetricDriven(source: TorchSchedulerLike): boolean {
+  const s = source as Partial<Record<"is_better" | "num_bad_epochs", unknown>>;
+  return typeof s.is_better === "function" && typeof s.num_bad_epochs === "number";
+}
+
+function torchDriver(fn: string, source: TorchSchedulerLike, state: DriverState | undefined): Driver {
+  const metricDriven = isMetricDriven(source);
   if (state !== undefined) {
     if (!("torch" in state)) throw new TypeError(`${fn}: state is not the state of a torch scheduler`);
     const groups = source.optimizer.param_groups;
@@ -118,20 +130,15 @@ function torchDriver(
 }
 
 /**
- * The driver of `source`, starting from `state` when given. A torch scheduler is `metricDriven`
- * when it steps on a metric (ReduceLROnPlateau): `observe(metric)` calls `step(metric)` and
- * `step()` does nothing.
+ * The driver of `source`, starting from `state` when given. A torch scheduler that steps on a
+ * metric (ReduceLROnPlateau, see {@link isMetricDriven}) observes: `observe(metric)` calls
+ * `step(metric)` and `step()` does nothing; so does a Scheduler with a plateau policy.
  *
  * @throws TypeError for a source that is none of the three, a Scheduler with hyperparameters a
  *   tfjs optimizer does not have, or a state of the other kind.
  */
-export function makeDriver(
-  fn: string,
-  source: ScheduleSource,
-  state?: DriverState,
-  metricDriven = false,
-): Driver {
-  if (isTorchScheduler(source)) return torchDriver(fn, source, state, metricDriven);
+export function makeDriver(fn: string, source: ScheduleSource, state?: DriverState): Driver {
+  if (isTorchScheduler(source)) return torchDriver(fn, source, state);
   if (isSchedule(source) || source instanceof Scheduler) return lrkitDriver(fn, source, state);
   throw new TypeError(`${fn}: schedule must be an lrkit Schedule, a Scheduler or an lrkit/torch scheduler`);
 }

@@ -115,6 +115,7 @@ function resolveNames(
     const names = [...new Set(losses.filter((l): l is string => typeof l === "string"))];
     throw new TypeError(
       `${fn}: loss ${names.map((n) => JSON.stringify(n)).join(", ")} is not a TensorFlow.js loss nor one of lrkit's (${Object.keys(LOGIT_LOSSES).join(", ")}): ${(e as Error).message}`,
+      { cause: e },
     );
   } finally {
     probe.dispose();

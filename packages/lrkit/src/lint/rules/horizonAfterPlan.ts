@@ -1,5 +1,5 @@
 import { fmt, pct, text } from "../format.js";
-import { extendSpec, scaleSpec } from "../rewrite.js";
+import { extendSpec, scaleSpec } from "../../spec/rewrite.js";
 import type { LintRule } from "../types.js";
 
 /** `horizon-after-plan`: the plan ends long before the schedule does, so the lr never anneals. */

@@ -1,5 +1,5 @@
 import { fmt, text } from "../format.js";
-import { scaleSpec } from "../rewrite.js";
+import { scaleSpec } from "../../spec/rewrite.js";
 import type { LintRule } from "../types.js";
 
 /**

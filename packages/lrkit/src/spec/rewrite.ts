@@ -6,7 +6,7 @@
  * @module
  */
 import type { Json, ScheduleSpec } from "../schedule.js";
-import { fromSpec, isSpec } from "../spec/fromSpec.js";
+import { fromSpec, isSpec } from "./fromSpec.js";
 
 /** Parameters that count steps, by type. */
 const COUNTS: Record<string, readonly string[]> = {
