@@ -50,9 +50,12 @@ async function throughput() {
   const gaps: number[] = [];
   let last = 0;
   const start = performance.now();
+  // `train` is the option's name in checkouts from before trainers took any data (a --root "before").
   const result = await tfjs.train({
     model,
-    train: data,
+    data,
+    ...({ train: data } as object),
+    loss: "softmaxCrossEntropy",
     epochs: 1,
     batchSize: BATCH,
     optimizer: "sgd",
@@ -174,7 +177,15 @@ async function finder() {
   const { train } = await tfjs.loadFashionMnist();
   const model = tfjs.lenet({ seed: 0 });
   const optimizer = tf.train.sgd(0.01);
-  const learner = tfjs.tfjsLearner({ model, optimizer, train, batchSize: BATCH, seed: 0 });
+  const learner = tfjs.tfjsLearner({
+    model,
+    optimizer,
+    data: train,
+    ...({ train } as object),
+    loss: "softmaxCrossEntropy",
+    batchSize: BATCH,
+    seed: 0,
+  });
   const start = performance.now();
   const result = await P.lrkit.rangeTest(learner, { start: 1e-5, end: 10 });
   const seconds = (performance.now() - start) / 1000;

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { ParameterRangeError, ParameterTypeError } from "lrkit";
+import { ExperimentError } from "@lrkit/compare";
 import { compareCommand } from "./commands/compare.js";
 import { conformanceCommand } from "./commands/conformance.js";
 import { demoCommand } from "./commands/demo.js";
@@ -59,11 +60,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       io.err(`lrkit: ${e.message}\n`);
       return e.exitCode;
     }
-    if (e instanceof ParameterRangeError || e instanceof ParameterTypeError) {
+    if (e instanceof ParameterRangeError || e instanceof ParameterTypeError || ExperimentError.is(e)) {
       io.err(`lrkit: ${e.message}\n`);
       return 2;
     }
-    io.err(`lrkit: ${(e as Error).stack ?? String(e)}\n`);
+    // A failure: its message, and the stack when asked for (LRKIT_DEBUG=1).
+    const error = e instanceof Error ? e : new Error(String(e));
+    io.err(`lrkit: ${process.env.LRKIT_DEBUG ? (error.stack ?? error.message) : error.message}\n`);
     return 1;
   }
 }

@@ -1,3 +1,33 @@
+export {
+  compareSchedules,
+  type CompareOptions,
+  type DataSource,
+  type ScheduleEntry,
+} from "./compareSchedules.js";
+export type { Experiment, ExperimentDescription, ExperimentModule } from "./experiment/experiment.js";
+export { ExperimentError, loadExperiment, moduleUrl } from "./experiment/loadExperiment.js";
+export { renderReport } from "./report/report.js";
+export { formatDuration, formatMetric } from "./report/format.js";
+export { parseResults, readResults, ResultsError, writeResults } from "./results/files.js";
+export { better, headlineOf } from "./results/metrics.js";
+export {
+  RESULTS_FORMAT,
+  resultsJsonSchema,
+  resultsSchema,
+  type CompareResults,
+  type EpochSummary,
+  type ExperimentSummary,
+  type FinalFigures,
+  type FindReport,
+  type Machine,
+  type Metrics,
+  type Published,
+  type RunResult,
+} from "./results/schema.js";
+export { chooseBackend } from "./runner/backend.js";
+export type { PoolListener, RunRecord } from "./runner/pool.js";
+export type { BatchEvent } from "./runner/protocol.js";
+export { FILES_EXPERIMENT, type CsvSource, type FilesExperimentOptions } from "./sources/filesExperiment.js";
 export { loadModelFile, modelFromArtifacts } from "./sources/loadModelFile.js";
 export { readModelArtifacts } from "./sources/readModelArtifacts.js";
 export { parseCsv, readCsv, type CsvData, type CsvTarget, type ReadCsvOptions } from "./sources/readCsv.js";

@@ -27,30 +27,40 @@ describe("readDataFile", () => {
     });
   });
 
-  it("reads the runs of `lrkit compare`", () => {
+  it("reads the runs of `lrkit compare`: every logged value per epoch, by name", () => {
     const epoch = (e: number) => ({
       epoch: e,
       lr: 0.1,
-      trainLoss: 1 / e,
-      trainAcc: 0.5,
-      testAcc: 0.4,
+      metrics: { loss: 1 / (e + 1), acc: 0.5, val_loss: null, val_acc: 0.4 },
       seconds: 1,
+      examplesPerSecond: 100,
     });
     const file = readDataFile(
       JSON.stringify({
+        format: "lrkit-compare-results/1",
+        experiment: { metrics: ["loss", "acc", "val_loss", "val_acc"] },
         runs: [
           {
             name: "cosine",
             spec: { type: "cosine", lr: 0.1, steps: 2 },
-            epochs: [epoch(1), epoch(2)],
-            final: { testAcc: 0.4 },
+            epochs: [epoch(0), epoch(1)],
           },
         ],
       }),
     );
-    expect(file).toMatchObject({
+    expect(file).toEqual({
       kind: "compare",
-      runs: [{ name: "cosine", epochs: [1, 2], trainLoss: [1, 0.5] }],
+      metrics: ["loss", "acc", "val_loss", "val_acc"],
+      runs: [
+        {
+          name: "cosine",
+          spec: { type: "cosine", lr: 0.1, steps: 2 },
+          epochs: [1, 2],
+          lr: [0.1, 0.1],
+          curves: { loss: [1, 0.5], acc: [0.5, 0.5], val_loss: [NaN, NaN], val_acc: [0.4, 0.4] },
+          final: { loss: 0.5, acc: 0.5, val_loss: NaN, val_acc: 0.4 },
+        },
+      ],
     });
   });
 

@@ -29,15 +29,17 @@ export interface CompareRun {
   readonly spec: Json | undefined;
   readonly epochs: number[];
   readonly lr: number[];
-  readonly trainLoss: number[];
-  readonly trainAcc: number[];
-  readonly testAcc: number[];
-  readonly final: Record<string, Json>;
+  /** Each logged value (`loss`, `acc`, `val_loss`, ...) per epoch, by its name in the logs. */
+  readonly curves: Record<string, number[]>;
+  /** The last epoch's logged values. */
+  readonly final: Record<string, number>;
 }
 
 /** A results file of `lrkit compare`. */
 export interface CompareFile {
   readonly kind: "compare";
+  /** The logged values' names, in the file's order. */
+  readonly metrics: string[];
   readonly runs: CompareRun[];
 }
 
@@ -77,25 +79,27 @@ function finder(o: Obj): DataFile {
   };
 }
 
-function compare(runs: unknown[]): DataFile {
+function compare(runs: unknown[], declared: unknown): DataFile {
   const out: CompareRun[] = [];
+  const names: string[] = Array.isArray(declared) ? declared.filter((n) => typeof n === "string") : [];
   for (const [i, r] of runs.entries()) {
     if (!isObj(r) || !Array.isArray(r.epochs))
       return { kind: "error", message: `runs[${i}] needs a list of epochs` };
     const epochs = r.epochs.filter(isObj);
-    const column = (key: string) => epochs.map((e) => num(e[key]));
+    const logged = epochs.map((e) => (isObj(e.metrics) ? e.metrics : {}));
+    for (const m of logged) for (const k of Object.keys(m)) if (!names.includes(k)) names.push(k);
+    const curves = Object.fromEntries(names.map((k) => [k, logged.map((m) => num(m[k]))]));
+    const last = logged.at(-1) ?? {};
     out.push({
       name: typeof r.name === "string" ? r.name : `run ${i + 1}`,
       spec: (r.spec as Json | undefined) ?? undefined,
-      epochs: epochs.map((e, j) => (typeof e.epoch === "number" ? e.epoch : j + 1)),
-      lr: column("lr"),
-      trainLoss: column("trainLoss"),
-      trainAcc: column("trainAcc"),
-      testAcc: column("testAcc"),
-      final: isObj(r.final) ? (r.final as Record<string, Json>) : {},
+      epochs: epochs.map((e, j) => (typeof e.epoch === "number" ? e.epoch + 1 : j + 1)),
+      lr: epochs.map((e) => num(e.lr)),
+      curves,
+      final: Object.fromEntries(Object.entries(last).map(([k, v]) => [k, num(v)])),
     });
   }
-  return { kind: "compare", runs: out };
+  return { kind: "compare", metrics: names, runs: out };
 }
 
 /** Reads a result file: an LR range test (`lrs`, `losses`) or a comparison (`runs`). */
@@ -106,7 +110,8 @@ export function readDataFile(text: string): DataFile {
   } catch (e) {
     return { kind: "error", message: `not JSON: ${(e as Error).message}` };
   }
-  if (isObj(data) && Array.isArray(data.runs)) return compare(data.runs);
+  if (isObj(data) && Array.isArray(data.runs))
+    return compare(data.runs, isObj(data.experiment) ? data.experiment.metrics : undefined);
   if (isObj(data) && ("lrs" in data || "losses" in data)) return finder(data);
   return {
     kind: "error",

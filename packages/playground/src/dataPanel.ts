@@ -88,13 +88,7 @@ export function dataPanel(
     );
   }
   const chart = trainingChart(
-    file.runs.map((r) => ({
-      label: r.name,
-      epochs: r.epochs,
-      trainLoss: r.trainLoss,
-      trainAcc: r.trainAcc,
-      testAcc: r.testAcc,
-    })),
+    file.runs.map((r) => ({ label: r.name, epochs: r.epochs, curves: r.curves })),
     { width: 720, height: 380 },
   );
   const specs = file.runs.map((r) => r.spec).filter(isSpec);
@@ -103,9 +97,9 @@ export function dataPanel(
       "tr",
       {},
       h("th", { scope: "row" }, r.name),
-      ["trainLoss", "trainAcc", "testAcc"].map((k) => {
+      file.metrics.map((k) => {
         const v = r.final[k];
-        return h("td", {}, typeof v === "number" ? formatValue(v) : "–");
+        return h("td", {}, typeof v === "number" && Number.isFinite(v) ? formatValue(v) : "–");
       }),
     ),
   );
@@ -126,7 +120,7 @@ export function dataPanel(
           "tr",
           {},
           h("th", { scope: "col" }, "run"),
-          ["train loss", "train acc", "test acc"].map((c) => h("th", { scope: "col" }, c)),
+          file.metrics.map((c) => h("th", { scope: "col" }, c)),
         ),
       ),
       h("tbody", {}, finals),

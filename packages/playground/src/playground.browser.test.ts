@@ -297,27 +297,16 @@ describe.skipIf(!hasChromium)(title, () => {
 
     const epochs = (k: number) =>
       Array.from({ length: 5 }, (_, i) => ({
-        epoch: i + 1,
+        epoch: i,
         lr: 0.1,
-        trainLoss: k / (i + 1),
-        trainAcc: 0.5 + i / 20,
-        testAcc: 0.45 + i / 20,
+        metrics: { loss: k / (i + 1), acc: 0.5 + i / 20, val_acc: 0.45 + i / 20 },
         seconds: 1,
       }));
     const compare = {
+      experiment: { metrics: ["loss", "acc", "val_acc"] },
       runs: [
-        {
-          name: "cosine",
-          spec: { type: "cosine", lr: 0.1, steps: 5 },
-          epochs: epochs(1),
-          final: { testAcc: 0.65 },
-        },
-        {
-          name: "step",
-          spec: { type: "step", lr: 0.1, stepSize: 2 },
-          epochs: epochs(1.2),
-          final: { testAcc: 0.64 },
-        },
+        { name: "cosine", spec: { type: "cosine", lr: 0.1, steps: 5 }, epochs: epochs(1) },
+        { name: "step", spec: { type: "step", lr: 0.1, stepSize: 2 }, epochs: epochs(1.2) },
       ],
     };
     await page.setInputFiles("#data-file", {
@@ -326,6 +315,13 @@ describe.skipIf(!hasChromium)(title, () => {
       buffer: Buffer.from(JSON.stringify(compare)),
     });
     await expect.poll(() => page.textContent(".data-chart svg title")).toBe("Training");
+    expect(await page.locator(".data-chart path.series").count()).toBe(6);
+    expect(await page.locator("table.finals th[scope=col]").allTextContents()).toEqual([
+      "run",
+      "loss",
+      "acc",
+      "val_acc",
+    ]);
     await page.getByRole("button", { name: "Add the 2 run schedules to the chart" }).click();
     expect(await page.locator("#schedule-list .pick").count()).toBe(3);
     expect(await curves(page)).toHaveLength(3);

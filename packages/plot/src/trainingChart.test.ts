@@ -8,15 +8,11 @@ const curve = (from: number, to: number) =>
   Array.from({ length: 30 }, (_, i) => to + (from - to) * (1 - i / 29) ** 3);
 const constant = {
   label: "constant",
-  trainLoss: curve(1.2, 0.145),
-  trainAcc: curve(0.5, 0.944),
-  testAcc: curve(0.5, 0.877),
+  curves: { "train loss": curve(1.2, 0.145), "train acc": curve(0.5, 0.944), "test acc": curve(0.5, 0.877) },
 };
 const cosine = {
   label: "cosine",
-  trainLoss: curve(1.2, 0.159),
-  trainAcc: curve(0.5, 0.942),
-  testAcc: curve(0.5, 0.904),
+  curves: { "train loss": curve(1.2, 0.159), "train acc": curve(0.5, 0.942), "test acc": curve(0.5, 0.904) },
 };
 
 describe("trainingChart", () => {
@@ -44,7 +40,7 @@ describe("trainingChart", () => {
     expect(labels.map((t) => t.textContent)).toEqual(["0.145", "0.944", "0.877"]);
     const dots = all(doc, "circle", "value-dot");
     expect(num(dots[0]!, "cx")).toBeCloseTo(position(doc, "x-ticks", 30), 1);
-    expect(num(dots[0]!, "cy")).toBeCloseTo(position(doc, "y-ticks", constant.trainLoss[29]!), 1);
+    expect(num(dots[0]!, "cy")).toBeCloseTo(position(doc, "y-ticks", constant.curves["train loss"][29]!), 1);
   });
 
   it("overlays several runs: a colour per run, a dash per metric, and a legend of both", () => {
@@ -74,8 +70,25 @@ describe("trainingChart", () => {
     );
   });
 
+  it("draws whatever values a run logs, a dash per name the same in every run", () => {
+    const a = { label: "a", curves: { loss: [3, 2, 1], val_loss: [3.5, 2.5, 1.5] } };
+    const b = { label: "b", curves: { val_loss: [3, 1], loss: [2, 1] } };
+    const doc = parseSvg(trainingChart([a, b]));
+    const paths = all(doc, "path", "series");
+    expect(paths.map((p) => p.getAttribute("data-label"))).toEqual([
+      "a: loss",
+      "a: val_loss",
+      "b: val_loss",
+      "b: loss",
+    ]);
+    expect(paths[1]!.getAttribute("stroke-dasharray")).toBe(paths[2]!.getAttribute("stroke-dasharray"));
+    expect(paths[0]!.getAttribute("stroke-dasharray")).toBe(paths[3]!.getAttribute("stroke-dasharray"));
+    // Losses above 1 widen the y axis.
+    expect(ticks(doc, "y-ticks").at(-1)!.value).toBeGreaterThanOrEqual(3.5);
+  });
+
   it("is deterministic and escapes labels", () => {
-    const run = { label: 'lr <0.1> & "cos"', testAcc: [0.5, 0.7] };
+    const run = { label: 'lr <0.1> & "cos"', curves: { "test acc": [0.5, 0.7] } };
     expect(trainingChart(run)).toBe(trainingChart(run));
     expect(all(parseSvg(trainingChart([run, constant])), "g", "legend-item")[0]!.textContent).toBe(
       'lr <0.1> & "cos"',

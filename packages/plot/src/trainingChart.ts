@@ -1,6 +1,6 @@
 /**
- * Training curves as d2l's `Animator` draws them: train loss, train accuracy and test accuracy
- * against epochs, for one run or several.
+ * Training curves as d2l's `Animator` draws them (its train loss, train accuracy and test accuracy)
+ * against epochs, for any logged values, for one run or several.
  *
  * @module
  */
@@ -15,12 +15,11 @@ export interface TrainingRun {
   readonly label?: string;
   /** The x of each record. Defaults to 1, 2, 3, ... (epochs). */
   readonly epochs?: ArrayLike<number>;
-  /** Training loss per epoch. */
-  readonly trainLoss?: ArrayLike<number>;
-  /** Training accuracy per epoch. */
-  readonly trainAcc?: ArrayLike<number>;
-  /** Test accuracy per epoch. */
-  readonly testAcc?: ArrayLike<number>;
+  /**
+   * The curves by name, in legend order: one value per epoch, e.g. `{ loss, acc, val_acc }` as
+   * TensorFlow.js logs them, or d2l's `{ "train loss", "train acc", "test acc" }`.
+   */
+  readonly curves: Readonly<Record<string, ArrayLike<number>>>;
 }
 
 /** Options of {@link trainingChart}. */
@@ -31,22 +30,16 @@ export interface TrainingChartOptions extends ChartOptions {
   readonly valueLabels?: boolean;
 }
 
-const METRICS = [
-  ["trainLoss", "train loss"],
-  ["trainAcc", "train acc"],
-  ["testAcc", "test acc"],
-] as const;
-
 /**
- * An SVG chart of training curves. One run: one colour per metric (d2l's legend
+ * An SVG chart of training curves. One run: one colour per curve (d2l's legend
  * `["train loss", "train acc", "test acc"]`). Several runs: one colour per run and one dash pattern
- * per metric, with a legend of both.
+ * per curve name, with a legend of both.
  *
  * @param runs - one run or several.
  * @param options - size, titles, y domain; see {@link TrainingChartOptions}.
  * @example
  * ```ts
- * trainingChart({ trainLoss: [0.9, 0.5], trainAcc: [0.7, 0.8], testAcc: [0.68, 0.79] });
+ * trainingChart({ curves: { "train loss": [0.9, 0.5], "train acc": [0.7, 0.8], "test acc": [0.68, 0.79] } });
  * ```
  */
 export function trainingChart(
@@ -56,12 +49,13 @@ export function trainingChart(
   const list: readonly TrainingRun[] = Array.isArray(runs) ? runs : [runs as TrainingRun];
   const single = list.length === 1;
   const series: Series[] = [];
-  const metricsUsed = new Set<number>();
+  // A dash per curve name, in order of first appearance, so that a name looks the same in every run.
+  const names: string[] = [];
   list.forEach((run, r) => {
-    METRICS.forEach(([key, name], m) => {
-      const y = run[key];
+    Object.entries(run.curves).forEach(([name, y]) => {
       if (!y || y.length === 0) return;
-      metricsUsed.add(m);
+      if (!names.includes(name)) names.push(name);
+      const m = names.indexOf(name);
       const x = run.epochs ?? Float64Array.from({ length: y.length }, (_, i) => i + 1);
       const runName = run.label ?? `run ${r + 1}`;
       series.push({
@@ -69,7 +63,7 @@ export function trainingChart(
         x,
         y,
         color: colorAt(single ? m : r),
-        dash: dashes[m],
+        dash: dashes[m % dashes.length],
       });
     });
   });
@@ -77,9 +71,7 @@ export function trainingChart(
     ? series.map((s) => ({ label: s.label, color: s.color!, dash: s.dash }))
     : [
         ...list.map((run, r) => ({ label: run.label ?? `run ${r + 1}`, color: colorAt(r) })),
-        ...[...metricsUsed]
-          .sort()
-          .map((m) => ({ label: METRICS[m]![1], color: theme.muted, dash: dashes[m] })),
+        ...names.map((name, m) => ({ label: name, color: theme.muted, dash: dashes[m % dashes.length] })),
       ];
   let hi = 1;
   for (const s of series) for (const v of Array.from(s.y)) if (Number.isFinite(v) && v > hi) hi = v;

@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseSchedule } from "lrkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CompareResults } from "../experiment/results.js";
+import type { CompareResults } from "@lrkit/compare";
 import { runCli } from "../test/runCli.js";
 
 // Two schedules, 300 training and 100 test images, 2 epochs of an MLP: a few seconds, on two real
 // worker threads (started from the sources through tsx, see experiment/startWorker.ts).
 const CONFIG = {
   model: "mlp",
-  dataset: "fashion-mnist",
+  data: "fashion-mnist",
   trainSize: 300,
   testSize: 100,
   epochs: 2,
@@ -58,9 +58,9 @@ describe("lrkit compare --config", () => {
     expect(cli.code, cli.err).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "out", "results.json"), "utf8"))).toEqual(results);
     expect(Object.keys(results)).toEqual([
+      "format",
+      "experiment",
       "runs",
-      "config",
-      "scale",
       "machine",
       "finder",
       "stopped",
@@ -69,19 +69,28 @@ describe("lrkit compare --config", () => {
     expect(results.command).toBe(`lrkit compare --config ${join(dir, "config.json")}`);
     expect(results.stopped).toBe("completed");
     expect(results.finder).toBeNull();
-    expect(results.scale).toEqual({
-      trainSize: 300,
-      testSize: 100,
+    expect(results.experiment).toEqual({
+      model: "an MLP (784-256-10), weights of seed 3",
+      data: "Fashion-MNIST, the first 300 training images (balanced)",
+      validation: "Fashion-MNIST's test split, the first 100 images",
+      trainExamples: 300,
+      validationExamples: 100,
+      classes: 10,
       epochs: 2,
       batchSize: 64,
       stepsPerEpoch: 5,
+      optimizer: "sgd",
+      loss: "softmaxCrossEntropy",
+      seed: 3,
+      metrics: ["loss", "acc", "val_loss", "val_acc"],
+      headline: "val_acc",
       notes: [],
     });
     expect(results.machine.workers).toBe(2);
-    expect(results.config.schedules.map((s) => s.name)).toEqual(["step <per epoch>", "cosine & batch"]);
+    expect(results.runs.map((r) => r.name)).toEqual(["step <per epoch>", "cosine & batch"]);
   });
 
-  it("records every epoch of every run with its lr, losses, accuracies and time", () => {
+  it("records every epoch of every run with its lr, logged values and time", () => {
     expect(results.runs.map((r) => [r.name, r.unit, r.status])).toEqual([
       ["step <per epoch>", "epoch", "completed"],
       ["cosine & batch", "batch", "completed"],
@@ -89,19 +98,13 @@ describe("lrkit compare --config", () => {
     for (const run of results.runs) {
       expect(run.epochs.map((e) => e.epoch)).toEqual([0, 1]);
       for (const e of run.epochs) {
-        expect(Object.keys(e)).toEqual(
-          expect.arrayContaining(["epoch", "lr", "trainLoss", "trainAcc", "testAcc", "seconds"]),
-        );
-        expect(e.trainLoss).toBeGreaterThan(0);
-        expect(e.trainAcc).toBeGreaterThanOrEqual(0);
-        expect(e.testAcc).toBeLessThanOrEqual(1);
+        expect(Object.keys(e.metrics)).toEqual(["loss", "acc", "val_loss", "val_acc"]);
+        expect(e.metrics.loss).toBeGreaterThan(0);
+        expect(e.metrics.acc).toBeGreaterThanOrEqual(0);
+        expect(e.metrics.val_acc).toBeLessThanOrEqual(1);
         expect(e.seconds).toBeGreaterThan(0);
       }
-      expect(run.final).toMatchObject({
-        epochs: 2,
-        trainLoss: run.epochs[1]!.trainLoss,
-        testAcc: run.epochs[1]!.testAcc,
-      });
+      expect(run.final).toMatchObject({ epochs: 2, metrics: run.epochs[1]!.metrics });
     }
   });
 
@@ -155,10 +158,19 @@ describe("lrkit compare --config", () => {
     expect(text).toBe(`report: ${join(out, "report.html")}\n`);
     expect(readFileSync(join(out, "report.html"), "utf8")).toBe(report);
     const bad = await runCli(["compare", "--from", join(dir, "config.json")]);
-    expect(bad).toMatchObject({
-      code: 2,
-      err: `lrkit: ${join(dir, "config.json")} is not a results.json of lrkit compare\n`,
-    });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(
+      new RegExp(
+        `^lrkit: ${join(dir, "config.json")} is not a results file of lrkit compare \\(format null; see results\\.schema\\.json\\):\n  \\.format: `,
+      ),
+    );
+    // A results file edited by hand: every problem named by its path.
+    const edited = structuredClone(results) as unknown as { runs: { epochs: { lr: unknown }[] }[] };
+    edited.runs[1]!.epochs[0]!.lr = "fast";
+    writeFileSync(join(dir, "edited.json"), JSON.stringify(edited));
+    const wrong = await runCli(["compare", "--from", join(dir, "edited.json")]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain("  .runs[1].epochs[0].lr: Invalid input: expected number, received string");
   });
 
   it("prints the summary table and the paths without --json; --epochs overrides the config's", async () => {
@@ -180,12 +192,15 @@ describe("lrkit compare --config", () => {
     ]);
     expect(code).toBe(0);
     expect(text).toMatch(/step <per epoch> +│ +1 │/);
+    expect(text).toMatch(/│ run +│ epochs │ +loss │ +acc │ val_loss │ val_acc │ time │ lint +│/);
     expect(text).toContain(`report: ${join(out, "report.html")}`);
     expect(err).toContain("[cosine & batch] epoch 1/1 lr ");
     const again = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as CompareResults;
-    expect(again.scale.notes).toEqual(["--epochs 1 overrides the config's 2; the schedules are unchanged."]);
+    expect(again.experiment.notes).toEqual([
+      "--epochs 1 overrides the config's 2; the schedules are unchanged.",
+    ]);
     expect(again.machine.workers).toBe(1);
     // The same seed gives the same first epoch, whatever the worker.
-    expect(again.runs[0]!.epochs[0]!.trainLoss).toBe(results.runs[0]!.epochs[0]!.trainLoss);
+    expect(again.runs[0]!.epochs[0]!.metrics.loss).toBe(results.runs[0]!.epochs[0]!.metrics.loss);
   }, 120_000);
 });

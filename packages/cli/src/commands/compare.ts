@@ -4,28 +4,29 @@
  *
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Option, type Command } from "commander";
+import {
+  compareSchedules,
+  readResults,
+  ResultsError,
+  writeResults,
+  type CompareResults,
+  type FindReport,
+} from "@lrkit/compare";
 import { CliError, type Io } from "../io.js";
 import { positiveInt } from "../options.js";
 import { readCompareConfig, type CompareConfig } from "../experiment/config.js";
 import { d2lConfig, d2lScaleNotes, D2L_CHAPTER } from "../experiment/d2lPreset.js";
-import { runPool } from "../experiment/pool.js";
-import type { RunSetup } from "../experiment/protocol.js";
-import { DATASETS } from "../experiment/resources.js";
-import { machine, runResult, type CompareResults, type Scale } from "../experiment/results.js";
 import { runProgress } from "../experiment/runProgress.js";
-import { renderReport } from "../report/report.js";
+import { resolveSource } from "../experiment/source.js";
 import { summaryTable } from "../report/summary.js";
-import type { FindReport } from "./find.js";
 
 /** The options of {@link compare}. */
 export interface CompareRunOptions {
   /** Worker threads. Defaults to the number of cores. */
   readonly workers?: number;
-  /** "auto", "wasm" or "cpu". Defaults to "auto". */
+  /** "auto", "wasm", "cpu" or "tensorflow". Defaults to "auto". */
   readonly backend?: string;
   /** What differs from the experiment reproduced (for the report). */
   readonly notes?: readonly string[];
@@ -40,104 +41,55 @@ export interface CompareRunOptions {
 }
 
 /**
- * Runs a compare: checks the sizes against the dataset (building its cache if needed), trains
- * every schedule on the worker pool with a live progress display on stderr, and returns the results.
+ * Runs a compare of `config` with a live progress display on stderr, and returns the results.
  *
- * @throws {@link CliError} for sizes larger than the dataset; Error when no worker can start.
+ * @throws {@link CliError} for a model and data that do not go together; Error when no worker can
+ *   set up the experiment.
  */
 export async function compare(
   config: CompareConfig,
   options: CompareRunOptions,
   io: Io,
 ): Promise<CompareResults> {
-  // Loaded once here: builds the cache before the workers read it, and gives the sizes.
-  const data = await DATASETS[config.dataset]();
-  const trainSize = config.trainSize ?? data.train.count;
-  const testSize = config.testSize ?? data.test.count;
-  if (trainSize > data.train.count)
-    throw new CliError(
-      `trainSize: ${config.dataset} has ${data.train.count} training images, got ${trainSize}`,
-    );
-  if (testSize > data.test.count)
-    throw new CliError(`testSize: ${config.dataset} has ${data.test.count} test images, got ${testSize}`);
-  const full = { ...config, trainSize, testSize };
-  const scale: Scale = {
-    trainSize,
-    testSize,
-    epochs: config.epochs,
-    batchSize: config.batchSize,
-    stepsPerEpoch: Math.ceil(trainSize / config.batchSize),
-    notes: options.notes ?? [],
-  };
-  const setup: RunSetup = {
-    model: config.model,
-    dataset: config.dataset,
-    trainSize,
-    testSize,
-    epochs: config.epochs,
-    batchSize: config.batchSize,
-    optimizer: config.optimizer,
-    ...(config.optimizerOptions ? { optimizerOptions: config.optimizerOptions } : {}),
-    seed: config.seed,
-    backend: options.backend ?? "auto",
-  };
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), config.schedules.length));
+  const source = await resolveSource(config.source, config.baseDir);
+  const names = config.schedules.map((s) => s.name);
   if (!options.signal?.aborted)
     io.err(
-      `training ${config.schedules.length} runs (${config.epochs} epochs of ${scale.stepsPerEpoch} updates) on ${workers} worker thread${workers === 1 ? "" : "s"}; Ctrl-C stops and keeps the finished epochs\n`,
+      `training ${names.length} runs of ${config.epochs} epochs (${source.label.model} on ${source.label.data}); Ctrl-C stops and keeps the finished epochs\n`,
     );
-  const display = runProgress(io, {
-    names: config.schedules.map((s) => s.name),
-    epochs: config.epochs,
-    batchesPerEpoch: scale.stepsPerEpoch,
-    batchSize: config.batchSize,
-  });
+  const display = runProgress(io, { names, epochs: config.epochs, batchSize: config.batchSize });
   const onAbort = () =>
     display.log("stopping: the runs end before their next update (Ctrl-C again to stop at once)");
   options.signal?.addEventListener("abort", onAbort, { once: true });
-  const began = performance.now();
-  let pool;
   try {
-    pool = await runPool(
-      setup,
-      config.schedules.map(({ spec, unit }) => ({ spec, unit })),
-      {
-        workers,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.kill ? { kill: options.kill } : {}),
-        listener: {
-          started: (i) => display.started(i),
-          batch: (i, e) => display.batch(i, e),
-          epoch: (i, r) => display.epoch(i, r),
-          finished: (i, r) => display.finished(i, r),
-        },
+    return await compareSchedules({
+      module: source.module,
+      moduleOptions: source.moduleOptions,
+      schedules: config.schedules,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      ...(config.optimizer ? { optimizer: config.optimizer } : {}),
+      ...(config.optimizerOptions ? { optimizerOptions: config.optimizerOptions } : {}),
+      ...(source.loss !== undefined ? { loss: source.loss } : {}),
+      seed: config.seed,
+      ...(options.workers !== undefined ? { workers: Math.min(options.workers, names.length) } : {}),
+      backend: options.backend ?? "auto",
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.kill ? { kill: options.kill } : {}),
+      listener: {
+        started: (i) => display.started(i),
+        batch: (i, e) => display.batch(i, e),
+        epoch: (i, r) => display.epoch(i, r),
+        finished: (i, r) => display.finished(i, r),
       },
-    );
+      notes: options.notes ?? [],
+      finder: options.finder ?? null,
+      ...(options.command !== undefined ? { command: options.command } : {}),
+    });
   } finally {
     display.stop();
     options.signal?.removeEventListener("abort", onAbort);
   }
-  const wall = (performance.now() - began) / 1000;
-  const interrupted = options.signal?.aborted === true || options.kill?.aborted === true;
-  return {
-    runs: config.schedules.map((run, i) => runResult(run, pool.runs[i]!, scale)),
-    config: full,
-    scale,
-    machine: machine(pool.backend, pool.workers, wall),
-    finder: options.finder ?? null,
-    stopped: interrupted ? "interrupted" : "completed",
-    ...(options.command !== undefined ? { command: options.command } : {}),
-  };
-}
-
-/** Writes `results.json` and `report.html` to `dir`; returns their paths. */
-export function writeOutputs(results: CompareResults, dir: string): { json: string; html: string } {
-  mkdirSync(dir, { recursive: true });
-  const json = join(dir, "results.json");
-  const html = join(dir, "report.html");
-  writeFileSync(json, `${JSON.stringify(results, null, 1)}\n`);
-  writeFileSync(html, renderReport(results));
-  return { json, html };
 }
 
 /**
@@ -219,24 +171,14 @@ function configOf(opts: CompareCliOptions): { config: CompareConfig; notes: stri
     config: {
       ...config,
       ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
-      ...(opts.trainSize !== undefined ? { trainSize: opts.trainSize } : {}),
-      ...(opts.testSize !== undefined ? { testSize: opts.testSize } : {}),
+      source: {
+        ...config.source,
+        ...(opts.trainSize !== undefined ? { trainSize: opts.trainSize } : {}),
+        ...(opts.testSize !== undefined ? { testSize: opts.testSize } : {}),
+      },
     },
     notes,
   };
-}
-
-/** Reads a results file written by an earlier compare. */
-function readResults(file: string): CompareResults {
-  let value: CompareResults;
-  try {
-    value = JSON.parse(readFileSync(file, "utf8")) as CompareResults;
-  } catch (e) {
-    throw new CliError(`cannot read results file ${file}: ${(e as Error).message}`);
-  }
-  if (!Array.isArray(value.runs) || typeof value.scale !== "object" || typeof value.machine !== "object")
-    throw new CliError(`${file} is not a results.json of lrkit compare`);
-  return value;
 }
 
 /** The command line that reproduces a compare, for the report. */
@@ -257,7 +199,7 @@ export function compareCommand(program: Command, io: Io): void {
     )
     .option(
       "--config <file>",
-      "the experiment: a JSON file (model, dataset, sizes, epochs, optimizer, seed, schedules)",
+      "the experiment: a JSON file (model and data, or module; epochs, optimizer, seed, schedules)",
     )
     .addOption(
       new Option(
@@ -270,17 +212,30 @@ export function compareCommand(program: Command, io: Io): void {
       "override the epochs (the d2l preset scales its milestones and horizons)",
       positiveInt,
     )
-    .option("--train-size <n>", "override the training examples (a balanced prefix)", positiveInt)
-    .option("--test-size <n>", "override the test examples", positiveInt)
+    .option(
+      "--train-size <n>",
+      "bundled data: override the training examples (a balanced prefix)",
+      positiveInt,
+    )
+    .option("--test-size <n>", "bundled data: override the test examples", positiveInt)
     .option("--workers <n>", "worker threads (default: one per core)", positiveInt)
     .option("--backend <name>", "auto, wasm or cpu (tensorflow with @tensorflow/tfjs-node installed)", "auto")
     .option("--out <dir>", "where results.json and report.html go", "lrkit-report")
     .option("--json", "print the results JSON on stdout")
-    .option("--from <results.json>", "no training: write the report of an earlier results.json (to --out)")
+    .option(
+      "--from <results.json>",
+      "no training: validate an earlier results.json (results.schema.json) and write its report (to --out)",
+    )
     .action(async (opts: CompareCliOptions) => {
       if (opts.from !== undefined) {
-        const results = readResults(opts.from);
-        const paths = writeOutputs(results, resolve(opts.out));
+        let results: CompareResults;
+        try {
+          results = readResults(opts.from);
+        } catch (e) {
+          if (e instanceof ResultsError) throw new CliError(e.message);
+          throw e;
+        }
+        const paths = writeResults(results, resolve(opts.out));
         io.out(`report: ${paths.html}\n`);
         return;
       }
@@ -289,6 +244,6 @@ export function compareCommand(program: Command, io: Io): void {
       const results = await withInterrupts((signal, kill) =>
         compare(config, { workers: opts.workers, backend: opts.backend, notes, signal, kill, command }, io),
       );
-      finish(results, writeOutputs(results, resolve(opts.out)), opts.json === true, io);
+      finish(results, writeResults(results, resolve(opts.out)), opts.json === true, io);
     });
 }

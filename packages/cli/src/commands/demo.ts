@@ -9,10 +9,10 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { Io } from "../io.js";
 import { positiveInt } from "../options.js";
+import { formatDuration, writeResults } from "@lrkit/compare";
 import { d2lConfig, d2lScaleNotes, D2L_CHAPTER, type D2lScale } from "../experiment/d2lPreset.js";
-import { formatDuration } from "../experiment/runProgress.js";
-import { compare, finish, withInterrupts, writeOutputs } from "./compare.js";
-import { find, type FindReport } from "./find.js";
+import { compare, finish, withInterrupts } from "./compare.js";
+import { find, type FindOptions, type FindResult } from "./find.js";
 
 /**
  * The demo's scale, chosen by measurement: LeNet trains at about 1,500 examples/s per core on
@@ -36,8 +36,8 @@ function rangeTest(
   trainingSteps: number,
   io: Io,
   signal: AbortSignal,
-): Promise<FindReport> {
-  const options: Parameters<typeof find>[0] = {
+): Promise<FindResult> {
+  const options: FindOptions = {
     model: "lenet",
     data: "fashion-mnist",
     optimizer: "sgd",
@@ -81,7 +81,7 @@ export function demoCommand(program: Command, io: Io): void {
           `${opts.full ? " (the chapter's scale)" : " (a scaled-down run; --full for the chapter's scale)"}\n`,
       );
       const results = await withInterrupts(async (signal, kill) => {
-        let finder: FindReport | null = null;
+        let finder: FindResult | null = null;
         if (opts.finder) {
           const steps = scale.epochs * Math.ceil(scale.trainSize / D2L_CHAPTER.batchSize);
           finder = await rangeTest(opts, steps, io, signal);
@@ -105,7 +105,7 @@ export function demoCommand(program: Command, io: Io): void {
           io,
         );
       });
-      const paths = writeOutputs(results, resolve(opts.out));
+      const paths = writeResults(results, resolve(opts.out));
       io.err(`demo finished in ${formatDuration((performance.now() - began) / 1000)}\n`);
       finish(results, paths, opts.json === true, io);
     });

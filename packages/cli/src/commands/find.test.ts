@@ -55,7 +55,7 @@ describe("lrkit find", () => {
     ]);
     const svg = readFileSync(join(out, "lr-finder.svg"), "utf8");
     expect(svg).toMatch(/^<svg[^>]*role="img"/);
-    expect(svg).toContain(`${report.recommended}:`);
+    expect(svg).toContain(`${report.recommended} (recommended):`);
     expect(existsSync(join(out, "lr-finder.json"))).toBe(true);
     expect(err).toMatch(/lr range test \d+\/60/);
   });
@@ -83,7 +83,9 @@ describe("lrkit find", () => {
   it("rejects an unknown model and bad options with a clear message", async () => {
     const model = await runCli(["find", "--model", "resnet"]);
     expect(model.code).toBe(2);
-    expect(model.err).toBe('lrkit: unknown model "resnet" (expected lenet, mlp)\n');
+    expect(model.err).toBe(
+      'lrkit: model: a bundled model (lenet, mlp) or the path of a saved model\'s model.json, got "resnet"\n',
+    );
     const smoothing = await runCli(["find", "--model", "mlp", "--smoothing", "median", "--backend", "cpu"]);
     expect(smoothing.code).toBe(2);
     expect(smoothing.err).toBe(

@@ -1,5 +1,6 @@
 /**
- * `lrkit find`: the learning-rate range test on a TensorFlow.js model, with its plot.
+ * `lrkit find`: the learning-rate range test on a TensorFlow.js model (the bundled demo, a saved
+ * model.json with a CSV file, or the user's experiment module), with its plot.
  *
  * @module
  */
@@ -7,33 +8,36 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import Table from "cli-table3";
+import { dispose, type Optimizer, type Tensor } from "@tensorflow/tfjs-core";
+import { SUGGESTIONS, toText, type RangeTestOptions, type RangeTestResult, type SuggestionName } from "lrkit";
+import { rangeTestChart } from "@lrkit/plot";
+import { chooseBackend, loadExperiment, type FindReport } from "@lrkit/compare";
 import {
-  rangeTest,
-  SUGGESTIONS,
-  toText,
-  type RangeTestOptions,
-  type RangeTestResult,
-  type SuggestionName,
-} from "lrkit";
-import { lrFinderChart } from "@lrkit/plot";
-import { createOptimizer, disposeOptimizer, tfjsLearner } from "@lrkit/tfjs";
-import type { Io } from "../io.js";
+  createOptimizer,
+  disposeOptimizer,
+  findLearningRate,
+  OPTIMIZER_NAMES,
+  optimizerName,
+  type OptimizerName,
+} from "@lrkit/tfjs";
+import { CliError, type Io } from "../io.js";
 import { integerList, nonNegativeInt, positiveInt, positiveNumber } from "../options.js";
 import { progress } from "../progress.js";
-import {
-  backend,
-  datasetName,
-  DATASETS,
-  modelName,
-  MODELS,
-  optimizerNameArg,
-} from "../experiment/resources.js";
+import { resolveSource } from "../experiment/source.js";
+import { DATASETS, MODELS } from "../bundled/bundled.js";
 
 /** The options of `lrkit find`. */
-interface FindOptions {
-  model: string;
-  data: string;
-  optimizer: string;
+export interface FindOptions {
+  model?: string;
+  data?: string;
+  label?: string[];
+  features?: string[];
+  target?: "oneHot" | "index" | "value";
+  validation?: string;
+  validationLoss?: boolean;
+  module?: string;
+  loss?: string;
+  optimizer?: string;
   batch: number;
   start?: number;
   end: number;
@@ -52,26 +56,15 @@ interface FindOptions {
   json?: boolean;
 }
 
-/** What `lrkit find --json` prints: the range test's result and how it was run. */
-export interface FindReport extends RangeTestResult {
-  readonly iterations: number;
-  readonly seconds: number;
-  readonly setup: {
-    model: string;
-    data: string;
-    optimizer: string;
-    batch: number;
-    backend: string;
-    seed: number;
-  };
-}
+/** What `lrkit find` gives: the range test's result and how it was run (a `FindReport` of the compare results). */
+export type FindResult = RangeTestResult & Pick<FindReport, "iterations" | "seconds" | "setup">;
 
 /** Optimizers whose good learning rates are small (around 1e-3): their sweep starts lower. */
 const ADAPTIVE = new Set(["adam", "adamax", "rmsprop"]);
 
 const fmt = (v: number | null) => (v === null ? "-" : Number(v.toPrecision(3)).toString());
 
-function summary(report: FindReport): string {
+function summary(report: FindResult): string {
   const table = new Table({ head: ["method", "lr", ""], style: { head: [], border: [], compact: true } });
   for (const name of Object.keys(SUGGESTIONS) as SuggestionName[]) {
     table.push([name, fmt(report.suggestions[name]), name === report.recommended ? "recommended" : ""]);
@@ -96,71 +89,145 @@ function summary(report: FindReport): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Runs the range test as the options say. */
-export async function find(opts: FindOptions, io: Io, signal?: AbortSignal): Promise<FindReport> {
-  const model = modelName(opts.model);
-  const data = datasetName(opts.data);
-  const optimizerName = optimizerNameArg(opts.optimizer);
-  const picked = await backend(opts.backend);
-  const { train } = await DATASETS[data]();
-  const net = MODELS[model](opts.seed);
-  const start = opts.start ?? (ADAPTIVE.has(optimizerName) ? 1e-5 : 1e-3);
-  const optimizer = createOptimizer(optimizerName, { lr: start });
-  const planned =
-    opts.iterations ??
-    (opts.multiplier ? Math.floor(Math.log(opts.end / start) / Math.log(opts.multiplier)) + 1 : 200);
-  const bar = progress(io, "lr range test", planned);
-  const options: RangeTestOptions = {
-    start,
-    end: opts.end,
-    ...(opts.multiplier === undefined ? { iterations: planned } : { multiplier: opts.multiplier }),
-    smoothing: opts.smoothing,
-    divergeFactor: opts.diverge,
-    divergeFrom: opts.divergeFrom,
-    minIterations: opts.minIterations,
-    accumulate: opts.accumulate,
-    trainingSteps: opts.trainingSteps,
-    ...(opts.seeds ? { seeds: opts.seeds } : {}),
-    ...(signal ? { signal } : {}),
-    onProgress: ({ iteration, lr, smoothed }) =>
-      bar.update(iteration + 1, `lr ${lr.toExponential(2)} loss ${smoothed.toFixed(4)}`),
-  };
-  const began = performance.now();
+const pick = (name: string): OptimizerName => {
+  if (!(OPTIMIZER_NAMES as readonly string[]).includes(name))
+    throw new CliError(`unknown optimizer "${name}" (expected ${OPTIMIZER_NAMES.join(", ")})`);
+  return name as OptimizerName;
+};
+
+/** Runs the range test as the options say; an aborted `signal` stops it at the next step. */
+export async function find(opts: FindOptions, io: Io, signal?: AbortSignal): Promise<FindResult> {
+  const csv = (file: string) => ({
+    csv: file,
+    label: opts.label?.length === 1 ? opts.label[0]! : (opts.label ?? []),
+    ...(opts.features ? { features: opts.features } : {}),
+    ...(opts.target ? { target: opts.target } : {}),
+  });
+  const csvData = opts.data !== undefined && /\.csv$/i.test(opts.data);
+  if (csvData && !opts.label?.length)
+    throw new CliError(`--label: the label column of ${opts.data} is needed`);
+  if (opts.validationLoss && opts.module === undefined && !csvData && opts.validation !== undefined)
+    throw new CliError("--validation: only with CSV data");
+  const source = await resolveSource(
+    {
+      model: opts.model,
+      data: csvData ? csv(opts.data!) : opts.data,
+      validation: opts.validation !== undefined ? csv(opts.validation) : undefined,
+      module: opts.module,
+      loss: opts.loss,
+      seed: opts.seed,
+    },
+    process.cwd(),
+  );
+  const picked = await chooseBackend(opts.backend);
+  const experiment = await loadExperiment(source.module, source.moduleOptions);
+  const validation = opts.validationLoss || opts.validation !== undefined ? experiment.validation : undefined;
+  if (opts.validationLoss && validation === undefined)
+    throw new CliError("--validation-loss: the experiment has no validation data");
+  const model = await experiment.model();
+  let optimizer: Optimizer | undefined;
+  let owned = false;
   try {
-    const result = await rangeTest(
-      tfjsLearner({ model: net, optimizer, train, batchSize: opts.batch, seed: opts.seed }),
-      options,
-    );
-    const seconds = (performance.now() - began) / 1000;
-    const iterations = result.sweeps.reduce((n, s) => n + s.lrs.length, 0);
-    return {
-      ...result,
-      iterations,
-      seconds,
-      setup: {
-        model,
-        data,
-        optimizer: optimizerName,
-        batch: opts.batch,
-        backend: picked.backend,
-        seed: opts.seed,
-      },
+    const named = opts.optimizer !== undefined ? pick(opts.optimizer) : model.optimizer ? undefined : "sgd";
+    const kind = named ?? optimizerName(model.optimizer, "find");
+    const start = opts.start ?? (ADAPTIVE.has(kind) ? 1e-5 : 1e-3);
+    optimizer = named ? createOptimizer(named, { lr: start }) : model.optimizer;
+    owned = named !== undefined;
+    const planned =
+      opts.iterations ??
+      (opts.multiplier ? Math.floor(Math.log(opts.end / start) / Math.log(opts.multiplier)) + 1 : 200);
+    const bar = progress(io, "lr range test", planned);
+    const sweep: Omit<RangeTestOptions, "validation"> = {
+      start,
+      end: opts.end,
+      ...(opts.multiplier === undefined ? { iterations: planned } : { multiplier: opts.multiplier }),
+      smoothing: opts.smoothing,
+      divergeFactor: opts.diverge,
+      divergeFrom: opts.divergeFrom,
+      minIterations: opts.minIterations,
+      accumulate: opts.accumulate,
+      trainingSteps: opts.trainingSteps,
+      ...(opts.seeds ? { seeds: opts.seeds } : {}),
+      ...(signal ? { signal } : {}),
+      onProgress: ({ iteration, lr, smoothed }) =>
+        bar.update(iteration + 1, `lr ${lr.toExponential(2)} loss ${smoothed.toFixed(4)}`),
     };
+    const began = performance.now();
+    try {
+      const result = await findLearningRate(model, experiment.data, {
+        ...sweep,
+        batchSize: opts.batch,
+        seed: opts.seed,
+        optimizer,
+        ...(source.loss !== undefined ? { loss: source.loss } : {}),
+        ...(validation !== undefined ? { validation } : {}),
+      });
+      const seconds = (performance.now() - began) / 1000;
+      return {
+        ...result,
+        iterations: result.sweeps.reduce((n, s) => n + s.lrs.length, 0),
+        seconds,
+        setup: {
+          model: source.label.model,
+          data: source.label.data,
+          optimizer: kind,
+          batch: opts.batch,
+          backend: picked.backend,
+          seed: opts.seed,
+        },
+      };
+    } finally {
+      bar.stop();
+    }
   } finally {
-    bar.stop();
-    disposeOptimizer(optimizer);
-    net.dispose();
+    if (owned && optimizer) disposeOptimizer(optimizer);
+    const compiled = model.optimizer;
+    model.dispose();
+    if (compiled) disposeOptimizer(compiled);
+    for (const data of [experiment.data, experiment.validation])
+      if (data && "xs" in data) dispose([data.xs, data.ys] as Tensor[]);
   }
 }
+
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** Adds the `find` command to `program`. */
 export function findCommand(program: Command, io: Io): void {
   program
     .command("find")
-    .description("the learning-rate range test (LR finder) on LeNet or an MLP; restores the model afterwards")
-    .option("--model <name>", `the model: ${Object.keys(MODELS).join(", ")}`, "lenet")
-    .option("--data <name>", `the dataset: ${Object.keys(DATASETS).join(", ")}`, "fashion-mnist")
-    .option("--optimizer <name>", "sgd, momentum, adam, adamax, rmsprop, adagrad, adadelta", "sgd")
+    .description(
+      "the learning-rate range test (LR finder) on a model: bundled, a saved model.json with a CSV file, or your module; restores the model afterwards",
+    )
+    .option(
+      "--model <name|model.json>",
+      `a bundled model (${Object.keys(MODELS).join(", ")}; default lenet) or a saved Layers model's model.json`,
+    )
+    .option(
+      "--data <name|file.csv>",
+      `a bundled dataset (${Object.keys(DATASETS).join(", ")}; default fashion-mnist) or a CSV file (with --label)`,
+    )
+    .option("--label <columns>", "CSV data: the label column(s), comma-separated", list)
+    .option(
+      "--features <columns>",
+      "CSV data: the feature columns, comma-separated (default: the others)",
+      list,
+    )
+    .option("--target <kind>", "CSV data: labels as oneHot, index or value (default: what the loss takes)")
+    .option("--validation <file.csv>", "CSV validation data: the sweep records the validation loss")
+    .option(
+      "--validation-loss",
+      "record the validation loss (the bundled test split, or the module's validation())",
+    )
+    .option("--module <file>", "instead of --model and --data: an ES module exporting model() and data()")
+    .option("--loss <name>", "the loss, when not the model's compiled one (e.g. categoricalCrossentropy)")
+    .option(
+      "--optimizer <name>",
+      `${OPTIMIZER_NAMES.join(", ")} (default: the model's compiled optimizer, else sgd)`,
+    )
     .option("--batch <n>", "batch size", positiveInt, 256)
     .option(
       "--start <lr>",
@@ -179,7 +246,12 @@ export function findCommand(program: Command, io: Io): void {
     .option("--diverge-from <ref>", "the reference: best or first", "best")
     .option("--min-iterations <n>", "no divergence stop before this many steps", nonNegativeInt, 0)
     .option("--accumulate <n>", "batches per update (gradient accumulation)", positiveInt, 1)
-    .option("--seed <n>", "the seed of the weights and the data order", nonNegativeInt, 0)
+    .option(
+      "--seed <n>",
+      "the seed of the data order (and of the bundled models' weights)",
+      nonNegativeInt,
+      0,
+    )
     .option(
       "--seeds <list>",
       "one sweep per data order, e.g. 1,2,3, to see how much the suggestion moves",
@@ -197,28 +269,18 @@ export function findCommand(program: Command, io: Io): void {
         const report = await find(opts, io, controller.signal);
         if (opts.out) {
           mkdirSync(opts.out, { recursive: true });
-          const svg = lrFinderChart(
-            {
-              lrs: report.lrs,
-              losses: report.smoothed,
-              rawLosses: report.losses,
-              suggestions: withoutNulls(report.suggestions),
-            },
-            {
-              title: `LR range test: ${report.setup.model} on ${report.setup.data}, ${report.setup.optimizer}, batch ${report.setup.batch}`,
-            },
-          );
+          const svg = rangeTestChart(report, {
+            title: `LR range test: ${report.setup.model} on ${report.setup.data}, ${report.setup.optimizer}, batch ${report.setup.batch}`,
+          });
           writeFileSync(join(opts.out, "lr-finder.svg"), svg);
           writeFileSync(join(opts.out, "lr-finder.json"), `${JSON.stringify(report, null, 1)}\n`);
         }
         if (opts.json) io.out(`${JSON.stringify(report)}\n`);
         else io.out(summary(report) + (opts.out ? `plot: ${join(opts.out, "lr-finder.svg")}\n` : ""));
+        if (report.stoppedBy === "aborted")
+          throw new CliError("interrupted: the partial curve is above; the model was restored", 130);
       } finally {
         process.off("SIGINT", stop);
       }
     });
-}
-
-function withoutNulls(suggestions: Record<string, number | null>): Record<string, number> {
-  return Object.fromEntries(Object.entries(suggestions).filter((e): e is [string, number] => e[1] !== null));
 }

@@ -35,34 +35,19 @@ describe("parseCompareConfig", () => {
         "c.json",
         dir,
       );
-      expect(config).toEqual({
-        model: "lenet",
-        dataset: "fashion-mnist",
+      expect(config).toMatchObject({
+        source: { model: undefined, data: undefined, module: undefined, seed: 0 },
+        baseDir: dir,
         epochs: 3,
-        batchSize: 256,
-        optimizer: "sgd",
+        batchSize: 32,
         seed: 0,
-        schedules: [
-          {
-            name: "text",
-            spec: { type: "warmup", schedule: { type: "cosine", lr: 0.3, steps: 2 }, steps: 1 },
-            text: "warmup(cosine(lr=0.3, steps=2), steps=1)",
-            unit: "epoch",
-          },
-          {
-            name: "json",
-            spec: { type: "step", lr: 0.1, stepSize: 2 },
-            text: "step(lr=0.1, stepSize=2)",
-            unit: "batch",
-          },
-          {
-            name: "file",
-            spec: { type: "cosine", lr: 0.3, steps: 3 },
-            text: "cosine(lr=0.3, steps=3)",
-            unit: "epoch",
-          },
-        ],
       });
+      expect(config.optimizer).toBeUndefined();
+      expect(config.schedules.map((s) => [s.name, s.schedule.spec, s.unit])).toEqual([
+        ["text", { type: "warmup", schedule: { type: "cosine", lr: 0.3, steps: 2 }, steps: 1 }, "epoch"],
+        ["json", { type: "step", lr: 0.1, stepSize: 2 }, "batch"],
+        ["file", { type: "cosine", lr: 0.3, steps: 3 }, "epoch"],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -71,7 +56,8 @@ describe("parseCompareConfig", () => {
   it("names the path of every invalid field", () => {
     expect(
       problems({
-        model: "resnet",
+        model: 5,
+        data: { csv: "x.csv" },
         trainSize: -5,
         epochs: 2.5,
         schedules: [{ name: "a", spec: "constant(lr=0.1)", unit: "week" }, { spec: "constant(lr=1)" }],
@@ -80,7 +66,8 @@ describe("parseCompareConfig", () => {
     ).toBe(
       [
         "invalid test.json:",
-        '  model: Invalid option: expected one of "lenet"|"mlp"',
+        "  model: Invalid input: expected string, received number",
+        "  data: Invalid input",
         "  trainSize: Too small: expected number to be >0",
         "  epochs: Invalid input: expected int, received number",
         '  schedules[0].unit: Invalid option: expected one of "epoch"|"batch"',
@@ -132,7 +119,7 @@ describe("parseCompareConfig", () => {
   });
 
   it("accepts the minimal config", () => {
-    expect(parseCompareConfig(MINIMAL).schedules[0]!.spec).toEqual({ type: "constant", lr: 0.1 });
+    expect(parseCompareConfig(MINIMAL).schedules[0]!.schedule.spec).toEqual({ type: "constant", lr: 0.1 });
   });
 });
 
@@ -172,10 +159,40 @@ describe("lrkit compare, bad input", () => {
     expect((await runCli(["compare", "--preset", "resnet"])).code).toBe(2);
   });
 
+  it("exits 2 for a model and data that do not go together, naming the field", async () => {
+    const cases: [object, string][] = [
+      [
+        { model: "lenet", data: { csv: "a.csv", label: "y" } },
+        'lrkit: data: the bundled model lenet trains on a bundled dataset (fashion-mnist, mnist), got {"csv":"a.csv","label":"y"}; for your own data give your model too (a model.json, or a module)\n',
+      ],
+      [
+        { model: "saved/model.json", data: "mnist" },
+        'lrkit: data: a saved model trains on a CSV file ({ "csv": "...", "label": "..." }), got "mnist"\n',
+      ],
+      [
+        { model: "resnet" },
+        'lrkit: model: a bundled model (lenet, mlp) or the path of a saved model\'s model.json, got "resnet"\n',
+      ],
+      [
+        { module: "exp.mjs", model: "lenet" },
+        "lrkit: model: the module builds the model and the data; give either module or model, not both\n",
+      ],
+      [
+        { model: "saved/model.json", data: { csv: "a.csv", label: "y" }, trainSize: 10 },
+        "lrkit: trainSize: only for the bundled datasets\n",
+      ],
+    ];
+    for (const [config, message] of cases) {
+      const file = join(dir, "mix.json");
+      writeFileSync(file, JSON.stringify({ ...MINIMAL, ...config }));
+      expect(await runCli(["compare", "--config", file])).toMatchObject({ code: 2, err: message });
+    }
+  });
+
   it("exits 2 when the sizes exceed the dataset", async () => {
     const file = join(dir, "big.json");
     writeFileSync(file, JSON.stringify({ ...MINIMAL, model: "mlp", testSize: 20000 }));
-    expect(readCompareConfig(file).testSize).toBe(20000);
+    expect(readCompareConfig(file).source.testSize).toBe(20000);
     const { code, err } = await runCli(["compare", "--config", file]);
     expect(code).toBe(2);
     expect(err).toBe("lrkit: testSize: fashion-mnist has 10000 test images, got 20000\n");

@@ -1,32 +1,41 @@
 /**
- * The configuration of `lrkit compare`: one model, one dataset, one optimizer and one seed, trained
- * under several schedules. Validated with zod; every error names its path (`schedules[1].unit`).
+ * The configuration of `lrkit compare`: one model and its data (the bundled demo, a saved model
+ * with CSV files, or an experiment module), one optimizer and one seed, trained under several
+ * schedules. Validated with zod; every error names its path (`schedules[1].unit`).
  *
  * @module
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as z from "zod";
-import {
-  fromSpec,
-  parseSchedule,
-  SpecError,
-  SpecSyntaxError,
-  toText,
-  type Schedule,
-  type ScheduleSpec,
-} from "lrkit";
+import { fromSpec, parseSchedule, SpecError, SpecSyntaxError, type Schedule } from "lrkit";
+import type { ScheduleEntry } from "@lrkit/compare";
 import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerOptions } from "@lrkit/tfjs";
 import { CliError } from "../io.js";
-import { DATASETS, MODELS, type DatasetName, type ModelName } from "./resources.js";
+import type { SourceSpec } from "./source.js";
 
 const names = <T extends string>(xs: readonly T[]) => xs as unknown as [T, ...T[]];
+const columns = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]);
+
+/** A CSV file of examples. */
+const csvSource = z.strictObject({
+  csv: z.string().trim().min(1).describe("The file, relative to the config file."),
+  label: columns.describe("The label column(s), by header name."),
+  features: z
+    .array(z.string().trim().min(1))
+    .min(1)
+    .optional()
+    .describe("The feature columns. Defaults to every other column."),
+  target: z
+    .enum(["oneHot", "index", "value"])
+    .optional()
+    .describe("How labels become targets. Defaults to what the model's loss takes."),
+  classes: z.array(z.string()).min(1).optional().describe("The class names in index order."),
+});
 
 /** Figures published for a run (a paper's or a book's), shown beside the measured ones. */
 const published = z.strictObject({
-  trainLoss: z.number().optional(),
-  trainAcc: z.number().min(0).max(1).optional(),
-  testAcc: z.number().min(0).max(1).optional(),
+  metrics: z.record(z.string(), z.number()).describe("By log name: loss, acc, val_loss, val_acc, ..."),
   source: z.string().optional().describe("Where the figures come from."),
 });
 
@@ -52,18 +61,57 @@ const optimizerOptions = z.strictObject({
   initialAccumulatorValue: z.number().optional(),
 });
 
+const lossName = z.string().trim().min(1);
+
 /** The schema of a compare config file. */
 export const compareConfigSchema = z
   .strictObject({
-    model: z.enum(names(Object.keys(MODELS) as ModelName[])).default("lenet"),
-    dataset: z.enum(names(Object.keys(DATASETS) as DatasetName[])).default("fashion-mnist"),
-    trainSize: z.int().positive().optional().describe("Training examples (a prefix). Defaults to all."),
-    testSize: z.int().positive().optional().describe("Test examples (a prefix). Defaults to all."),
+    model: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe('A bundled model ("lenet", "mlp") or a saved model\'s model.json. Defaults to "lenet".'),
+    data: z
+      .union([z.string().trim().min(1), csvSource])
+      .optional()
+      .describe('A bundled dataset ("fashion-mnist", "mnist") or a CSV file. Defaults to "fashion-mnist".'),
+    validation: csvSource
+      .optional()
+      .describe("Validation examples in a CSV file, evaluated after each epoch."),
+    module: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe("Instead of model and data: an ES module exporting model() and data() (and validation())."),
+    moduleOptions: z.json().optional().describe("What the module's functions receive."),
+    trainSize: z
+      .int()
+      .positive()
+      .optional()
+      .describe("Bundled data: training examples (a prefix). Defaults to all."),
+    testSize: z
+      .int()
+      .positive()
+      .optional()
+      .describe("Bundled data: test examples (a prefix). Defaults to all."),
     epochs: z.int().positive(),
-    batchSize: z.int().positive().default(256),
-    optimizer: z.enum(names(OPTIMIZER_NAMES)).default("sgd"),
+    batchSize: z.int().positive().default(32),
+    optimizer: z
+      .enum(names(OPTIMIZER_NAMES))
+      .optional()
+      .describe("Defaults to the model's compiled optimizer, else sgd."),
     optimizerOptions: optimizerOptions.optional(),
-    seed: z.int().nonnegative().default(0).describe("The weights' and the data order's seed."),
+    loss: z
+      .union([lossName, z.array(lossName).min(1), z.record(z.string(), lossName)])
+      .optional()
+      .describe("The loss, by name, when not the model's compiled one."),
+    seed: z
+      .int()
+      .nonnegative()
+      .default(0)
+      .describe("The data order's seed (and the bundled models' weights')."),
     schedules: z.array(scheduleEntry).min(1),
   })
   .superRefine((config, ctx) => {
@@ -83,32 +131,18 @@ export const compareConfigSchema = z
 /** A compare config as written (before its specs are built). */
 export type CompareConfigInput = z.input<typeof compareConfigSchema>;
 
-/** One run of a compare: a named schedule and its unit. */
-export interface RunSpec {
-  readonly name: string;
-  /** The schedule's JSON spec. */
-  readonly spec: ScheduleSpec;
-  /** The spec in the text syntax. */
-  readonly text: string;
-  readonly unit: "epoch" | "batch";
-  readonly note?: string;
-  readonly published?: z.infer<typeof published>;
-}
-
-/** A validated compare config: defaults filled in, every spec built and turned into JSON. */
+/** A validated compare config: defaults filled in, every spec built, paths relative to `baseDir`. */
 export interface CompareConfig {
-  readonly model: ModelName;
-  readonly dataset: DatasetName;
-  /** Undefined: the whole training set. */
-  readonly trainSize?: number;
-  /** Undefined: the whole test set. */
-  readonly testSize?: number;
+  /** The model and the data. */
+  readonly source: SourceSpec;
+  /** Where the config's paths are relative to. */
+  readonly baseDir: string;
   readonly epochs: number;
   readonly batchSize: number;
-  readonly optimizer: OptimizerName;
+  readonly optimizer?: OptimizerName;
   readonly optimizerOptions?: Omit<OptimizerOptions, "lr">;
   readonly seed: number;
-  readonly schedules: readonly RunSpec[];
+  readonly schedules: readonly (ScheduleEntry & { readonly schedule: Schedule })[];
 }
 
 /** `a.b[2].c` from a zod path. */
@@ -136,7 +170,8 @@ function buildSpec(spec: string | Record<string, unknown>, baseDir: string): Sch
  *
  * @param value - the parsed JSON.
  * @param where - the config's name in error messages (its file).
- * @param baseDir - where `@file` specs are looked up. Defaults to the working directory.
+ * @param baseDir - where relative paths (`@file` specs, model.json, CSV files, the module) are
+ *   looked up. Defaults to the working directory.
  * @throws {@link CliError} listing every problem as `where: path: message`.
  */
 export function parseCompareConfig(value: unknown, where = "config", baseDir = "."): CompareConfig {
@@ -149,14 +184,12 @@ export function parseCompareConfig(value: unknown, where = "config", baseDir = "
   }
   const c = parsed.data;
   const problems: string[] = [];
-  const schedules: RunSpec[] = [];
+  const schedules: (ScheduleEntry & { schedule: Schedule })[] = [];
   c.schedules.forEach((entry, i) => {
     try {
-      const schedule = buildSpec(entry.spec, baseDir);
       schedules.push({
         name: entry.name,
-        spec: schedule.spec,
-        text: toText(schedule.spec),
+        schedule: buildSpec(entry.spec, baseDir),
         unit: entry.unit,
         ...(entry.note !== undefined ? { note: entry.note } : {}),
         ...(entry.published !== undefined ? { published: entry.published } : {}),
@@ -168,13 +201,21 @@ export function parseCompareConfig(value: unknown, where = "config", baseDir = "
   });
   if (problems.length) throw new CliError(`invalid ${where}:\n${problems.join("\n")}`);
   return {
-    model: c.model,
-    dataset: c.dataset,
-    ...(c.trainSize !== undefined ? { trainSize: c.trainSize } : {}),
-    ...(c.testSize !== undefined ? { testSize: c.testSize } : {}),
+    source: {
+      model: c.model,
+      data: c.data,
+      validation: c.validation,
+      module: c.module,
+      moduleOptions: c.moduleOptions,
+      trainSize: c.trainSize,
+      testSize: c.testSize,
+      loss: c.loss,
+      seed: c.seed,
+    },
+    baseDir: resolve(baseDir),
     epochs: c.epochs,
     batchSize: c.batchSize,
-    optimizer: c.optimizer,
+    ...(c.optimizer !== undefined ? { optimizer: c.optimizer } : {}),
     ...(c.optimizerOptions !== undefined ? { optimizerOptions: c.optimizerOptions } : {}),
     seed: c.seed,
     schedules,
@@ -182,7 +223,7 @@ export function parseCompareConfig(value: unknown, where = "config", baseDir = "
 }
 
 /**
- * Reads, parses and validates a config file; `@file` specs in it are relative to its directory.
+ * Reads, parses and validates a config file; its relative paths are relative to its directory.
  *
  * @throws {@link CliError} when the file cannot be read, is not JSON, or is invalid.
  */

@@ -1,7 +1,10 @@
-import { fromSpec, lint } from "lrkit";
+import { lint, toText, type Schedule } from "lrkit";
 import { describe, expect, it } from "vitest";
 import { d2lConfig, d2lHorizons, d2lScaleNotes, d2lSchedules } from "./d2lPreset.js";
-import { epochLrs, runPlan } from "./results.js";
+
+/** The lr of each of 30 epochs of a schedule stepped per epoch. */
+const epochLrs = (s: Schedule) => Array.from({ length: 30 }, (_, e) => s(e));
+const PLAN = { steps: 30, unit: "epoch", epochs: 30, stepsPerEpoch: 235 } as const;
 
 // The chapter's code (d2l-ai/d2l-en chapter_optimization/lr-scheduler.md, PyTorch tab, as in
 // shared/seeds/d2l-lr-scheduling.txt), transcribed: its scheduler classes, PyTorch's MultiStepLR,
@@ -91,7 +94,7 @@ describe("the d2l preset", () => {
   const runs = d2lSchedules();
 
   it("has the chapter's five runs (and multi-factor as the notebook ran it), with the chapter's scheduler names in their specs", () => {
-    expect(runs.map((r) => [r.name, r.text, r.unit])).toEqual([
+    expect(runs.map((r) => [r.name, toText(r.schedule.spec), r.unit])).toEqual([
       ["constant", "constant(lr=0.3)", "epoch"],
       ["square root", "join([constant(lr=0.1), d2l.SquareRootScheduler(lr=0.1)], boundaries=[1])", "epoch"],
       ["multi-factor", "multiStep(lr=0.5, milestones=[15, 30], gamma=0.5)", "epoch"],
@@ -107,13 +110,17 @@ describe("the d2l preset", () => {
         "epoch",
       ],
     ]);
-    expect(runs.map((r) => r.published?.testAcc)).toEqual([0.877, 0.886, 0.869, 0.869, 0.904, 0.901]);
+    expect(runs.map((r) => r.published?.metrics.val_acc)).toEqual([0.877, 0.886, 0.869, 0.869, 0.904, 0.901]);
+    expect(runs[0]!.published).toEqual({
+      metrics: { loss: 0.145, acc: 0.944, val_acc: 0.877 },
+      source: "d2l.ai, Learning Rate Scheduling (PyTorch tab), 60k/10k, 30 epochs",
+    });
   });
 
   it("trains each epoch at the lr of the chapter's train loop: epoch 0 at the optimizer's lr, then scheduler(e - 1)", () => {
-    for (const run of runs) expectClose(epochLrs(run.spec, run.unit, 30, 235), CHAPTER[run.name]!);
+    for (const run of runs) expectClose(epochLrs(run.schedule), CHAPTER[run.name]!);
     // Spot checks, by hand from the chapter's formulas.
-    const lr = (name: string) => fromSpec(runs.find((r) => r.name === name)!.spec);
+    const lr = (name: string) => runs.find((r) => r.name === name)!.schedule;
     expect([0, 1, 2, 3].map(lr("square root"))).toEqual([0.1, 0.1, 0.1 * 2 ** -0.5, 0.1 * 3 ** -0.5]);
     expect([0, 14, 15, 29].map(lr("multi-factor"))).toEqual([0.5, 0.5, 0.25, 0.25]);
     expect([0, 1, 21, 29].map(lr("cosine"))).toEqual([0.3, 0.3, 0.01, 0.01]);
@@ -122,17 +129,14 @@ describe("the d2l preset", () => {
 
   it("keeps the warmup run's epoch at lr 0, and lint flags it", () => {
     const warm = runs.find((r) => r.name === "cosine with warmup")!;
-    const codes = lint(fromSpec(warm.spec), runPlan("epoch", 30, 235)).map((d) => [d.code, d.step]);
+    const codes = lint(warm.schedule, PLAN).map((d) => [d.code, d.step]);
     expect(codes).toContainEqual(["zero-lr", 1]);
     expect(warm.note).toMatch(/epoch 1 at scheduler\(0\) = warmup_begin_lr = 0.*lint: zero-lr/);
   });
 
   it("is the chapter's experiment at 30 epochs: LeNet, Fashion-MNIST 60k/10k, SGD, batch 256", () => {
     expect(d2lConfig()).toMatchObject({
-      model: "lenet",
-      dataset: "fashion-mnist",
-      trainSize: 60000,
-      testSize: 10000,
+      source: { model: "lenet", data: "fashion-mnist", trainSize: 60000, testSize: 10000, seed: 0 },
       epochs: 30,
       batchSize: 256,
       optimizer: "sgd",
@@ -144,7 +148,7 @@ describe("the d2l preset", () => {
     expect(d2lHorizons(30)).toEqual({ milestones: [15, 30], maxUpdate: 20, warmupSteps: 5 });
     expect(d2lHorizons(12)).toEqual({ milestones: [6, 12], maxUpdate: 8, warmupSteps: 2 });
     expect(d2lHorizons(2)).toEqual({ milestones: [1, 2], maxUpdate: 2, warmupSteps: 1 });
-    expect(d2lConfig({ epochs: 12 }).schedules.map((r) => r.text)).toContain(
+    expect(d2lConfig({ epochs: 12 }).schedules.map((r) => toText(r.schedule.spec))).toContain(
       "join([constant(lr=0.3), d2l.CosineScheduler(max_update=8, base_lr=0.3, final_lr=0.01, warmup_steps=2)], boundaries=[1])",
     );
     expect(d2lScaleNotes({ epochs: 12, trainSize: 10000, testSize: 2000 })).toEqual([

@@ -6,23 +6,27 @@
  * @module
  */
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
+import {
+  formatDuration,
+  formatMetric,
+  type BatchEvent,
+  type EpochSummary,
+  type RunRecord,
+} from "@lrkit/compare";
 import { processIo, type Io } from "../io.js";
-import type { RunRecord } from "./pool.js";
-import type { EpochSummary } from "./protocol.js";
 
 /** The display's view of the plan. */
 export interface ProgressPlan {
   /** The runs' names. */
   readonly names: readonly string[];
   readonly epochs: number;
-  readonly batchesPerEpoch: number;
   readonly batchSize: number;
 }
 
-/** A progress display fed by the pool's events. */
+/** A progress display fed by the compare's events. */
 export interface RunProgress {
   started(run: number): void;
-  batch(run: number, e: { epoch: number; batch: number; loss: number }): void;
+  batch(run: number, e: BatchEvent): void;
   epoch(run: number, record: EpochSummary): void;
   finished(run: number, record: RunRecord): void;
   /** Prints a message without breaking the bars. */
@@ -31,19 +35,22 @@ export interface RunProgress {
   stop(): void;
 }
 
-/** `1h02m`, `4m05s`, `37s`. */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return "?";
-  const s = Math.round(seconds);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m${String(s % 60).padStart(2, "0")}s`;
-  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
-}
-
 const epochsText = (n: number) => `${n} epoch${n === 1 ? "" : "s"}`;
-const num = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : "nan");
-const rate = (v: number) => `${Math.round(v).toLocaleString("en-US")} ex/s`;
+const num = (v: number | null | undefined) => formatMetric(v);
+const rate = (v: number | null) => `${Math.round(v ?? 0).toLocaleString("en-US")} ex/s`;
+/** An epoch's logged values, `loss 0.512 acc 0.810 val_loss 0.551 val_acc 0.800`. */
+const logged = (record: EpochSummary) =>
+  Object.entries(record.metrics)
+    .map(([k, v]) => `${k} ${num(v)}`)
+    .join(" ");
+/** The last value of the run's headline (its validation accuracy, ..., loss). */
+const headline = (record: EpochSummary) => {
+  const names = Object.keys(record.metrics);
+  const name =
+    names.find((n) => n.startsWith("val_") && n.endsWith("acc")) ??
+    (names.includes("val_loss") ? "val_loss" : "loss");
+  return `${name} ${num(record.metrics[name])}`;
+};
 
 interface RunState {
   began: number;
@@ -59,8 +66,13 @@ interface RunState {
  * own and stderr is a terminal, plain lines otherwise.
  */
 export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
-  const perRun = plan.epochs * plan.batchesPerEpoch;
-  const total = perRun * plan.names.length;
+  // Updates per epoch: known from the first batch event that carries them (a tf.data dataset of
+  // unknown size never does; the bars then count epochs).
+  let perEpoch = 1;
+  const perRun = () => plan.epochs * perEpoch;
+  const learn = (e: BatchEvent) => {
+    if (e.batches !== undefined) perEpoch = e.batches;
+  };
   const runs: RunState[] = plan.names.map(() => ({
     began: 0,
     done: 0,
@@ -73,18 +85,18 @@ export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
   const width = Math.max(...plan.names.map((n) => n.length), 5);
   const doneAll = () => runs.reduce((s, r) => s + r.done, 0);
   const elapsed = (since: number) => (performance.now() - since) / 1000;
-  const etaRun = (r: RunState) => ((perRun - r.done) * elapsed(r.began)) / Math.max(1, r.done);
+  const etaRun = (r: RunState) => ((perRun() - r.done) * elapsed(r.began)) / Math.max(1, r.done);
   const etaAll = () => {
     const done = doneAll();
     const remaining = runs.reduce(
-      (s, r) => s + (r.status === "running" || r.status === "queued" ? perRun - r.done : 0),
+      (s, r) => s + (r.status === "running" || r.status === "queued" ? perRun() - r.done : 0),
       0,
     );
     return done === 0 ? NaN : (remaining * elapsed(began)) / done;
   };
   const speed = (r: RunState) => (r.done * plan.batchSize) / Math.max(1e-9, elapsed(r.began));
   const runStatus = (r: RunState) =>
-    `epoch ${Math.min(r.epoch + 1, plan.epochs)}/${plan.epochs} batch ${r.done % plan.batchesPerEpoch || (r.done ? plan.batchesPerEpoch : 0)}/${plan.batchesPerEpoch} ` +
+    `epoch ${Math.min(r.epoch + 1, plan.epochs)}/${plan.epochs} batch ${r.done % perEpoch || (r.done ? perEpoch : 0)}/${perEpoch} ` +
     `loss ${num(r.loss)} ${rate(speed(r))} ETA ${formatDuration(etaRun(r))}`;
   const finishedCount = () => runs.filter((r) => r.status !== "queued" && r.status !== "running").length;
   const totalStatus = () => `${finishedCount()}/${runs.length} runs done, ETA ${formatDuration(etaAll())}`;
@@ -104,10 +116,15 @@ export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
       Presets.shades_classic,
     );
     const bars: SingleBar[] = plan.names.map((name) =>
-      multi.create(perRun, 0, { name: name.padEnd(width), status: "queued" }),
+      multi.create(perRun(), 0, { name: name.padEnd(width), status: "queued" }),
     );
-    const all = multi.create(total, 0, { name: "total".padEnd(width), status: totalStatus() });
+    const all = multi.create(perRun() * plan.names.length, 0, {
+      name: "total".padEnd(width),
+      status: totalStatus(),
+    });
     const refresh = (i: number, status: string) => {
+      bars.forEach((b) => b.setTotal(perRun()));
+      all.setTotal(perRun() * plan.names.length);
       bars[i]!.update(runs[i]!.done, { status });
       all.update(doneAll(), { status: totalStatus() });
     };
@@ -117,18 +134,15 @@ export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
         refresh(i, "starting");
       },
       batch(i, e) {
+        learn(e);
         const r = runs[i]!;
-        Object.assign(r, {
-          done: e.epoch * plan.batchesPerEpoch + e.batch + 1,
-          loss: e.loss,
-          epoch: e.epoch,
-        });
+        Object.assign(r, { done: e.epoch * perEpoch + e.batch + 1, loss: e.loss, epoch: e.epoch });
         refresh(i, runStatus(r));
       },
       epoch(i, record) {
         const r = runs[i]!;
-        Object.assign(r, { done: (record.epoch + 1) * plan.batchesPerEpoch, epoch: record.epoch + 1 });
-        refresh(i, `${runStatus(r)} test acc ${num(record.testAcc)}`);
+        Object.assign(r, { done: (record.epoch + 1) * perEpoch, epoch: record.epoch + 1 });
+        refresh(i, `${runStatus(r)} ${headline(record)}`);
       },
       finished(i, record) {
         const r = runs[i]!;
@@ -136,7 +150,7 @@ export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
         const last = record.epochs.at(-1);
         refresh(
           i,
-          `${record.status}${last ? `: test acc ${num(last.testAcc)} after ${epochsText(last.epoch + 1)}` : ""} in ${formatDuration(elapsed(r.began))}`,
+          `${record.status}${last ? `: ${headline(last)} after ${epochsText(last.epoch + 1)}` : ""} in ${formatDuration(elapsed(r.began))}`,
         );
       },
       log: (message) => multi.log(message.endsWith("\n") ? message : `${message}\n`),
@@ -151,8 +165,9 @@ export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
       line(i, "started");
     },
     batch(i, e) {
+      learn(e);
       const r = runs[i]!;
-      Object.assign(r, { done: e.epoch * plan.batchesPerEpoch + e.batch + 1, loss: e.loss, epoch: e.epoch });
+      Object.assign(r, { done: e.epoch * perEpoch + e.batch + 1, loss: e.loss, epoch: e.epoch });
       if (performance.now() - r.lastLine >= 15_000) {
         r.lastLine = performance.now();
         line(i, runStatus(r));
@@ -161,15 +176,14 @@ export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
     epoch(i, record) {
       const r = runs[i]!;
       Object.assign(r, {
-        done: (record.epoch + 1) * plan.batchesPerEpoch,
+        done: (record.epoch + 1) * perEpoch,
         epoch: record.epoch + 1,
         lastLine: performance.now(),
       });
       line(
         i,
-        `epoch ${record.epoch + 1}/${plan.epochs} lr ${record.lr.toPrecision(3)} train loss ${num(record.trainLoss)} ` +
-          `train acc ${num(record.trainAcc)} test acc ${num(record.testAcc)} ${rate(record.examplesPerSecond)} ` +
-          `ETA ${formatDuration(etaRun(r))} (all: ${formatDuration(etaAll())})`,
+        `epoch ${record.epoch + 1}/${plan.epochs} lr ${(record.lr ?? NaN).toPrecision(3)} ${logged(record)} ` +
+          `${rate(record.examplesPerSecond)} ETA ${formatDuration(etaRun(r))} (all: ${formatDuration(etaAll())})`,
       );
     },
     finished(i, record) {
@@ -179,7 +193,7 @@ export function runProgress(io: Io, plan: ProgressPlan): RunProgress {
       line(
         i,
         `${record.status} in ${formatDuration(elapsed(r.began))}` +
-          (last ? `: test acc ${num(last.testAcc)} after ${epochsText(last.epoch + 1)}` : "") +
+          (last ? `: ${headline(last)} after ${epochsText(last.epoch + 1)}` : "") +
           (record.error ? `\n${record.error}` : ""),
       );
     },

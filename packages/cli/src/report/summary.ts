@@ -1,36 +1,26 @@
 /**
  * The terminal summary of a compare: one row per run with its final figures (and the published
- * ones, when the runs have them).
+ * ones of the headline, when the runs have them).
  *
  * @module
  */
 import Table from "cli-table3";
-import type { CompareResults } from "../experiment/results.js";
-import { formatDuration } from "../experiment/runProgress.js";
+import { better, formatDuration, formatMetric, type CompareResults } from "@lrkit/compare";
 
-const f3 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "-" : v.toFixed(3));
-
-/** The summary table as text, ending with a newline. */
+/** The summary table as text, ending with a newline; the best value of the headline is starred. */
 export function summaryTable(results: CompareResults): string {
-  const published = results.runs.some((r) => r.published?.testAcc !== undefined);
-  const best = Math.max(...results.runs.map((r) => r.final?.testAcc ?? -Infinity));
+  const { metrics, headline } = results.experiment;
+  const published = results.runs.some((r) => typeof r.published?.metrics[headline] === "number");
+  const finals = results.runs
+    .map((r) => r.final?.metrics[headline])
+    .filter((v): v is number => typeof v === "number");
+  const best = better(headline) === "max" ? Math.max(...finals) : Math.min(...finals);
   const table = new Table({
-    head: [
-      "run",
-      "epochs",
-      "train loss",
-      "train acc",
-      "test acc",
-      ...(published ? ["published"] : []),
-      "time",
-      "lint",
-    ],
+    head: ["run", "epochs", ...metrics, ...(published ? [`published ${headline}`] : []), "time", "lint"],
     colAligns: [
       "left",
       "right",
-      "right",
-      "right",
-      "right",
+      ...metrics.map(() => "right" as const),
       ...(published ? ["right" as const] : []),
       "right",
       "left",
@@ -42,10 +32,12 @@ export function summaryTable(results: CompareResults): string {
     table.push([
       r.name + (r.status === "completed" ? "" : ` (${r.status})`),
       String(f?.epochs ?? 0),
-      f3(f?.trainLoss),
-      f3(f?.trainAcc),
-      f3(f?.testAcc) + (f && f.testAcc === best && results.runs.length > 1 ? " *" : "  "),
-      ...(published ? [f3(r.published?.testAcc)] : []),
+      ...metrics.map(
+        (m) =>
+          formatMetric(f?.metrics[m]) +
+          (m === headline ? (f && f.metrics[m] === best && results.runs.length > 1 ? " *" : "  ") : ""),
+      ),
+      ...(published ? [formatMetric(r.published?.metrics[headline])] : []),
       f ? formatDuration(f.seconds) : "-",
       r.lint.map((d) => d.code).join(", ") || "-",
     ]);

@@ -18,9 +18,10 @@ export interface DatasetElement {
 
 /**
  * What lrkit uses of a `tf.data.Dataset` (from `@tensorflow/tfjs-data`, which `fitDataset` takes
- * too): `iterator()`, `size`, and `batch()` for a dataset of single examples.
+ * too): `iterator()`, `size`, and `batch()` for a dataset of single examples. Its elements must be
+ * {@link DatasetElement}s (checked as they come).
  */
-export interface DatasetLike<T = DatasetElement> {
+export interface DatasetLike<T = unknown> {
   /** A new pass over the elements. */
   iterator(): Promise<{ next(): Promise<IteratorResult<T>> }>;
   /** The number of elements, when known (`null` or `Infinity` otherwise). */
@@ -53,19 +54,24 @@ export function datasetSource(
   const label = `${what} (a tf.data dataset)`;
   let isBatched = batched;
 
-  const toBatch = (element: DatasetElement): TensorBatch => {
+  const elementOf = (value: unknown): DatasetElement => {
+    if (typeof value !== "object" || value === null || !("xs" in value) || !("ys" in value))
+      throw new TypeError(
+        `${fn}: ${label} must yield { xs, ys } elements, got ${value === null || typeof value !== "object" ? String(value) : `an object with keys ${Object.keys(value).join(", ") || "(none)"}`}`,
+      );
+    return value as DatasetElement;
+  };
+
+  const toBatch = (value: unknown): TensorBatch => {
     try {
-      if (typeof element !== "object" || element === null || !("xs" in element) || !("ys" in element))
-        throw new TypeError(
-          `${fn}: ${label} must yield { xs, ys } elements, got ${JSON.stringify(Object.keys(element ?? {}))}`,
-        );
+      const element = elementOf(value);
       const xs = tensorList(fn, `${label} xs`, element.xs, objective.inputs).tensors;
       const ys = tensorList(fn, `${label} ys`, element.ys, objective.outputs).tensors;
       checkShapes(fn, label, objective, xs, ys);
       checkClassIndices(fn, label, objective, ys);
       return { xs, ys, size: xs[0]!.shape[0]! };
     } catch (e) {
-      dispose(element as unknown as TensorContainer);
+      dispose(value as TensorContainer);
       throw e;
     }
   };
@@ -75,7 +81,8 @@ export function datasetSource(
     const first = await (await dataset.iterator()).next();
     if (first.done) throw new RangeError(`${fn}: ${label} yielded no element`);
     try {
-      const rank = tensorList(fn, `${label} xs`, first.value.xs, objective.inputs).tensors[0]!.rank;
+      const xs = tensorList(fn, `${label} xs`, elementOf(first.value).xs, objective.inputs).tensors;
+      const rank = xs[0]!.rank;
       const modelRank = objective.inputs[0]!.shape.length;
       if (rank !== modelRank && rank !== modelRank - 1)
         throw new TypeError(
@@ -83,7 +90,7 @@ export function datasetSource(
         );
       isBatched = rank === modelRank;
     } finally {
-      dispose(first.value as unknown as TensorContainer);
+      dispose(first.value as TensorContainer);
     }
     return isBatched;
   };

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { runPool, type PoolRun } from "./pool.js";
-import type { RunSetup } from "./protocol.js";
+import type { RunSetup, WorkerStart } from "./protocol.js";
 
-const SETUP: RunSetup = {
-  model: "mlp",
-  dataset: "fashion-mnist",
-  trainSize: 2000,
-  testSize: 100,
-  epochs: 3,
-  batchSize: 64,
-  optimizer: "sgd",
-  seed: 0,
-  backend: "auto",
-};
+// The test module's blobs: 3 classes, 2,400 examples, so that an epoch takes a while.
+const MODULE = new URL("../test/blobsExperiment.ts", import.meta.url).href;
+const SETUP: RunSetup = { epochs: 3, batchSize: 16, optimizer: "sgd", seed: 0, backend: "cpu" };
+const START: WorkerStart = { setup: SETUP, module: MODULE, moduleOptions: { n: 2400 } };
+const start = (setup: Partial<RunSetup>): WorkerStart => ({ ...START, setup: { ...SETUP, ...setup } });
 const RUNS: PoolRun[] = [
   { spec: { type: "constant", lr: 0.1 }, unit: "epoch" },
   { spec: { type: "constant", lr: 0.05 }, unit: "epoch" },
@@ -21,7 +15,7 @@ const RUNS: PoolRun[] = [
 describe("runPool", () => {
   it("stops cleanly on its signal: the running run keeps its finished epochs, the queued ones are skipped", async () => {
     const stop = new AbortController();
-    const result = await runPool(SETUP, RUNS, {
+    const result = await runPool(START, RUNS, {
       workers: 1,
       signal: stop.signal,
       listener: { epoch: () => stop.abort() },
@@ -38,20 +32,21 @@ describe("runPool", () => {
   }, 60_000);
 
   it("starts no worker when its signal is already aborted", async () => {
-    const result = await runPool(SETUP, RUNS, { workers: 2, signal: AbortSignal.abort() });
+    const result = await runPool(START, RUNS, { workers: 2, signal: AbortSignal.abort() });
     expect(result).toEqual({
       runs: [
         { status: "skipped", epochs: [] },
         { status: "skipped", epochs: [] },
       ],
       backend: null,
+      probe: null,
       workers: 0,
     });
   });
 
   it("stops at once on its kill signal, keeping the epochs received", async () => {
     const kill = new AbortController();
-    const result = await runPool(SETUP, RUNS, {
+    const result = await runPool(START, RUNS, {
       workers: 1,
       kill: kill.signal,
       listener: { epoch: () => kill.abort() },
@@ -63,7 +58,7 @@ describe("runPool", () => {
 
   it("marks a run that throws as failed, with the error, and goes on with the next", async () => {
     const finished: number[] = [];
-    const result = await runPool({ ...SETUP, epochs: 1, optimizerOptions: { momentum: 0.9 } }, RUNS, {
+    const result = await runPool(start({ epochs: 1, optimizerOptions: { momentum: 0.9 } }), RUNS, {
       workers: 1,
       listener: { finished: (i) => finished.push(i) },
     });
@@ -76,8 +71,11 @@ describe("runPool", () => {
   }, 60_000);
 
   it("rejects when no worker can set up, with the worker's reason", async () => {
-    await expect(runPool({ ...SETUP, backend: "tpu" }, RUNS, { workers: 2 })).rejects.toThrow(
-      /unknown backend "tpu" \(expected tensorflow, wasm, cpu\)/,
+    await expect(runPool(start({ backend: "tpu" }), RUNS, { workers: 2 })).rejects.toThrow(
+      'compare: backend must be "auto", "tensorflow", "wasm", "cpu", got "tpu"',
     );
+    await expect(
+      runPool({ ...START, moduleOptions: { throwIn: "data" } }, RUNS, { workers: 1 }),
+    ).rejects.toThrow(/^data\(\) of the experiment module .*blobsExperiment\.ts threw: the file is gone$/);
   }, 60_000);
 });

@@ -1,22 +1,24 @@
 /**
- * The training worker of `lrkit compare` (a node:worker_threads entry, one TensorFlow.js instance
- * per worker): sets up the backend, loads the data from the cache, then trains the runs the main
- * thread sends, one at a time, reporting progress. An "abort" message stops the current run
- * before its next update (its finished epochs have been reported).
+ * The training worker of a compare (a node:worker_threads entry, one TensorFlow.js instance per
+ * worker): sets up the backend, loads the experiment module and probes it, then trains the runs
+ * the main thread sends, one at a time, reporting progress. An "abort" message stops the current
+ * run before its next update (its finished epochs have been reported).
  *
  * @module
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { FromWorker, RunSetup, ToWorker } from "./protocol.js";
-import { backend } from "./resources.js";
-import { loadRunData, trainRun } from "./trainRun.js";
+import { loadExperiment } from "../experiment/loadExperiment.js";
+import { probeExperiment } from "../experiment/probe.js";
+import { chooseBackend } from "./backend.js";
+import type { FromWorker, ToWorker, WorkerStart } from "./protocol.js";
+import { trainRun } from "./trainRun.js";
 
 /** Batch progress is posted at most this often (ms); epochs are always posted. */
 const BATCH_INTERVAL = 100;
 
 const port = parentPort;
 if (!port) throw new Error("lrkit compare worker: not started as a worker thread");
-const setup = workerData as RunSetup;
+const start = workerData as WorkerStart;
 const post = (m: FromWorker) => port.postMessage(m);
 const controller = new AbortController();
 
@@ -30,9 +32,10 @@ port.on("message", (m: ToWorker) => {
 });
 
 try {
-  const picked = await backend(setup.backend);
-  const data = await loadRunData(setup);
-  post({ type: "ready", backend: picked.backend, reason: picked.reason });
+  const picked = await chooseBackend(start.setup.backend);
+  const experiment = await loadExperiment(start.module, start.moduleOptions);
+  const probe = await probeExperiment(experiment, start.setup);
+  post({ type: "ready", backend: picked.backend, reason: picked.reason, probe });
   for (;;) {
     if (runs.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     const run = runs.shift();
@@ -41,15 +44,14 @@ try {
     let last = 0;
     try {
       const end = await trainRun(
-        setup,
-        data,
-        run.spec,
-        run.unit,
+        experiment,
+        start.setup,
+        run,
         {
           started: (weightsSha256, parameters) => post({ type: "started", index, weightsSha256, parameters }),
           batch: (e) => {
             const now = performance.now();
-            if (now - last < BATCH_INTERVAL && e.batch + 1 < e.batches) return;
+            if (now - last < BATCH_INTERVAL && (e.batches === undefined || e.batch + 1 < e.batches)) return;
             last = now;
             post({ type: "batch", index, ...e });
           },
@@ -69,5 +71,5 @@ try {
     }
   }
 } catch (e) {
-  post({ type: "failed", index: null, message: (e as Error).stack ?? String(e) });
+  post({ type: "failed", index: null, message: (e as Error).message ?? String(e) });
 }

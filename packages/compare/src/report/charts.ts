@@ -1,13 +1,12 @@
 /**
  * The report's charts, drawn by @lrkit/plot and inlined as SVG: the schedules together, each run's
- * training curves, the runs' test accuracy and training loss side by side, and the LR finder.
+ * curves, one value of every run side by side, and the LR finder.
  *
  * @module
  */
 import { fromSpec } from "lrkit";
-import { colorAt, lineChart, lrFinderChart, scheduleChart, trainingChart, type Series } from "@lrkit/plot";
-import type { FindReport } from "../commands/find.js";
-import type { CompareResults, RunResult } from "../experiment/results.js";
+import { colorAt, lineChart, rangeTestChart, scheduleChart, trainingChart, type Series } from "@lrkit/plot";
+import type { CompareResults, FindReport, RunResult } from "../results/schema.js";
 import { raw, type SafeHtml } from "./html.js";
 
 /**
@@ -18,13 +17,17 @@ export function inlineSvg(svg: string): SafeHtml {
   return raw(svg.replace(' xmlns="http://www.w3.org/2000/svg"', "").trim());
 }
 
+/** JSON's nulls (non-finite values) back to NaN, which the charts leave out. */
+const numbers = (values: readonly (number | null)[]) => values.map((v) => v ?? NaN);
+
 /**
  * The schedules of every run on one chart, per epoch. When every run is stepped per epoch this is
  * `scheduleChart` over the epochs (with the declared milestones); when some are stepped per batch,
- * each schedule is drawn at every update against fractional epochs.
+ * each schedule is drawn at every update against fractional epochs, or, when the updates per epoch
+ * are unknown (a tf.data dataset of unknown size), as the lr each epoch ended with.
  */
 export function schedulesChart(results: CompareResults): SafeHtml {
-  const { epochs, stepsPerEpoch } = results.scale;
+  const { epochs, stepsPerEpoch } = results.experiment;
   const runs = results.runs;
   const size = { width: 900, height: 380 };
   if (runs.every((r) => r.unit === "epoch")) {
@@ -33,6 +36,23 @@ export function schedulesChart(results: CompareResults): SafeHtml {
         runs.map((r) => ({ schedule: fromSpec(r.spec), label: r.name })),
         { ...size, steps: epochs, title: "Learning rate per epoch", xLabel: "epoch" },
       ),
+    );
+  }
+  if (stepsPerEpoch === null) {
+    const series: Series[] = runs.map((r, i) => ({
+      label: `${r.name} (per ${r.unit})`,
+      x: r.epochs.map((e) => e.epoch + 1),
+      y: numbers(r.epochs.map((e) => e.lr)),
+      color: colorAt(i),
+    }));
+    return inlineSvg(
+      lineChart(series, {
+        ...size,
+        title: "Learning rate at the end of each epoch",
+        xLabel: "epoch",
+        yLabel: "learning rate",
+        valueLabels: true,
+      }),
     );
   }
   const steps = epochs * stepsPerEpoch;
@@ -56,33 +76,26 @@ export function schedulesChart(results: CompareResults): SafeHtml {
   );
 }
 
-/** Train loss, train accuracy and test accuracy of one run against epochs (d2l's Animator). */
-export function runChart(run: RunResult, index: number): SafeHtml {
+/** Every logged value of one run against epochs (d2l's Animator). */
+export function runChart(run: RunResult, index: number, metrics: readonly string[]): SafeHtml {
+  const curves = Object.fromEntries(
+    metrics.map((name) => [name, numbers(run.epochs.map((e) => e.metrics[name] ?? null))]),
+  );
   return inlineSvg(
     trainingChart(
-      {
-        label: run.name,
-        epochs: run.epochs.map((e) => e.epoch + 1),
-        trainLoss: run.epochs.map((e) => e.trainLoss),
-        trainAcc: run.epochs.map((e) => e.trainAcc),
-        testAcc: run.epochs.map((e) => e.testAcc),
-      },
+      { label: run.name, epochs: run.epochs.map((e) => e.epoch + 1), curves },
       { width: 440, height: 300, title: `${index + 1}. ${run.name}` },
     ),
   );
 }
 
-/** One metric of every run against epochs. */
-export function metricChart(
-  runs: readonly RunResult[],
-  metric: "testAcc" | "trainLoss",
-  title: string,
-): SafeHtml {
+/** One logged value of every run against epochs. */
+export function metricChart(runs: readonly RunResult[], metric: string): SafeHtml {
   const series: Series[] = runs
     .map((r, i) => ({
       label: r.name,
       x: r.epochs.map((e) => e.epoch + 1),
-      y: r.epochs.map((e) => e[metric]),
+      y: numbers(r.epochs.map((e) => e.metrics[metric] ?? null)),
       color: colorAt(i),
     }))
     .filter((s) => s.x.length > 0);
@@ -90,9 +103,9 @@ export function metricChart(
     lineChart(series, {
       width: 440,
       height: 300,
-      title,
+      title: metric,
       xLabel: "epoch",
-      yLabel: metric === "testAcc" ? "test accuracy" : "train loss",
+      yLabel: metric,
       valueLabels: "last",
       legend: true,
     }),
@@ -101,12 +114,15 @@ export function metricChart(
 
 /** The LR range test's curve with its suggestions. */
 export function finderChart(finder: FindReport): SafeHtml {
-  const suggestions = Object.fromEntries(
-    Object.entries(finder.suggestions).filter((e): e is [string, number] => e[1] !== null),
-  );
   return inlineSvg(
-    lrFinderChart(
-      { lrs: finder.lrs, losses: finder.smoothed, rawLosses: finder.losses, suggestions },
+    rangeTestChart(
+      {
+        lrs: finder.lrs,
+        losses: numbers(finder.losses),
+        smoothed: numbers(finder.smoothed),
+        suggestions: finder.suggestions,
+        recommended: finder.recommended,
+      },
       {
         width: 900,
         height: 380,

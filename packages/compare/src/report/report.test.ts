@@ -1,28 +1,30 @@
 import { lint, parseSchedule } from "lrkit";
 import { describe, expect, it } from "vitest";
-import type { FindReport } from "../commands/find.js";
-import type { EpochSummary } from "../experiment/protocol.js";
-import { runPlan, type CompareResults, type RunResult } from "../experiment/results.js";
+import { runPlan } from "../results/results.js";
+import {
+  RESULTS_FORMAT,
+  resultsSchema,
+  type CompareResults,
+  type EpochSummary,
+  type FindReport,
+  type RunResult,
+} from "../results/schema.js";
 import { escapeHtml, html, raw } from "./html.js";
 import { renderReport } from "./report.js";
-import { summaryTable } from "./summary.js";
 
-const epochs = (testAccs: number[], lr: number): EpochSummary[] =>
-  testAccs.map((testAcc, epoch) => ({
+const epochs = (valAccs: number[], lr: number): EpochSummary[] =>
+  valAccs.map((valAcc, epoch) => ({
     epoch,
     lr,
-    trainLoss: 1 / (epoch + 1),
-    trainAcc: testAcc + 0.01,
-    testLoss: 1.1 / (epoch + 1),
-    testAcc,
+    metrics: { loss: 1 / (epoch + 1), acc: valAcc + 0.01, val_loss: 1.1 / (epoch + 1), val_acc: valAcc },
     seconds: 2,
     examplesPerSecond: 1500,
   }));
 
-function run(name: string, text: string, testAccs: number[], extra: Partial<RunResult> = {}): RunResult {
+function run(name: string, text: string, valAccs: number[], extra: Partial<RunResult> = {}): RunResult {
   const schedule = parseSchedule(text);
-  const e = epochs(testAccs, schedule(0));
-  const last = e.at(-1)!;
+  const e = epochs(valAccs, schedule(0));
+  const best = Math.max(...valAccs);
   return {
     name,
     spec: schedule.spec,
@@ -32,17 +34,13 @@ function run(name: string, text: string, testAccs: number[], extra: Partial<RunR
     epochs: e,
     final: {
       epochs: e.length,
-      trainLoss: last.trainLoss,
-      trainAcc: last.trainAcc,
-      testLoss: last.testLoss,
-      testAcc: last.testAcc,
-      bestTestAcc: Math.max(...testAccs),
-      bestEpoch: testAccs.indexOf(Math.max(...testAccs)),
+      metrics: e.at(-1)!.metrics,
+      best: { metric: "val_acc", value: best, epoch: valAccs.indexOf(best) },
       seconds: 6,
       examplesPerSecond: 1500,
     },
     init: { weightsSha256: "ab".repeat(32), parameters: 61706, firstBatchLoss: 2.3 },
-    lint: lint(schedule, runPlan("epoch", 3, 40)),
+    lint: lint(schedule, runPlan("epoch", 3, 40)!),
     ...extra,
   };
 }
@@ -69,26 +67,25 @@ const FINDER = {
 
 function results(runs: RunResult[], extra: Partial<CompareResults> = {}): CompareResults {
   return {
-    runs,
-    config: {
-      model: "lenet",
-      dataset: "fashion-mnist",
-      trainSize: 10000,
-      testSize: 2000,
-      epochs: 3,
-      batchSize: 256,
-      optimizer: "sgd",
-      seed: 0,
-      schedules: [],
-    },
-    scale: {
-      trainSize: 10000,
-      testSize: 2000,
+    format: RESULTS_FORMAT,
+    experiment: {
+      model: "LeNet, weights of seed 0",
+      data: "Fashion-MNIST <train>",
+      validation: "Fashion-MNIST's test split",
+      trainExamples: 10000,
+      validationExamples: 2000,
+      classes: 10,
       epochs: 3,
       batchSize: 256,
       stepsPerEpoch: 40,
+      optimizer: "sgd",
+      loss: "softmaxCrossEntropy",
+      seed: 0,
+      metrics: ["loss", "acc", "val_loss", "val_acc"],
+      headline: "val_acc",
       notes: ["scaled <down>"],
     },
+    runs,
     machine: {
       cpu: "cpu",
       cores: 2,
@@ -120,14 +117,18 @@ describe("html", () => {
 describe("renderReport", () => {
   const runs = [
     run("constant", "constant(lr=0.3)", [0.7, 0.75, 0.78], {
-      published: { testAcc: 0.877, source: "d2l" },
+      published: { metrics: { val_acc: 0.877 }, source: "d2l" },
       note: "epoch 0 <at> 0.3",
     }),
     run("<warm> & up", "warmup(cosine(lr=0.3, steps=2, minLr=0.01), steps=1, from=0)", [0.5, 0.8, 0.81], {
-      published: { testAcc: 0.901 },
+      published: { metrics: { val_acc: 0.901 } },
     }),
   ];
   const page = renderReport(results(runs, { command: "lrkit demo" }));
+
+  it("takes results that fit the results schema", () => {
+    expect(resultsSchema.safeParse(results(runs, { finder: FINDER })).success).toBe(true);
+  });
 
   it("is one self-contained document: inline CSS and SVG, no script, no URL", () => {
     expect(page).toMatch(/^<!doctype html>\s*<html lang="en">/);
@@ -146,18 +147,25 @@ describe("renderReport", () => {
     expect(page).toContain('<tr class="run-row" data-run="&lt;warm&gt; &amp; up">');
     expect(page).toContain("epoch 0 &lt;at&gt; 0.3");
     expect(page).toContain("<li>scaled &lt;down&gt;</li>");
+    expect(page).toContain("Fashion-MNIST &lt;train&gt;, 10,000 examples");
     expect(page).not.toContain("<warm>");
     expect(page).toContain("<code>lrkit demo</code>");
   });
 
-  it("marks the best figure of each column and shows the published test accuracy beside it", () => {
+  it("has a column per logged value, marks the best of each and shows the published headline beside it", () => {
+    expect(page).toMatch(
+      />loss<\/th>[\s\S]*>acc<\/th>[\s\S]*>val_loss<\/th>[\s\S]*>val_acc<\/th>[\s\S]*>best val_acc<\/th>/,
+    );
     const rows = page.split('<tr class="run-row"').slice(1);
+    // Equal losses: the first run is marked; the second has the better accuracies.
     expect(rows[0]).toContain('<td class="num best" title="best of the runs"><strong>0.333</strong> ★</td>');
-    expect(rows[1]).toContain("<strong>0.810</strong> ★");
+    expect(rows[0]).toContain("<strong>0.367</strong> ★");
     expect(rows[1]).toContain("<strong>0.820</strong> ★");
+    expect(rows[1]).toContain("<strong>0.810</strong> ★");
+    expect(rows[1]).toContain("<strong>0.810 (3)</strong> ★");
     expect(rows[0]).toContain('<td class="num published">0.877</td>');
     expect(rows[1]).toContain('<td class="num published">0.901</td>');
-    expect(page.match(/★<\/td>/g)).toHaveLength(4);
+    expect(page.match(/★<\/td>/g)).toHaveLength(5);
   });
 
   it("lists each schedule's lint findings with their fix", () => {
@@ -171,9 +179,9 @@ describe("renderReport", () => {
   it("says when a run ends at chance level", () => {
     expect(page).not.toContain('class="warn"');
     const dead = run("dead", "constant(lr=0.5)", [0.1, 0.1, 0.1]);
-    const stuck = { ...dead, final: { ...dead.final!, trainLoss: 2.3026 } };
+    const stuck = { ...dead, final: { ...dead.final!, metrics: { ...dead.final!.metrics, loss: 2.3026 } } };
     expect(renderReport(results([runs[0]!, stuck]))).toMatch(
-      /<p class="warn">\s*This run ends at chance level \(train loss 2\.303, ln 10 = 2\.303; test accuracy\s+0\.100\): it did not learn\.\s*<\/p>/,
+      /<p class="warn">\s*This run ends at chance level \(loss 2\.303, ln 10 = 2\.303;\s+val_acc 0\.100\): it did not learn\.\s*<\/p>/,
     );
   });
 
@@ -193,15 +201,29 @@ describe("renderReport", () => {
     expect(other).toContain('<span class="status">(aborted)</span>');
     expect(page).not.toContain("LR range test");
   });
-});
 
-describe("summaryTable", () => {
-  it("has a row per run with the final figures, the best test accuracy starred, and the published one", () => {
-    const text = summaryTable(
-      results([run("a", "constant(lr=0.1)", [0.6]), run("b", "constant(lr=0.2)", [0.9])]),
-    );
-    expect(text).toMatch(/│ a +│ +1 │ +1\.000 │ +0\.610 │ +0\.600 {3}│/);
-    expect(text).toMatch(/│ b +│ +1 │ +1\.000 │ +0\.910 │ +0\.900 \* │/);
-    expect(text).not.toContain("published");
+  it("reports a regression: its losses only, ranked by val_loss, no chance-level remark", () => {
+    const reg = (name: string, losses: number[]): RunResult => {
+      const r = run(name, "constant(lr=0.01)", [0, 0, 0]);
+      const e = r.epochs.map((x, i) => ({ ...x, metrics: { loss: losses[i]!, val_loss: losses[i]! + 0.5 } }));
+      return {
+        ...r,
+        epochs: e,
+        final: {
+          ...r.final!,
+          metrics: e.at(-1)!.metrics,
+          best: { metric: "val_loss", value: Math.min(...losses) + 0.5, epoch: 2 },
+        },
+      };
+    };
+    const base = results([reg("a", [9, 4, 2]), reg("b", [9, 3, 1])]);
+    const doc = renderReport({
+      ...base,
+      experiment: { ...base.experiment, metrics: ["loss", "val_loss"], headline: "val_loss", classes: null },
+    });
+    expect(doc).toContain(">best val_loss</th>");
+    expect(doc).not.toContain(">val_acc</th>");
+    expect(doc.split('<tr class="run-row"')[2]).toContain("<strong>1.500 (3)</strong> ★");
+    expect(doc).not.toContain('class="warn"');
   });
 });

@@ -5,92 +5,87 @@
  * @module
  */
 import type { Diagnostic } from "lrkit";
-import type { RunResult } from "../experiment/results.js";
-import { formatDuration } from "../experiment/runProgress.js";
+import { better } from "../results/metrics.js";
+import type { CompareResults, RunResult } from "../results/schema.js";
+import { formatDuration, formatMetric } from "./format.js";
 import { html, type SafeHtml } from "./html.js";
 
 type Column = {
   readonly head: string;
   readonly title: string;
-  readonly value: (r: RunResult) => number | undefined;
-  readonly format: (v: number) => string;
+  readonly value: (r: RunResult) => number | null | undefined;
+  readonly format: (v: number, r: RunResult) => string;
   /** Which end is best; none: not marked. */
   readonly best?: "max" | "min";
 };
 
-const fixed = (digits: number) => (v: number) => v.toFixed(digits);
-
-const COLUMNS: readonly Column[] = [
-  {
-    head: "train loss",
-    title: "mean training loss over the last epoch",
-    value: (r) => r.final?.trainLoss,
-    format: fixed(3),
-    best: "min",
-  },
-  {
-    head: "train acc",
-    title: "training accuracy over the last epoch",
-    value: (r) => r.final?.trainAcc,
-    format: fixed(3),
-    best: "max",
-  },
-  {
-    head: "test acc",
-    title: "test accuracy after the last epoch",
-    value: (r) => r.final?.testAcc,
-    format: fixed(3),
-    best: "max",
-  },
-  {
-    head: "best test acc",
-    title: "the best test accuracy after any epoch (epoch in parentheses)",
-    value: (r) => r.final?.bestTestAcc,
-    format: fixed(3),
-    best: "max",
-  },
-  {
-    head: "time",
-    title: "wall time of the run (updates and evaluation)",
-    value: (r) => r.final?.seconds,
-    format: formatDuration,
-  },
-  {
-    head: "examples/s",
-    title: "training examples per second (updates only)",
-    value: (r) => r.final?.examplesPerSecond,
-    format: (v) => Math.round(v).toLocaleString("en-US"),
-  },
-];
+/** The table's columns: every logged value of the last epoch, the best headline, time and speed. */
+function columns(results: CompareResults): Column[] {
+  const { metrics, headline } = results.experiment;
+  return [
+    ...metrics.map((name): Column => ({
+      head: name,
+      title: `${name} at the end of the last epoch`,
+      value: (r) => r.final?.metrics[name],
+      format: formatMetric,
+      best: better(name),
+    })),
+    {
+      head: `best ${headline}`,
+      title: `the best ${headline} after any epoch (epoch in parentheses)`,
+      value: (r) => r.final?.best?.value,
+      format: (v, r) => `${formatMetric(v)} (${r.final!.best!.epoch + 1})`,
+      best: better(headline),
+    },
+    {
+      head: "time",
+      title: "wall time of the run (updates and evaluation)",
+      value: (r) => r.final?.seconds,
+      format: formatDuration,
+    },
+    {
+      head: "examples/s",
+      title: "training examples per second (updates only)",
+      value: (r) => r.final?.examplesPerSecond,
+      format: (v) => Math.round(v).toLocaleString("en-US"),
+    },
+  ];
+}
 
 /** The anchor id of a run's lint list. */
 export const lintId = (name: string): string => `lint-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
-/** Per column, the index of the best run (ties: the first). */
-function bestRows(runs: readonly RunResult[]): Map<Column, number> {
+const finite = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** Per column, the index of the best run (ties: the first), when more than one run finished. */
+function bestRows(runs: readonly RunResult[], list: readonly Column[]): Map<Column, number> {
   const best = new Map<Column, number>();
-  for (const c of COLUMNS) {
+  if (runs.filter((r) => r.final).length < 2) return best;
+  for (const c of list) {
     if (!c.best) continue;
     let at = -1;
     runs.forEach((r, i) => {
       const v = c.value(r);
-      if (v === undefined || !Number.isFinite(v)) return;
-      const current = at < 0 ? undefined : c.value(runs[at]!)!;
+      if (!finite(v)) return;
+      const current = at < 0 ? undefined : (c.value(runs[at]!) as number);
       if (current === undefined || (c.best === "max" ? v > current : v < current)) at = i;
     });
-    if (at >= 0 && runs.filter((r) => r.final).length > 1) best.set(c, at);
+    if (at >= 0) best.set(c, at);
   }
   return best;
 }
 
-/** The table of final figures, with the published figures beside them when the runs have any. */
-export function finalTable(runs: readonly RunResult[]): SafeHtml {
-  const best = bestRows(runs);
-  const hasPublished = runs.some((r) => r.published?.testAcc !== undefined);
+/** The table of final figures, with the published figures of the headline beside them when the runs have any. */
+export function finalTable(results: CompareResults): SafeHtml {
+  const runs = results.runs;
+  const { headline } = results.experiment;
+  const list = columns(results);
+  const best = bestRows(runs, list);
+  const hasPublished = runs.some((r) => finite(r.published?.metrics[headline]));
   const cell = (r: RunResult, i: number, c: Column) => {
     const v = c.value(r);
-    if (v === undefined || !Number.isFinite(v)) return html`<td class="num">–</td>`;
-    const text = c.format(v) + (c.head === "best test acc" ? ` (${r.final!.bestEpoch + 1})` : "");
+    if (!finite(v)) return html`<td class="num">–</td>`;
+    const text = c.format(v, r);
     return best.get(c) === i
       ? html`<td class="num best" title="best of the runs"><strong>${text}</strong> ★</td>`
       : html`<td class="num">${text}</td>`;
@@ -113,10 +108,12 @@ export function finalTable(runs: readonly RunResult[]): SafeHtml {
         <th scope="row">
           ${r.name}${r.status !== "completed" ? html` <span class="status">(${r.status})</span>` : ""}
         </th>
-        <td><code>${r.text}</code>${r.unit === "batch" ? html` <span class="unit">per batch</span>` : ""}</td>
+        <td>
+          <code>${r.text}</code>${r.unit === "batch" ? html` <span class="unit">per update</span>` : ""}
+        </td>
         <td class="num">${r.final?.epochs ?? 0}</td>
-        ${COLUMNS.map((c) => cell(r, i, c))}
-        ${hasPublished ? html`<td class="num published">${r.published?.testAcc?.toFixed(3) ?? "–"}</td>` : ""}
+        ${list.map((c) => cell(r, i, c))}
+        ${hasPublished ? html`<td class="num published">${formatMetric(r.published?.metrics[headline])}</td>` : ""}
         ${lintCount(r)}
       </tr>`,
   );
@@ -126,7 +123,7 @@ export function finalTable(runs: readonly RunResult[]): SafeHtml {
         <th scope="col">run</th>
         <th scope="col">schedule</th>
         <th scope="col" class="num" title="epochs finished">epochs</th>
-        ${COLUMNS.map((c) => html`<th scope="col" class="num" title="${c.title}">${c.head}</th>`)}
+        ${list.map((c) => html`<th scope="col" class="num" title="${c.title}">${c.head}</th>`)}
         ${
           hasPublished
             ? html`<th
@@ -134,7 +131,7 @@ export function finalTable(runs: readonly RunResult[]): SafeHtml {
                 class="num"
                 title="${runs.find((r) => r.published)?.published?.source ?? ""}"
               >
-                published test acc
+                published ${headline}
               </th>`
             : ""
         }

@@ -1,13 +1,16 @@
 /**
  * Runs the runs of a compare on a pool of worker threads: each worker sets up its own TensorFlow.js
- * backend and data once, then trains one run after another from a shared queue. Epochs are kept
+ * backend, loads the experiment module and probes it once, then trains one run after another from
+ * a shared queue, every run from the initial weights of the first worker's probe. Epochs are kept
  * as they arrive, so an interrupted run keeps its finished epochs.
  *
  * @module
  */
 import type { Worker } from "node:worker_threads";
 import type { ScheduleSpec } from "lrkit";
-import type { EpochSummary, FromWorker, RunSetup, ToWorker } from "./protocol.js";
+import type { Probe } from "../experiment/probe.js";
+import type { EpochSummary } from "../results/schema.js";
+import type { BatchEvent, FromWorker, ToWorker, WorkerStart } from "./protocol.js";
 import { startWorker } from "./startWorker.js";
 
 /** One run for the pool: a schedule and its unit. */
@@ -45,10 +48,7 @@ export interface PoolListener {
   /** A run has started on a worker. */
   readonly started?: (run: number, worker: number) => void;
   /** A run made updates (throttled by the worker). */
-  readonly batch?: (
-    run: number,
-    e: { epoch: number; batch: number; batches: number; loss: number; lr: number },
-  ) => void;
+  readonly batch?: (run: number, e: BatchEvent) => void;
   /** A run finished an epoch. */
   readonly epoch?: (run: number, record: EpochSummary) => void;
   /** A run ended (completed, aborted or failed). */
@@ -72,17 +72,19 @@ export interface PoolResult {
   readonly runs: RunRecord[];
   /** The backend of the first worker that started, and why it was picked. */
   readonly backend: { readonly backend: string; readonly reason: string } | null;
+  /** The first worker's probe of the experiment (null when none started). */
+  readonly probe: Probe | null;
   /** Worker threads used. */
   readonly workers: number;
 }
 
 /**
- * Trains `runs` on `options.workers` worker threads sharing `setup`.
+ * Trains `runs` on `options.workers` worker threads, each started from `start`.
  *
- * @throws Error when no worker could set up (its message says why).
+ * @throws Error when no worker could set up (the first one's message says why).
  */
 export function runPool(
-  setup: RunSetup,
+  start: WorkerStart,
   runs: readonly PoolRun[],
   options: PoolOptions,
 ): Promise<PoolResult> {
@@ -92,8 +94,9 @@ export function runPool(
   const queue = runs.map((_, i) => i);
   const setupErrors: string[] = [];
   let backend: PoolResult["backend"] = null;
+  let probe: Probe | null = null;
   const stopping = () => options.signal?.aborted === true || options.kill?.aborted === true;
-  if (stopping()) return Promise.resolve({ runs: records, backend, workers: 0 });
+  if (stopping()) return Promise.resolve({ runs: records, backend, probe, workers: 0 });
 
   return new Promise<PoolResult>((resolve, reject) => {
     let running = count;
@@ -110,11 +113,11 @@ export function runPool(
       options.signal?.removeEventListener("abort", onAbort);
       options.kill?.removeEventListener("abort", onKill);
       if (backend === null && setupErrors.length > 0) reject(new Error(setupErrors[0]));
-      else resolve({ runs: records, backend, workers: count });
+      else resolve({ runs: records, backend, probe, workers: count });
     };
 
     for (let w = 0; w < count; w++) {
-      const worker = startWorker(setup);
+      const worker = startWorker(start);
       const slot = { worker, exited: false };
       pool.push(slot);
       let current: number | undefined;
@@ -135,12 +138,13 @@ export function runPool(
         records[index]!.worker = w;
         listener.started?.(index, w);
         const { spec, unit } = runs[index]!;
-        worker.postMessage({ type: "run", index, spec, unit } satisfies ToWorker);
+        worker.postMessage({ type: "run", index, spec, unit, weights: probe!.weights } satisfies ToWorker);
       };
       worker.on("message", (m: FromWorker) => {
         switch (m.type) {
           case "ready":
             backend ??= { backend: m.backend, reason: m.reason };
+            probe ??= m.probe;
             listener.ready?.(w, m.backend, m.reason);
             next();
             break;

@@ -4,17 +4,14 @@
  *
  * @module
  */
-import { SUGGESTIONS, toText, type SuggestionName } from "lrkit";
-import type { FindReport } from "../commands/find.js";
-import type { CompareResults, RunResult } from "../experiment/results.js";
-import { formatDuration } from "../experiment/runProgress.js";
+import { SUGGESTIONS, toText, type ScheduleSpec, type SuggestionName } from "lrkit";
+import type { CompareResults, FindReport, RunResult } from "../results/schema.js";
 import { finderChart, metricChart, runChart, schedulesChart } from "./charts.js";
+import { formatDuration, formatMetric } from "./format.js";
 import { html, raw, type SafeHtml } from "./html.js";
 import { REPORT_CSS } from "./style.js";
 import { finalTable, lintList } from "./tables.js";
 
-const MODEL_NAMES: Record<string, string> = { lenet: "LeNet", mlp: "an MLP" };
-const DATASET_NAMES: Record<string, string> = { "fashion-mnist": "Fashion-MNIST", mnist: "MNIST" };
 const count = (n: number) => n.toLocaleString("en-US");
 
 function sameStart(results: CompareResults): SafeHtml {
@@ -31,26 +28,28 @@ function sameStart(results: CompareResults): SafeHtml {
 }
 
 function setupList(results: CompareResults): SafeHtml {
-  const { config, scale, machine } = results;
+  const { experiment: e, machine } = results;
   const opt =
-    config.optimizerOptions && Object.keys(config.optimizerOptions).length
-      ? ` (${Object.entries(config.optimizerOptions)
+    e.optimizerOptions && Object.keys(e.optimizerOptions).length
+      ? ` (${Object.entries(e.optimizerOptions)
           .map(([k, v]) => `${k} ${String(v)}`)
           .join(", ")})`
       : "";
+  const examples = (n: number | null) => (n === null ? "" : `, ${count(n)} examples`);
   return html`<dl class="setup">
     <dt>model</dt>
-    <dd>${MODEL_NAMES[config.model] ?? config.model}, seed ${config.seed}</dd>
+    <dd>${e.model}</dd>
     <dt>data</dt>
-    <dd>
-      ${DATASET_NAMES[config.dataset] ?? config.dataset}: ${count(scale.trainSize)} training and
-      ${count(scale.testSize)} test images
-    </dd>
+    <dd>${e.data}${examples(e.trainExamples)}</dd>
+    <dt>validation</dt>
+    <dd>${e.validation === null ? "none" : html`${e.validation}${examples(e.validationExamples)}`}</dd>
     <dt>training</dt>
     <dd>
-      ${scale.epochs} epochs of ${scale.stepsPerEpoch} updates, batch ${scale.batchSize},
-      ${config.optimizer}${opt}
+      ${e.epochs} epochs${e.stepsPerEpoch === null ? "" : ` of ${e.stepsPerEpoch} updates`}, batch
+      ${e.batchSize}, ${e.optimizer}${opt}, loss ${e.loss}, data order seed ${e.seed}
     </dd>
+    <dt>logged</dt>
+    <dd>${e.metrics.join(", ")}; runs ranked by ${e.headline}</dd>
     <dt>start</dt>
     <dd>${sameStart(results)}</dd>
     <dt>backend</dt>
@@ -58,7 +57,8 @@ function setupList(results: CompareResults): SafeHtml {
     <dt>machine</dt>
     <dd>
       ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; ${machine.platform}, Node
-      ${machine.node}; ${machine.workers} worker thread${machine.workers === 1 ? "" : "s"}
+      ${machine.node};
+      ${machine.workers === 0 ? "the calling thread" : `${machine.workers} worker thread${machine.workers === 1 ? "" : "s"}`}
     </dd>
     <dt>wall time</dt>
     <dd>${formatDuration(machine.wallSeconds)} (finished ${machine.finishedAt})</dd>
@@ -74,7 +74,7 @@ function notes(results: CompareResults): SafeHtml {
         marked.
       </li>`,
     );
-  for (const n of results.scale.notes) items.push(html`<li>${n}</li>`);
+  for (const n of results.experiment.notes) items.push(html`<li>${n}</li>`);
   return items.length
     ? html`<ul class="notes">
         ${items}
@@ -83,49 +83,47 @@ function notes(results: CompareResults): SafeHtml {
 }
 
 /**
- * A remark for a run that ends at chance level on 10 classes (loss about ln 10, accuracy about 0.1):
- * it did not learn, which no curve of the lr alone shows.
+ * A remark for a classifier's run that ends at chance level (loss about ln k, accuracy about 1/k
+ * for k classes): it did not learn, which no curve of the lr alone shows.
  */
-function chanceLevel(r: RunResult): SafeHtml | "" {
-  const f = r.final;
-  if (!f || !(f.testAcc < 0.15 && f.trainLoss > 0.9 * Math.LN10)) return "";
+function chanceLevel(r: RunResult, results: CompareResults): SafeHtml | "" {
+  const k = results.experiment.classes;
+  const loss = r.final?.metrics.loss;
+  const accuracy = r.final?.best?.metric.endsWith("acc") ? r.final.metrics[r.final.best.metric] : undefined;
+  if (k === null || k < 2 || typeof loss !== "number" || typeof accuracy !== "number") return "";
+  if (!(accuracy < 1.5 / k && loss > 0.9 * Math.log(k))) return "";
   return html`<p class="warn">
-    This run ends at chance level (train loss ${f.trainLoss.toFixed(3)}, ln 10 = 2.303; test accuracy
-    ${f.testAcc.toFixed(3)}): it did not learn.
+    This run ends at chance level (loss ${formatMetric(loss)}, ln ${k} = ${Math.log(k).toFixed(3)};
+    ${r.final!.best!.metric} ${formatMetric(accuracy)}): it did not learn.
+  </p>`;
+}
+
+function published(r: RunResult): SafeHtml | "" {
+  if (!r.published) return "";
+  const figures = Object.entries(r.published.metrics)
+    .map(([name, v]) => `${name} ${formatMetric(v)}`)
+    .join(", ");
+  return html`<p class="small">
+    Published: ${figures}${r.published.source ? ` (${r.published.source})` : ""}.
   </p>`;
 }
 
 function runsSection(results: CompareResults): SafeHtml {
+  const { metrics } = results.experiment;
   return html`<div class="grid">
     ${results.runs.map(
       (r, i) =>
         html`<section class="run" id="run-${i + 1}">
           ${
             r.epochs.length
-              ? html`<figure>${runChart(r, i)}</figure>`
+              ? html`<figure>${runChart(r, i, metrics)}</figure>`
               : html`<h3>${i + 1}. ${r.name}</h3>
                   <p>No finished epoch.</p>`
           }
           <p>
             <code>${r.text}</code>, stepped per ${r.unit}${r.status !== "completed" ? `, ${r.status}` : ""}.
           </p>
-          ${r.note ? html`<p class="note">${r.note}</p>` : ""} ${chanceLevel(r)}
-          ${
-            r.published
-              ? html`<p class="small">
-                  Published:
-                  ${[
-                    r.published.trainLoss !== undefined
-                      ? `train loss ${r.published.trainLoss.toFixed(3)}`
-                      : "",
-                    r.published.trainAcc !== undefined ? `train acc ${r.published.trainAcc.toFixed(3)}` : "",
-                    r.published.testAcc !== undefined ? `test acc ${r.published.testAcc.toFixed(3)}` : "",
-                  ]
-                    .filter(Boolean)
-                    .join(", ")}${r.published.source ? ` (${r.published.source})` : ""}.
-                </p>`
-              : ""
-          }
+          ${r.note ? html`<p class="note">${r.note}</p>` : ""} ${chanceLevel(r, results)} ${published(r)}
           ${lintList(r)} ${r.error ? html`<pre class="error">${r.error}</pre>` : ""}
         </section>`,
     )}
@@ -137,14 +135,14 @@ function finderSection(finder: FindReport): SafeHtml {
     const lr = finder.suggestions[name];
     return html`<tr>
       <th scope="row">${name}</th>
-      <td class="num">${lr === null ? "–" : Number(lr.toPrecision(3)).toString()}</td>
+      <td class="num">${typeof lr === "number" ? Number(lr.toPrecision(3)).toString() : "–"}</td>
       <td>${name === finder.recommended ? "recommended" : ""}</td>
     </tr>`;
   });
   const schedules = finder.schedules
     ? html`<p>
         Schedules derived from it:
-        ${Object.entries(finder.schedules).map(([n, s]) => html`<br />${n}: <code>${toText(s)}</code>`)}
+        ${Object.entries(finder.schedules).map(([n, s]) => html`<br />${n}: <code>${toText(s as ScheduleSpec)}</code>`)}
       </p>`
     : "";
   return html`<h2 id="finder">LR range test</h2>
@@ -180,8 +178,8 @@ function finderSection(finder: FindReport): SafeHtml {
  * @param results - what `lrkit compare` produced (its `command` goes in the footer).
  */
 export function renderReport(results: CompareResults): string {
-  const { config, runs } = results;
-  const title = `Learning-rate schedules on ${MODEL_NAMES[config.model] ?? config.model} / ${DATASET_NAMES[config.dataset] ?? config.dataset}`;
+  const { experiment, runs } = results;
+  const title = `Learning-rate schedules: ${experiment.model} on ${experiment.data}`;
   const page = html`<!doctype html>
     <html lang="en">
       <head>
@@ -203,15 +201,16 @@ export function renderReport(results: CompareResults): string {
           <h2 id="schedules">Schedules</h2>
           <figure>${schedulesChart(results)}</figure>
           <h2 id="results">Final figures</h2>
-          ${finalTable(runs)}
+          ${finalTable(results)}
           <p class="small">
-            ★ the best run of a column. Accuracies are fractions; epochs count from 1. The lint column lists
-            what <code>lint(schedule, plan)</code> finds for the run's plan (${results.scale.epochs} epochs of
-            ${results.scale.stepsPerEpoch} updates).
+            ★ the best run of a column. Values are TensorFlow.js's log names (<code>val_</code>: on the
+            validation data after the epoch; accuracies are fractions); epochs count from 1. The lint column
+            lists what <code>lint(schedule, plan)</code> finds for the run's plan (${experiment.epochs}
+            epochs${experiment.stepsPerEpoch === null ? "" : ` of ${experiment.stepsPerEpoch} updates`}).
           </p>
           <div class="grid">
-            <figure>${metricChart(runs, "testAcc", "Test accuracy")}</figure>
-            <figure>${metricChart(runs, "trainLoss", "Training loss")}</figure>
+            <figure>${metricChart(runs, experiment.headline)}</figure>
+            ${experiment.headline === "loss" ? "" : html`<figure>${metricChart(runs, "loss")}</figure>`}
           </div>
           <h2 id="runs">Runs</h2>
           ${runsSection(results)} ${results.finder ? finderSection(results.finder) : ""}

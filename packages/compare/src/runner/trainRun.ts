@@ -1,22 +1,26 @@
 /**
- * One run of a compare, on the current TensorFlow.js backend: a fresh model from the shared seed,
- * trained under one schedule. The worker calls it; it runs in-process too.
+ * One run of a compare, on the current TensorFlow.js backend: a new model from the experiment, set
+ * to the shared initial weights, trained under one schedule. Worker threads call it; it runs in the
+ * calling thread too.
  *
  * @module
  */
 import { createHash } from "node:crypto";
+import { dispose, tensor } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
-import { fromSpec, type ScheduleSpec } from "lrkit";
-import { subset, train, type DatasetSplits, type EpochRecord } from "@lrkit/tfjs";
-import type { EpochSummary, RunSetup } from "./protocol.js";
-import { DATASETS, MODELS } from "./resources.js";
+import { fromSpec } from "lrkit";
+import { train, type EpochRecord } from "@lrkit/tfjs";
+import type { Experiment } from "../experiment/experiment.js";
+import { disposeModel } from "../experiment/probe.js";
+import type { EpochSummary } from "../results/schema.js";
+import type { BatchEvent, RunOrder, RunSetup } from "./protocol.js";
 
 /** What {@link trainRun} reports while it runs. */
 export interface RunListener {
   /** The model is built: the fingerprint of its initial weights. */
   readonly started?: (weightsSha256: string, parameters: number) => void;
   /** After each update. */
-  readonly batch?: (e: { epoch: number; batch: number; batches: number; loss: number; lr: number }) => void;
+  readonly batch?: (e: BatchEvent) => void;
   /** After each epoch (with the loss of the first update, in epoch 0). */
   readonly epoch?: (record: EpochSummary, firstBatchLoss?: number) => void;
 }
@@ -42,54 +46,59 @@ export function weightsDigest(model: LayersModel): { sha256: string; parameters:
   return { sha256: hash.digest("hex"), parameters };
 }
 
-/** The training and test prefixes of a setup. */
-export async function loadRunData(setup: RunSetup): Promise<DatasetSplits> {
-  const { train: all, test } = await DATASETS[setup.dataset]();
-  return { train: subset(all, 0, setup.trainSize), test: subset(test, 0, setup.testSize) };
-}
-
 const summary = (r: EpochRecord, seconds: number): EpochSummary => ({
   epoch: r.epoch,
   lr: r.lr,
-  trainLoss: r.trainLoss,
-  trainAcc: r.trainAccuracy,
-  testLoss: r.testLoss ?? NaN,
-  testAcc: r.testAccuracy ?? NaN,
+  ...(r.momentum !== undefined ? { momentum: r.momentum } : {}),
+  metrics: r.metrics,
   seconds,
   examplesPerSecond: r.examplesPerSecond,
 });
 
+/** Sets `model`'s weights to `values` (in `getWeights()` order). */
+function setWeights(model: LayersModel, values: readonly Float32Array[]): void {
+  const current = model.getWeights();
+  if (current.length !== values.length)
+    throw new Error(
+      `compare: the model has ${current.length} weights, the experiment's first model had ${values.length}`,
+    );
+  const tensors = values.map((v, i) => tensor(v, current[i]!.shape, "float32"));
+  model.setWeights(tensors);
+  dispose(tensors);
+}
+
 /**
- * Trains a fresh model (`setup.model` with `setup.seed`) on `data` under the schedule `spec`,
- * stepped per `unit`, and disposes of it.
+ * Trains a new model of `experiment`, starting from `order.weights`, under the schedule
+ * `order.spec` stepped per `order.unit`, and disposes of it.
  *
  * @param signal - stops the run before its next update; the finished epochs have been reported.
  */
 export async function trainRun(
+  experiment: Experiment,
   setup: RunSetup,
-  data: DatasetSplits,
-  spec: ScheduleSpec,
-  unit: "epoch" | "batch",
+  order: Pick<RunOrder, "spec" | "unit" | "weights">,
   listener: RunListener = {},
   signal?: AbortSignal,
 ): Promise<RunEnd> {
-  const schedule = fromSpec(spec);
-  const model = MODELS[setup.model](setup.seed);
+  const schedule = fromSpec(order.spec);
+  const model = await experiment.model();
   const began = performance.now();
   try {
+    setWeights(model, order.weights);
     const digest = weightsDigest(model);
     listener.started?.(digest.sha256, digest.parameters);
     let epochStart = performance.now();
     const result = await train({
       model,
-      train: data.train,
-      test: data.test,
+      data: experiment.data,
+      ...(experiment.validation !== undefined ? { validation: experiment.validation } : {}),
       epochs: setup.epochs,
       batchSize: setup.batchSize,
-      optimizer: setup.optimizer,
+      ...(setup.optimizer ? { optimizer: setup.optimizer } : {}),
       ...(setup.optimizerOptions ? { optimizerOptions: setup.optimizerOptions } : {}),
+      ...(setup.loss !== undefined ? { loss: setup.loss } : {}),
       schedule,
-      unit,
+      unit: order.unit,
       seed: setup.seed,
       ...(signal ? { signal } : {}),
       onProgress: (e) => {
@@ -109,6 +118,6 @@ export async function trainRun(
       examplesPerSecond: result.examplesPerSecond,
     };
   } finally {
-    model.dispose();
+    disposeModel(model);
   }
 }

@@ -1,0 +1,92 @@
+/**
+ * The results of a compare as plain JSON, built from the runs' records, with each schedule's lint
+ * diagnostics against the run's plan.
+ *
+ * @module
+ */
+import { cpus, totalmem } from "node:os";
+import { fromSpec, lint, type TrainingPlan } from "lrkit";
+import type { RunRecord } from "../runner/pool.js";
+import type { RunSpec } from "../runner/runSpec.js";
+import { better } from "./metrics.js";
+import type { ExperimentSummary, FinalFigures, Machine, RunResult } from "./schema.js";
+
+/** The lint plan of a run: `epochs` epochs of `stepsPerEpoch` updates (when known), stepped per `unit`. */
+export function runPlan(
+  unit: "epoch" | "batch",
+  epochs: number,
+  stepsPerEpoch: number | null,
+): TrainingPlan | null {
+  if (unit === "epoch") return { steps: epochs, unit, epochs, ...(stepsPerEpoch ? { stepsPerEpoch } : {}) };
+  return stepsPerEpoch ? { steps: epochs * stepsPerEpoch, unit, epochs, stepsPerEpoch } : null;
+}
+
+function finalFigures(record: RunRecord, headline: string): FinalFigures | null {
+  const epochs = record.epochs;
+  const last = epochs.at(-1);
+  if (!last) return null;
+  const direction = better(headline);
+  let best: FinalFigures["best"] = null;
+  for (const e of epochs) {
+    const v = e.metrics[headline];
+    if (typeof v !== "number" || !Number.isFinite(v)) continue;
+    if (best === null || (direction === "max" ? v > best.value! : v < best.value!))
+      best = { metric: headline, value: v, epoch: e.epoch };
+  }
+  return {
+    epochs: epochs.length,
+    metrics: last.metrics,
+    best,
+    seconds: record.seconds ?? epochs.reduce((s, e) => s + e.seconds, 0),
+    examplesPerSecond:
+      record.examplesPerSecond ?? epochs.reduce((s, e) => s + (e.examplesPerSecond ?? 0), 0) / epochs.length,
+  };
+}
+
+/** A run's entry in the results. */
+export function runResult(run: RunSpec, record: RunRecord, experiment: ExperimentSummary): RunResult {
+  const epochs = [...record.epochs].sort((a, b) => a.epoch - b.epoch);
+  const plan = runPlan(run.unit, experiment.epochs, experiment.stepsPerEpoch);
+  return {
+    name: run.name,
+    spec: run.spec,
+    text: run.text,
+    unit: run.unit,
+    status: record.status,
+    epochs,
+    final: finalFigures({ ...record, epochs }, experiment.headline),
+    init:
+      record.weightsSha256 === undefined
+        ? null
+        : {
+            weightsSha256: record.weightsSha256,
+            parameters: record.parameters ?? 0,
+            firstBatchLoss: record.firstBatchLoss ?? null,
+          },
+    lint: plan ? lint(fromSpec(run.spec), plan) : [],
+    ...(run.note !== undefined ? { note: run.note } : {}),
+    ...(run.published !== undefined ? { published: run.published } : {}),
+    ...(record.error !== undefined ? { error: record.error } : {}),
+  };
+}
+
+/** The machine's description. */
+export function machine(
+  backend: { backend: string; reason: string } | null,
+  workers: number,
+  wallSeconds: number,
+): Machine {
+  const list = cpus();
+  return {
+    cpu: list[0]?.model.trim() ?? "unknown",
+    cores: list.length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    platform: `${process.platform} ${process.arch}`,
+    node: process.version,
+    backend: backend?.backend ?? null,
+    backendReason: backend?.reason ?? null,
+    workers,
+    wallSeconds,
+    finishedAt: new Date().toISOString(),
+  };
+}
