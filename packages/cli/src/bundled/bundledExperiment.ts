@@ -24,7 +24,6 @@ export interface BundledOptions {
 export const BUNDLED_EXPERIMENT = import.meta.url;
 
 const options = (value: unknown) => value as BundledOptions;
-const count = (n: number) => n.toLocaleString("en-US");
 
 /** A new bundled model with the seed's weights. */
 export function model(value: unknown) {
@@ -46,13 +45,13 @@ export async function validation(value: unknown) {
   return subset(test, 0, o.testSize ?? test.count);
 }
 
-/** The bundled model and data in words. */
+/** The bundled model and data in words (their sizes are in the compare's results). */
 export function describe(value: unknown) {
   const o = options(value);
   const title = DATASETS[o.dataset].title;
   return {
-    model: `${MODELS[o.model].title}, weights of seed ${o.seed}`,
-    data: `${title}${o.trainSize === undefined ? "" : `, the first ${count(o.trainSize)} training images (balanced)`}`,
-    validation: `${title}'s test split${o.testSize === undefined ? "" : `, the first ${count(o.testSize)} images`}`,
+    model: `${MODELS[o.model].title} (seed ${o.seed})`,
+    data: title,
+    validation: `${title}'s test split`,
   };
 }

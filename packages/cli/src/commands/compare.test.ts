@@ -70,9 +70,9 @@ describe("lrkit compare --config", () => {
     expect(results.stopped).toBe("completed");
     expect(results.finder).toBeNull();
     expect(results.experiment).toEqual({
-      model: "an MLP (784-256-10), weights of seed 3",
-      data: "Fashion-MNIST, the first 300 training images (balanced)",
-      validation: "Fashion-MNIST's test split, the first 100 images",
+      model: "an MLP, 784-256-10 (seed 3)",
+      data: "Fashion-MNIST",
+      validation: "Fashion-MNIST's test split",
       trainExamples: 300,
       validationExamples: 100,
       classes: 10,

@@ -69,7 +69,7 @@ function results(runs: RunResult[], extra: Partial<CompareResults> = {}): Compar
   return {
     format: RESULTS_FORMAT,
     experiment: {
-      model: "LeNet, weights of seed 0",
+      model: "LeNet (seed 0)",
       data: "Fashion-MNIST <train>",
       validation: "Fashion-MNIST's test split",
       trainExamples: 10000,

@@ -21,3 +21,4 @@ export {
   type SuggestionMethod,
   type SuggestionName,
 } from "./suggestions.js";
+export { yieldToEventLoop } from "./yieldToEventLoop.js";

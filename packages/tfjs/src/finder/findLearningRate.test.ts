@@ -249,6 +249,18 @@ describe("findLearningRate on bad input", () => {
     tf.dispose([empty, few, bad]);
   });
 
+  it("refuses an empty tf.data dataset and one that yields something else than { xs, ys }", async () => {
+    const model = regressionModel(17);
+    await expect(findLearningRate(model, tfd.array<tf.TensorContainer>([]))).rejects.toThrow(
+      /^rangeTest: the learner failed at step 0 \(lr [\d.e-]+\): tfjsLearner: data \(a tf\.data dataset\) yielded no element; the model was restored$/,
+    );
+    await expect(findLearningRate(model, tfd.array([1, 2, 3]))).rejects.toThrow(
+      /tfjsLearner: data \(a tf\.data dataset\) must yield \{ xs, ys \} elements, got 1;/,
+    );
+    disposeOptimizer(model.optimizer);
+    model.dispose();
+  });
+
   it("restores the model bit for bit when a tf.data element turns out not to fit mid-sweep", async () => {
     const model = regressionModel(15);
     const good = regressionData(64, 16);

@@ -5,7 +5,7 @@
  */
 import { dispose, keep, tidy, type Optimizer, type Tensor } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
-import { constant } from "lrkit";
+import { constant, yieldToEventLoop } from "lrkit";
 import { applyValues, makeDriver, type DriverState, type ScheduleSource } from "../callbacks/driver.js";
 import type { StepUnit } from "../callbacks/scheduleCallback.js";
 import type { BatchSource, TensorBatch } from "../data/batchSource.js";
@@ -162,8 +162,6 @@ function logNames(objective: Objective, validation: boolean): string[] {
   return validation ? [...train, ...train.map((n) => `val_${n}`)] : train;
 }
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** One update on `batch` in this thread: the loss and the reported values, as numbers. */
 function localStep(
   model: LayersModel,
@@ -291,7 +289,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
           loss: measured[0]!,
           lr: values.lr,
         });
-        await tick();
+        await yieldToEventLoop();
       }
       if (aborted) break;
       if (seen === 0) throw new RangeError(`train: ${data.name} gave no batch in epoch ${epoch}`);
