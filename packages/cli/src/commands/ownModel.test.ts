@@ -69,8 +69,17 @@ beforeAll(async () => {
   await useBackend("cpu");
   const model = tfl.sequential({
     layers: [
-      tfl.layers.dense({ inputShape: [4], units: 16, activation: "relu" }),
-      tfl.layers.dense({ units: 3, activation: "softmax" }),
+      tfl.layers.dense({
+        inputShape: [4],
+        units: 16,
+        activation: "relu",
+        kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }),
+      }),
+      tfl.layers.dense({
+        units: 3,
+        activation: "softmax",
+        kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }),
+      }),
     ],
   });
   model.compile({ optimizer: tf.train.adam(0.001), loss: "categoricalCrossentropy", metrics: ["accuracy"] });
@@ -96,9 +105,9 @@ describe("lrkit find on your own model", () => {
     expect(report.restored).toBe(true);
     expect(report.setup).toMatchObject({ optimizer: "adam", batch: 16, backend: "cpu" });
     expect(report.setup.model).toBe(join(dir, "iris/model.json"));
-    // Categorical cross-entropy of three classes starts near ln 3.
+    // Categorical cross-entropy of the saved (seeded) weights on the species, falling before it diverges.
     expect(report.losses[0]).toBeGreaterThan(0.5);
-    expect(report.losses[0]).toBeLessThan(3);
+    expect(Math.min(...report.smoothed)).toBeLessThan(report.smoothed[0]);
     expect(report.recommendedLr).not.toBeNull();
     expect(readFileSync(join(out, "lr-finder.svg"), "utf8")).toContain("(recommended)");
   });

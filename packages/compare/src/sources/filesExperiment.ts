@@ -12,26 +12,20 @@ import { objectiveOf, type LossOption, type TargetKind } from "@lrkit/tfjs";
 import { ExperimentError } from "../experiment/loadExperiment.js";
 import { modelFromArtifacts } from "./loadModelFile.js";
 import { readArtifacts } from "./readModelArtifacts.js";
-import { readCsv, type CsvData, type CsvTarget } from "./readCsv.js";
+import { readCsv, type CsvData, type CsvTarget, type ReadCsvOptions } from "./readCsv.js";
 
 /** This module's URL, to load it as an experiment module in worker threads. */
 export const FILES_EXPERIMENT = import.meta.url;
 
-/** A CSV file of examples: which columns are the features and which the label. */
-export interface CsvSource {
+/** A CSV file of examples: which columns are the features and which the label (see {@link readCsv}). */
+export interface CsvSource extends ReadCsvOptions {
   /** The file. */
   readonly csv: string;
-  /** The label column(s). */
-  readonly label: string | readonly string[];
-  /** The feature columns, in the model's input order. Defaults to every other column. */
-  readonly features?: readonly string[];
   /**
    * How labels become targets. Defaults to what the model's loss takes: one-hot rows for
    * categorical cross-entropy, class indices for the sparse one, the values themselves otherwise.
    */
   readonly target?: CsvTarget;
-  /** The class names in index order. Defaults to the distinct labels of the training file, sorted. */
-  readonly classes?: readonly string[];
 }
 
 /** The options of the files experiment. */
@@ -83,13 +77,9 @@ async function read(
   classes?: readonly string[],
 ): Promise<CsvData> {
   const target = source.target ?? (await targetOf(o));
+  const { csv, ...columns } = source;
   try {
-    return readCsv(source.csv, {
-      label: source.label,
-      ...(source.features ? { features: source.features } : {}),
-      target,
-      ...((source.classes ?? classes) ? { classes: source.classes ?? classes } : {}),
-    });
+    return readCsv(csv, { ...columns, target, ...(!columns.classes && classes ? { classes } : {}) });
   } catch (e) {
     throw new ExperimentError((e as Error).message, { cause: e });
   }

@@ -17,28 +17,17 @@ interface Options {
 
 const o = (value: unknown) => (value ?? {}) as Options;
 
-/** Deterministic values in [-1, 1). */
-function noise(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = (seed * 2654435761) >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    out[i] = (2 * s) / 4294967296 - 1;
-  }
-  return out;
-}
-
+/** `n` examples: example i of class i mod 3, around its class's centre, seeded. */
 function blobs(n: number, seed: number) {
-  const centres = noise(18, 99);
-  const x = noise(n * 6, seed).map((v, j) => v + 1.5 * centres[(Math.floor(j / 6) % 3) * 6 + (j % 6)]!);
-  const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
-  return {
-    xs: tf.tensor2d(x, [n, 6]),
-    ys: tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(labels, "int32"), 3), "float32")),
-  };
+  return tf.tidy(() => {
+    const labels = tf.tensor1d(
+      Int32Array.from({ length: n }, (_, i) => i % 3),
+      "int32",
+    );
+    const centres = tf.randomUniform([3, 6], -1.5, 1.5, "float32", 99);
+    const xs = tf.add(tf.gather(centres, labels), tf.randomUniform([n, 6], -1, 1, "float32", seed));
+    return { xs: xs as tf.Tensor2D, ys: tf.cast(tf.oneHot(labels, 3), "float32") as tf.Tensor2D };
+  });
 }
 
 /** A new classifier, compiled with Adam. */
