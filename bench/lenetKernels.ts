@@ -35,7 +35,7 @@ const { values } = parseArgs({
 const root = values.root ?? REPO;
 const backend = values.backend as "wasm" | "cpu";
 const kernels = values.kernels!;
-const { tf, tfjs } = await loadPackages(root, { tfjs: true });
+const { tf, tfjs, demo } = await loadPackages(root, { tfjs: true });
 const kernel = async (file: string, name: string) =>
   (await import(pathToFileURL(join(root, "packages/tfjs/dist/backend/kernels", file)).href))[name];
 
@@ -122,8 +122,8 @@ else if (backend === "wasm") {
 await tf.setBackend(backend);
 await tf.ready();
 
-const { train } = await tfjs.loadFashionMnist();
-const model = tfjs.lenet({ seed: 0 });
+const { train } = await demo.loadFashionMnist();
+const model = demo.lenet({ seed: 0 });
 const optimizer = tf.train.sgd(0.1);
 const times: number[] = [];
 const count = Number(values.batches) + Number(values.warmup);

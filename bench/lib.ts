@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -83,6 +84,17 @@ export interface Packages {
   readonly tfjs: typeof import("@lrkit/tfjs");
   readonly tf: typeof import("@tensorflow/tfjs-core");
   readonly layers: typeof import("@tensorflow/tfjs-layers");
+  /** The bundled demo's models and data (the CLI's; @lrkit/tfjs's in checkouts from before they moved). */
+  readonly demo: Demo;
+  /** `@lrkit/tfjs/node`, in checkouts that have it (else `train` takes `workers`). */
+  readonly tfjsNode: typeof import("@lrkit/tfjs/node") | undefined;
+}
+
+/** The bundled demo's pieces a benchmark trains. */
+export interface Demo {
+  readonly lenet: (options: { seed: number }) => import("@tensorflow/tfjs-layers").LayersModel;
+  readonly mlp: (options: { seed: number }) => import("@tensorflow/tfjs-layers").LayersModel;
+  readonly loadFashionMnist: () => Promise<import("@lrkit/tfjs").DatasetSplits>;
 }
 
 /**
@@ -103,5 +115,16 @@ export async function loadPackages(root = REPO, { tfjs = false } = {}): Promise<
   const layers = await dep("@tensorflow/tfjs-layers");
   await dep("@tensorflow/tfjs-backend-cpu");
   await dep("@tensorflow/tfjs-backend-wasm");
-  return { lrkit, torch, presets, tf, layers, tfjs: await from("tfjs", "dist/index.js") } as Packages;
+  const tfjsModule = await from("tfjs", "dist/index.js");
+  const moved = existsSync(join(root, "packages", "cli", "dist", "bundled", "models", "lenet.js"));
+  const demo: Demo = moved
+    ? {
+        lenet: (await from("cli", "dist/bundled/models/lenet.js")).lenet,
+        mlp: (await from("cli", "dist/bundled/models/mlp.js")).mlp,
+        loadFashionMnist: (await from("cli", "dist/bundled/data/fashionMnist.js")).loadFashionMnist,
+      }
+    : tfjsModule;
+  const nodeEntry = join(root, "packages", "tfjs", "dist", "node", "index.js");
+  const tfjsNode = existsSync(nodeEntry) ? await import(pathToFileURL(nodeEntry).href) : undefined;
+  return { lrkit, torch, presets, tf, layers, tfjs: tfjsModule, demo, tfjsNode } as Packages;
 }

@@ -27,7 +27,7 @@ const { values: opts } = parseArgs({
 });
 
 const P = await loadPackages(opts.root, { tfjs: true });
-const { tf, tfjs } = P;
+const { tf, tfjs, demo } = P;
 const BATCH = 256;
 
 async function useBackend(backend: string, kernels: string): Promise<void> {
@@ -44,8 +44,8 @@ async function throughput() {
   const workers = Number(opts.workers);
   const [warmup, measured] = [Number(opts.warmup), Number(opts.batches)];
   await useBackend(backend, kernels);
-  const { train } = await tfjs.loadFashionMnist();
-  const model = opts.model === "mlp" ? tfjs.mlp({ seed: 0 }) : tfjs.lenet({ seed: 0 });
+  const { train } = await demo.loadFashionMnist();
+  const model = opts.model === "mlp" ? demo.mlp({ seed: 0 }) : demo.lenet({ seed: 0 });
   const data = tfjs.subset(train, 0, BATCH * (warmup + measured + 1));
   const gaps: number[] = [];
   let last = 0;
@@ -60,7 +60,11 @@ async function throughput() {
     batchSize: BATCH,
     optimizer: "sgd",
     schedule: P.lrkit.constant({ lr: 0.05 }),
-    ...(workers > 1 ? { workers } : {}),
+    ...(workers > 1
+      ? P.tfjsNode
+        ? { parallel: P.tfjsNode.gradientWorkers(workers) }
+        : ({ workers } as object)
+      : {}),
     onProgress: (e) => {
       if (e.type !== "batch") return;
       const now = performance.now();
@@ -90,7 +94,7 @@ async function throughput() {
  */
 async function callback() {
   await useBackend("wasm", "lrkit");
-  const { train } = await tfjs.loadFashionMnist();
+  const { train } = await demo.loadFashionMnist();
   const batches = Number(opts.batches) >= 20 ? 6 : Number(opts.batches);
   const b = tfjs.makeBatch(
     train,
@@ -98,7 +102,7 @@ async function callback() {
   );
   const xs = tf.tensor4d(b.x, b.shape);
   const ys = tf.tensor2d(b.y, [b.size, 10]);
-  const model = tfjs.lenet({ seed: 0 });
+  const model = demo.lenet({ seed: 0 });
   const optimizer = tf.train.sgd(0.05);
   model.compile({
     optimizer,
@@ -174,8 +178,8 @@ async function callback() {
 /** The LR range test on LeNet: iterations and seconds to a recommendation. */
 async function finder() {
   await useBackend("wasm", "lrkit");
-  const { train } = await tfjs.loadFashionMnist();
-  const model = tfjs.lenet({ seed: 0 });
+  const { train } = await demo.loadFashionMnist();
+  const model = demo.lenet({ seed: 0 });
   const optimizer = tf.train.sgd(0.01);
   const learner = tfjs.tfjsLearner({
     model,

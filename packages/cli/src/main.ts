@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 /**
- * The `lrkit` executable.
+ * The `lrkit` program, run by the executable `bin/lrkit.js`.
  *
  * @module
  */

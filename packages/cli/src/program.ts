@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
 import { ParameterRangeError, ParameterTypeError } from "lrkit";
 import { ExperimentError } from "@lrkit/compare";
@@ -20,8 +21,10 @@ import { CliError, processIo, type Io } from "./io.js";
 
 /** Builds the program, writing to `io`. */
 export function createProgram(io: Io = processIo): Command {
+  const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
   const program = new Command("lrkit")
     .description("learning-rate schedules: sample, plot, lint, export, find and compare")
+    .version(version, "-V, --version", "the version of lrkit")
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError();

@@ -54,19 +54,8 @@ export {
 } from "./snapshot/optimizerState.js";
 export { restore, snapshot, type TrainingSnapshot, type WeightedModel } from "./snapshot/snapshot.js";
 export { subset, type DatasetSplits, type ImageDataset } from "./data/dataset.js";
-export { CACHE_ENV, cacheDir } from "./data/cacheDir.js";
-export {
-  FASHION_MNIST_CACHE_FILE,
-  FASHION_MNIST_CLASSES,
-  loadFashionMnist,
-  type LoadOptions,
-} from "./data/fashionMnist.js";
-export { loadMnist, MNIST_CLASSES } from "./data/mnist.js";
 export { batches, batchStream, makeBatch, type Batch, type BatchOptions } from "./data/batches.js";
 export { permutation } from "./data/shuffle.js";
-export { lenet } from "./models/lenet.js";
-export { mlp, type MlpOptions } from "./models/mlp.js";
-export type { ModelOptions } from "./models/init.js";
 export type { BatchSource, PassOptions, TensorBatch } from "./data/batchSource.js";
 export type { DatasetElement, DatasetLike } from "./data/datasetData.js";
 export type { NumberArray, Tensors } from "./data/tensorLists.js";
@@ -86,6 +75,7 @@ export {
   type TensorSlot,
 } from "./train/objective.js";
 export { evaluate, type EvaluateOptions, type Evaluation } from "./train/evaluate.js";
+export type { GradientPool, ParallelTraining } from "./train/parallel.js";
 export {
   train,
   type EpochRecord,

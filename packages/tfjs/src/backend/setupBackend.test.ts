@@ -34,13 +34,18 @@ describe("setupBackend", () => {
     ]);
   });
 
-  it("throws when no backend of the list starts, and for unknown names", async () => {
+  it("throws when no backend of the list starts, skips a browser backend the app did not import, and refuses unknown names", async () => {
     await expect(setupBackend({ prefer: ["tensorflow"] })).rejects.toThrow(
       /^setupBackend: no backend could start \(tensorflow: @tensorflow\/tfjs-node is not installed: /,
     );
-    await expect(setupBackend({ prefer: ["webgl" as "cpu"] })).rejects.toThrow(
+    await expect(setupBackend({ prefer: ["webgl", "cpu"] })).resolves.toMatchObject({
+      backend: "cpu",
+      reason:
+        'cpu (pure JavaScript), because webgl is unavailable (not registered: import "@tensorflow/tfjs-backend-webgl" in the app)',
+    });
+    await expect(setupBackend({ prefer: ["metal" as "cpu"] })).rejects.toThrow(
       new RangeError(
-        'setupBackend: prefer must be a non-empty list of "tensorflow", "wasm", "cpu", got ["webgl"]',
+        'setupBackend: prefer must be a non-empty list of "tensorflow", "webgpu", "webgl", "wasm", "cpu", got ["metal"]',
       ),
     );
   });

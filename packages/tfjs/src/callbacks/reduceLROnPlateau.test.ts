@@ -4,12 +4,11 @@ import { cosine, plateau, Scheduler, type PlateauOptions } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeBatch } from "../data/batches.js";
 import { subset } from "../data/dataset.js";
-import { loadFashionMnist } from "../data/fashionMnist.js";
-import { mlp } from "../models/mlp.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { useBackend } from "../test/backends.js";
 import { reduceLROnPlateau } from "./reduceLROnPlateau.js";
 import { scheduleCallback } from "./scheduleCallback.js";
+import { loadFashionMnist, mlp } from "../test/demo.js";
 
 beforeAll(() => useBackend("cpu"));
 

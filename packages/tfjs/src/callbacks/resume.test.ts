@@ -4,8 +4,6 @@ import { cosine, linear, Scheduler, warmup } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeBatch } from "../data/batches.js";
 import { subset, type ImageDataset } from "../data/dataset.js";
-import { loadFashionMnist } from "../data/fashionMnist.js";
-import { mlp } from "../models/mlp.js";
 import { createOptimizer } from "../optimizers/createOptimizer.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import type { OptimizerName } from "../optimizers/optimizerName.js";
@@ -13,6 +11,7 @@ import { restore, snapshot } from "../snapshot/snapshot.js";
 import { useBackend } from "../test/backends.js";
 import { reduceLROnPlateau } from "./reduceLROnPlateau.js";
 import { scheduleCallback, type ScheduleCallbackState } from "./scheduleCallback.js";
+import { loadFashionMnist, mlp } from "../test/demo.js";
 
 let data: { xs: tf.Tensor; ys: tf.Tensor; vx: tf.Tensor; vy: tf.Tensor };
 

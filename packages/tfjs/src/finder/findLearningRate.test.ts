@@ -4,7 +4,6 @@ import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { RangeTestError, type RangeTestResult } from "lrkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subset, type ImageDataset } from "../data/dataset.js";
-import { loadFashionMnist } from "../data/fashionMnist.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { useBackend } from "../test/backends.js";
 import {
@@ -17,6 +16,7 @@ import {
   twoOutputModel,
 } from "../test/userModels.js";
 import { findLearningRate } from "./findLearningRate.js";
+import { loadFashionMnist } from "../test/demo.js";
 
 // The range test on the models users bring: their own compiled loss, their own data (tensors,
 // tf.data datasets, several outputs). Each run must leave the weights and the optimizer state bit

@@ -3,13 +3,12 @@ import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { rangeTest } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImageDataset } from "../data/dataset.js";
-import { mlp } from "../models/mlp.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { getLearningRate } from "../optimizers/hyperparameters.js";
 import { useBackend } from "../test/backends.js";
 import { LOGIT_LOSSES } from "../train/losses.js";
-import { fashionMnistSlices } from "../test/data.js";
 import { tfjsLearner } from "./learner.js";
+import { fashionMnistSlices, mlp } from "../test/demo.js";
 
 let train: ImageDataset;
 let test: ImageDataset;

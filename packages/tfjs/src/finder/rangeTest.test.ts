@@ -3,12 +3,11 @@ import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { rangeTest, RangeTestError, type Learner, type RangeTestOptions } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { subset, type ImageDataset } from "../data/dataset.js";
-import { loadFashionMnist } from "../data/fashionMnist.js";
-import { mlp } from "../models/mlp.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { getLearningRate } from "../optimizers/hyperparameters.js";
 import { useBackend } from "../test/backends.js";
 import { tfjsLearner } from "./learner.js";
+import { loadFashionMnist, mlp } from "../test/demo.js";
 
 // lrkit's range test on a real TensorFlow.js MLP and a slice of real Fashion-MNIST: the curve,
 // the stop rules, the suggestions, and the model and optimizer left bit for bit as they were,

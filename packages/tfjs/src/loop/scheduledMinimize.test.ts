@@ -3,8 +3,6 @@ import { constant, cosine, linear, Scheduler, warmup } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { batches } from "../data/batches.js";
 import { subset, type ImageDataset } from "../data/dataset.js";
-import { loadFashionMnist } from "../data/fashionMnist.js";
-import { mlp } from "../models/mlp.js";
 import { createOptimizer } from "../optimizers/createOptimizer.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { getMomentum, setLearningRate } from "../optimizers/hyperparameters.js";
@@ -12,6 +10,7 @@ import { OPTIMIZER_NAMES } from "../optimizers/optimizerName.js";
 import { restore, snapshot } from "../snapshot/snapshot.js";
 import { useBackend } from "../test/backends.js";
 import { applyScheduler, scheduledMinimize } from "./scheduledMinimize.js";
+import { loadFashionMnist, mlp } from "../test/demo.js";
 
 let train: ImageDataset;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mlp } from "../models/mlp.js";
 import { createOptimizer } from "../optimizers/createOptimizer.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { getLearningRate, getMomentum, setLearningRate, setMomentum } from "../optimizers/hyperparameters.js";
 import { OPTIMIZER_NAMES, type OptimizerName } from "../optimizers/optimizerName.js";
 import { randomPlain, useBackend } from "../test/backends.js";
 import { restore, snapshot } from "./snapshot.js";
+import { mlp } from "../test/demo.js";
 
 beforeAll(() => useBackend("cpu"));
 

@@ -3,14 +3,12 @@ import { constant, cosine, Scheduler, type SchedulerState } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerLrkitKernels } from "../backend/kernels/registerKernels.js";
 import type { ImageDataset } from "../data/dataset.js";
-import { lenet } from "../models/lenet.js";
-import { mlp } from "../models/mlp.js";
 import { createOptimizer } from "../optimizers/createOptimizer.js";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { restore, snapshot } from "../snapshot/snapshot.js";
 import { useBackend } from "../test/backends.js";
-import { fashionMnistSlices } from "../test/data.js";
 import { train, type TrainProgress } from "./train.js";
+import { fashionMnistSlices, lenet, mlp } from "../test/demo.js";
 
 let trainSet: ImageDataset;
 let testSet: ImageDataset;

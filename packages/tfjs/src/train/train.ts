@@ -15,7 +15,7 @@ import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
 import { getLearningRate } from "../optimizers/hyperparameters.js";
 import { optimizerName, type OptimizerName } from "../optimizers/optimizerName.js";
 import { batchMetrics, forward, totalLoss, trainableVariables } from "./batchLoss.js";
-import { startGradientPool, type GradientPool } from "./dataParallel.js";
+import type { GradientPool, ParallelTraining } from "./parallel.js";
 import { evaluateSource } from "./evaluate.js";
 import { objectiveOf, type LossOption, type Objective } from "./objective.js";
 
@@ -70,15 +70,12 @@ export interface TrainOptions extends TrainingDataOptions {
   /** Resume: the schedule's state from a previous result's `scheduleState`. */
   readonly scheduleState?: DriverState;
   /**
-   * Threads per update, this one included: with more than one, each batch is split between this
-   * thread and `workers − 1` worker threads (each with its own TensorFlow.js on the same backend,
-   * wasm or cpu, and a copy of the model rebuilt from its JSON at the current weights), and the
-   * slices' gradients are averaged before the one update. The same run as with 1, up to float
-   * rounding; faster on a machine with that many idle cores, since the wasm backend uses one
-   * thread in Node. Needs a model that `tf.models.modelFromJSON` can rebuild (built-in layers),
-   * losses given by name, and no layer whose training pass is random (dropout). Defaults to 1.
+   * Splits each update across threads: `gradientWorkers(n)` from `@lrkit/tfjs/node` (Node's worker
+   * threads, each with its own TensorFlow.js; faster on a machine with idle cores, since the wasm
+   * backend uses one thread in Node). The same run as without, up to float rounding. Defaults to
+   * none: every update in this thread.
    */
-  readonly workers?: number;
+  readonly parallel?: ParallelTraining;
 }
 
 /** What happened in one epoch. */
@@ -151,9 +148,8 @@ function checkOptions(o: TrainOptions): void {
     throw new RangeError(`train: batchSize must be a positive integer, got ${batchSize}`);
   const seed = o.seed ?? 0;
   if (!Number.isSafeInteger(seed)) throw new RangeError(`train: seed must be an integer, got ${seed}`);
-  const workers = o.workers ?? 1;
-  if (!Number.isInteger(workers) || workers < 1)
-    throw new RangeError(`train: workers must be a positive integer, got ${workers}`);
+  if (o.parallel !== undefined && typeof o.parallel?.start !== "function")
+    throw new TypeError("train: parallel must come from gradientWorkers(n) (@lrkit/tfjs/node)");
 }
 
 /** The names of the values an epoch logs: the loss and the reported values, and their `val_` twins. */
@@ -191,9 +187,9 @@ function localStep(
  * learning rate (and momentum) of `schedule` set before each update (`unit: "batch"`) or each
  * epoch. After each epoch it evaluates `validation`, feeds a metric-driven schedule with
  * `monitor`, and reports progress. An aborted `signal` stops it before the next update. With
- * `workers > 1` each batch is split across that many threads (data parallelism; see
- * {@link TrainOptions.workers}). Leaves no tensor behind (the optimizer it creates from a name is
- * disposed, the workers stopped).
+ * `parallel` each batch is split across threads (data parallelism; see
+ * {@link TrainOptions.parallel}). Leaves no tensor behind (the optimizer it creates from a name is
+ * disposed, the threads stopped).
  *
  * @param options - see {@link TrainOptions}.
  * @returns the history per epoch (lr, the logged values, per-batch losses and lrs, examples per
@@ -243,8 +239,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       options.schedule ?? constant({ lr: getLearningRate(optimizer) }),
       options.scheduleState,
     );
-    const threads = options.workers ?? 1;
-    if (threads > 1) pool = await startGradientPool(model, objective, threads);
+    if (options.parallel) pool = await options.parallel.start(model, objective);
     const history: EpochRecord[] = [];
     let steps = 0;
     let totalSeconds = 0;

@@ -1,13 +1,14 @@
 /**
- * lrkit's kernel module (`assembly/`, compiled to `wasm/kernels.wasm` by `npm run build:wasm`),
- * instantiated on the wasm backend's own heap so that it reads and writes tensors in place, or on
- * a memory of its own for the cpu backend.
+ * lrkit's kernel module (`assembly/`, compiled by `npm run build:wasm` and embedded in the sources
+ * as base64, so that Node and browser bundles load it alike), instantiated on the wasm backend's
+ * own heap so that it reads and writes tensors in place, or on a memory of its own for the cpu
+ * backend.
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import type { TensorInfo } from "@tensorflow/tfjs-core";
 import type { WasmBackend } from "./kernelUtil.js";
+import { KERNELS_WASM } from "./kernelsWasm.generated.js";
 
 /** The module's exports; every pointer is a byte offset into the backend's heap. */
 export interface KernelModule {
@@ -190,14 +191,9 @@ export function withOwnMemory<T>(bytes: number, job: (module: KernelModule, heap
   return job(own.module, new Float32Array(own.memory.buffer));
 }
 
-/** The module's bytes, next to the package's `src` and `dist`. */
-function readWasm(): Buffer {
-  const url = new URL("../../../wasm/kernels.wasm", import.meta.url);
-  try {
-    return readFileSync(url);
-  } catch (cause) {
-    throw new Error(`lrkit kernels: ${url.pathname} is missing; run "npm run build:wasm"`, { cause });
-  }
+/** The module's bytes, decoded from the embedded base64 (`atob` is in browsers and in Node 16+). */
+function readWasm(): Uint8Array {
+  return Uint8Array.from(atob(KERNELS_WASM), (c) => c.charCodeAt(0));
 }
 
 /** The byte offset of `t`'s data in the backend's heap. */

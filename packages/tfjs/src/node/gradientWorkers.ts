@@ -25,28 +25,16 @@ import {
 } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
 import type { TensorBatch } from "../data/batchSource.js";
-import { batchMetrics, forward, totalLoss, trainableVariables } from "./batchLoss.js";
+import { batchMetrics, forward, totalLoss, trainableVariables } from "../train/batchLoss.js";
+import type { Objective } from "../train/objective.js";
+import type { GradientPool, ParallelTraining } from "../train/parallel.js";
 import type {
   GradientJob,
   GradientReply,
   PlainTensor,
   WorkerInit,
   WorkerMessage,
-} from "./dataParallelTypes.js";
-import type { Objective } from "./objective.js";
-
-/** A running set of gradient workers. */
-export interface GradientPool {
-  /** Threads used per update, this one included. */
-  readonly threads: number;
-  /**
-   * One update of `optimizer` on `batch`, split across the threads; returns the batch's loss and
-   * reported values (in the order of the objective's metrics), as the weights were before it.
-   */
-  step(optimizer: Optimizer, batch: TensorBatch): Promise<number[]>;
-  /** Stops the workers. */
-  close(): Promise<void>;
-}
+} from "./gradientProtocol.js";
 
 /**
  * How to start the worker: the compiled `gradientWorker.js`, or, when this module runs as
@@ -134,17 +122,19 @@ const plain = (t: Tensor): PlainTensor => ({
  *   thread); Error when a worker cannot start (for example a model with a custom layer, which its
  *   JSON cannot rebuild).
  */
-export async function startGradientPool(
+async function startGradientPool(
   model: LayersModel,
   objective: Objective,
   threads: number,
 ): Promise<GradientPool> {
   const backend = getBackend();
   if (backend !== "wasm" && backend !== "cpu")
-    throw new TypeError(`train: workers > 1 needs the wasm or cpu backend, got ${JSON.stringify(backend)}`);
+    throw new TypeError(
+      `train: gradientWorkers needs the wasm or cpu backend, got ${JSON.stringify(backend)}`,
+    );
   if (objective.lossNames === null)
     throw new TypeError(
-      "train: workers > 1 needs every loss given by name (a loss function cannot be sent to a worker thread)",
+      "train: gradientWorkers needs every loss given by name (a loss function cannot be sent to a worker thread)",
     );
   const variables = trainableVariables(model);
   const init: WorkerInit = {
@@ -226,4 +216,26 @@ export async function startGradientPool(
   };
 
   return { threads, step, close };
+}
+
+/**
+ * Data-parallel training for `train` in Node: each update's batch split between this thread and
+ * `threads − 1` worker threads, each with its own TensorFlow.js on the same backend (wasm or cpu)
+ * and a copy of the model rebuilt from its JSON at the current weights; the slices' gradients are
+ * averaged before the one update. The same run as one thread, up to float rounding. Needs a model
+ * that `tf.models.modelFromJSON` can rebuild, losses given by name, and no random training layer.
+ *
+ * @param threads - threads per update, this one included; an integer of at least 2.
+ * @throws RangeError for fewer than 2 threads.
+ * @example
+ * ```ts
+ * import { train } from "@lrkit/tfjs";
+ * import { gradientWorkers } from "@lrkit/tfjs/node";
+ * await train({ model, data, epochs: 10, loss: "softmaxCrossEntropy", parallel: gradientWorkers(2) });
+ * ```
+ */
+export function gradientWorkers(threads: number): ParallelTraining {
+  if (!Number.isInteger(threads) || threads < 2)
+    throw new RangeError(`gradientWorkers: threads must be an integer of at least 2, got ${threads}`);
+  return { start: (model, objective) => startGradientPool(model, objective, threads) };
 }

@@ -1,5 +1,5 @@
 /**
- * The worker thread of data-parallel training (see `dataParallel.ts`): its own TensorFlow.js on
+ * The worker thread of data-parallel training (see `gradientWorkers.ts`): its own TensorFlow.js on
  * its own backend, a copy of the model rebuilt from its JSON topology with the same losses, and
  * one job: given the current weights and a slice of a batch, return the slice's loss, its
  * gradients and the model's outputs.
@@ -10,9 +10,9 @@ import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs-core";
 import { models } from "@tensorflow/tfjs-layers";
 import { registerLrkitKernels } from "../backend/kernels/registerKernels.js";
-import { forward, totalLoss, trainableVariables } from "./batchLoss.js";
-import type { GradientJob, GradientReply, PlainTensor, WorkerInit } from "./dataParallelTypes.js";
-import { objectiveOf } from "./objective.js";
+import { forward, totalLoss, trainableVariables } from "../train/batchLoss.js";
+import { objectiveOf } from "../train/objective.js";
+import type { GradientJob, GradientReply, PlainTensor, WorkerInit } from "./gradientProtocol.js";
 
 const port = parentPort!;
 const init = workerData as WorkerInit;

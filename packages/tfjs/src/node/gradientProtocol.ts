@@ -1,5 +1,5 @@
 /**
- * The messages between the trainer and its gradient workers (see `dataParallel.ts`).
+ * The messages between the trainer and its gradient workers (see `gradientWorkers.ts`).
  *
  * @module
  */

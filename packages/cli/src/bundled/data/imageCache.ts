@@ -15,7 +15,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { DatasetSplits, ImageDataset } from "./dataset.js";
+import type { DatasetSplits, ImageDataset } from "@lrkit/tfjs";
 
 const MAGIC = "LRKIMG01";
 const HEADER = 28;

@@ -3,11 +3,10 @@ import { cosine } from "lrkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerLrkitKernels } from "../backend/kernels/registerKernels.js";
 import { subset, type ImageDataset } from "../data/dataset.js";
-import { lenet } from "../models/lenet.js";
-import { mlp } from "../models/mlp.js";
 import { useBackend } from "../test/backends.js";
-import { fashionMnistSlices } from "../test/data.js";
-import { train, type TrainOptions } from "./train.js";
+import { train, type TrainOptions } from "../train/train.js";
+import { gradientWorkers } from "./gradientWorkers.js";
+import { fashionMnistSlices, lenet, mlp } from "../test/demo.js";
 
 let trainSet: ImageDataset;
 let testSet: ImageDataset;
@@ -23,7 +22,7 @@ function expectNear(actual: readonly number[], expected: readonly number[], tole
   actual.forEach((v, i) => expect(Math.abs(v - expected[i]!) / scale).toBeLessThanOrEqual(tolerance));
 }
 
-describe("train with workers (data parallelism)", () => {
+describe("train with gradientWorkers (data parallelism)", () => {
   it("gives the single-thread run on wasm up to float rounding, and leaves no tensor behind", async () => {
     await useBackend("wasm");
     registerLrkitKernels("wasm");
@@ -41,7 +40,7 @@ describe("train with workers (data parallelism)", () => {
         optimizerOptions: { momentum: 0.9 },
         schedule: cosine({ lr: 0.05, steps: 8 }),
         unit: "batch",
-        workers,
+        ...(workers > 1 ? { parallel: gradientWorkers(workers) } : {}),
       };
       const result = await train(options);
       expect(tf.memory().numTensors).toBe(before);
@@ -76,7 +75,7 @@ describe("train with workers (data parallelism)", () => {
         loss: "softmaxCrossEntropy",
         epochs: 1,
         batchSize: 4,
-        workers,
+        ...(workers > 1 ? { parallel: gradientWorkers(workers) } : {}),
       });
       const weights = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
       model.dispose();
@@ -89,18 +88,20 @@ describe("train with workers (data parallelism)", () => {
     expectNear(three.weights, one.weights, 1e-5);
   });
 
-  it("rejects a bad number of workers before any update, naming the option and the value", async () => {
+  it("rejects a bad number of threads, and a loss function, before any update", async () => {
+    expect(() => gradientWorkers(1)).toThrow(
+      new RangeError("gradientWorkers: threads must be an integer of at least 2, got 1"),
+    );
+    expect(() => gradientWorkers(2.5)).toThrow(
+      new RangeError("gradientWorkers: threads must be an integer of at least 2, got 2.5"),
+    );
     const model = mlp({ hidden: [4] });
-    await expect(
-      train({ model, data: trainSet, loss: "softmaxCrossEntropy", epochs: 1, workers: 0 }),
-    ).rejects.toThrow(new RangeError("train: workers must be a positive integer, got 0"));
-    await expect(
-      train({ model, data: trainSet, loss: "softmaxCrossEntropy", epochs: 1, workers: 1.5 }),
-    ).rejects.toThrow(new RangeError("train: workers must be a positive integer, got 1.5"));
     const fn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred);
-    await expect(train({ model, data: trainSet, loss: fn, epochs: 1, workers: 2 })).rejects.toThrow(
+    await expect(
+      train({ model, data: trainSet, loss: fn, epochs: 1, parallel: gradientWorkers(2) }),
+    ).rejects.toThrow(
       new TypeError(
-        "train: workers > 1 needs every loss given by name (a loss function cannot be sent to a worker thread)",
+        "train: gradientWorkers needs every loss given by name (a loss function cannot be sent to a worker thread)",
       ),
     );
     model.dispose();

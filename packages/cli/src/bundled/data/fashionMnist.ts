@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { cacheDir } from "./cacheDir.js";
-import type { DatasetSplits } from "./dataset.js";
+import type { DatasetSplits } from "@lrkit/tfjs";
 import { readImageCache, writeImageCache } from "./imageCache.js";
 
 /** Fashion-MNIST's classes, by label. */

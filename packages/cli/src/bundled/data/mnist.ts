@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { DatasetSplits, ImageDataset } from "./dataset.js";
+import type { DatasetSplits, ImageDataset } from "@lrkit/tfjs";
 
 /** MNIST's classes, by label. */
 export const MNIST_CLASSES: readonly string[] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];

@@ -1,0 +1,1 @@
+export { gradientWorkers } from "./gradientWorkers.js";
