@@ -2,6 +2,8 @@
 // @lrkit/tfjs loads it the same way in Node and in a browser bundle, with no file to read or serve.
 // Run by `npm run build:wasm` after the AssemblyScript compiler; its output is not committed.
 import { readFileSync, writeFileSync } from "node:fs";
+import { stdout } from "node:process";
+import { URL } from "node:url";
 
 const bytes = readFileSync(new URL("../wasm/kernels.wasm", import.meta.url));
 const out = new URL("../src/backend/kernels/kernelsWasm.generated.ts", import.meta.url);
@@ -10,4 +12,4 @@ writeFileSync(
   `/** lrkit's kernel module (assembly/, ${bytes.length} bytes), base64: written by \`npm run build:wasm\`. */\n` +
     `export const KERNELS_WASM = "${bytes.toString("base64")}";\n`,
 );
-console.log(`embedded ${bytes.length} bytes of wasm/kernels.wasm in ${out.pathname}`);
+stdout.write(`embedded ${bytes.length} bytes of wasm/kernels.wasm in ${out.pathname}\n`);
