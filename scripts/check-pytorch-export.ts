@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { combinators, coreFamilies, parseSchedule, sample, toPyTorch, toText } from "lrkit";
+import "lrkit/presets"; // the cases name presets
 import { anyCase } from "../packages/lrkit/src/test/arbitraries.js";
 
 const python = process.argv[2] ?? "/usr/bin/python3";

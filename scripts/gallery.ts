@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lrFinderChart, scheduleChart, trainingChart, type TrainingRun } from "@lrkit/plot";
 import { parseSchedule, type Schedule } from "lrkit";
+import "lrkit/presets"; // the gallery names recipes presets
 
 const OUT = "docs/gallery";
 
@@ -126,7 +127,7 @@ class Logistic {
     );
   }
   step(x: [number, number][], y: number[], lr: number): void {
-    const g = [0, 0, 0];
+    const g: [number, number, number] = [0, 0, 0];
     x.forEach((p, i) => {
       const e = sigmoid(this.w[0]! * p[0] + this.w[1]! * p[1] + this.b) - y[i]!;
       g[0] += e * p[0];
@@ -143,15 +144,15 @@ function train(schedule: Schedule, label: string): TrainingRun {
   const data = dataset(256, 1);
   const test = dataset(256, 2);
   const model = new Logistic();
-  const run = { label, trainLoss: [] as number[], trainAcc: [] as number[], testAcc: [] as number[] };
+  const curves = { "train loss": [] as number[], "train acc": [] as number[], "test acc": [] as number[] };
   for (let epoch = 0; epoch < 30; epoch++) {
     for (let b = 0; b < 4; b++)
       model.step(data.x.slice(b * 64, b * 64 + 64), data.y.slice(b * 64, b * 64 + 64), schedule(epoch));
-    run.trainLoss.push(model.loss(data.x, data.y));
-    run.trainAcc.push(model.accuracy(data.x, data.y));
-    run.testAcc.push(model.accuracy(test.x, test.y));
+    curves["train loss"].push(model.loss(data.x, data.y));
+    curves["train acc"].push(model.accuracy(data.x, data.y));
+    curves["test acc"].push(model.accuracy(test.x, test.y));
   }
-  return run;
+  return { label, curves };
 }
 
 /** An LR range test on the same model: exponential sweep, EMA-smoothed loss, stop at 4x the minimum. */

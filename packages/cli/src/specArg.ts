@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseSchedule, SpecError, SpecSyntaxError, type Schedule } from "lrkit";
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import { CliError } from "./io.js";
 
 /**

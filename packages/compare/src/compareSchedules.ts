@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { fromSpec, isSchedule, parseSchedule, toText, type Schedule, type ScheduleSpec } from "lrkit";
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import {
   OPTIMIZER_NAMES,
   type LossOption,

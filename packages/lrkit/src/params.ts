@@ -1,11 +1,18 @@
 /**
- * Parameter validation shared by every factory: zod schemas for the usual kinds of parameter, and
- * errors that name the function, the parameter and the offending value
+ * Parameter validation shared by every factory: valibot schemas for the usual kinds of parameter
+ * (import them as a namespace, `import * as p from "./params.js"`, so that a bundle keeps only the
+ * kinds it uses), and errors that name the function, the parameter and the offending value
  * (`RangeError("cosine: steps must be a positive integer, got 0")`).
+ *
+ * Every schema and check carries its message in the house style (`"must be a positive number"`);
+ * {@link parseParams} turns the first valibot issue into `"<fn>: <param> <message>, got <value>"`.
+ * A value of the wrong type is a TypeError: an issue of a schema (a string for a number, a missing
+ * parameter), or of `v.finite` or `v.integer`, which refine a number's type. A value of the right
+ * type outside its domain (`v.check`, `p.oneOf`) is a RangeError.
  *
  * @module
  */
-import * as z from "zod";
+import * as v from "valibot";
 import type { Schedule } from "./schedule.js";
 import { compileFormula, type FormulaOptions } from "./spec/formula.js";
 import { SpecSyntaxError } from "./spec/syntaxError.js";
@@ -74,17 +81,40 @@ export function typeError(fn: string, param: string, expected: string, value: un
   throw new ParameterTypeError(fn, param, `${fn}: ${param} ${expected}, got ${show(value)}`);
 }
 
-function pathText(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join("");
+type Key = string | number;
+type Issue = v.BaseIssue<unknown>;
+
+const keysOf = (issue: Issue): Key[] => (issue.path ?? []).map((item) => item.key as Key);
+
+function pathText(path: readonly Key[]): string {
+  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("");
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v = input;
-  for (const key of path) v = v == null ? undefined : (v as Record<PropertyKey, unknown>)[key];
-  return v;
+function valueAt(input: unknown, path: readonly Key[]): unknown {
+  let value = input;
+  for (const key of path) value = value == null ? undefined : (value as Record<Key, unknown>)[key];
+  return value;
 }
+
+/** The schema that checks the value at `path` (through wrappers, pipes, objects and arrays). */
+function schemaAt(schema: v.GenericSchema, path: readonly Key[]): v.GenericSchema | undefined {
+  let s: unknown = schema;
+  for (const key of path) {
+    let node = s as Record<string, unknown>;
+    while ("wrapped" in node) node = node.wrapped as Record<string, unknown>;
+    if ("entries" in node) s = (node.entries as Record<Key, unknown>)[key];
+    else if ("item" in node) s = node.item;
+    else return undefined;
+    if (s === undefined) return undefined;
+  }
+  return s as v.GenericSchema;
+}
+
+/** The issue of a strict object for a key it does not have. */
+const isUnknownKey = (issue: Issue) => issue.type === "strict_object" && issue.expected === "never";
+/** The issue of a strict object for a required key the input lacks. */
+const isMissingKey = (issue: Issue) =>
+  issue.type === "strict_object" && issue.expected !== "never" && issue.path?.at(-1)?.origin === "key";
 
 /**
  * Validates `input` against `schema` and returns the parsed options (defaults filled in).
@@ -93,38 +123,53 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * @throws {@link ParameterTypeError} for a missing, unknown or wrongly typed parameter;
  *   {@link ParameterRangeError} for a value outside its domain.
  */
-export function parseParams<S extends z.ZodType>(fn: string, schema: S, input: unknown): z.output<S> {
+export function parseParams<S extends v.GenericSchema>(
+  fn: string,
+  schema: S,
+  input: unknown,
+): v.InferOutput<S> {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new ParameterTypeError(fn, "", `${fn}: options must be an object, got ${show(input)}`);
   }
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = result.error.issues;
-  const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0]!;
-  if (issue.code === "unrecognized_keys") {
-    const key = issue.keys[0]!;
-    if (issue.path.length > 0) {
-      const param = `${pathText(issue.path)}.${key}`;
-      throw new ParameterTypeError(fn, param, `${fn}: unknown parameter "${param}"`);
-    }
-    const known = schema instanceof z.ZodObject ? Object.keys(schema.shape).join(", ") : "";
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  return fail(fn, schema, input, result.issues);
+}
+
+/** Throws the error of the issue that matters most: an unknown key first, else the first issue. */
+function fail(fn: string, schema: v.GenericSchema, input: unknown, issues: readonly Issue[]): never {
+  const unknown = issues.find(isUnknownKey);
+  if (unknown) {
+    const path = keysOf(unknown);
+    const param = pathText(path);
+    if (path.length > 1) throw new ParameterTypeError(fn, param, `${fn}: unknown parameter "${param}"`);
+    const known = "entries" in schema ? Object.keys(schema.entries as object).join(", ") : "";
     throw new ParameterTypeError(
       fn,
-      key,
-      `${fn}: unknown parameter "${key}"${known ? ` (parameters: ${known})` : ""}`,
+      param,
+      `${fn}: unknown parameter "${param}"${known ? ` (parameters: ${known})` : ""}`,
     );
   }
-  const param = pathText(issue.path);
-  const value = valueAt(input, issue.path);
-  if (issue.code === "invalid_type" && value === undefined) {
-    throw new ParameterTypeError(fn, param, `${fn}: ${param} is required`);
+  let issue = issues[0]!;
+  const path = keysOf(issue);
+  if (isMissingKey(issue)) {
+    // valibot reports a missing key without running its schema; run it on `undefined`, so that a
+    // missing schedule reads "must be a schedule, got undefined" as a given `undefined` does.
+    const entry = schemaAt(schema, path);
+    const own = entry && v.safeParse(entry, undefined).issues?.[0];
+    if (own) issue = own;
   }
-  const isType =
-    issue.code === "invalid_type" ||
-    issue.code === "invalid_union" ||
-    (issue.code === "custom" && issue.params?.typeError === true);
-  const kind = isType ? typeError : rangeError;
-  return kind(fn, param, issue.message, value);
+  const param = pathText(path);
+  const value = valueAt(input, path);
+  if (issue.type === "picklist") return rangeError(fn, param, issue.message, value);
+  if (issue.kind === "schema") {
+    // A missing number, string, list... is "required"; a missing schedule is "not a schedule".
+    if (value === undefined && issue.type !== "custom")
+      throw new ParameterTypeError(fn, param, `${fn}: ${param} is required`);
+    return typeError(fn, param, issue.message, value);
+  }
+  if (issue.type === "finite" || issue.type === "integer") return typeError(fn, param, issue.message, value);
+  return rangeError(fn, param, issue.message, value);
 }
 
 /** Checks a cross-parameter condition; throws a {@link ParameterRangeError} naming `param` when it fails. */
@@ -132,51 +177,122 @@ export function ensure(ok: boolean, fn: string, param: string, expected: string,
   if (!ok) rangeError(fn, param, expected, value);
 }
 
-/** Marks a custom issue as a type error (a TypeError rather than a RangeError). */
-const TYPE_ISSUE = { typeError: true };
-const isScheduleValue = (v: unknown) => typeof v === "function" && "spec" in v;
+// ---------------------------------------------------------------------------------------------
+// Parameter kinds. Each takes the parameter's help text (the playground's and `lrkit types`'
+// description). A default is `v.optional(p.positive("... Defaults to 1."), 1)`; a further check
+// goes in a pipe, the help last:
+// `v.pipe(p.number(), v.check((x) => x > 1, "must be greater than 1"), v.description("..."))`.
 
-const finite = (message = "must be a finite number") => z.number({ error: message });
+type Help = string | undefined;
 
-/** Parameter kinds, as zod schemas with messages in the house style. */
-export const p = {
-  /** Any finite number. */
-  number: () => finite(),
-  /** A finite number >= 0 (a learning rate, a floor). */
-  nonNegative: () => finite().refine((v) => v >= 0, { error: "must be a non-negative number" }),
-  /** A finite number > 0. */
-  positive: () => finite().refine((v) => v > 0, { error: "must be a positive number" }),
-  /** An integer > 0 (a horizon, a period). */
-  positiveInt: () =>
-    finite("must be a positive integer").refine((v) => Number.isInteger(v) && v > 0, {
-      error: "must be a positive integer",
-    }),
-  /** An integer >= 0. */
-  nonNegativeInt: () =>
-    finite("must be a non-negative integer").refine((v) => Number.isInteger(v) && v >= 0, {
-      error: "must be a non-negative integer",
-    }),
-  /** A number in [0, 1]. */
-  unit: () => finite().refine((v) => v >= 0 && v <= 1, { error: "must be in [0, 1]" }),
-  /** A number in the open interval (0, 1). */
-  openUnit: () => finite().refine((v) => v > 0 && v < 1, { error: "must be in (0, 1)" }),
-  /** One of the given strings. */
-  oneOf: <const T extends readonly [string, ...string[]]>(values: T) =>
-    z.enum(values, { error: `must be one of ${values.map((v) => `"${v}"`).join(", ")}` }),
-  /** A boolean. */
-  boolean: () => z.boolean({ error: "must be true or false" }),
-  /** A string. */
-  string: () => z.string({ error: "must be a string" }),
-  /** A list of finite numbers. */
-  numbers: () => z.array(finite(), { error: "must be a list of numbers" }),
-  /** A Schedule (in a JSON spec: a nested spec, which fromSpec builds first). */
-  schedule: () => z.custom<Schedule>(isScheduleValue, { error: "must be a schedule", params: TYPE_ISSUE }),
-  /** A list of Schedules. */
-  schedules: () =>
-    z.array(z.custom<Schedule>(isScheduleValue, { error: "must be a schedule", params: TYPE_ISSUE }), {
-      error: "must be a list of schedules",
-    }),
-};
+/** The help text as a pipe item (none without one). */
+function described<T>(help: Help): v.DescriptionAction<T, string>[] {
+  return help === undefined ? [] : [v.description<T, string>(help)];
+}
+
+type NumberCheck = v.CheckAction<number, string>;
+
+/** A finite number that passes `check`: `type` is the message for anything else (NaN, Infinity, "1"). */
+function numeric(type: string, help: Help, ...checks: NumberCheck[]) {
+  return v.pipe(v.number(type), v.finite(type), ...checks, ...described<number>(help));
+}
+
+const FINITE = "must be a finite number";
+
+/** Any finite number. */
+export const number = (help?: string) => numeric(FINITE, help);
+
+/** A finite number >= 0 (a learning rate, a floor). */
+export const nonNegative = (help?: string) =>
+  numeric(
+    FINITE,
+    help,
+    v.check((x) => x >= 0, "must be a non-negative number"),
+  );
+
+/** A finite number > 0. */
+export const positive = (help?: string) =>
+  numeric(
+    FINITE,
+    help,
+    v.check((x) => x > 0, "must be a positive number"),
+  );
+
+/** An integer > 0 (a horizon, a period). */
+export const positiveInt = (help?: string) =>
+  numeric(
+    "must be a positive integer",
+    help,
+    v.check((x) => Number.isInteger(x) && x > 0, "must be a positive integer"),
+  );
+
+/** An integer >= 0. */
+export const nonNegativeInt = (help?: string) =>
+  numeric(
+    "must be a non-negative integer",
+    help,
+    v.check((x) => Number.isInteger(x) && x >= 0, "must be a non-negative integer"),
+  );
+
+/** A number in [0, 1]. */
+export const unit = (help?: string) =>
+  numeric(
+    FINITE,
+    help,
+    v.check((x) => x >= 0 && x <= 1, "must be in [0, 1]"),
+  );
+
+/** A number in the open interval (0, 1). */
+export const openUnit = (help?: string) =>
+  numeric(
+    FINITE,
+    help,
+    v.check((x) => x > 0 && x < 1, "must be in (0, 1)"),
+  );
+
+/** One of the given strings (anything else, a missing value included, is a RangeError). */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, help?: string) =>
+  v.pipe(
+    v.picklist(values, `must be one of ${values.map((x) => `"${x}"`).join(", ")}`),
+    ...described<T[number]>(help),
+  );
+
+/** A boolean. */
+export const boolean = (help?: string) =>
+  v.pipe(v.boolean("must be true or false"), ...described<boolean>(help));
+
+/** A string. */
+export const string = (help?: string) => v.pipe(v.string("must be a string"), ...described<string>(help));
+
+/** A list of finite numbers. */
+export const numbers = (help?: string) =>
+  v.pipe(v.array(number(), "must be a list of numbers"), ...described<number[]>(help));
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === "object" && x !== null && [Object.prototype, null].includes(Object.getPrototypeOf(x));
+
+/**
+ * A plain object (a Python dict) whose values pass `value`; `message` for anything else. Written
+ * here because valibot's `record` takes arrays too (their indices as keys), and a list is no dict.
+ */
+export const record = <V extends v.GenericSchema>(value: V, message: string, help?: string) =>
+  v.pipe(
+    v.custom<Record<string, v.InferInput<V>>>(isPlainObject, message),
+    v.record(v.string(), value, message),
+    ...described<Record<string, v.InferOutput<V>>>(help),
+  );
+
+/** True for a Schedule: a function that carries its spec. */
+export const isSchedule = (x: unknown): x is Schedule => typeof x === "function" && "spec" in x;
+
+const scheduleSchema = () => v.custom<Schedule>(isSchedule, "must be a schedule");
+
+/** A Schedule (in a JSON spec: a nested spec, which fromSpec builds first). */
+export const schedule = (help?: string) => v.pipe(scheduleSchema(), ...described<Schedule>(help));
+
+/** A list of Schedules. */
+export const schedules = (help?: string) =>
+  v.pipe(v.array(scheduleSchema(), "must be a list of schedules"), ...described<Schedule[]>(help));
 
 /** Checks that `values` is sorted in non-decreasing (or, with `strict`, increasing) order. */
 export function ensureSorted(fn: string, param: string, values: readonly number[], strict = false): void {

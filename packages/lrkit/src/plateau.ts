@@ -3,31 +3,32 @@
  *
  * @module
  */
-import * as z from "zod";
-import { p, parseParams } from "./params.js";
+import * as v from "valibot";
+import * as p from "./params.js";
+import { parseParams } from "./params.js";
 
-const params = z.strictObject({
-  mode: p
-    .oneOf(["min", "max"])
-    .default("min")
-    .describe('Whether the metric should go down ("min") or up ("max"). Defaults to "min".'),
-  factor: p.openUnit().default(0.1).describe("The lr is multiplied by factor at every cut. Defaults to 0.1."),
-  patience: p.nonNegativeInt().default(10).describe("Bad epochs tolerated before a cut. Defaults to 10."),
-  threshold: p.nonNegative().default(1e-4).describe("How much better counts as better. Defaults to 1e-4."),
-  thresholdMode: p
-    .oneOf(["rel", "abs"])
-    .default("rel")
-    .describe('Threshold relative to the best ("rel") or absolute. Defaults to "rel".'),
-  cooldown: p
-    .nonNegativeInt()
-    .default(0)
-    .describe("Epochs after a cut during which bad epochs are not counted. Defaults to 0."),
-  minLr: p.nonNegative().default(0).describe("No cut goes below this lr. Defaults to 0."),
-  eps: p.nonNegative().default(1e-8).describe("A cut smaller than eps is skipped. Defaults to 1e-8."),
+const params = v.strictObject({
+  mode: v.optional(
+    p.oneOf(["min", "max"], 'Whether the metric should go down ("min") or up ("max"). Defaults to "min".'),
+    "min",
+  ),
+  factor: v.optional(p.openUnit("The lr is multiplied by factor at every cut. Defaults to 0.1."), 0.1),
+  patience: v.optional(p.nonNegativeInt("Bad epochs tolerated before a cut. Defaults to 10."), 10),
+  threshold: v.optional(p.nonNegative("How much better counts as better. Defaults to 1e-4."), 1e-4),
+  thresholdMode: v.optional(
+    p.oneOf(["rel", "abs"], 'Threshold relative to the best ("rel") or absolute. Defaults to "rel".'),
+    "rel",
+  ),
+  cooldown: v.optional(
+    p.nonNegativeInt("Epochs after a cut during which bad epochs are not counted. Defaults to 0."),
+    0,
+  ),
+  minLr: v.optional(p.nonNegative("No cut goes below this lr. Defaults to 0."), 0),
+  eps: v.optional(p.nonNegative("A cut smaller than eps is skipped. Defaults to 1e-8."), 1e-8),
 });
 
 /** Options of {@link plateau}. */
-export type PlateauOptions = z.input<typeof params>;
+export type PlateauOptions = v.InferInput<typeof params>;
 
 /** A JSON-safe number: non-finite values are written as strings, as in the golden files. */
 export type JsonNumber = number | "Infinity" | "-Infinity" | "NaN";

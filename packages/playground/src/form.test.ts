@@ -1,4 +1,5 @@
 import { fromSpec, parseText, registry, sample, type ScheduleSpec } from "lrkit";
+import "lrkit/presets"; // registers the presets, for fromSpec and the text syntax
 import { describe, expect, it } from "vitest";
 import {
   fieldForPath,

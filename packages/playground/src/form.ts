@@ -39,7 +39,7 @@ export interface FieldError {
   readonly message: string;
 }
 
-/** The fields of a registered type (cached: the registry does not change). */
+/** The fields of a registered type (cached: a registered type's entry never changes). */
 const cache = new Map<string, ParamInfo[]>();
 /** The form fields of `type`, or undefined for an unknown type. */
 export function fieldsOfType(type: string): readonly ParamInfo[] | undefined {

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import "./style.css";
 import { startPlayground } from "./app.js";
 

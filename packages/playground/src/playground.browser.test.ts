@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseSchedule, parseText, toText } from "lrkit";
+import "lrkit/presets"; // the page knows them: so must the expected list
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { evaluate } from "./evaluate.js";
@@ -101,7 +102,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const page = await open(ctx);
     const [before] = await curves(page);
     expect(before).toMatch(/^M/);
-    // The nested cosine's lr, a field generated from the registry's zod schema.
+    // The nested cosine's lr, a field generated from the registry's valibot schema.
     await page.fill('[data-key="$.schedule.lr"]', "0.1");
     expect(await specText(page)).toBe("warmup(cosine(lr=0.1, steps=25, minLr=0.01), steps=5)");
     const [after] = await curves(page);
@@ -242,7 +243,9 @@ describe.skipIf(!hasChromium)(title, () => {
   it("offers every family, combinator and preset, each with a form that reads back as its example", async (ctx) => {
     const page = await open(ctx);
     const { registry } = await import("lrkit");
-    const params = Object.fromEntries([...registry].map(([type, f]) => [type, Object.keys(f.params.shape)]));
+    const params = Object.fromEntries(
+      [...registry].map(([type, f]) => [type, Object.keys(f.params.entries)]),
+    );
     const results = await page.evaluate((params) => {
       const out: { type: string; text: string; ok: boolean; missing: string[] }[] = [];
       const menu = '[data-key="$.type"]';

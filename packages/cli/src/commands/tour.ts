@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import Table from "cli-table3";
 import { parseSchedule, sample, toText } from "lrkit";
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import sparkly from "sparkly";
 import type { Io } from "../io.js";
 

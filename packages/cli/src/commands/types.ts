@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { describeParams, registry, type Family } from "lrkit";
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import type { Io } from "../io.js";
 
 /** `lr steps [minLr=0] ...`: required parameters bare, the others in brackets with their default. */

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import { fromSpec, parseSchedule, SpecError, SpecSyntaxError, type Schedule } from "lrkit";
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import type { ScheduleEntry } from "@lrkit/compare";
 import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerOptions } from "@lrkit/tfjs";
 import { CliError } from "../io.js";

@@ -11,6 +11,7 @@
  * @module
  */
 import { parseSchedule, type Schedule } from "lrkit";
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import type { ScheduleEntry } from "@lrkit/compare";
 import type { CompareConfig } from "./config.js";
 

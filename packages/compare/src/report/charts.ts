@@ -5,6 +5,7 @@
  * @module
  */
 import { fromSpec } from "lrkit";
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import { colorAt, lineChart, rangeTestChart, scheduleChart, trainingChart, type Series } from "@lrkit/plot";
 import type { CompareResults, FindReport, RunResult } from "../results/schema.js";
 import { raw, type SafeHtml } from "./html.js";

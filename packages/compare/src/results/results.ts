@@ -6,6 +6,7 @@
  */
 import { cpus, totalmem } from "node:os";
 import { fromSpec, lint, type TrainingPlan } from "lrkit";
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import type { RunRecord } from "../runner/pool.js";
 import type { RunSpec } from "../runner/runSpec.js";
 import { better } from "./metrics.js";

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { dispose, tensor } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { fromSpec } from "lrkit";
+import "lrkit/presets"; // the anchors' presets, by name in schedules
 import { train, type EpochRecord } from "@lrkit/tfjs";
 import type { Experiment } from "../experiment/experiment.js";
 import { disposeModel } from "../experiment/probe.js";

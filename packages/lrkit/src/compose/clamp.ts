@@ -1,16 +1,17 @@
-import * as z from "zod";
-import { ensure, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  schedule: p.schedule().describe("The schedule to bound."),
-  min: p.number().optional().describe("The lower bound. Defaults to none."),
-  max: p.number().optional().describe("The upper bound. Defaults to none."),
+const params = v.strictObject({
+  schedule: p.schedule("The schedule to bound."),
+  min: v.optional(p.number("The lower bound. Defaults to none.")),
+  max: v.optional(p.number("The upper bound. Defaults to none.")),
 });
 
 /** Options of {@link clamp}, without the schedule. */
-export type ClampOptions = Omit<z.input<typeof params>, "schedule">;
+export type ClampOptions = Omit<v.InferInput<typeof params>, "schedule">;
 
 /**
  * Bounds a schedule: `min(max(schedule(t), min), max)`.

@@ -1,14 +1,13 @@
-import * as z from "zod";
-import { ensure, ensureSorted, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, ensureSorted, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 import { countAtOrBelow } from "../families/math.js";
 
-const params = z.strictObject({
-  schedules: p.schedules().describe("The parts, in order."),
-  boundaries: p
-    .numbers()
-    .describe("The steps at which each part after the first begins; one fewer than schedules."),
+const params = v.strictObject({
+  schedules: p.schedules("The parts, in order."),
+  boundaries: p.numbers("The steps at which each part after the first begins; one fewer than schedules."),
 });
 
 /**

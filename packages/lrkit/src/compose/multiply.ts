@@ -1,10 +1,11 @@
-import * as z from "zod";
-import { ensure, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  schedules: p.schedules().describe("The factors."),
+const params = v.strictObject({
+  schedules: p.schedules("The factors."),
 });
 
 /**

@@ -1,27 +1,25 @@
-import * as z from "zod";
-import { ensure, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams } from "../params.js";
 import { normal, uniformStream } from "../random.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  schedule: p.schedule().describe("The schedule to perturb."),
-  seed: p.number().default(42).describe("The seed: the same seed gives the same noise. Defaults to 42."),
-  pct: p
-    .positive()
-    .default(0.67)
-    .describe("The noise is kept within (-pct, pct) of the value. Defaults to 0.67."),
-  std: p.positive().default(1).describe('The standard deviation of the "normal" noise. Defaults to 1.'),
-  distribution: p
-    .oneOf(["normal", "uniform"])
-    .default("normal")
-    .describe('"normal" (truncated) or "uniform". Defaults to "normal".'),
-  start: p.nonNegative().default(0).describe("The first step with noise. Defaults to 0."),
-  end: p.nonNegative().optional().describe("The first step without noise again. Defaults to never."),
+const params = v.strictObject({
+  schedule: p.schedule("The schedule to perturb."),
+  seed: v.optional(p.number("The seed: the same seed gives the same noise. Defaults to 42."), 42),
+  pct: v.optional(p.positive("The noise is kept within (-pct, pct) of the value. Defaults to 0.67."), 0.67),
+  std: v.optional(p.positive('The standard deviation of the "normal" noise. Defaults to 1.'), 1),
+  distribution: v.optional(
+    p.oneOf(["normal", "uniform"], '"normal" (truncated) or "uniform". Defaults to "normal".'),
+    "normal",
+  ),
+  start: v.optional(p.nonNegative("The first step with noise. Defaults to 0."), 0),
+  end: v.optional(p.nonNegative("The first step without noise again. Defaults to never.")),
 });
 
 /** Options of {@link noise}, without the schedule. */
-export type NoiseOptions = Omit<z.input<typeof params>, "schedule">;
+export type NoiseOptions = Omit<v.InferInput<typeof params>, "schedule">;
 
 /**
  * Multiplicative noise, as timm's schedulers add it: for `start <= t < end` the value becomes

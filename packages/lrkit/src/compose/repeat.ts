@@ -1,26 +1,29 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 import { cycleStart, locateCycle } from "../families/math.js";
 
-const params = z.strictObject({
-  schedule: p.schedule().describe("One cycle, over steps 0..period."),
-  period: p.positive().describe("The length of the first cycle."),
-  periodMult: p
-    .number()
-    .refine((v) => v >= 1, { error: "must be at least 1" })
-    .default(1)
-    .describe("Each cycle is periodMult times longer, the schedule stretched to fit. Defaults to 1."),
-  decay: p.nonNegative().default(1).describe("Cycle i is scaled by decay^i. Defaults to 1."),
-  limit: p
-    .positiveInt()
-    .optional()
-    .describe("Cycles to run; then the end of the last cycle holds. Defaults to unlimited."),
+const params = v.strictObject({
+  schedule: p.schedule("One cycle, over steps 0..period."),
+  period: p.positive("The length of the first cycle."),
+  periodMult: v.optional(
+    v.pipe(
+      p.number(),
+      v.check((x) => x >= 1, "must be at least 1"),
+      v.description("Each cycle is periodMult times longer, the schedule stretched to fit. Defaults to 1."),
+    ),
+    1,
+  ),
+  decay: v.optional(p.nonNegative("Cycle i is scaled by decay^i. Defaults to 1."), 1),
+  limit: v.optional(
+    p.positiveInt("Cycles to run; then the end of the last cycle holds. Defaults to unlimited."),
+  ),
 });
 
 /** Options of {@link repeat}, without the schedule. */
-export type RepeatOptions = Omit<z.input<typeof params>, "schedule">;
+export type RepeatOptions = Omit<v.InferInput<typeof params>, "schedule">;
 
 /**
  * Repeats one cycle of a schedule: cycle `i` lasts `period * periodMult ** i` steps, over which the

@@ -1,11 +1,12 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  schedule: p.schedule().describe("The schedule to scale."),
-  factor: p.nonNegative().describe("The constant factor."),
+const params = v.strictObject({
+  schedule: p.schedule("The schedule to scale."),
+  factor: p.nonNegative("The constant factor."),
 });
 
 /**

@@ -1,34 +1,35 @@
-import * as z from "zod";
-import { ensure, p, parseParams, typeError } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams, typeError } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  schedule: p.schedule().describe("The schedule that follows the warmup."),
-  steps: p.nonNegative().describe("The length of the warmup."),
-  from: p.nonNegative().optional().describe("The lr at step 0. Defaults to schedule(0) / (steps + 1)."),
-  startRatio: p
-    .nonNegative()
-    .optional()
-    .describe("The lr at step 0 as a fraction of schedule(0); instead of from."),
-  mode: p
-    .oneOf(["linear", "constant", "cosine", "exponential", "1-sqrt"])
-    .default("linear")
-    .describe('The shape of the ramp. Defaults to "linear".'),
-  includeInHorizon: p
-    .boolean()
-    .default(false)
-    .describe(
+const params = v.strictObject({
+  schedule: p.schedule("The schedule that follows the warmup."),
+  steps: p.nonNegative("The length of the warmup."),
+  from: v.optional(p.nonNegative("The lr at step 0. Defaults to schedule(0) / (steps + 1).")),
+  startRatio: v.optional(p.nonNegative("The lr at step 0 as a fraction of schedule(0); instead of from.")),
+  mode: v.optional(
+    p.oneOf(
+      ["linear", "constant", "cosine", "exponential", "1-sqrt"],
+      'The shape of the ramp. Defaults to "linear".',
+    ),
+    "linear",
+  ),
+  includeInHorizon: v.optional(
+    p.boolean(
       "Count the warmup steps in the schedule's own steps (timm warmup_prefix=False). Defaults to false.",
     ),
+    false,
+  ),
 });
 
 /** Options of {@link warmup}, without the schedule. */
-export type WarmupOptions = Omit<z.input<typeof params>, "schedule">;
+export type WarmupOptions = Omit<v.InferInput<typeof params>, "schedule">;
 
 type Ramp = (from: number, to: number, x: number) => number;
 
-const RAMPS: Record<z.output<typeof params>["mode"], Ramp> = {
+const RAMPS: Record<v.InferOutput<typeof params>["mode"], Ramp> = {
   linear: (a, b, x) => a + (b - a) * x,
   constant: (a) => a,
   cosine: (a, b, x) => a + ((b - a) * (1 - Math.cos(Math.PI * x))) / 2,

@@ -9,6 +9,7 @@ import { combinatorCases, familyCases } from "../test/arbitraries.js";
 import { close, expectThrow } from "../test/expect.js";
 import { closedForm, hasClosedForm } from "./closedForm.js";
 import { ExportError } from "./expr.js";
+import "../presets/index.js"; // registers the presets, for fromSpec and the text syntax
 
 const N = 400;
 

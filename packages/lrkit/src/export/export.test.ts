@@ -14,6 +14,7 @@ import { toKeras } from "./keras.js";
 import { toOptax } from "./optax.js";
 import { toPyTorch } from "./pytorch.js";
 import { toTypeScript } from "./typescript.js";
+import "../presets/index.js"; // registers the presets, for fromSpec and the text syntax
 
 /** The values a generated PyTorch script prints, read back without Python where the script allows it. */
 function torchValues(script: string, steps: number): number[] {

@@ -3,21 +3,20 @@
  *
  * @module
  */
+import * as v from "valibot";
 import type { ScheduleSpec } from "../schedule.js";
 import { isSpec } from "../spec/fromSpec.js";
 import { registry } from "../spec/registry.js";
-
-type Parser = { parse: (v: unknown) => unknown };
 
 /** Parameters of `spec` with defaults; nested specs are kept as specs. */
 export function optionsOf(spec: ScheduleSpec): Record<string, unknown> {
   const family = registry.get(spec.type);
   if (!family) return { ...spec };
   const out: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(family.params.shape)) {
+  for (const [key, schema] of Object.entries(family.params.entries)) {
     const value = spec[key];
     const nested = isSpec(value) || (Array.isArray(value) && value.some(isSpec));
-    out[key] = nested ? value : (schema as Parser).parse(value);
+    out[key] = nested ? value : v.parse(schema, value);
   }
   return out;
 }

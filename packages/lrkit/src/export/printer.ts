@@ -1,12 +1,13 @@
 /**
  * Re-prints a formula-language expression for a target whose functions have other names (JAX's
  * `jnp.minimum`, Keras' `ops.floor`, JavaScript's `Math.cos`). The expression is parsed with the
- * same parser as formulas (acorn) and printed back node by node, fully parenthesised.
+ * same parser as formulas (`spec/expression.ts`) and printed back node by node, fully
+ * parenthesised.
  *
  * @module
  */
-import type { Expression } from "acorn";
 import { parseExpression } from "../spec/expression.js";
+import type { Expression } from "../spec/syntaxTree.js";
 import { ExportError } from "./expr.js";
 
 /** How a target spells the formula language's names. */

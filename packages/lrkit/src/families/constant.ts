@@ -1,14 +1,15 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate at every step."),
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate at every step."),
 });
 
 /** Options of {@link constant}. */
-export type ConstantOptions = z.input<typeof params>;
+export type ConstantOptions = v.InferInput<typeof params>;
 
 /**
  * A constant learning rate: `lr` at every step (NaN for a NaN step, like every schedule).

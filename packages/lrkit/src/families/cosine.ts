@@ -1,30 +1,29 @@
-import * as z from "zod";
-import { ensure, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate at step 0 (the peak)."),
-  steps: p.positive().describe("The horizon: steps to reach minLr."),
-  minLr: p.nonNegative().default(0).describe("The learning rate at the horizon. Defaults to 0."),
-  after: p
-    .oneOf(["hold", "periodic"])
-    .default("hold")
-    .describe(
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate at step 0 (the peak)."),
+  steps: p.positive("The horizon: steps to reach minLr."),
+  minLr: v.optional(p.nonNegative("The learning rate at the horizon. Defaults to 0."), 0),
+  after: v.optional(
+    p.oneOf(
+      ["hold", "periodic"],
       'Past the horizon: "hold" stays at minLr (d2l, Keras, Optax); "periodic" rises again (PyTorch).',
     ),
-  exponent: p
-    .positive()
-    .default(1)
-    .describe("Raises the cosine factor to this power (Optax). Defaults to 1."),
-  k: p
-    .positive()
-    .default(1)
-    .describe("k-decay: the phase is pi * (t/steps)^k; k > 1 holds the lr up longer. Defaults to 1."),
+    "hold",
+  ),
+  exponent: v.optional(p.positive("Raises the cosine factor to this power (Optax). Defaults to 1."), 1),
+  k: v.optional(
+    p.positive("k-decay: the phase is pi * (t/steps)^k; k > 1 holds the lr up longer. Defaults to 1."),
+    1,
+  ),
 });
 
 /** Options of {@link cosine}. */
-export type CosineOptions = z.input<typeof params>;
+export type CosineOptions = v.InferInput<typeof params>;
 
 /**
  * Cosine annealing from `lr` to `minLr` over `steps` steps:

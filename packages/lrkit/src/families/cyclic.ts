@@ -1,34 +1,37 @@
-import * as z from "zod";
-import { formulaParam, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { formulaParam, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  baseLr: p.nonNegative().describe("The learning rate at the bottom of each cycle."),
-  maxLr: p.nonNegative().describe("The learning rate at the top of the first cycle."),
-  stepsUp: p.positive().describe("Steps from the bottom to the top of a cycle."),
-  stepsDown: p.positive().optional().describe("Steps from the top back to the bottom. Defaults to stepsUp."),
-  mode: p
-    .oneOf(["triangular", "triangular2", "exp_range"])
-    .default("triangular")
-    .describe(
+const params = v.strictObject({
+  baseLr: p.nonNegative("The learning rate at the bottom of each cycle."),
+  maxLr: p.nonNegative("The learning rate at the top of the first cycle."),
+  stepsUp: p.positive("Steps from the bottom to the top of a cycle."),
+  stepsDown: v.optional(p.positive("Steps from the top back to the bottom. Defaults to stepsUp.")),
+  mode: v.optional(
+    p.oneOf(
+      ["triangular", "triangular2", "exp_range"],
       '"triangular" keeps the amplitude, "triangular2" halves it every cycle, "exp_range" multiplies it by gamma^t.',
     ),
-  gamma: p.positive().default(1).describe('The per-step amplitude factor of "exp_range". Defaults to 1.'),
-  scale: p
-    .string()
-    .optional()
-    .describe(
+    "triangular",
+  ),
+  gamma: v.optional(p.positive('The per-step amplitude factor of "exp_range". Defaults to 1.'), 1),
+  scale: v.optional(
+    p.string(
       'A formula in x that scales the amplitude, replacing mode (e.g. "1 / (2 ** (x - 1))"). Defaults to none.',
     ),
-  scaleMode: p
-    .oneOf(["cycle", "iterations"])
-    .optional()
-    .describe('Whether x in `scale` is the cycle number (from 1) or the step. Defaults to "cycle".'),
+  ),
+  scaleMode: v.optional(
+    p.oneOf(
+      ["cycle", "iterations"],
+      'Whether x in `scale` is the cycle number (from 1) or the step. Defaults to "cycle".',
+    ),
+  ),
 });
 
 /** Options of {@link cyclic}. */
-export type CyclicOptions = z.input<typeof params>;
+export type CyclicOptions = v.InferInput<typeof params>;
 
 const MODES = {
   triangular: { fn: () => 1, on: "cycle" },

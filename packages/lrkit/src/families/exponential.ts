@@ -1,30 +1,30 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate until the decay begins."),
-  gamma: p.positive().describe("The decay rate: the lr is multiplied by gamma every decaySteps steps."),
-  decaySteps: p
-    .positive()
-    .default(1)
-    .describe("Steps over which the lr is multiplied by gamma once. Defaults to 1."),
-  staircase: p
-    .boolean()
-    .default(false)
-    .describe("Decay in discrete jumps (floor of the exponent). Defaults to false."),
-  transitionBegin: p.nonNegative().default(0).describe("Steps before the decay begins. Defaults to 0."),
-  endLr: p
-    .nonNegative()
-    .optional()
-    .describe(
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate until the decay begins."),
+  gamma: p.positive("The decay rate: the lr is multiplied by gamma every decaySteps steps."),
+  decaySteps: v.optional(
+    p.positive("Steps over which the lr is multiplied by gamma once. Defaults to 1."),
+    1,
+  ),
+  staircase: v.optional(
+    p.boolean("Decay in discrete jumps (floor of the exponent). Defaults to false."),
+    false,
+  ),
+  transitionBegin: v.optional(p.nonNegative("Steps before the decay begins. Defaults to 0."), 0),
+  endLr: v.optional(
+    p.nonNegative(
       "A bound the decay stops at: a floor when gamma < 1, a ceiling when gamma > 1. Defaults to none.",
     ),
+  ),
 });
 
 /** Options of {@link exponential}. */
-export type ExponentialOptions = z.input<typeof params>;
+export type ExponentialOptions = v.InferInput<typeof params>;
 
 /**
  * Exponential decay. With `k = t - transitionBegin`: `lr` while `k <= 0`, then

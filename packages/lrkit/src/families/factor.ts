@@ -1,20 +1,22 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate before the first decay."),
-  factor: p
-    .positive()
-    .refine((v) => v <= 1, { error: "must be in (0, 1]" })
-    .describe("The factor applied every stepSize steps, in (0, 1]."),
-  stepSize: p.positive().default(1).describe("Steps between two decays. Defaults to 1."),
-  minLr: p.nonNegative().default(0).describe("The floor the lr never goes below. Defaults to 0."),
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate before the first decay."),
+  factor: v.pipe(
+    p.positive(),
+    v.check((x) => x <= 1, "must be in (0, 1]"),
+    v.description("The factor applied every stepSize steps, in (0, 1]."),
+  ),
+  stepSize: v.optional(p.positive("Steps between two decays. Defaults to 1."), 1),
+  minLr: v.optional(p.nonNegative("The floor the lr never goes below. Defaults to 0."), 0),
 });
 
 /** Options of {@link factor}. */
-export type FactorOptions = z.input<typeof params>;
+export type FactorOptions = v.InferInput<typeof params>;
 
 /**
  * Factor decay with a floor: `max(minLr, lr * factor ** floor(t / stepSize))`, the closed form of

@@ -1,18 +1,17 @@
-import * as z from "zod";
-import { formulaParam, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { formulaParam, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  expr: p
-    .string()
-    .describe(
-      "A formula in t: numbers, t, pi, + - * / **, parentheses, floor ceil min max abs cos sin tanh exp sqrt log.",
-    ),
+const params = v.strictObject({
+  expr: p.string(
+    "A formula in t: numbers, t, pi, + - * / **, parentheses, floor ceil min max abs cos sin tanh exp sqrt log.",
+  ),
 });
 
 /** Options of {@link formula}. */
-export type FormulaScheduleOptions = z.input<typeof params>;
+export type FormulaScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * A schedule given by a formula in `t`, in lrkit's safe formula language (see `compileFormula`):

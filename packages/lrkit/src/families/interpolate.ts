@@ -1,21 +1,20 @@
-import * as z from "zod";
-import { ensure, ensureSorted, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, ensureSorted, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  knots: p
-    .numbers()
-    .describe("Steps at which the curve passes through the given values; strictly increasing."),
-  values: p.numbers().describe("The value at each knot."),
-  mode: p
-    .oneOf(["linear", "cos"])
-    .default("linear")
-    .describe('How to go from knot to knot. Defaults to "linear".'),
+const params = v.strictObject({
+  knots: p.numbers("Steps at which the curve passes through the given values; strictly increasing."),
+  values: p.numbers("The value at each knot."),
+  mode: v.optional(
+    p.oneOf(["linear", "cos"], 'How to go from knot to knot. Defaults to "linear".'),
+    "linear",
+  ),
 });
 
 /** Options of {@link interpolate}. */
-export type InterpolateOptions = z.input<typeof params>;
+export type InterpolateOptions = v.InferInput<typeof params>;
 
 /**
  * The value at `t` on one segment, from `a` at `start` to `b` at `start + length`, `span` being

@@ -1,18 +1,16 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate at step 0."),
-  timescale: p
-    .positive()
-    .default(1)
-    .describe("Steps over which the lr falls by a factor sqrt(2). Defaults to 1."),
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate at step 0."),
+  timescale: v.optional(p.positive("Steps over which the lr falls by a factor sqrt(2). Defaults to 1."), 1),
 });
 
 /** Options of {@link inverseSqrt}. */
-export type InverseSqrtOptions = z.input<typeof params>;
+export type InverseSqrtOptions = v.InferInput<typeof params>;
 
 /**
  * Inverse square root decay: `lr * ((t + timescale) / timescale) ** -0.5`. With `timescale = 1` it

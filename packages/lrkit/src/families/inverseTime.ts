@@ -1,17 +1,18 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate at step 0."),
-  decayRate: p.nonNegative().describe("How fast the lr falls: lr / (1 + decayRate * t / decaySteps)."),
-  decaySteps: p.positive().default(1).describe("The unit of t in the decay. Defaults to 1."),
-  staircase: p.boolean().default(false).describe("Floor t / decaySteps. Defaults to false."),
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate at step 0."),
+  decayRate: p.nonNegative("How fast the lr falls: lr / (1 + decayRate * t / decaySteps)."),
+  decaySteps: v.optional(p.positive("The unit of t in the decay. Defaults to 1."), 1),
+  staircase: v.optional(p.boolean("Floor t / decaySteps. Defaults to false."), false),
 });
 
 /** Options of {@link inverseTime}. */
-export type InverseTimeOptions = z.input<typeof params>;
+export type InverseTimeOptions = v.InferInput<typeof params>;
 
 /**
  * Inverse time decay: `lr / (1 + decayRate * p)` with `p = t / decaySteps` (floored when

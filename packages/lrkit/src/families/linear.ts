@@ -1,16 +1,17 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  from: p.nonNegative().describe("The learning rate at step 0."),
-  to: p.nonNegative().describe("The learning rate from step `steps` on."),
-  steps: p.positive().describe("The length of the ramp."),
+const params = v.strictObject({
+  from: p.nonNegative("The learning rate at step 0."),
+  to: p.nonNegative("The learning rate from step `steps` on."),
+  steps: p.positive("The length of the ramp."),
 });
 
 /** Options of {@link linear}. */
-export type LinearOptions = z.input<typeof params>;
+export type LinearOptions = v.InferInput<typeof params>;
 
 /**
  * A linear ramp from `from` to `to` over `steps` steps, then held at `to`:

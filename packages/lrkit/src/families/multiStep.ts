@@ -1,21 +1,20 @@
-import * as z from "zod";
-import { ensure, ensureSorted, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, ensureSorted, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 import { countAtOrBelow } from "./math.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate before the first milestone."),
-  milestones: p
-    .numbers()
-    .describe(
-      "Steps at which the lr is multiplied by gamma; sorted; a repeated milestone applies gamma twice.",
-    ),
-  gamma: p.nonNegative().default(0.1).describe("The factor applied at every milestone. Defaults to 0.1."),
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate before the first milestone."),
+  milestones: p.numbers(
+    "Steps at which the lr is multiplied by gamma; sorted; a repeated milestone applies gamma twice.",
+  ),
+  gamma: v.optional(p.nonNegative("The factor applied at every milestone. Defaults to 0.1."), 0.1),
 });
 
 /** Options of {@link multiStep}. */
-export type MultiStepOptions = z.input<typeof params>;
+export type MultiStepOptions = v.InferInput<typeof params>;
 
 /**
  * Piecewise-constant decay at milestones: `lr * gamma ** m(t)`, where `m(t)` counts the milestones

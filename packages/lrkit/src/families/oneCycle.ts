@@ -1,39 +1,40 @@
-import * as z from "zod";
-import { ensure, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 import { interpolation } from "./interpolate.js";
 
 const shape = {
-  steps: p.positiveInt().describe("The length of the run (PyTorch's total_steps)."),
-  pctStart: p.openUnit().default(0.3).describe("The fraction of the run spent rising. Defaults to 0.3."),
-  anneal: p.oneOf(["cos", "linear"]).default("cos").describe('The shape of every phase. Defaults to "cos".'),
-  threePhase: p
-    .boolean()
-    .default(false)
-    .describe("Fall back to the start value symmetrically before the final annihilation. Defaults to false."),
+  steps: p.positiveInt("The length of the run (PyTorch's total_steps)."),
+  pctStart: v.optional(p.openUnit("The fraction of the run spent rising. Defaults to 0.3."), 0.3),
+  anneal: v.optional(p.oneOf(["cos", "linear"], 'The shape of every phase. Defaults to "cos".'), "cos"),
+  threePhase: v.optional(
+    p.boolean("Fall back to the start value symmetrically before the final annihilation. Defaults to false."),
+    false,
+  ),
 };
 
-const params = z.strictObject({
-  maxLr: p.nonNegative().describe("The peak learning rate."),
+const params = v.strictObject({
+  maxLr: p.nonNegative("The peak learning rate."),
   ...shape,
-  divFactor: p.positive().default(25).describe("The start lr is maxLr / divFactor. Defaults to 25."),
-  finalDivFactor: p
-    .positive()
-    .default(1e4)
-    .describe("The final lr is the start lr / finalDivFactor. Defaults to 1e4."),
+  divFactor: v.optional(p.positive("The start lr is maxLr / divFactor. Defaults to 25."), 25),
+  finalDivFactor: v.optional(
+    p.positive("The final lr is the start lr / finalDivFactor. Defaults to 1e4."),
+    1e4,
+  ),
 });
 
-const momentumParams = z.strictObject({
+const momentumParams = v.strictObject({
   ...shape,
-  baseMomentum: p.unit().default(0.85).describe("The momentum at the lr's peak. Defaults to 0.85."),
-  maxMomentum: p.unit().default(0.95).describe("The momentum at the start and the end. Defaults to 0.95."),
+  baseMomentum: v.optional(p.unit("The momentum at the lr's peak. Defaults to 0.85."), 0.85),
+  maxMomentum: v.optional(p.unit("The momentum at the start and the end. Defaults to 0.95."), 0.95),
 });
 
 /** Options of {@link oneCycle}. */
-export type OneCycleOptions = z.input<typeof params>;
+export type OneCycleOptions = v.InferInput<typeof params>;
 /** Options of {@link oneCycleMomentum}. */
-export type OneCycleMomentumOptions = z.input<typeof momentumParams>;
+export type OneCycleMomentumOptions = v.InferInput<typeof momentumParams>;
 
 /** PyTorch's phase ends: `pct * T - 1`, (`2 * pct * T - 2`), `T - 1`, from step 0. */
 function knots(fn: string, steps: number, pctStart: number, threePhase: boolean): number[] {

@@ -1,22 +1,24 @@
-import * as z from "zod";
-import { ensure, ensureSorted, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, ensureSorted, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 import { countAtOrBelow, nextUp } from "./math.js";
 
-const params = z.strictObject({
-  boundaries: p.numbers().describe("Steps at which the value changes; sorted."),
-  values: p.numbers().describe("One more value than boundaries: the value before, between and after them."),
-  closed: p
-    .oneOf(["left", "right"])
-    .default("left")
-    .describe(
+const params = v.strictObject({
+  boundaries: p.numbers("Steps at which the value changes; sorted."),
+  values: p.numbers("One more value than boundaries: the value before, between and after them."),
+  closed: v.optional(
+    p.oneOf(
+      ["left", "right"],
       '"left": the new value starts at the boundary (Optax, PyTorch); "right": just after it (Keras). Defaults to "left".',
     ),
+    "left",
+  ),
 });
 
 /** Options of {@link piecewiseConstant}. */
-export type PiecewiseConstantOptions = z.input<typeof params>;
+export type PiecewiseConstantOptions = v.InferInput<typeof params>;
 
 /**
  * Piecewise-constant values: `values[i]` where `i` counts the boundaries passed. With

@@ -1,23 +1,24 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate at step 0."),
-  steps: p.positive().describe("The horizon: steps to reach endLr."),
-  power: p.positive().default(1).describe("The exponent of the decay; 1 is linear. Defaults to 1."),
-  endLr: p.nonNegative().default(0).describe("The learning rate at the horizon. Defaults to 0."),
-  cycle: p
-    .boolean()
-    .default(false)
-    .describe(
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate at step 0."),
+  steps: p.positive("The horizon: steps to reach endLr."),
+  power: v.optional(p.positive("The exponent of the decay; 1 is linear. Defaults to 1."), 1),
+  endLr: v.optional(p.nonNegative("The learning rate at the horizon. Defaults to 0."), 0),
+  cycle: v.optional(
+    p.boolean(
       "Restart past the horizon with a horizon stretched to the next multiple of steps. Defaults to false.",
     ),
+    false,
+  ),
 });
 
 /** Options of {@link polynomial}. */
-export type PolynomialOptions = z.input<typeof params>;
+export type PolynomialOptions = v.InferInput<typeof params>;
 
 /**
  * Polynomial decay: `(lr - endLr) * (1 - min(t, steps) / steps) ** power + endLr`, held at

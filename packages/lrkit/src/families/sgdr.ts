@@ -1,37 +1,38 @@
-import * as z from "zod";
-import { ensure, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 import { cycleOf, cycleStart } from "./math.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The peak learning rate of the first cycle."),
-  period: p.positive().describe("The length of the first cycle (T_0)."),
-  periodMult: p
-    .number()
-    .refine((v) => v >= 1, { error: "must be at least 1" })
-    .default(1)
-    .describe("Each cycle is periodMult times longer than the previous one (T_mult). Defaults to 1."),
-  minLr: p.nonNegative().default(0).describe("The learning rate at the end of each cycle. Defaults to 0."),
-  decay: p
-    .nonNegative()
-    .default(1)
-    .describe("The peak is multiplied by decay at every restart. Defaults to 1."),
-  decayMode: p
-    .oneOf(["peak", "amplitude"])
-    .default("peak")
-    .describe(
+const params = v.strictObject({
+  lr: p.nonNegative("The peak learning rate of the first cycle."),
+  period: p.positive("The length of the first cycle (T_0)."),
+  periodMult: v.optional(
+    v.pipe(
+      p.number(),
+      v.check((x) => x >= 1, "must be at least 1"),
+      v.description("Each cycle is periodMult times longer than the previous one (T_mult). Defaults to 1."),
+    ),
+    1,
+  ),
+  minLr: v.optional(p.nonNegative("The learning rate at the end of each cycle. Defaults to 0."), 0),
+  decay: v.optional(p.nonNegative("The peak is multiplied by decay at every restart. Defaults to 1."), 1),
+  decayMode: v.optional(
+    p.oneOf(
+      ["peak", "amplitude"],
       'What decay scales: the "peak" lr (timm) or the "amplitude" lr - minLr (Keras). Defaults to "peak".',
     ),
-  cycleLimit: p
-    .positiveInt()
-    .optional()
-    .describe("Cycles to run; after them the lr stays at minLr. Defaults to unlimited."),
-  k: p.positive().default(1).describe("k-decay exponent of each cycle's cosine. Defaults to 1."),
+    "peak",
+  ),
+  cycleLimit: v.optional(
+    p.positiveInt("Cycles to run; after them the lr stays at minLr. Defaults to unlimited."),
+  ),
+  k: v.optional(p.positive("k-decay exponent of each cycle's cosine. Defaults to 1."), 1),
 });
 
 /** Options of {@link sgdr}. */
-export type SgdrOptions = z.input<typeof params>;
+export type SgdrOptions = v.InferInput<typeof params>;
 
 /**
  * Cosine annealing with warm restarts (SGDR). Cycle `i` lasts `T_i = period * periodMult ** i`

@@ -1,16 +1,17 @@
-import * as z from "zod";
-import { p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate before the first decay."),
-  stepSize: p.positive().describe("Steps between two decays."),
-  gamma: p.nonNegative().default(0.1).describe("The factor applied at every decay. Defaults to 0.1."),
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate before the first decay."),
+  stepSize: p.positive("Steps between two decays."),
+  gamma: v.optional(p.nonNegative("The factor applied at every decay. Defaults to 0.1."), 0.1),
 });
 
 /** Options of {@link step}. */
-export type StepOptions = z.input<typeof params>;
+export type StepOptions = v.InferInput<typeof params>;
 
 /**
  * Step decay: the learning rate is multiplied by `gamma` every `stepSize` steps,

@@ -1,18 +1,19 @@
-import * as z from "zod";
-import { ensure, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate the curve starts near."),
-  steps: p.positive().describe("The horizon; from it on the lr is minLr."),
-  minLr: p.nonNegative().default(0).describe("The learning rate at and after the horizon. Defaults to 0."),
-  lb: p.number().default(-7).describe("The tanh argument at step 0. Defaults to -7."),
-  ub: p.number().default(3).describe("The tanh argument at the horizon. Defaults to 3."),
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate the curve starts near."),
+  steps: p.positive("The horizon; from it on the lr is minLr."),
+  minLr: v.optional(p.nonNegative("The learning rate at and after the horizon. Defaults to 0."), 0),
+  lb: v.optional(p.number("The tanh argument at step 0. Defaults to -7."), -7),
+  ub: v.optional(p.number("The tanh argument at the horizon. Defaults to 3."), 3),
 });
 
 /** Options of {@link tanh}. */
-export type TanhOptions = z.input<typeof params>;
+export type TanhOptions = v.InferInput<typeof params>;
 
 /**
  * Hyperbolic-tangent decay (Hsueh et al., 2019): with `r = t / steps`,

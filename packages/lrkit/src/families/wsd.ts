@@ -1,44 +1,42 @@
-import * as z from "zod";
-import { ensure, p, parseParams, typeError } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams, typeError } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The learning rate of the stable phase."),
-  steps: p.positive().describe("The length of the stable and decay phases together; minLr from it on."),
-  decaySteps: p.positive().describe("The length of the decay phase, the last decaySteps of steps."),
-  minLr: p.nonNegative().default(0).describe("The learning rate at the end of the decay. Defaults to 0."),
-  decay: p
-    .oneOf(["linear", "1-sqrt", "cosine", "power", "exponential"])
-    .default("1-sqrt")
-    .describe('The shape of the decay. Defaults to "1-sqrt".'),
-  decayPower: p
-    .positive()
-    .default(0.5)
-    .describe('The exponent of the "power" decay, 1 - frac^p. Defaults to 0.5.'),
-  decayRatio: p
-    .openUnit()
-    .default(0.1)
-    .describe('The "exponential" decay\'s ratio before normalisation. Defaults to 0.1.'),
-  stable: p
-    .oneOf(["constant", "rsqrt", "power"])
-    .default("constant")
-    .describe('The stable phase: "constant", or a slow "rsqrt" / "power" decay. Defaults to "constant".'),
-  stableTimescale: p
-    .positive()
-    .optional()
-    .describe('The timescale of the "rsqrt" and "power" stable phases.'),
-  stablePower: p
-    .positive()
-    .default(0.5)
-    .describe('The exponent of the "power" stable phase. Defaults to 0.5.'),
+const params = v.strictObject({
+  lr: p.nonNegative("The learning rate of the stable phase."),
+  steps: p.positive("The length of the stable and decay phases together; minLr from it on."),
+  decaySteps: p.positive("The length of the decay phase, the last decaySteps of steps."),
+  minLr: v.optional(p.nonNegative("The learning rate at the end of the decay. Defaults to 0."), 0),
+  decay: v.optional(
+    p.oneOf(
+      ["linear", "1-sqrt", "cosine", "power", "exponential"],
+      'The shape of the decay. Defaults to "1-sqrt".',
+    ),
+    "1-sqrt",
+  ),
+  decayPower: v.optional(p.positive('The exponent of the "power" decay, 1 - frac^p. Defaults to 0.5.'), 0.5),
+  decayRatio: v.optional(
+    p.openUnit('The "exponential" decay\'s ratio before normalisation. Defaults to 0.1.'),
+    0.1,
+  ),
+  stable: v.optional(
+    p.oneOf(
+      ["constant", "rsqrt", "power"],
+      'The stable phase: "constant", or a slow "rsqrt" / "power" decay. Defaults to "constant".',
+    ),
+    "constant",
+  ),
+  stableTimescale: v.optional(p.positive('The timescale of the "rsqrt" and "power" stable phases.')),
+  stablePower: v.optional(p.positive('The exponent of the "power" stable phase. Defaults to 0.5.'), 0.5),
 });
 
 /** Options of {@link wsd}. */
-export type WsdOptions = z.input<typeof params>;
+export type WsdOptions = v.InferInput<typeof params>;
 
 /** The decay shapes: progress `f` in [0, 1] to a factor from 1 to 0. */
-function decayShape(o: z.output<typeof params>): (f: number) => number {
+function decayShape(o: v.InferOutput<typeof params>): (f: number) => number {
   switch (o.decay) {
     case "linear":
       return (f) => 1 - f;

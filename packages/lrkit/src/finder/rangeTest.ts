@@ -4,85 +4,90 @@
  *
  * @module
  */
-import * as z from "zod";
-import { ensure, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams } from "../params.js";
 import type { ScheduleSpec } from "../schedule.js";
 import type { Learner } from "./learner.js";
 import { emaSmoother, runningMeanSmoother } from "./smoothing.js";
 import { SUGGESTIONS, trimCurve, type SuggestionName } from "./suggestions.js";
 import { yieldToEventLoop } from "./yieldToEventLoop.js";
 
-const params = z.strictObject({
-  start: p.positive().default(1e-7).describe("The first lr of the sweep. Defaults to 1e-7."),
-  end: p.positive().default(10).describe("The last lr of the sweep. Defaults to 10."),
-  iterations: p.positiveInt().optional().describe("Steps of the sweep, from start to end. Defaults to 100."),
-  multiplier: p
-    .number()
-    .refine((v) => v > 1, { error: "must be greater than 1" })
-    .optional()
-    .describe(
-      "Instead of iterations: multiply the lr by this every step, from start until end (the MXNet tutorial's 1.1).",
+const params = v.strictObject({
+  start: v.optional(p.positive("The first lr of the sweep. Defaults to 1e-7."), 1e-7),
+  end: v.optional(p.positive("The last lr of the sweep. Defaults to 10."), 10),
+  iterations: v.optional(p.positiveInt("Steps of the sweep, from start to end. Defaults to 100.")),
+  multiplier: v.optional(
+    v.pipe(
+      p.number(),
+      v.check((x) => x > 1, "must be greater than 1"),
+      v.description(
+        "Instead of iterations: multiply the lr by this every step, from start until end (the MXNet tutorial's 1.1).",
+      ),
     ),
-  mode: p
-    .oneOf(["exponential", "linear"])
-    .default("exponential")
-    .describe('How the lr grows. Defaults to "exponential".'),
-  smoothing: p
-    .oneOf(["ema", "runningMean"])
-    .default("ema")
-    .describe(
+  ),
+  mode: v.optional(
+    p.oneOf(["exponential", "linear"], 'How the lr grows. Defaults to "exponential".'),
+    "exponential",
+  ),
+  smoothing: v.optional(
+    p.oneOf(
+      ["ema", "runningMean"],
       '"ema": bias-corrected moving average (fastai); "runningMean": the MXNet tutorial\'s. Defaults to "ema".',
     ),
-  beta: p
-    .number()
-    .refine((v) => v >= 0 && v < 1, { error: "must be in [0, 1)" })
-    .optional()
-    .describe(
-      'The smoothing factor: beta of "ema" (defaults to 0.98) or smoothing of "runningMean" (defaults to 0.3).',
+    "ema",
+  ),
+  beta: v.optional(
+    v.pipe(
+      p.number(),
+      v.check((x) => x >= 0 && x < 1, "must be in [0, 1)"),
+      v.description(
+        'The smoothing factor: beta of "ema" (defaults to 0.98) or smoothing of "runningMean" (defaults to 0.3).',
+      ),
     ),
-  divergeFactor: p
-    .number()
-    .refine((v) => v > 1, { error: "must be greater than 1" })
-    .default(4)
-    .describe("Stop when the smoothed loss exceeds this many times the reference. Defaults to 4."),
-  divergeFrom: p
-    .oneOf(["best", "first"])
-    .default("best")
-    .describe(
+  ),
+  divergeFactor: v.optional(
+    v.pipe(
+      p.number(),
+      v.check((x) => x > 1, "must be greater than 1"),
+      v.description("Stop when the smoothed loss exceeds this many times the reference. Defaults to 4."),
+    ),
+    4,
+  ),
+  divergeFrom: v.optional(
+    p.oneOf(
+      ["best", "first"],
       'The reference: the best smoothed loss so far (fastai) or the first loss (the MXNet tutorial). Defaults to "best".',
     ),
-  minIterations: p
-    .nonNegativeInt()
-    .default(0)
-    .describe("No divergence stop before this many steps (the tutorial's 20). Defaults to 0."),
-  accumulate: p
-    .positiveInt()
-    .default(1)
-    .describe("Batches whose gradients make one update at each lr. Defaults to 1."),
-  validation: p
-    .boolean()
-    .default(false)
-    .describe("Record the validation loss after each step instead of the training loss. Defaults to false."),
-  seeds: z
-    .array(p.number())
-    .optional()
-    .describe("Run one sweep per seed (data order) and report the spread of the suggestions."),
-  trainingSteps: p
-    .positiveInt()
-    .default(1000)
-    .describe("The length of the run the derived schedules are built for. Defaults to 1000."),
-  signal: z
-    .custom<AbortSignal>((v) => v instanceof AbortSignal, { error: "must be an AbortSignal" })
-    .optional(),
-  onProgress: z
-    .custom<(progress: RangeTestProgress) => void>((v) => typeof v === "function", {
-      error: "must be a function",
-    })
-    .optional(),
+    "best",
+  ),
+  minIterations: v.optional(
+    p.nonNegativeInt("No divergence stop before this many steps (the tutorial's 20). Defaults to 0."),
+    0,
+  ),
+  accumulate: v.optional(
+    p.positiveInt("Batches whose gradients make one update at each lr. Defaults to 1."),
+    1,
+  ),
+  validation: v.optional(
+    p.boolean("Record the validation loss after each step instead of the training loss. Defaults to false."),
+    false,
+  ),
+  seeds: v.optional(
+    p.numbers("Run one sweep per seed (data order) and report the spread of the suggestions."),
+  ),
+  trainingSteps: v.optional(
+    p.positiveInt("The length of the run the derived schedules are built for. Defaults to 1000."),
+    1000,
+  ),
+  signal: v.optional(v.custom<AbortSignal>((x) => x instanceof AbortSignal, "must be an AbortSignal")),
+  onProgress: v.optional(
+    v.custom<(progress: RangeTestProgress) => void>((x) => typeof x === "function", "must be a function"),
+  ),
 });
 
 /** Options of {@link rangeTest}. */
-export type RangeTestOptions = z.input<typeof params>;
+export type RangeTestOptions = v.InferInput<typeof params>;
 
 /** What the progress callback receives after every step. */
 export interface RangeTestProgress {
@@ -144,7 +149,7 @@ export class RangeTestError extends Error {
   }
 }
 
-type Options = z.output<typeof params>;
+type Options = v.InferOutput<typeof params>;
 
 function plannedLrs(o: Options): number[] {
   const n =

@@ -1,2 +1,13 @@
-export { declaredMilestones, lint, lintRules } from "./lint.js";
+export { declaredMilestones, lint, lintRules, lintWith } from "./lint.js";
+export { horizonAfterPlanRule } from "./rules/horizonAfterPlan.js";
+export { horizonBeforePlanRule } from "./rules/horizonBeforePlan.js";
+export { horizonInBatchesRule } from "./rules/horizonInBatches.js";
+export { horizonInEpochsRule } from "./rules/horizonInEpochs.js";
+export { negativeRule } from "./rules/negative.js";
+export { nonFiniteRule } from "./rules/nonFinite.js";
+export { oneCycleOverrunRule } from "./rules/oneCycleOverrun.js";
+export { restartMisfitRule } from "./rules/restartMisfit.js";
+export { startNearZeroRule } from "./rules/startNearZero.js";
+export { undeclaredJumpRule } from "./rules/undeclaredJump.js";
+export { zeroRule } from "./rules/zero.js";
 export type { Diagnostic, LintOptions, LintRule, OneCycleLRLike, Severity, TrainingPlan } from "./types.js";

@@ -16,8 +16,11 @@ import { fromSpec } from "../spec/fromSpec.js";
 import { parseSchedule } from "../spec/parse.js";
 import { anyCase } from "../test/arbitraries.js";
 import { expectThrow } from "../test/expect.js";
-import { declaredMilestones, lint, lintRules } from "./lint.js";
+import { declaredMilestones, lint, lintRules, lintWith } from "./lint.js";
+import { horizonInBatchesRule } from "./rules/horizonInBatches.js";
+import { startNearZeroRule } from "./rules/startNearZero.js";
 import type { Diagnostic, TrainingPlan } from "./types.js";
+import "../presets/index.js"; // registers the presets, for fromSpec and the text syntax
 
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => d.code);
 const only = (ds: readonly Diagnostic[], code: string) => ds.filter((d) => d.code === code);
@@ -223,6 +226,19 @@ describe("horizon-after-plan", () => {
 
   it("does not flag a horizon one step past the plan (PyTorch's CosineAnnealingLR with T_max = steps)", () => {
     expect(lint(cosine({ lr: 0.1, steps: 101 }), { steps: 100 })).toEqual([]);
+  });
+});
+
+describe("lintWith", () => {
+  it("runs only the rules it is given, in lint's order and with its messages", () => {
+    // A warmup from almost zero, stepped per batch with a horizon in epochs: lint finds both.
+    const s = warmup(cosine({ lr: 0.1, steps: 95, minLr: 1e-4 }), { steps: 5, from: 1e-7 });
+    const plan: TrainingPlan = { steps: 100 * 390, unit: "batch", stepsPerEpoch: 390, epochs: 100 };
+    const all = lint(s, plan);
+    expect(codes(all)).toEqual(["start-near-zero", "horizon-in-epochs"]);
+    expect(lintWith([startNearZeroRule, horizonInBatchesRule], s, plan)).toEqual([all[0]]);
+    expect(lintWith(lintRules, s, plan)).toEqual(all);
+    expect(lintWith([], s, plan)).toEqual([]);
   });
 });
 

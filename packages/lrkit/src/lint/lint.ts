@@ -90,6 +90,31 @@ export function lint(
   plan: TrainingPlan,
   options: LintOptions = {},
 ): Diagnostic[] {
+  const torch = !isSchedule(subject) && isOneCycleLike(subject);
+  return lintWith(torch ? [oneCycleOverrunRule] : lintRules, subject, plan, options);
+}
+
+/**
+ * {@link lint} with only the given rules: what a library runs when it checks one thing (a bundle
+ * that uses it holds those rules, not all of them).
+ *
+ * @param rules - the rules to run, e.g. `[horizonInEpochsRule, horizonInBatchesRule]`.
+ * @param subject - a schedule, or a OneCycleLR-like object.
+ * @param plan - how the schedule will be stepped.
+ * @param options - thresholds; see {@link LintOptions}.
+ * @throws as {@link lint}.
+ * @example
+ * ```ts
+ * lintWith([horizonInEpochsRule], cosine({ lr: 0.1, steps: 3 }), { steps: 120, unit: "batch", epochs: 3 });
+ * // [{ code: "horizon-in-epochs", ... }]
+ * ```
+ */
+export function lintWith(
+  rules: readonly LintRule[],
+  subject: Schedule | OneCycleLRLike,
+  plan: TrainingPlan,
+  options: LintOptions = {},
+): Diagnostic[] {
   const p = normalizePlan(plan);
   const schedule = isSchedule(subject) ? subject : undefined;
   const torch = schedule === undefined && isOneCycleLike(subject) ? subject : undefined;
@@ -114,7 +139,6 @@ export function lint(
     structure: specStructure(schedule?.spec ?? { type: "torch.OneCycleLR" }, p.steps),
     options: { ...DEFAULTS, ...options },
   };
-  const rules = torch ? [oneCycleOverrunRule] : lintRules;
   const found = rules.flatMap((r) => r.check(ctx));
   const codes = new Set(found.map((d) => d.code));
   return found

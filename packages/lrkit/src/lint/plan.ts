@@ -3,15 +3,16 @@
  *
  * @module
  */
-import * as z from "zod";
-import { ensure, p, parseParams } from "../params.js";
+import * as v from "valibot";
+import * as p from "../params.js";
+import { ensure, parseParams } from "../params.js";
 import type { Plan, TrainingPlan } from "./types.js";
 
-const schema = z.strictObject({
-  steps: p.positiveInt().describe("How many times the schedule is stepped."),
-  unit: p.oneOf(["batch", "epoch"]).default("batch").describe('What one step is. Defaults to "batch".'),
-  stepsPerEpoch: p.positiveInt().optional().describe("Batches per epoch. Defaults to unknown."),
-  epochs: p.positive().optional().describe("Epochs of the run. Defaults to unknown."),
+const schema = v.strictObject({
+  steps: p.positiveInt("How many times the schedule is stepped."),
+  unit: v.optional(p.oneOf(["batch", "epoch"], 'What one step is. Defaults to "batch".'), "batch"),
+  stepsPerEpoch: v.optional(p.positiveInt("Batches per epoch. Defaults to unknown.")),
+  epochs: v.optional(p.positive("Epochs of the run. Defaults to unknown.")),
 });
 
 /**

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import * as v from "valibot";
 import { cycleStart } from "../families/math.js";
 import type { Json, ScheduleSpec } from "../schedule.js";
 import { isSpec } from "../spec/fromSpec.js";
@@ -50,11 +51,10 @@ const MAX_CYCLES = 10_000;
 
 /** The value of parameter `key` of `spec`, with the family's default filled in by its schema. */
 function param(spec: ScheduleSpec, key: string): Json | undefined {
-  const schema = registry.get(spec.type)?.params.shape[key] as
-    { safeParse: (v: unknown) => { success: boolean; data?: unknown } } | undefined;
+  const schema = registry.get(spec.type)?.params.entries[key];
   if (schema === undefined || isSpec(spec[key])) return spec[key];
-  const parsed = schema.safeParse(spec[key]);
-  return parsed.success ? (parsed.data as Json | undefined) : spec[key];
+  const parsed = v.safeParse(schema, spec[key]);
+  return parsed.success ? (parsed.output as Json | undefined) : spec[key];
 }
 
 /** A numeric parameter, or `fallback` when absent or not a number. */

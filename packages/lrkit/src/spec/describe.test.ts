@@ -1,7 +1,8 @@
 import { registry } from "./registry.js";
 import { describe, expect, it } from "vitest";
-import * as z from "zod";
+import * as v from "valibot";
 import { describeParam, describeParams } from "./describe.js";
+import "../presets/index.js"; // registers the presets, for fromSpec and the text syntax
 
 describe("describeParams", () => {
   it("lists the parameters of a family in their positional order, with kinds, defaults and help", () => {
@@ -18,7 +19,7 @@ describe("describeParams", () => {
   it("tells integers from numbers by asking the schema", () => {
     const fields = describeParams(registry.get("step")!);
     expect(fields.find((f) => f.name === "stepSize")!.kind).toBe("number");
-    expect(describeParam("n", z.number().int()).kind).toBe("integer");
+    expect(describeParam("n", v.pipe(v.number(), v.integer())).kind).toBe("integer");
     expect(describeParams(registry.get("oneCycle")!).find((f) => f.name === "steps")!.kind).toBe("integer");
   });
 

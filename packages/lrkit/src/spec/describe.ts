@@ -1,17 +1,18 @@
 /**
- * The parameters of a schedule type, read from its registry entry's zod schema: one entry per
+ * The parameters of a schedule type, read from its registry entry's valibot schema: one entry per
  * parameter, in the schema's key order (the positional order of the text syntax), with its kind,
  * default and help text. The playground builds its forms from it; `lrkit types` lists it.
  *
  * The schema is the single source of names, defaults and help (CONTRIBUTING.md): nothing here is
  * written per family. Number domains (integer or not) are found by asking the schema itself
- * (`safeParse`), so that the refinements of `params.ts` need no second description.
+ * (`safeParse`), so that the checks of `params.ts` need no second description.
  *
  * @module
  */
+import * as v from "valibot";
+import { isSchedule } from "../params.js";
 import type { Json } from "../schedule.js";
 import type { Family } from "./family.js";
-import type * as z from "zod";
 
 /** The kind of value a parameter takes (and the input a form gives it). */
 export type ParamKind =
@@ -23,7 +24,7 @@ export interface ParamInfo {
   readonly name: string;
   /** The input it gets. */
   readonly kind: ParamKind;
-  /** The help text of the schema's `.describe()`, or "". */
+  /** The help text of the schema's `v.description()`, or "". */
   readonly help: string;
   /** True when the spec must give it (no default, not optional). */
   readonly required: boolean;
@@ -33,35 +34,46 @@ export interface ParamInfo {
   readonly options?: readonly string[];
 }
 
-type Schema = z.ZodType;
+/** A valibot schema, with the fields of its kind that are read here. */
+type Schema = v.GenericSchema & {
+  readonly wrapped?: Schema;
+  readonly default?: unknown;
+  readonly item?: Schema;
+  readonly options?: readonly unknown[];
+  readonly check?: unknown;
+};
 
-/** The zod `def.type` of a schema (zod 4's public `def`). */
-const typeOf = (s: Schema): string => (s.def as { type: string }).type;
+/** Wrappers that do not change the kind of input, and whether they make the parameter optional. */
+const WRAPPERS: Record<string, boolean> = {
+  optional: true,
+  nullable: true,
+  nullish: true,
+  exact_optional: true,
+  undefinedable: true,
+  non_optional: false,
+  non_nullable: false,
+  non_nullish: false,
+};
 
-/** Wrappers that do not change the kind of input: optional, default, nullable, ... */
-const WRAPPERS = new Set(["optional", "default", "nullable", "prefault", "readonly", "nonoptional", "catch"]);
-
-function inner(s: Schema): Schema {
-  return (s.def as unknown as { innerType: Schema }).innerType;
-}
+/** A schedule parameter is the custom schema of `p.schedule()` (other custom schemas are JSON). */
+const isScheduleSchema = (s: Schema) => s.type === "custom" && s.check === isSchedule;
 
 function kindOf(s: Schema): Pick<ParamInfo, "kind" | "options"> {
-  switch (typeOf(s)) {
+  switch (s.type) {
     case "number":
       return { kind: isInteger(s) ? "integer" : "number" };
     case "boolean":
       return { kind: "boolean" };
     case "string":
       return { kind: "string" };
-    case "enum":
-      return { kind: "enum", options: (s as unknown as { options: string[] }).options };
+    case "picklist":
+      return { kind: "enum", options: s.options as string[] };
     case "custom":
-      return { kind: "schedule" };
+      return { kind: isScheduleSchema(s) ? "schedule" : "json" };
     case "array": {
-      const element = (s.def as unknown as { element: Schema }).element;
-      const t = typeOf(element);
-      if (t === "number") return { kind: "numbers" };
-      if (t === "custom") return { kind: "schedules" };
+      const item = s.item!;
+      if (item.type === "number") return { kind: "numbers" };
+      if (isScheduleSchema(item)) return { kind: "schedules" };
       return { kind: "json" };
     }
     default:
@@ -71,8 +83,8 @@ function kindOf(s: Schema): Pick<ParamInfo, "kind" | "options"> {
 
 /** An integer parameter accepts whole numbers and rejects fractions (asked of the schema itself). */
 function isInteger(s: Schema): boolean {
-  const acceptsSomeInteger = [1, 2, 0, 10].some((v) => s.safeParse(v).success);
-  const rejectsFractions = [0.5, 1.5, 2.5].every((v) => !s.safeParse(v).success);
+  const acceptsSomeInteger = [1, 2, 0, 10].some((x) => v.safeParse(s, x).success);
+  const rejectsFractions = [0.5, 1.5, 2.5].every((x) => !v.safeParse(s, x).success);
   return acceptsSomeInteger && rejectsFractions;
 }
 
@@ -80,24 +92,21 @@ function isInteger(s: Schema): boolean {
  * What one parameter schema takes.
  *
  * @param name - the parameter's name.
- * @param schema - its zod schema, wrappers included.
+ * @param schema - its valibot schema, wrappers included.
  */
-export function describeParam(name: string, schema: Schema): ParamInfo {
+export function describeParam(name: string, schema: v.GenericSchema): ParamInfo {
   let help = "";
   let required = true;
   let defaultValue: Json | undefined;
-  let s = schema;
+  let s = schema as Schema;
   for (;;) {
-    help ||= s.description ?? "";
-    const t = typeOf(s);
-    if (!WRAPPERS.has(t)) break;
-    if (t === "optional" || t === "nullable") required = false;
-    if (t === "default" || t === "prefault") {
-      required = false;
-      const parsed = s.safeParse(undefined);
-      if (parsed.success && defaultValue === undefined) defaultValue = parsed.data as Json;
-    }
-    s = inner(s);
+    help ||= v.getDescription(s) ?? "";
+    const optional = WRAPPERS[s.type];
+    if (optional === undefined) break;
+    if (optional) required = false;
+    if (s.default !== undefined && defaultValue === undefined)
+      defaultValue = v.getDefault(s as v.OptionalSchema<Schema, Json>);
+    s = s.wrapped!;
   }
   return {
     name,
@@ -117,5 +126,5 @@ export function describeParam(name: string, schema: Schema): ParamInfo {
  * ```
  */
 export function describeParams(family: Family): ParamInfo[] {
-  return Object.entries(family.params.shape).map(([name, schema]) => describeParam(name, schema as Schema));
+  return Object.entries(family.params.entries).map(([name, schema]) => describeParam(name, schema));
 }

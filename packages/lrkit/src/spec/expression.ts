@@ -1,14 +1,27 @@
 /**
- * Parsing of the two text forms, the spec text syntax and formulas, into an ESTree syntax tree.
+ * Parsing of the two text forms, the spec text syntax and formulas, into a syntax tree.
  *
- * Both are expressions in a small subset of JavaScript, so a well-kept JavaScript parser (acorn)
- * reads them and gives every node its position; the callers then accept only the few node types
- * of their language and reject everything else. Nothing is ever executed.
+ * Both are expressions in a small subset of JavaScript, read by jsep (a small expression parser)
+ * extended in `parser.ts`; every node carries its position. The callers then accept only the few
+ * node types of their language and reject everything else. Nothing is ever executed.
  *
  * @module
  */
-import { parseExpressionAt, type Expression } from "acorn";
+import { Parser } from "./parser.js";
 import { SpecSyntaxError } from "./syntaxError.js";
+import type { Expression } from "./syntaxTree.js";
+import { unexpectedAt } from "./tokens.js";
+
+/** Gives the nodes that jsep built (binary and conditional) their start, and names `||` `&&` `??` logical. */
+function locate(node: unknown, parser: Parser): void {
+  if (Array.isArray(node)) return node.forEach((n) => locate(n, parser));
+  if (typeof node !== "object" || node === null) return;
+  for (const value of Object.values(node)) locate(value, parser);
+  const n = node as { type?: string; operator?: string; start?: number };
+  if (n.type === undefined) return;
+  if (n.start === undefined) n.start = parser.ownStart(node as Expression);
+  if (n.type === "BinaryExpression" && ["||", "&&", "??"].includes(n.operator!)) n.type = "LogicalExpression";
+}
 
 /**
  * Parses `source` as one expression and checks that nothing follows it.
@@ -16,31 +29,25 @@ import { SpecSyntaxError } from "./syntaxError.js";
  * @throws {@link SpecSyntaxError} with the position of the first unexpected character.
  */
 export function parseExpression(source: string): Expression {
+  const parser = new Parser(source);
   let node: Expression;
   try {
-    // preserveParens: without it acorn's node for "(a + b)" ends before the closing parenthesis.
-    node = parseExpressionAt(source, 0, { ecmaVersion: "latest", preserveParens: true });
+    node = parser.gobbleSequence();
   } catch (e) {
-    const pos = (e as { pos?: number }).pos ?? 0;
-    const reason = (e as Error).message.replace(/ \(\d+:\d+\)$/, "");
-    const hint = /\*\*/.test(source.slice(pos, pos + 2)) ? " (write -(a ** b) or (-a) ** b)" : "";
-    throw new SpecSyntaxError(reason + hint, source, pos);
+    const index = (e as { index?: unknown }).index;
+    if (e instanceof SpecSyntaxError || typeof index !== "number") throw e;
+    // jsep's own errors ("Expected expression after +", "Unclosed [") carry the offset only.
+    parser.index = index;
+    parser.gobbleSpaces();
+    throw unexpectedAt(source, parser.index);
   }
-  const rest = source.slice(node.end);
+  const rest = source.slice(parser.end);
   if (rest.trim() !== "") {
-    throw new SpecSyntaxError("Unexpected text after the expression", source, node.end + rest.search(/\S/));
+    const at = parser.end + rest.search(/\S/);
+    const error = unexpectedAt(source, at);
+    if (error.reason.startsWith("Unexpected character")) throw error;
+    throw new SpecSyntaxError("Unexpected text after the expression", source, at);
   }
-  return unwrapParens(node);
-}
-
-/** The expression with every `ParenthesizedExpression` node replaced by its content. */
-function unwrapParens<T>(node: T): T {
-  if (Array.isArray(node)) return node.map(unwrapParens) as T;
-  if (typeof node !== "object" || node === null) return node;
-  let n = node as unknown as { type?: string; expression?: unknown };
-  while (n.type === "ParenthesizedExpression") n = n.expression as typeof n;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(n))
-    out[key] = typeof value === "object" ? unwrapParens(value) : value;
-  return out as T;
+  locate(node, parser);
+  return node;
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type * as z from "zod";
+import type * as v from "valibot";
 import type { Schedule } from "../schedule.js";
 
 /**
@@ -18,8 +18,11 @@ export interface Family {
   readonly summary: string;
   /** A typical instance in the text syntax, for menus, docs and the playground's defaults. */
   readonly example: string;
-  /** The parameters; nested schedules appear as schedules (fromSpec builds them first). */
-  readonly params: z.ZodObject;
+  /**
+   * The parameters, a valibot strict object (`entries` in key order); nested schedules appear as
+   * schedules (fromSpec builds them first).
+   */
+  readonly params: v.StrictObjectSchema<v.ObjectEntries, undefined>;
   /** Builds the schedule from validated-or-not parameters (the factory validates). */
   readonly create: (params: Record<string, unknown>) => Schedule;
 }

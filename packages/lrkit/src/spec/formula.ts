@@ -9,9 +9,9 @@
  *
  * @module
  */
-import type { Expression } from "acorn";
 import { parseExpression } from "./expression.js";
 import { SpecSyntaxError } from "./syntaxError.js";
+import type { Expression } from "./syntaxTree.js";
 
 /**
  * How arithmetic behaves at its edges. `"ieee"` (the default) gives IEEE results (`1 / 0` is
@@ -183,7 +183,7 @@ export function compileFormula(source: string, options: FormulaOptions = {}): (x
       case "UnaryExpression":
         return isInt(node.argument);
       case "BinaryExpression": {
-        if (node.operator === "/" || node.left.type === "PrivateIdentifier") return () => false;
+        if (node.operator === "/") return () => false;
         const l = isInt(node.left);
         const r = isInt(node.right);
         if (node.operator !== "**") return (x) => l(x) && r(x);
@@ -232,7 +232,6 @@ export function compileFormula(source: string, options: FormulaOptions = {}): (x
       case "BinaryExpression": {
         const op = operators[node.operator];
         if (!op) return fail(`Operator ${node.operator} is not allowed (use + - * / **)`, node);
-        if (node.left.type === "PrivateIdentifier") return fail("Private names are not allowed", node);
         const left = compile(node.left);
         const right = compile(node.right);
         if (python && node.operator === "/") {

@@ -3,6 +3,7 @@ import { warmup } from "../compose/warmup.js";
 import { cosine } from "../families/cosine.js";
 import { ParameterRangeError } from "../params.js";
 import { expectThrow } from "../test/expect.js";
+import { describeParams } from "./describe.js";
 import { fromSpec } from "./fromSpec.js";
 import { registry } from "./registry.js";
 import { SpecError } from "./specError.js";
@@ -53,8 +54,8 @@ describe("fromSpec", () => {
     expect(registry.size).toBeGreaterThanOrEqual(26);
     for (const family of registry.values()) {
       expect(family.summary.length, family.type).toBeGreaterThan(10);
-      for (const [name, schema] of Object.entries(family.params.shape)) {
-        expect((schema as { description?: string }).description, `${family.type}.${name}`).toBeTruthy();
+      for (const { name, help } of describeParams(family)) {
+        expect(help, `${family.type}.${name}`).toBeTruthy();
       }
     }
   });

@@ -5,7 +5,7 @@
  */
 import { isParameterError, show } from "../params.js";
 import type { Schedule, ScheduleSpec } from "../schedule.js";
-import { registry } from "./registry.js";
+import { registry, unknownTypeHint } from "./registry.js";
 import { SpecError } from "./specError.js";
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -30,7 +30,7 @@ function build(spec: unknown, path: string): Schedule {
     throw new SpecError(`${path}.type`, `expected the schedule type as a string, got ${show(type)}`);
   const family = registry.get(type);
   if (!family)
-    throw new SpecError(`${path}.type`, `unknown schedule type "${type}" (\`lrkit types\` lists them)`);
+    throw new SpecError(`${path}.type`, `unknown schedule type "${type}" ${unknownTypeHint(type)}`);
   const args: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) args[key] = nested(value, `${path}.${key}`);
   try {
@@ -43,7 +43,8 @@ function build(spec: unknown, path: string): Schedule {
 
 /**
  * Rebuilds a schedule from its spec: `fromSpec(JSON.parse(JSON.stringify(s.spec)))` behaves
- * exactly like `s`. Every family, combinator and preset is registered.
+ * exactly like `s`. Every family and combinator is registered, and the anchors' presets once
+ * `lrkit/presets` is imported (see {@link registerFamilies}).
  *
  * @param spec - a spec object, e.g. `{ type: "cosine", lr: 0.3, steps: 30, minLr: 0.01 }`.
  * @throws {@link SpecError} with the JSON path of the problem (`$.schedule.steps`) and the

@@ -1,5 +1,7 @@
 /**
- * The registry of every schedule type that `fromSpec` and the text syntax know.
+ * The registry of every schedule type that `fromSpec` and the text syntax know: the core families
+ * and combinators, and what {@link registerFamilies} adds (importing `lrkit/presets` adds the
+ * anchors' presets).
  *
  * @module
  */
@@ -28,7 +30,6 @@ import { sgdrFamily } from "../families/sgdr.js";
 import { stepFamily } from "../families/step.js";
 import { tanhFamily } from "../families/tanh.js";
 import { wsdFamily } from "../families/wsd.js";
-import { presetFamilies } from "../presets/families.js";
 import type { Family } from "./family.js";
 
 /** The core schedule families, in the order menus show them. */
@@ -65,7 +66,51 @@ export const combinators: readonly Family[] = [
   noiseFamily,
 ];
 
-/** Every registered type by name: core families, combinators and the anchors' presets. */
-export const registry: ReadonlyMap<string, Family> = new Map(
-  [...coreFamilies, ...combinators, ...presetFamilies].map((f) => [f.type, f]),
-);
+const known = new Map([...coreFamilies, ...combinators].map((f) => [f.type, f]));
+
+/**
+ * Every registered type by name: the core families and combinators, and the anchors' presets once
+ * `lrkit/presets` is imported (the presets are a quarter of lrkit's code: an app that never names
+ * one does not bundle them).
+ */
+export const registry: ReadonlyMap<string, Family> = known;
+
+/**
+ * Adds schedule types to the {@link registry}, so that `fromSpec`, the text syntax, `lint` and the
+ * exporters know them. Importing `lrkit/presets` registers the anchors' presets this way; an app
+ * registers its own families the same way.
+ *
+ * @param families - the registry entries; registering the same entry again does nothing.
+ * @throws TypeError when another entry already has one of the types.
+ * @example
+ * ```ts
+ * registerFamilies([myFamily]);
+ * parseSchedule("my.schedule(lr=0.1)");
+ * ```
+ */
+export function registerFamilies(families: readonly Family[]): void {
+  for (const family of families) {
+    const existing = known.get(family.type);
+    if (existing !== undefined && existing !== family)
+      throw new TypeError(`registerFamilies: the type "${family.type}" is already registered`);
+  }
+  for (const family of families) known.set(family.type, family);
+}
+
+/**
+ * Why a type is unknown, for the messages of `fromSpec` and the text syntax: a preset's name
+ * before `lrkit/presets` is imported, or a name `lrkit types` does not list.
+ *
+ * @param type - the unknown type, e.g. `"optax.cosine_decay_schedule"`.
+ * @example
+ * ```ts
+ * unknownTypeHint("cosin"); // "(`lrkit types` lists them)"
+ * ```
+ */
+export function unknownTypeHint(type: string): string {
+  const anchor = type.includes(".") ? `${type.slice(0, type.indexOf("."))}.` : undefined;
+  const anchorKnown = anchor !== undefined && [...known.keys()].some((t) => t.startsWith(anchor));
+  return anchor !== undefined && !anchorKnown
+    ? `(the anchors' presets are known once "lrkit/presets" is imported)`
+    : "(`lrkit types` lists them)";
+}

@@ -8,11 +8,11 @@
  *
  * @module
  */
-import type { Expression, Node } from "acorn";
 import type { Json, ScheduleSpec } from "../schedule.js";
 import { parseExpression } from "./expression.js";
-import { registry } from "./registry.js";
+import { registry, unknownTypeHint } from "./registry.js";
 import { SpecSyntaxError } from "./syntaxError.js";
+import type { Expression, Property, SpreadElement } from "./syntaxTree.js";
 
 /** A spec parsed from text, with where each part of it came from. */
 export interface ParsedText {
@@ -29,12 +29,11 @@ const BARE_WORDS: Record<string, Json | undefined> = {
   null: undefined,
 };
 
-function typeName(node: Node): string | undefined {
-  if (node.type === "Identifier") return (node as unknown as { name: string }).name;
+function typeName(node: Expression): string | undefined {
+  if (node.type === "Identifier") return node.name;
   if (node.type === "MemberExpression") {
-    const m = node as unknown as { object: Node; property: Node; computed: boolean };
-    const left = typeName(m.object);
-    const right = m.computed ? undefined : typeName(m.property);
+    const left = typeName(node.object);
+    const right = node.computed ? undefined : typeName(node.property);
     return left && right ? `${left}.${right}` : undefined;
   }
   return undefined;
@@ -52,7 +51,7 @@ function typeName(node: Node): string | undefined {
  */
 export function parseText(source: string): ParsedText {
   const offsets = new Map<string, number>();
-  const fail = (reason: string, node: Node): never => {
+  const fail = (reason: string, node: Expression | Property | SpreadElement): never => {
     throw new SpecSyntaxError(reason, source, node.start);
   };
 
@@ -62,10 +61,10 @@ export function parseText(source: string): ParsedText {
     const type = typeName(node.callee);
     if (type === undefined) return fail("Expected a schedule type name", node.callee);
     const family = registry.get(type);
-    if (!family) return fail(`Unknown schedule type "${type}" (\`lrkit types\` lists them)`, node.callee);
+    if (!family) return fail(`Unknown schedule type "${type}" ${unknownTypeHint(type)}`, node.callee);
     offsets.set(path, node.start);
     offsets.set(`${path}.type`, node.callee.start);
-    const names = Object.keys(family.params.shape);
+    const names = Object.keys(family.params.entries);
     const spec: Record<string, Json> = { type };
     let named = false;
     node.arguments.forEach((arg, i) => {
@@ -82,7 +81,7 @@ export function parseText(source: string): ParsedText {
         if (arg.type === "SpreadElement") return fail("Spread arguments are not allowed", arg);
         if (i >= names.length) fail(`${type} takes at most ${names.length} arguments`, arg);
         name = names[i]!;
-        valueNode = arg as Expression;
+        valueNode = arg;
       }
       if (name in spec) fail(`Parameter "${name}" is given twice`, arg);
       const value = json(valueNode, `${path}.${name}`);
@@ -111,7 +110,7 @@ export function parseText(source: string): ParsedText {
         }
         return fail("Expected a number", node);
       case "Identifier":
-        return node.name in BARE_WORDS ? BARE_WORDS[node.name] : node.name;
+        return Object.hasOwn(BARE_WORDS, node.name) ? BARE_WORDS[node.name] : node.name;
       case "ArrayExpression":
         return node.elements.map((e, i) =>
           e === null || e.type === "SpreadElement"
@@ -121,8 +120,7 @@ export function parseText(source: string): ParsedText {
       case "ObjectExpression": {
         const out: Record<string, Json> = {};
         for (const prop of node.properties) {
-          if (prop.type !== "Property" || prop.computed || prop.kind !== "init")
-            return fail("Expected key: value", prop);
+          if (prop.type !== "Property" || prop.computed) return fail("Expected key: value", prop);
           const key =
             prop.key.type === "Identifier"
               ? prop.key.name
@@ -130,7 +128,7 @@ export function parseText(source: string): ParsedText {
                 ? String(prop.key.value)
                 : undefined;
           if (key === undefined) return fail("Expected a name or number as key", prop.key);
-          const value = json(prop.value as Expression, `${path}.${key}`);
+          const value = json(prop.value, `${path}.${key}`);
           if (value !== undefined) out[key] = value;
         }
         return out;
@@ -171,7 +169,7 @@ function printValue(value: Json): string {
  */
 export function toText(spec: ScheduleSpec): string {
   const { type, ...params } = spec;
-  const names = Object.keys(registry.get(type)?.params.shape ?? {});
+  const names = Object.keys(registry.get(type)?.params.entries ?? {});
   const first = names[0];
   const rank = (name: string) => (names.includes(name) ? names.indexOf(name) : names.length);
   const entries = Object.entries(params).sort(([a], [b]) => rank(a) - rank(b));

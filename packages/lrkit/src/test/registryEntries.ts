@@ -5,6 +5,7 @@
  */
 import { expect } from "vitest";
 import { sample } from "../schedule.js";
+import { describeParams } from "../spec/describe.js";
 import type { Family } from "../spec/family.js";
 import { parseSchedule } from "../spec/parse.js";
 import { toText } from "../spec/text.js";
@@ -29,8 +30,8 @@ export function expectRegistryEntries(anchor: string, families: readonly Family[
     ).toBe(true);
     expect(Array.from(sample(parseSchedule(toText(s.spec)), 60))).toEqual(values);
     expect(Array.from(sample(roundTrip(s), 60))).toEqual(values);
-    for (const [name, schema] of Object.entries(family.params.shape)) {
-      expect(schema.description, `${family.type}.${name} has help`).toBeTruthy();
+    for (const { name, help } of describeParams(family)) {
+      expect(help, `${family.type}.${name} has help`).toBeTruthy();
     }
   }
 }

@@ -16,6 +16,7 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".map": "application/json",
+  ".wasm": "application/wasm",
 };
 
 /** A running server: its base URL and how to stop it. */

@@ -1,8 +1,9 @@
 // Anchor: d2l-ai/d2l-en chapter_optimization/lr-scheduler.md ("Learning Rate Scheduling"),
 // class CosineScheduler (the same in the PyTorch and TensorFlow tabs).
-import * as z from "zod";
+import * as v from "valibot";
 import { warmup } from "../../compose/warmup.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { cosineToFinalLr } from "../mxnet/cosineScheduler.js";
@@ -10,24 +11,19 @@ import { ensureWarmupBeforeMaxUpdate } from "../mxnet/decayToMaxUpdate.js";
 
 const NAME = "d2l.CosineScheduler";
 
-const params = z.strictObject({
-  max_update: p
-    .positiveInt()
-    .describe("The update at which the lr reaches final_lr (warmup included); held after."),
-  base_lr: p.nonNegative().default(0.01).describe("The peak lr, where the cosine starts. Defaults to 0.01."),
-  final_lr: p
-    .nonNegative()
-    .default(0)
-    .describe("The lr at max_update and after; at most base_lr. Defaults to 0."),
-  warmup_steps: p
-    .nonNegativeInt()
-    .default(0)
-    .describe("The length of the linear warmup, less than max_update. Defaults to 0."),
-  warmup_begin_lr: p.nonNegative().default(0).describe("The lr at update 0 of the warmup. Defaults to 0."),
+const params = v.strictObject({
+  max_update: p.positiveInt("The update at which the lr reaches final_lr (warmup included); held after."),
+  base_lr: v.optional(p.nonNegative("The peak lr, where the cosine starts. Defaults to 0.01."), 0.01),
+  final_lr: v.optional(p.nonNegative("The lr at max_update and after; at most base_lr. Defaults to 0."), 0),
+  warmup_steps: v.optional(
+    p.nonNegativeInt("The length of the linear warmup, less than max_update. Defaults to 0."),
+    0,
+  ),
+  warmup_begin_lr: v.optional(p.nonNegative("The lr at update 0 of the warmup. Defaults to 0."), 0),
 });
 
 /** Options of {@link CosineScheduler}: the chapter's parameter names. */
-export type CosineSchedulerOptions = z.input<typeof params>;
+export type CosineSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * d2l's `CosineScheduler`: with `w = warmup_steps` and `T = max_update`,

@@ -4,6 +4,7 @@ import type { Schedule } from "../../schedule.js";
 import { expectCloseAt, expectThrow, expectValues } from "../../test/expect.js";
 import { expectPresetAsData } from "../../test/roundTrip.js";
 import { CosineScheduler, FactorScheduler, MultiFactorScheduler, SquareRootScheduler } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: the chapter's own classes (d2l-ai/d2l-en chapter_optimization/lr-scheduler.md,
 // "Learning Rate Scheduling", as in shared/seeds/d2l-lr-scheduling.txt; MultiFactorScheduler from

@@ -1,28 +1,29 @@
 // Anchor: d2l-ai/d2l-en chapter_optimization/lr-scheduler.md ("Learning Rate Scheduling"),
 // class FactorScheduler (the same in the PyTorch, MXNet and TensorFlow tabs).
-import * as z from "zod";
+import * as v from "valibot";
 import { factor as factorDecay } from "../../families/factor.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "d2l.FactorScheduler";
 
-const params = z.strictObject({
-  factor: p
-    .positive()
-    .refine((v) => v <= 1, { error: "must be in (0, 1]" })
-    .default(1)
-    .describe("The factor applied at every call, in (0, 1]. Defaults to 1."),
-  stop_factor_lr: p
-    .nonNegative()
-    .default(1e-7)
-    .describe("The floor the lr never goes below. Defaults to 1e-7."),
-  base_lr: p.nonNegative().default(0.1).describe("The lr before the first call. Defaults to 0.1."),
+const params = v.strictObject({
+  factor: v.optional(
+    v.pipe(
+      p.positive(),
+      v.check((x) => x <= 1, "must be in (0, 1]"),
+      v.description("The factor applied at every call, in (0, 1]. Defaults to 1."),
+    ),
+    1,
+  ),
+  stop_factor_lr: v.optional(p.nonNegative("The floor the lr never goes below. Defaults to 1e-7."), 1e-7),
+  base_lr: v.optional(p.nonNegative("The lr before the first call. Defaults to 0.1."), 0.1),
 });
 
 /** Options of {@link FactorScheduler}: the chapter's parameter names. */
-export type FactorSchedulerOptions = z.input<typeof params>;
+export type FactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * d2l's `FactorScheduler`: `eta <- max(stop_factor_lr, eta * factor)` on every call, so the lr at

@@ -1,25 +1,27 @@
 // Anchor: d2l-ai/d2l-en chapter_optimization/lr-scheduler.md ("Learning Rate Scheduling"),
 // class MultiFactorScheduler of the TensorFlow tab (the MXNet tab calls MXNet's own class, which
 // counts differently: see mxnet.MultiFactorScheduler).
-import * as z from "zod";
+import * as v from "valibot";
 import { constant } from "../../families/constant.js";
 import { multiStep } from "../../families/multiStep.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "d2l.MultiFactorScheduler";
 
-const params = z.strictObject({
-  step: z
-    .array(p.nonNegativeInt(), { error: "must be a list of non-negative integers" })
-    .describe("The epochs at which the lr is multiplied by factor (in any order; repeats count once)."),
-  factor: p.nonNegative().describe("The factor applied at each epoch of step."),
-  base_lr: p.nonNegative().describe("The lr before the first epoch of step."),
+const params = v.strictObject({
+  step: v.pipe(
+    v.array(p.nonNegativeInt(), "must be a list of non-negative integers"),
+    v.description("The epochs at which the lr is multiplied by factor (in any order; repeats count once)."),
+  ),
+  factor: p.nonNegative("The factor applied at each epoch of step."),
+  base_lr: p.nonNegative("The lr before the first epoch of step."),
 });
 
 /** Options of {@link MultiFactorScheduler}: the chapter's parameter names (it has no defaults). */
-export type MultiFactorSchedulerOptions = z.input<typeof params>;
+export type MultiFactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * d2l's `MultiFactorScheduler`: called with epochs 0, 1, ..., t, it multiplies the lr by `factor`

@@ -1,19 +1,20 @@
 // Anchor: d2l-ai/d2l-en chapter_optimization/lr-scheduler.md ("Learning Rate Scheduling"),
 // class SquareRootScheduler (the same in the PyTorch, MXNet and TensorFlow tabs).
-import * as z from "zod";
+import * as v from "valibot";
 import { inverseSqrt } from "../../families/inverseSqrt.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "d2l.SquareRootScheduler";
 
-const params = z.strictObject({
-  lr: p.nonNegative().default(0.1).describe("The learning rate at update 0. Defaults to 0.1."),
+const params = v.strictObject({
+  lr: v.optional(p.nonNegative("The learning rate at update 0. Defaults to 0.1."), 0.1),
 });
 
 /** Options of {@link SquareRootScheduler}: the chapter's parameter name. */
-export type SquareRootSchedulerOptions = z.input<typeof params>;
+export type SquareRootSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * d2l's `SquareRootScheduler`: `lr * (t + 1) ** -0.5`, the `O(t^-1/2)` decay of convex

@@ -7,6 +7,7 @@ import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
 import { expectRebuilt, expectSame, roundTrip } from "../../test/roundTrip.js";
 import { combine_scheds, combined_cos, SchedCos, SchedExp, SchedLin, SchedNo, SchedPoly } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: fastai/fastai fastai/callback/schedule.py (combine_scheds, combined_cos and the
 // annealers, with fastai.torch_core.tensor's float64 -> float32 conversion) copied into a CPython

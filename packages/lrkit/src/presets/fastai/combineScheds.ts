@@ -1,8 +1,9 @@
 // Anchor: fastai/fastai fastai/callback/schedule.py (from nbs/14_callback.schedule.ipynb):
 // combine_scheds, combined_cos.
-import * as z from "zod";
+import * as v from "valibot";
 import { countAtOrBelow } from "../../families/math.js";
-import { ensure, p, parseParams, typeError } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure, parseParams, typeError } from "../../params.js";
 import { define, specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { overSteps, positionFunction, stepsParam, withPosition, type PositionFunction } from "./position.js";
@@ -12,33 +13,29 @@ const NAME = "fastai.combine_scheds";
 const COS = "fastai.combined_cos";
 
 // Key order = fastai's signature (pcts, scheds), then lrkit's steps.
-const params = z.strictObject({
-  pcts: p
-    .numbers()
-    .describe(
-      "The fraction of training each phase takes; non-negative, summing to exactly 1 (fastai asserts it).",
-    ),
-  scheds: p
-    .schedules()
-    .describe(
-      "One schedule per phase: a fastai preset runs over the phase's pos; any other schedule over its horizon.",
-    ),
+const params = v.strictObject({
+  pcts: p.numbers(
+    "The fraction of training each phase takes; non-negative, summing to exactly 1 (fastai asserts it).",
+  ),
+  scheds: p.schedules(
+    "One schedule per phase: a fastai preset runs over the phase's pos; any other schedule over its horizon.",
+  ),
   steps: stepsParam(),
 });
 
 // Key order = fastai's signature (pct, start, middle, end: no defaults), then lrkit's steps.
-const cosParams = z.strictObject({
-  pct: p.unit().describe("The fraction of training spent going from start to middle."),
-  start: p.nonNegative().describe("The value at step 0."),
-  middle: p.nonNegative().describe("The value at the end of the first phase."),
-  end: p.nonNegative().describe("The value at step `steps`, held after."),
+const cosParams = v.strictObject({
+  pct: p.unit("The fraction of training spent going from start to middle."),
+  start: p.nonNegative("The value at step 0."),
+  middle: p.nonNegative("The value at the end of the first phase."),
+  end: p.nonNegative("The value at step `steps`, held after."),
   steps: stepsParam(),
 });
 
 /** Options of {@link combine_scheds}: fastai's `pcts`, `scheds`, and lrkit's `steps`. */
-export type CombineSchedsOptions = z.input<typeof params>;
+export type CombineSchedsOptions = v.InferInput<typeof params>;
 /** Options of {@link combined_cos}: fastai's `pct`, `start`, `middle`, `end`, and lrkit's `steps`. */
-export type CombinedCosOptions = z.input<typeof cosParams>;
+export type CombinedCosOptions = v.InferInput<typeof cosParams>;
 
 /**
  * fastai's `combine_scheds` as a function of pos, with fastai's checks, naming `fn` in errors.

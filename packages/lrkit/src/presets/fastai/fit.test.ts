@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expectThrow, expectValues } from "../../test/expect.js";
 import { expectRebuilt, expectSame, roundTrip } from "../../test/roundTrip.js";
 import { combined_cos, fit_flat_cos, fit_one_cycle, fit_one_cycle_moms, fit_sgdr } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: fastai/fastai fastai/callback/schedule.py (Learner.fit_one_cycle, fit_flat_cos
 // and fit_sgdr's schedules, combine_scheds with its float32 tensors, the annealers) copied into a

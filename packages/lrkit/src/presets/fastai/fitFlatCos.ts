@@ -1,7 +1,8 @@
 // Anchor: fastai/fastai fastai/callback/schedule.py (from nbs/14_callback.schedule.ipynb):
 // Learner.fit_flat_cos; defaults.lr from fastai/learner.py.
-import * as z from "zod";
-import { p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { combined_cos } from "./combineScheds.js";
@@ -10,26 +11,24 @@ const NAME = "fastai.fit_flat_cos";
 
 // Key order = fastai's signature (n_epoch, lr, div_final, pct_start; wd, cbs, reset_opt and
 // start_epoch do not shape the lr), then lrkit's n_iter.
-const params = z.strictObject({
-  n_epoch: p.positiveInt().describe("The number of epochs (fastai's n_epoch)."),
-  lr: p
-    .nonNegative()
-    .default(1e-3)
-    .describe("The flat learning rate. Defaults to 1e-3, fastai's defaults.lr (the Learner's lr)."),
-  div_final: p.positive().default(1e5).describe("The final lr is lr / div_final. Defaults to 1e5."),
-  pct_start: p
-    .unit()
-    .default(0.75)
-    .describe("The fraction of training at the flat lr before the cosine. Defaults to 0.75."),
-  n_iter: p
-    .positiveInt()
-    .describe(
-      "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
-    ),
+const params = v.strictObject({
+  n_epoch: p.positiveInt("The number of epochs (fastai's n_epoch)."),
+  lr: v.optional(
+    p.nonNegative("The flat learning rate. Defaults to 1e-3, fastai's defaults.lr (the Learner's lr)."),
+    1e-3,
+  ),
+  div_final: v.optional(p.positive("The final lr is lr / div_final. Defaults to 1e5."), 1e5),
+  pct_start: v.optional(
+    p.unit("The fraction of training at the flat lr before the cosine. Defaults to 0.75."),
+    0.75,
+  ),
+  n_iter: p.positiveInt(
+    "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
+  ),
 });
 
 /** Options of {@link fit_flat_cos}: fastai's `n_epoch`, `lr`, `div_final`, `pct_start`, and lrkit's `n_iter`. */
-export type FitFlatCosOptions = z.input<typeof params>;
+export type FitFlatCosOptions = v.InferInput<typeof params>;
 
 /**
  * The learning rate of fastai's `Learner.fit_flat_cos(n_epoch, lr, div_final, pct_start)`:

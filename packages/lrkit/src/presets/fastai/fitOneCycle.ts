@@ -1,7 +1,8 @@
 // Anchor: fastai/fastai fastai/callback/schedule.py (from nbs/14_callback.schedule.ipynb):
 // Learner.fit_one_cycle; defaults.lr and Learner's moms from fastai/learner.py.
-import * as z from "zod";
-import { ensure, p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { combined_cos } from "./combineScheds.js";
@@ -9,47 +10,45 @@ import { combined_cos } from "./combineScheds.js";
 const NAME = "fastai.fit_one_cycle";
 const MOMS = "fastai.fit_one_cycle_moms";
 
-const n_epoch = () => p.positiveInt().describe("The number of epochs (fastai's n_epoch).");
+const n_epoch = () => p.positiveInt("The number of epochs (fastai's n_epoch).");
 const n_iter = () =>
-  p
-    .positiveInt()
-    .describe(
-      "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
-    );
+  p.positiveInt(
+    "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
+  );
 const pct_start = () =>
-  p.unit().default(0.25).describe("The fraction of training spent warming up. Defaults to 0.25.");
+  v.optional(p.unit("The fraction of training spent warming up. Defaults to 0.25."), 0.25);
 
 // Key order = fastai's signature (n_epoch, lr_max, div, div_final, pct_start; wd, moms, cbs,
 // reset_opt and start_epoch do not shape the lr), then lrkit's n_iter.
-const params = z.strictObject({
+const params = v.strictObject({
   n_epoch: n_epoch(),
-  lr_max: p
-    .nonNegative()
-    .default(1e-3)
-    .describe("The peak learning rate. Defaults to 1e-3, fastai's defaults.lr (the Learner's lr)."),
-  div: p.positive().default(25).describe("The start lr is lr_max / div. Defaults to 25."),
-  div_final: p.positive().default(1e5).describe("The final lr is lr_max / div_final. Defaults to 1e5."),
+  lr_max: v.optional(
+    p.nonNegative("The peak learning rate. Defaults to 1e-3, fastai's defaults.lr (the Learner's lr)."),
+    1e-3,
+  ),
+  div: v.optional(p.positive("The start lr is lr_max / div. Defaults to 25."), 25),
+  div_final: v.optional(p.positive("The final lr is lr_max / div_final. Defaults to 1e5."), 1e5),
   pct_start: pct_start(),
   n_iter: n_iter(),
 });
 
 // Key order = fastai's signature (n_epoch, pct_start, moms), then lrkit's n_iter.
-const momsParams = z.strictObject({
+const momsParams = v.strictObject({
   n_epoch: n_epoch(),
   pct_start: pct_start(),
-  moms: p
-    .numbers()
-    .default([0.95, 0.85, 0.95])
-    .describe(
+  moms: v.optional(
+    p.numbers(
       "The momentum at the start, at the lr's peak and at the end. Defaults to [0.95, 0.85, 0.95], the Learner's moms.",
     ),
+    [0.95, 0.85, 0.95],
+  ),
   n_iter: n_iter(),
 });
 
 /** Options of {@link fit_one_cycle}: fastai's `n_epoch`, `lr_max`, `div`, `div_final`, `pct_start`, and lrkit's `n_iter`. */
-export type FitOneCycleOptions = z.input<typeof params>;
+export type FitOneCycleOptions = v.InferInput<typeof params>;
 /** Options of {@link fit_one_cycle_moms}: fastai's `n_epoch`, `pct_start`, `moms`, and lrkit's `n_iter`. */
-export type FitOneCycleMomsOptions = z.input<typeof momsParams>;
+export type FitOneCycleMomsOptions = v.InferInput<typeof momsParams>;
 
 /**
  * The learning rate of fastai's `Learner.fit_one_cycle(n_epoch, lr_max, div, div_final, pct_start)`:

@@ -1,7 +1,8 @@
 // Anchor: fastai/fastai fastai/callback/schedule.py (from nbs/14_callback.schedule.ipynb):
 // Learner.fit_sgdr; defaults.lr from fastai/learner.py.
-import * as z from "zod";
-import { ensure, p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { combine_scheds } from "./combineScheds.js";
@@ -12,30 +13,28 @@ const NAME = "fastai.fit_sgdr";
 // Key order = fastai's signature (n_cycles, cycle_len, lr_max, cycle_mult; cbs, reset_opt, wd and
 // start_epoch do not shape the lr), then lrkit's n_iter. fastai's fit_sgdr takes no n_epoch: it
 // derives it from the cycles.
-const params = z.strictObject({
-  n_cycles: p.positiveInt().describe("The number of cosine cycles."),
-  cycle_len: p.positiveInt().describe("The length of the first cycle, in epochs."),
-  lr_max: p
-    .nonNegative()
-    .default(1e-3)
-    .describe(
+const params = v.strictObject({
+  n_cycles: p.positiveInt("The number of cosine cycles."),
+  cycle_len: p.positiveInt("The length of the first cycle, in epochs."),
+  lr_max: v.optional(
+    p.nonNegative(
       "The lr at the start of every cycle. Defaults to 1e-3, fastai's defaults.lr (the Learner's lr).",
     ),
-  cycle_mult: p
-    .number()
-    .default(2)
-    .describe(
+    1e-3,
+  ),
+  cycle_mult: v.optional(
+    p.number(
       "Each cycle is cycle_mult times longer than the one before; an integer other than 1. Defaults to 2.",
     ),
-  n_iter: p
-    .positiveInt()
-    .describe(
-      "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
-    ),
+    2,
+  ),
+  n_iter: p.positiveInt(
+    "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
+  ),
 });
 
 /** Options of {@link fit_sgdr}: fastai's `n_cycles`, `cycle_len`, `lr_max`, `cycle_mult`, and lrkit's `n_iter`. */
-export type FitSgdrOptions = z.input<typeof params>;
+export type FitSgdrOptions = v.InferInput<typeof params>;
 
 /**
  * The learning rate of fastai's `Learner.fit_sgdr(n_cycles, cycle_len, lr_max, cycle_mult)`:

@@ -11,7 +11,8 @@
  *
  * @module
  */
-import { p } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 
 /** A fastai schedule: a function of the position `pos` in [0, 1] of training. */
@@ -45,14 +46,14 @@ export function schedPoly(start: number, end: number, power: number, pos: number
  * steps need one.
  */
 export function stepsParam() {
-  return p
-    .positiveInt()
-    .default(1)
-    .describe(
+  return v.optional(
+    p.positiveInt(
       "lrkit's addition, the one parameter fastai does not have: the total number of iterations " +
         "(fastai's n_epoch * n_iter); step t is fastai's pos = t / steps, held at pos = 1 from t = steps on. " +
         "Defaults to 1, so that schedule(pos) is fastai's function of pos itself.",
-    );
+    ),
+    1,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { parseSchedule } from "../../spec/parse.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
 import { expectRebuilt, expectSame, roundTrip } from "../../test/roundTrip.js";
 import { SchedCos, SchedExp, SchedLin, SchedNo, SchedPoly } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: fastai/fastai fastai/callback/schedule.py (sched_lin, sched_cos, sched_no,
 // sched_exp, SchedPoly) copied into a CPython scratch script (not committed) and evaluated at

@@ -1,9 +1,10 @@
 // Anchor: fastai/fastai fastai/callback/schedule.py (from nbs/14_callback.schedule.ipynb):
 // sched_lin/SchedLin, sched_cos/SchedCos, sched_no/SchedNo, sched_exp/SchedExp.
-import * as z from "zod";
+import * as v from "valibot";
 import { constant } from "../../families/constant.js";
 import { linear } from "../../families/linear.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import {
@@ -17,26 +18,26 @@ import {
 } from "./position.js";
 
 // Key order = fastai's signature (start, end), then lrkit's steps.
-const params = z.strictObject({
-  start: p.nonNegative().describe("The value at pos = 0 (step 0)."),
-  end: p.nonNegative().describe("The value at pos = 1 (step `steps`), held after."),
+const params = v.strictObject({
+  start: p.nonNegative("The value at pos = 0 (step 0)."),
+  end: p.nonNegative("The value at pos = 1 (step `steps`), held after."),
   steps: stepsParam(),
 });
 
-const expParams = z.strictObject({
-  start: p.positive().describe("The value at pos = 0 (step 0); positive (fastai divides by it)."),
-  end: p.nonNegative().describe("The value at pos = 1 (step `steps`), held after."),
+const expParams = v.strictObject({
+  start: p.positive("The value at pos = 0 (step 0); positive (fastai divides by it)."),
+  end: p.nonNegative("The value at pos = 1 (step `steps`), held after."),
   steps: stepsParam(),
 });
 
 /** Options of {@link SchedLin}: fastai's `start`, `end`, and lrkit's `steps`. */
-export type SchedLinOptions = z.input<typeof params>;
+export type SchedLinOptions = v.InferInput<typeof params>;
 /** Options of {@link SchedCos}: fastai's `start`, `end`, and lrkit's `steps`. */
-export type SchedCosOptions = z.input<typeof params>;
+export type SchedCosOptions = v.InferInput<typeof params>;
 /** Options of {@link SchedNo}: fastai's `start`, `end` (unused, as in fastai), and lrkit's `steps`. */
-export type SchedNoOptions = z.input<typeof params>;
+export type SchedNoOptions = v.InferInput<typeof params>;
 /** Options of {@link SchedExp}: fastai's `start`, `end`, and lrkit's `steps`. */
-export type SchedExpOptions = z.input<typeof expParams>;
+export type SchedExpOptions = v.InferInput<typeof expParams>;
 
 /** The preset: `inner` (or `f` over the steps) with the preset's spec, remembering `f` for combine_scheds. */
 function annealer(

@@ -1,6 +1,7 @@
 // Anchor: fastai/fastai fastai/callback/schedule.py (from nbs/14_callback.schedule.ipynb): SchedPoly.
-import * as z from "zod";
-import { p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { overSteps, schedPoly, stepsParam, withPosition } from "./position.js";
@@ -8,17 +9,15 @@ import { overSteps, schedPoly, stepsParam, withPosition } from "./position.js";
 const NAME = "fastai.SchedPoly";
 
 // Key order = fastai's signature (start, end, power), then lrkit's steps.
-const params = z.strictObject({
-  start: p.nonNegative().describe("The value at pos = 0 (step 0)."),
-  end: p.nonNegative().describe("The value at pos = 1 (step `steps`), held after."),
-  power: p
-    .nonNegative()
-    .describe("The exponent of pos; 1 is linear, 2 leaves start slowly, 0.5 quickly. Non-negative."),
+const params = v.strictObject({
+  start: p.nonNegative("The value at pos = 0 (step 0)."),
+  end: p.nonNegative("The value at pos = 1 (step `steps`), held after."),
+  power: p.nonNegative("The exponent of pos; 1 is linear, 2 leaves start slowly, 0.5 quickly. Non-negative."),
   steps: stepsParam(),
 });
 
 /** Options of {@link SchedPoly}: fastai's `start`, `end`, `power`, and lrkit's `steps`. */
-export type SchedPolyOptions = z.input<typeof params>;
+export type SchedPolyOptions = v.InferInput<typeof params>;
 
 /**
  * fastai's `SchedPoly(start, end, power)`: `start + (end - start) * pos ** power` at

@@ -1,6 +1,6 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py, get_constant_schedule and
 // get_constant_schedule_with_warmup.
-import * as z from "zod";
+import * as v from "valibot";
 import { warmup } from "../../compose/warmup.js";
 import { constant } from "../../families/constant.js";
 import { parseParams } from "../../params.js";
@@ -11,13 +11,13 @@ import { lrParam, warmupStepsParam } from "./lambda.js";
 const CONSTANT = "hf.get_constant_schedule";
 const WITH_WARMUP = "hf.get_constant_schedule_with_warmup";
 
-const constantParams = z.strictObject({ lr: lrParam });
-const withWarmupParams = z.strictObject({ lr: lrParam, num_warmup_steps: warmupStepsParam });
+const constantParams = v.strictObject({ lr: lrParam });
+const withWarmupParams = v.strictObject({ lr: lrParam, num_warmup_steps: warmupStepsParam });
 
 /** Options of {@link get_constant_schedule}: the optimizer's `lr`. */
-export type GetConstantScheduleOptions = z.input<typeof constantParams>;
+export type GetConstantScheduleOptions = v.InferInput<typeof constantParams>;
 /** Options of {@link get_constant_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
-export type GetConstantScheduleWithWarmupOptions = z.input<typeof withWarmupParams>;
+export type GetConstantScheduleWithWarmupOptions = v.InferInput<typeof withWarmupParams>;
 
 /**
  * HF's `get_constant_schedule`: the optimizer's lr at every step (the lambda is 1): the core

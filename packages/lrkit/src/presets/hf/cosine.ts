@@ -1,5 +1,5 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py, get_cosine_schedule_with_warmup.
-import * as z from "zod";
+import * as v from "valibot";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
@@ -14,7 +14,7 @@ import {
 
 const NAME = "hf.get_cosine_schedule_with_warmup";
 
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
   num_training_steps: trainingStepsParam,
@@ -22,7 +22,7 @@ const params = z.strictObject({
 });
 
 /** Options of {@link get_cosine_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
-export type GetCosineScheduleWithWarmupOptions = z.input<typeof params>;
+export type GetCosineScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_cosine_schedule_with_warmup`: `lr * t / max(1, w)` for `t < w = num_warmup_steps`, then

@@ -1,7 +1,8 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py,
 // get_cosine_with_hard_restarts_schedule_with_warmup.
-import * as z from "zod";
-import { p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { cosineProgress } from "./cosineWave.js";
@@ -9,18 +10,18 @@ import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } f
 
 const NAME = "hf.get_cosine_with_hard_restarts_schedule_with_warmup";
 
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
   num_training_steps: trainingStepsParam,
-  num_cycles: p
-    .number()
-    .default(1)
-    .describe("The number of hard restarts: cosine cycles over the decay. Defaults to 1."),
+  num_cycles: v.optional(
+    p.number("The number of hard restarts: cosine cycles over the decay. Defaults to 1."),
+    1,
+  ),
 });
 
 /** Options of {@link get_cosine_with_hard_restarts_schedule_with_warmup}: HF's names, with the base `lr`. */
-export type GetCosineWithHardRestartsScheduleWithWarmupOptions = z.input<typeof params>;
+export type GetCosineWithHardRestartsScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /** Python's float `x % 1.0`: in [0, 1] (1.0 itself for tiny negative x), where JS `%` keeps x's sign. */
 export function pyMod1(x: number): number {

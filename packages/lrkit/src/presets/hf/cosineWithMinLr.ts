@@ -1,7 +1,8 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py,
 // get_cosine_with_min_lr_schedule_with_warmup.
-import * as z from "zod";
-import { p, ParameterTypeError, parseParams, rangeError, typeError } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { ParameterTypeError, parseParams, rangeError, typeError } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { cosineProgress, cosineWave } from "./cosineWave.js";
@@ -18,19 +19,13 @@ const NAME = "hf.get_cosine_with_min_lr_schedule_with_warmup";
 
 /** `min_lr` and `min_lr_rate`, exactly one of which HF requires. */
 export const minLrShape = {
-  min_lr: p
-    .nonNegative()
-    .nullable()
-    .optional()
-    .describe("The lr at the end of the cosine. Set it or min_lr_rate."),
-  min_lr_rate: p
-    .nonNegative()
-    .nullable()
-    .optional()
-    .describe("The lr at the end of the cosine as a ratio of lr. Set it or min_lr."),
+  min_lr: v.nullish(p.nonNegative("The lr at the end of the cosine. Set it or min_lr_rate.")),
+  min_lr_rate: v.nullish(
+    p.nonNegative("The lr at the end of the cosine as a ratio of lr. Set it or min_lr."),
+  ),
 };
 
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
   num_training_steps: trainingStepsParam,
@@ -39,7 +34,7 @@ const params = z.strictObject({
 });
 
 /** Options of {@link get_cosine_with_min_lr_schedule_with_warmup}: HF's names, with the base `lr`. */
-export type GetCosineWithMinLrScheduleWithWarmupOptions = z.input<typeof params>;
+export type GetCosineWithMinLrScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `min_lr_rate`: given, or `min_lr / lr` (HF's `min_lr / optimizer.defaults["lr"]`).

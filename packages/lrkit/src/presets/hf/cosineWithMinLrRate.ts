@@ -1,7 +1,8 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py,
 // get_cosine_with_min_lr_schedule_with_warmup_lr_rate.
-import * as z from "zod";
-import { p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { minLrRate, minLrShape } from "./cosineWithMinLr.js";
@@ -17,21 +18,19 @@ import {
 
 const NAME = "hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
 
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
   num_training_steps: trainingStepsParam,
   num_cycles: numCyclesParam,
   ...minLrShape,
-  warmup_lr_rate: p
-    .nonNegative()
-    .nullable()
-    .optional()
-    .describe("The lr at step 0 as a ratio of lr. Defaults to None: (t + 1) / num_warmup_steps."),
+  warmup_lr_rate: v.nullish(
+    p.nonNegative("The lr at step 0 as a ratio of lr. Defaults to None: (t + 1) / num_warmup_steps."),
+  ),
 });
 
 /** Options of {@link get_cosine_with_min_lr_schedule_with_warmup_lr_rate}: HF's names, with `lr`. */
-export type GetCosineWithMinLrScheduleWithWarmupLrRateOptions = z.input<typeof params>;
+export type GetCosineWithMinLrScheduleWithWarmupLrRateOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_cosine_with_min_lr_schedule_with_warmup_lr_rate`

@@ -6,6 +6,7 @@ import { expectSame, roundTrip } from "../../test/roundTrip.js";
 import { get_cosine_schedule_with_warmup } from "./cosine.js";
 import { get_scheduler, type ScheduleName } from "./getScheduler.js";
 import { get_wsd_schedule } from "./wsd.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: huggingface/transformers src/transformers/optimization.py get_scheduler run in
 // CPython (PyTorch 1.13 LambdaLR on SGD): the group's lr after t scheduler steps.

@@ -1,7 +1,8 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py, get_scheduler (and
 // TYPE_TO_SCHEDULER_FUNCTION); the names are SchedulerType in src/transformers/trainer_utils.py.
-import * as z from "zod";
-import { p, ParameterRangeError, ParameterTypeError, parseParams, typeError } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { ParameterRangeError, ParameterTypeError, parseParams, typeError } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { getConstantScheduleFamily, getConstantScheduleWithWarmupFamily } from "./constant.js";
@@ -122,26 +123,22 @@ const TYPE_TO_SCHEDULER_FUNCTION: Record<
 const NAMES = Object.keys(TYPE_TO_SCHEDULER_FUNCTION) as [ScheduleName, ...ScheduleName[]];
 
 // Key order = HF's signature with `lr` for `optimizer`.
-const params = z.strictObject({
-  name: p
-    .oneOf(NAMES)
-    .describe('The SchedulerType name, e.g. "linear" (the Trainer\'s default) or "cosine".'),
+const params = v.strictObject({
+  name: p.oneOf(NAMES, 'The SchedulerType name, e.g. "linear" (the Trainer\'s default) or "cosine".'),
   lr: lrParam,
-  num_warmup_steps: p
-    .nonNegative()
-    .nullable()
-    .optional()
-    .describe('The number of warmup steps; required by every name but "constant".'),
-  num_training_steps: p
-    .nonNegative()
-    .nullable()
-    .optional()
-    .describe("The number of training steps; required by the decaying schedules."),
-  scheduler_specific_kwargs: z
-    .record(z.string(), z.unknown(), { error: "must be an object of keyword arguments" })
-    .nullable()
-    .optional()
-    .describe("The other parameters of the scheduler function, e.g. {num_cycles: 2}. Defaults to none."),
+  num_warmup_steps: v.nullish(
+    p.nonNegative('The number of warmup steps; required by every name but "constant".'),
+  ),
+  num_training_steps: v.nullish(
+    p.nonNegative("The number of training steps; required by the decaying schedules."),
+  ),
+  scheduler_specific_kwargs: v.nullish(
+    p.record(
+      v.unknown(),
+      "must be an object of keyword arguments",
+      "The other parameters of the scheduler function, e.g. {num_cycles: 2}. Defaults to none.",
+    ),
+  ),
 });
 
 /**
@@ -189,7 +186,7 @@ export function get_scheduler<N extends ScheduleName>(name: N, options: GetSched
       if (!optional) throw new ParameterTypeError(NAME, step, `${NAME}: ${step} is required for "${o.name}"`);
     } else args[step] = value;
   }
-  const known = Object.keys(entry.family.params.shape).filter(
+  const known = Object.keys(entry.family.params.entries).filter(
     (k) => k !== "lr" && !entry.passes.includes(k as Steps),
   );
   for (const [key, value] of Object.entries(kwargs)) {

@@ -1,26 +1,25 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py, get_inverse_sqrt_schedule.
-import * as z from "zod";
+import * as v from "valibot";
 import { warmup } from "../../compose/warmup.js";
 import { inverseSqrt } from "../../families/inverseSqrt.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { lrParam, warmupStepsParam } from "./lambda.js";
 
 const NAME = "hf.get_inverse_sqrt_schedule";
 
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
-  timescale: p
-    .positive()
-    .nullable()
-    .optional()
-    .describe("Time scale of the decay. Defaults to num_warmup_steps, or 10_000 without warmup."),
+  timescale: v.nullish(
+    p.positive("Time scale of the decay. Defaults to num_warmup_steps, or 10_000 without warmup."),
+  ),
 });
 
 /** Options of {@link get_inverse_sqrt_schedule}: HF's parameter names, with the base `lr`. */
-export type GetInverseSqrtScheduleOptions = z.input<typeof params>;
+export type GetInverseSqrtScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_inverse_sqrt_schedule` (from big_vision): `lr * t / max(1, w)` for

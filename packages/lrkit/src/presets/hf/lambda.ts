@@ -1,26 +1,25 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py: what its schedules share. Each
 // is a torch LambdaLR whose lambda multiplies the optimizer's lr: `base_lr * lr_lambda(step)`.
-import { p } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 
 /** The optimizer's lr, which HF's lambdas multiply (LambdaLR's `base_lr`). */
-export const lrParam = p
-  .nonNegative()
-  .describe("The optimizer's learning rate, which HF's LambdaLR multiplier scales.");
+export const lrParam = p.nonNegative("The optimizer's learning rate, which HF's LambdaLR multiplier scales.");
 
 /** `num_warmup_steps`. */
-export const warmupStepsParam = p.nonNegative().describe("The number of steps for the warmup phase.");
+export const warmupStepsParam = p.nonNegative("The number of steps for the warmup phase.");
 
 /** `num_training_steps`. */
-export const trainingStepsParam = p.nonNegative().describe("The total number of training steps.");
+export const trainingStepsParam = p.nonNegative("The total number of training steps.");
 
 /** `num_cycles` of the cosine schedules: the number of waves over the decay (0.5 is a half cosine). */
-export const numCyclesParam = p
-  .number()
-  .default(0.5)
-  .describe(
+export const numCyclesParam = v.optional(
+  p.number(
     "The number of waves of the cosine over the decay; 0.5 decreases from lr to the floor. Defaults to 0.5.",
-  );
+  ),
+  0.5,
+);
 
 /** HF's linear warmup multiplier, `float(current_step) / float(max(1, num_warmup_steps))`. */
 function warmupFactor(t: number, num_warmup_steps: number): number {

@@ -1,5 +1,5 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py, get_linear_schedule_with_warmup.
-import * as z from "zod";
+import * as v from "valibot";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
@@ -7,14 +7,14 @@ import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } f
 
 const NAME = "hf.get_linear_schedule_with_warmup";
 
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
   num_training_steps: trainingStepsParam,
 });
 
 /** Options of {@link get_linear_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
-export type GetLinearScheduleWithWarmupOptions = z.input<typeof params>;
+export type GetLinearScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_linear_schedule_with_warmup` (the Trainer's default): `lr * t / max(1, w)` for

@@ -1,23 +1,24 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py,
 // get_polynomial_decay_schedule_with_warmup.
-import * as z from "zod";
-import { ensure, p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 
 const NAME = "hf.get_polynomial_decay_schedule_with_warmup";
 
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
   num_training_steps: trainingStepsParam,
-  lr_end: p.nonNegative().default(1e-7).describe("The end lr, below lr. Defaults to 1e-7."),
-  power: p.nonNegative().default(1.0).describe("Power factor of the decay. Defaults to 1.0."),
+  lr_end: v.optional(p.nonNegative("The end lr, below lr. Defaults to 1e-7."), 1e-7),
+  power: v.optional(p.nonNegative("Power factor of the decay. Defaults to 1.0."), 1.0),
 });
 
 /** Options of {@link get_polynomial_decay_schedule_with_warmup}: HF's names, with the base `lr`. */
-export type GetPolynomialDecayScheduleWithWarmupOptions = z.input<typeof params>;
+export type GetPolynomialDecayScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_polynomial_decay_schedule_with_warmup` (fairseq's and BERT's): `lr * t / max(1, w)` for

@@ -13,6 +13,7 @@ import { get_inverse_sqrt_schedule } from "./inverseSqrt.js";
 import { get_linear_schedule_with_warmup } from "./linear.js";
 import { get_polynomial_decay_schedule_with_warmup } from "./polynomial.js";
 import { get_wsd_schedule } from "./wsd.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Each preset, its text-syntax twin (HF's positional order with lr for the optimizer).
 const cases: [Schedule, string][] = [

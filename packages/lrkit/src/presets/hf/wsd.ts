@@ -1,6 +1,7 @@
 // Anchor: huggingface/transformers src/transformers/optimization.py, get_wsd_schedule.
-import * as z from "zod";
-import { p, ParameterTypeError, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { ParameterTypeError, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { cosineWave } from "./cosineWave.js";
@@ -9,31 +10,29 @@ import { lambdaSchedule, lrParam, numCyclesParam, warmupStepsParam, withFloor } 
 const NAME = "hf.get_wsd_schedule";
 const TYPES = ["linear", "cosine", "1-sqrt"] as const;
 
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
-  num_decay_steps: p.nonNegative().describe("The number of steps for the decay phase."),
-  num_training_steps: p
-    .nonNegative()
-    .nullable()
-    .optional()
-    .describe("Warmup, stable and decay together; gives the stable length when num_stable_steps is not set."),
-  num_stable_steps: p
-    .nonNegative()
-    .nullable()
-    .optional()
-    .describe("The number of steps for the stable phase; wins over num_training_steps."),
-  warmup_type: p.oneOf(TYPES).default("linear").describe('The shape of the warmup. Defaults to "linear".'),
-  decay_type: p.oneOf(TYPES).default("cosine").describe('The shape of the decay. Defaults to "cosine".'),
-  min_lr_ratio: p
-    .nonNegative()
-    .default(0)
-    .describe("The start of the warmup and the end of the decay, as a ratio of lr. Defaults to 0."),
+  num_decay_steps: p.nonNegative("The number of steps for the decay phase."),
+  num_training_steps: v.nullish(
+    p.nonNegative(
+      "Warmup, stable and decay together; gives the stable length when num_stable_steps is not set.",
+    ),
+  ),
+  num_stable_steps: v.nullish(
+    p.nonNegative("The number of steps for the stable phase; wins over num_training_steps."),
+  ),
+  warmup_type: v.optional(p.oneOf(TYPES, 'The shape of the warmup. Defaults to "linear".'), "linear"),
+  decay_type: v.optional(p.oneOf(TYPES, 'The shape of the decay. Defaults to "cosine".'), "cosine"),
+  min_lr_ratio: v.optional(
+    p.nonNegative("The start of the warmup and the end of the decay, as a ratio of lr. Defaults to 0."),
+    0,
+  ),
   num_cycles: numCyclesParam,
 });
 
 /** Options of {@link get_wsd_schedule}: HF's parameter names, with the base `lr`. */
-export type GetWsdScheduleOptions = z.input<typeof params>;
+export type GetWsdScheduleOptions = v.InferInput<typeof params>;
 
 type Shape = (progress: number, numCycles: number) => number;
 

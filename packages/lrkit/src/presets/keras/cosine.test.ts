@@ -5,6 +5,7 @@ import { fromSpec } from "../../spec/fromSpec.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
 import { expectRebuilt, expectSame, roundTrip } from "../../test/roundTrip.js";
 import { CosineDecay, CosineDecayRestarts } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py,
 // CosineDecay.__call__ and CosineDecayRestarts.__call__ transcribed into CPython in float64

@@ -1,8 +1,9 @@
 // Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, CosineDecay.
-import * as z from "zod";
+import * as v from "valibot";
 import { warmup } from "../../compose/warmup.js";
 import { cosine } from "../../families/cosine.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
@@ -10,30 +11,28 @@ const NAME = "keras.CosineDecay";
 
 // Key order = Keras' signature without `name`: (initial_learning_rate, decay_steps, alpha,
 // [name,] warmup_target, warmup_steps).
-const params = z.strictObject({
-  initial_learning_rate: p
-    .nonNegative()
-    .describe("The learning rate at step 0: where the warmup starts, or the decay when there is none."),
-  decay_steps: p.positive().describe("The length of the cosine decay, counted after the warmup."),
-  alpha: p
-    .unit()
-    .default(0.0)
-    .describe(
+const params = v.strictObject({
+  initial_learning_rate: p.nonNegative(
+    "The learning rate at step 0: where the warmup starts, or the decay when there is none.",
+  ),
+  decay_steps: p.positive("The length of the cosine decay, counted after the warmup."),
+  alpha: v.optional(
+    p.unit(
       "The floor as a fraction of warmup_target (or of initial_learning_rate without warmup). Defaults to 0.0.",
     ),
-  warmup_target: p
-    .nonNegative()
-    .nullable()
-    .optional()
-    .describe("The lr at the end of the warmup, where the decay starts. Defaults to None: no warmup."),
-  warmup_steps: p
-    .nonNegative()
-    .default(0)
-    .describe("The length of the linear warmup; ignored without warmup_target. Defaults to 0."),
+    0.0,
+  ),
+  warmup_target: v.nullish(
+    p.nonNegative("The lr at the end of the warmup, where the decay starts. Defaults to None: no warmup."),
+  ),
+  warmup_steps: v.optional(
+    p.nonNegative("The length of the linear warmup; ignored without warmup_target. Defaults to 0."),
+    0,
+  ),
 });
 
 /** Options of {@link CosineDecay}: Keras' parameter names (without `name`). */
-export type CosineDecayOptions = z.input<typeof params>;
+export type CosineDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `CosineDecay`, with its optional linear warmup.

@@ -1,29 +1,35 @@
 // Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, CosineDecayRestarts.
-import * as z from "zod";
+import * as v from "valibot";
 import { sgdr } from "../../families/sgdr.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.CosineDecayRestarts";
 
-const params = z.strictObject({
-  initial_learning_rate: p.nonNegative().describe("The peak learning rate of the first period."),
-  first_decay_steps: p.positive().describe("The length of the first period."),
-  t_mul: p
-    .number()
-    .refine((v) => v >= 1, { error: "must be at least 1" })
-    .default(2.0)
-    .describe("Each period is t_mul times longer than the previous one; may be fractional. Defaults to 2.0."),
-  m_mul: p
-    .nonNegative()
-    .default(1.0)
-    .describe("Each restart multiplies the amplitude above the floor by m_mul. Defaults to 1.0."),
-  alpha: p.unit().default(0.0).describe("The floor as a fraction of initial_learning_rate. Defaults to 0.0."),
+const params = v.strictObject({
+  initial_learning_rate: p.nonNegative("The peak learning rate of the first period."),
+  first_decay_steps: p.positive("The length of the first period."),
+  t_mul: v.optional(
+    v.pipe(
+      p.number(),
+      v.check((x) => x >= 1, "must be at least 1"),
+      v.description(
+        "Each period is t_mul times longer than the previous one; may be fractional. Defaults to 2.0.",
+      ),
+    ),
+    2.0,
+  ),
+  m_mul: v.optional(
+    p.nonNegative("Each restart multiplies the amplitude above the floor by m_mul. Defaults to 1.0."),
+    1.0,
+  ),
+  alpha: v.optional(p.unit("The floor as a fraction of initial_learning_rate. Defaults to 0.0."), 0.0),
 });
 
 /** Options of {@link CosineDecayRestarts}: Keras' parameter names (without `name`). */
-export type CosineDecayRestartsOptions = z.input<typeof params>;
+export type CosineDecayRestartsOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `CosineDecayRestarts` (SGDR). Period `i` lasts `first_decay_steps * t_mul ** i` steps; at

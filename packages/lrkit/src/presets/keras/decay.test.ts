@@ -4,6 +4,7 @@ import type { Schedule } from "../../schedule.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
 import { expectRebuilt, roundTrip } from "../../test/roundTrip.js";
 import { ExponentialDecay, InverseTimeDecay, PiecewiseConstantDecay, PolynomialDecay } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, each
 // __call__ transcribed into CPython in float64 (scratch script, not committed), unless a test says

@@ -1,24 +1,25 @@
 // Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, ExponentialDecay.
-import * as z from "zod";
+import * as v from "valibot";
 import { exponential } from "../../families/exponential.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.ExponentialDecay";
 
-const params = z.strictObject({
-  initial_learning_rate: p.nonNegative().describe("The learning rate at step 0."),
-  decay_steps: p.positive().describe("Steps over which the lr is multiplied by decay_rate once."),
-  decay_rate: p.positive().describe("The decay rate: the factor per decay_steps steps."),
-  staircase: p
-    .boolean()
-    .default(false)
-    .describe("Decay at discrete intervals, floor(step / decay_steps). Defaults to false."),
+const params = v.strictObject({
+  initial_learning_rate: p.nonNegative("The learning rate at step 0."),
+  decay_steps: p.positive("Steps over which the lr is multiplied by decay_rate once."),
+  decay_rate: p.positive("The decay rate: the factor per decay_steps steps."),
+  staircase: v.optional(
+    p.boolean("Decay at discrete intervals, floor(step / decay_steps). Defaults to false."),
+    false,
+  ),
 });
 
 /** Options of {@link ExponentialDecay}: Keras' parameter names (without `name`). */
-export type ExponentialDecayOptions = z.input<typeof params>;
+export type ExponentialDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `ExponentialDecay`:

@@ -1,21 +1,22 @@
 // Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, InverseTimeDecay.
-import * as z from "zod";
+import * as v from "valibot";
 import { inverseTime } from "../../families/inverseTime.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.InverseTimeDecay";
 
-const params = z.strictObject({
-  initial_learning_rate: p.nonNegative().describe("The learning rate at step 0."),
-  decay_steps: p.positive().describe("The unit of step in the decay."),
-  decay_rate: p.nonNegative().describe("The decay rate."),
-  staircase: p.boolean().default(false).describe("Floor step / decay_steps. Defaults to false."),
+const params = v.strictObject({
+  initial_learning_rate: p.nonNegative("The learning rate at step 0."),
+  decay_steps: p.positive("The unit of step in the decay."),
+  decay_rate: p.nonNegative("The decay rate."),
+  staircase: v.optional(p.boolean("Floor step / decay_steps. Defaults to false."), false),
 });
 
 /** Options of {@link InverseTimeDecay}: Keras' parameter names (without `name`). */
-export type InverseTimeDecayOptions = z.input<typeof params>;
+export type InverseTimeDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `InverseTimeDecay`: `initial_learning_rate / (1 + decay_rate * step / decay_steps)`,

@@ -1,19 +1,20 @@
 // Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, PiecewiseConstantDecay.
-import * as z from "zod";
+import * as v from "valibot";
 import { piecewiseConstant } from "../../families/piecewiseConstant.js";
-import { ensure, ensureSorted, p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure, ensureSorted, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.PiecewiseConstantDecay";
 
-const params = z.strictObject({
-  boundaries: p.numbers().describe("Steps after which the value changes; sorted, at least one."),
-  values: p.numbers().describe("One more value than boundaries: values[i] while step <= boundaries[i]."),
+const params = v.strictObject({
+  boundaries: p.numbers("Steps after which the value changes; sorted, at least one."),
+  values: p.numbers("One more value than boundaries: values[i] while step <= boundaries[i]."),
 });
 
 /** Options of {@link PiecewiseConstantDecay}: Keras' parameter names (without `name`). */
-export type PiecewiseConstantDecayOptions = z.input<typeof params>;
+export type PiecewiseConstantDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `PiecewiseConstantDecay`: `values[0]` while `step <= boundaries[0]`, `values[i]` while

@@ -1,30 +1,31 @@
 // Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, PolynomialDecay.
-import * as z from "zod";
+import * as v from "valibot";
 import { polynomial } from "../../families/polynomial.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "keras.PolynomialDecay";
 
-const params = z.strictObject({
-  initial_learning_rate: p.nonNegative().describe("The learning rate at step 0."),
-  decay_steps: p.positive().describe("Steps to reach end_learning_rate."),
-  end_learning_rate: p
-    .nonNegative()
-    .default(0.0001)
-    .describe("The learning rate at and after decay_steps. Defaults to 0.0001."),
-  power: p.positive().default(1.0).describe("The power of the polynomial. Defaults to 1.0."),
-  cycle: p
-    .boolean()
-    .default(false)
-    .describe(
+const params = v.strictObject({
+  initial_learning_rate: p.nonNegative("The learning rate at step 0."),
+  decay_steps: p.positive("Steps to reach end_learning_rate."),
+  end_learning_rate: v.optional(
+    p.nonNegative("The learning rate at and after decay_steps. Defaults to 0.0001."),
+    0.0001,
+  ),
+  power: v.optional(p.positive("The power of the polynomial. Defaults to 1.0."), 1.0),
+  cycle: v.optional(
+    p.boolean(
       "Past decay_steps, decay again over the first multiple of decay_steps above step. Defaults to false.",
     ),
+    false,
+  ),
 });
 
 /** Options of {@link PolynomialDecay}: Keras' parameter names (without `name`). */
-export type PolynomialDecayOptions = z.input<typeof params>;
+export type PolynomialDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `PolynomialDecay`: with `s = min(step, decay_steps)`,

@@ -1,7 +1,8 @@
 // Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class CosineScheduler.
-import * as z from "zod";
+import * as v from "valibot";
 import { cosine } from "../../families/cosine.js";
-import { ensure, p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { decayToMaxUpdate, maxUpdate } from "./decayToMaxUpdate.js";
@@ -9,18 +10,15 @@ import { baseLr, warmupShape } from "./lrScheduler.js";
 
 const NAME = "mxnet.CosineScheduler";
 
-const params = z.strictObject({
+const params = v.strictObject({
   max_update: maxUpdate(),
   base_lr: baseLr(),
-  final_lr: p
-    .nonNegative()
-    .default(0)
-    .describe("The lr at max_update and after; at most base_lr. Defaults to 0."),
+  final_lr: v.optional(p.nonNegative("The lr at max_update and after; at most base_lr. Defaults to 0."), 0),
   ...warmupShape,
 });
 
 /** Options of {@link CosineScheduler}: MXNet's parameter names. */
-export type CosineSchedulerOptions = z.input<typeof params>;
+export type CosineSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * The decay of MXNet's `CosineScheduler` (and of d2l's, a copy of it) over `steps` updates:

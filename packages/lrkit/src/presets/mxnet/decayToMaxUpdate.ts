@@ -1,14 +1,17 @@
 // Anchor: apache/mxnet python/mxnet/lr_scheduler.py, PolyScheduler and CosineScheduler: what the two
 // share, a decay that reaches final_lr at max_update, warmup included.
+import * as v from "valibot";
 import { ensure } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { checkWarmup, integer, withWarmup, type LRSchedulerSettings } from "./lrScheduler.js";
 
 /** `max_update` of PolyScheduler and CosineScheduler: an int >= 1. */
 export const maxUpdate = () =>
-  integer()
-    .refine((v) => v >= 1, { error: "must be strictly positive" })
-    .describe("The update at which the lr reaches final_lr, warmup included; held after.");
+  v.pipe(
+    integer(),
+    v.check((x) => x >= 1, "must be strictly positive"),
+    v.description("The update at which the lr reaches final_lr, warmup included; held after."),
+  );
 
 /**
  * `warmup_steps < max_update`: MXNet divides by zero when they are equal and never decays when the

@@ -1,7 +1,8 @@
 // Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class FactorScheduler.
-import * as z from "zod";
+import * as v from "valibot";
 import { factor as factorDecay } from "../../families/factor.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
@@ -10,23 +11,28 @@ const NAME = "mxnet.FactorScheduler";
 
 /** MXNet's `factor` check, shared with MultiFactorScheduler. */
 export const reducingFactor = () =>
-  p.positive().refine((v) => v <= 1, { error: "must be no more than 1 to make lr reduce" });
+  v.pipe(
+    p.positive(),
+    v.check((x) => x <= 1, "must be no more than 1 to make lr reduce"),
+  );
 
-const params = z.strictObject({
-  step: integer()
-    .refine((v) => v >= 1, { error: "must be at least 1" })
-    .describe("Updates between two decays; the first decay is at update step + 1."),
-  factor: reducingFactor().default(1).describe("The factor applied at each decay, in (0, 1]. Defaults to 1."),
-  stop_factor_lr: p
-    .nonNegative()
-    .default(1e-8)
-    .describe("The floor a decay never goes below. Defaults to 1e-8."),
+const params = v.strictObject({
+  step: v.pipe(
+    integer(),
+    v.check((x) => x >= 1, "must be at least 1"),
+    v.description("Updates between two decays; the first decay is at update step + 1."),
+  ),
+  factor: v.optional(
+    v.pipe(reducingFactor(), v.description("The factor applied at each decay, in (0, 1]. Defaults to 1.")),
+    1,
+  ),
+  stop_factor_lr: v.optional(p.nonNegative("The floor a decay never goes below. Defaults to 1e-8."), 1e-8),
   base_lr: baseLr(),
   ...warmupShape,
 });
 
 /** Options of {@link FactorScheduler}: MXNet's parameter names. */
-export type FactorSchedulerOptions = z.input<typeof params>;
+export type FactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * MXNet's `FactorScheduler`. Its docstring says `base_lr * factor ** floor(t / step)`, but its loop

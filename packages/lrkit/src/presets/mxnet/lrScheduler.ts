@@ -1,36 +1,51 @@
 // Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class LRScheduler: the base class's base_lr,
 // its warmup (get_warmup_lr) and its validation, shared by every MXNet scheduler.
-import * as z from "zod";
+import * as v from "valibot";
 import { warmup } from "../../compose/warmup.js";
-import { ensure, p } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+
+const INTEGER = "must be an integer";
 
 /**
  * An integer, as MXNet's `assert isinstance(x, int)`: anything else is a TypeError
- * (`"<name>: max_update must be an integer, got 20.5"`).
+ * (`"<name>: max_update must be an integer, got 20.5"`); an integer beyond 2^53 is a RangeError.
  */
-export const integer = () => z.int({ error: "must be an integer" });
+export const integer = () =>
+  v.pipe(
+    v.number(INTEGER),
+    v.finite(INTEGER),
+    v.integer(INTEGER),
+    // Past 2^53 (where integers are no longer exact) a RangeError, with the same message.
+    v.check((x) => Math.abs(x) <= Number.MAX_SAFE_INTEGER, INTEGER),
+  );
 
 /** `base_lr`, the lr the decay starts from and the warmup ends at. */
 export const baseLr = () =>
-  p.nonNegative().default(0.01).describe("The lr the decay starts from. Defaults to 0.01.");
+  v.optional(p.nonNegative("The lr the decay starts from. Defaults to 0.01."), 0.01);
 
 /** The base class's warmup parameters, in its signature order. */
 export const warmupShape = {
-  warmup_steps: integer()
-    .refine((v) => v >= 0, { error: "must be positive or 0" })
-    .default(0)
-    .describe("The number of warmup updates before the decay. Defaults to 0."),
-  warmup_begin_lr: p
-    .nonNegative()
-    .default(0)
-    .describe("The lr at update 0 of the warmup; at most base_lr. Defaults to 0."),
-  warmup_mode: p
-    .oneOf(["linear", "constant"])
-    .default("linear")
-    .describe(
+  warmup_steps: v.optional(
+    v.pipe(
+      integer(),
+      v.check((x) => x >= 0, "must be positive or 0"),
+      v.description("The number of warmup updates before the decay. Defaults to 0."),
+    ),
+    0,
+  ),
+  warmup_begin_lr: v.optional(
+    p.nonNegative("The lr at update 0 of the warmup; at most base_lr. Defaults to 0."),
+    0,
+  ),
+  warmup_mode: v.optional(
+    p.oneOf(
+      ["linear", "constant"],
       'How the warmup goes: "linear" rises from warmup_begin_lr to base_lr, "constant" stays at warmup_begin_lr. Defaults to "linear".',
     ),
+    "linear",
+  ),
 };
 
 /** The base class's parameters after validation. */

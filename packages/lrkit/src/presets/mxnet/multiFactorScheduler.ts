@@ -1,5 +1,5 @@
 // Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class MultiFactorScheduler.
-import * as z from "zod";
+import * as v from "valibot";
 import { multiStep } from "../../families/multiStep.js";
 import { ensure, ensureSorted, parseParams } from "../../params.js";
 import { define, specOf, type Schedule, relabel } from "../../schedule.js";
@@ -9,22 +9,27 @@ import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrSched
 
 const NAME = "mxnet.MultiFactorScheduler";
 
-const params = z.strictObject({
-  step: z
-    .array(
-      integer().refine((v) => v >= 1, { error: "must be at least 1" }),
-      {
-        error: "must be a list of integers",
-      },
-    )
-    .describe("The updates after which the lr is multiplied by factor; strictly increasing, each >= 1."),
-  factor: reducingFactor().default(1).describe("The factor applied at each step, in (0, 1]. Defaults to 1."),
+const params = v.strictObject({
+  step: v.pipe(
+    v.array(
+      v.pipe(
+        integer(),
+        v.check((x) => x >= 1, "must be at least 1"),
+      ),
+      "must be a list of integers",
+    ),
+    v.description("The updates after which the lr is multiplied by factor; strictly increasing, each >= 1."),
+  ),
+  factor: v.optional(
+    v.pipe(reducingFactor(), v.description("The factor applied at each step, in (0, 1]. Defaults to 1.")),
+    1,
+  ),
   base_lr: baseLr(),
   ...warmupShape,
 });
 
 /** Options of {@link MultiFactorScheduler}: MXNet's parameter names. */
-export type MultiFactorSchedulerOptions = z.input<typeof params>;
+export type MultiFactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * MXNet's `MultiFactorScheduler`: `base_lr * factor ** n`, where `n` counts the entries of `step`

@@ -4,6 +4,7 @@ import type { Schedule } from "../../schedule.js";
 import { expectCloseAt, expectThrow, expectValues } from "../../test/expect.js";
 import { expectPresetAsData } from "../../test/roundTrip.js";
 import { CosineScheduler, FactorScheduler, MultiFactorScheduler, PolyScheduler } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: apache/mxnet python/mxnet/lr_scheduler.py (HEAD b84609d3; identical in v1.x and
 // 1.9.1 but for an f-string), copied unchanged into a scratch CPython 3.11 folder (not committed),

@@ -1,7 +1,8 @@
 // Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class PolyScheduler.
-import * as z from "zod";
+import * as v from "valibot";
 import { polynomial } from "../../families/polynomial.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { decayToMaxUpdate, maxUpdate } from "./decayToMaxUpdate.js";
@@ -9,16 +10,16 @@ import { baseLr, warmupShape } from "./lrScheduler.js";
 
 const NAME = "mxnet.PolyScheduler";
 
-const params = z.strictObject({
+const params = v.strictObject({
   max_update: maxUpdate(),
   base_lr: baseLr(),
-  pwr: p.positive().default(2).describe("The power of the decay. Defaults to 2."),
-  final_lr: p.nonNegative().default(0).describe("The lr at max_update and after. Defaults to 0."),
+  pwr: v.optional(p.positive("The power of the decay. Defaults to 2."), 2),
+  final_lr: v.optional(p.nonNegative("The lr at max_update and after. Defaults to 0."), 0),
   ...warmupShape,
 });
 
 /** Options of {@link PolyScheduler}: MXNet's parameter names. */
-export type PolySchedulerOptions = z.input<typeof params>;
+export type PolySchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * MXNet's `PolyScheduler`: after the warmup, with `w = warmup_steps` and `T = max_update`,

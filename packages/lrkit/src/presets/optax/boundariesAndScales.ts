@@ -4,16 +4,17 @@
  *
  * @module
  */
-import * as z from "zod";
-import { ensure, p } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { ensure } from "../../params.js";
 
 /**
  * The parameter kind of a `{step: scale}` dict, `None` allowed: in TypeScript `{ 100: 0.1 }`, in a
  * JSON spec `{"100": 0.1}` (JSON keys are strings; both are the same object). Scales must be
  * non-negative, as Optax checks.
  */
-export const boundariesAndScales = () =>
-  z.record(z.string(), p.nonNegative(), { error: "must be an object {step: scale}" }).nullable().optional();
+export const boundariesAndScales = (help: string) =>
+  v.nullish(p.record(p.nonNegative(), "must be an object {step: scale}", help));
 
 /** A `{step: scale}` dict as TypeScript accepts it: numeric or string keys. */
 export type BoundariesAndScales = Readonly<Record<string, number>> | null | undefined;

@@ -14,6 +14,7 @@ import {
   warmup_cosine_decay_schedule,
   warmup_exponential_decay_schedule,
 } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values (in float64; Optax itself computes in float32 under JAX): stated in
 // google-deepmind/optax optax/schedules/_schedule_test.py or optax/schedules/_join_test.py where a

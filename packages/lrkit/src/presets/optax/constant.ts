@@ -1,18 +1,19 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, constant_schedule.
-import * as z from "zod";
+import * as v from "valibot";
 import { constant } from "../../families/constant.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "optax.constant_schedule";
 
-const params = z.strictObject({
-  value: p.nonNegative().describe("The value held at every step."),
+const params = v.strictObject({
+  value: p.nonNegative("The value held at every step."),
 });
 
 /** Options of {@link constant_schedule}: Optax's parameter names. */
-export type ConstantScheduleOptions = z.input<typeof params>;
+export type ConstantScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's `constant_schedule`: `value` at every step. The core {@link constant} family.

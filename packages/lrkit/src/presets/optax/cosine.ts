@@ -1,7 +1,8 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, cosine_decay_schedule.
-import * as z from "zod";
+import * as v from "valibot";
 import { cosine } from "../../families/cosine.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
@@ -12,18 +13,18 @@ export function cosinePart(init: number, decaySteps: number, alpha: number, expo
 
 const NAME = "optax.cosine_decay_schedule";
 
-const params = z.strictObject({
-  init_value: p.nonNegative().describe("The value at step 0."),
-  decay_steps: p.positive().describe("The steps of the decay; the value holds from then on."),
-  alpha: p.unit().default(0.0).describe("The final value as a fraction of init_value. Defaults to 0.0."),
-  exponent: p
-    .positive()
-    .default(1.0)
-    .describe("Raises the cosine factor 0.5 * (1 + cos(pi t / T)) to this power. Defaults to 1.0."),
+const params = v.strictObject({
+  init_value: p.nonNegative("The value at step 0."),
+  decay_steps: p.positive("The steps of the decay; the value holds from then on."),
+  alpha: v.optional(p.unit("The final value as a fraction of init_value. Defaults to 0.0."), 0.0),
+  exponent: v.optional(
+    p.positive("Raises the cosine factor 0.5 * (1 + cos(pi t / T)) to this power. Defaults to 1.0."),
+    1.0,
+  ),
 });
 
 /** Options of {@link cosine_decay_schedule}: Optax's parameter names. */
-export type CosineDecayScheduleOptions = z.input<typeof params>;
+export type CosineDecayScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's `cosine_decay_schedule`: with `s = min(step, decay_steps)`,

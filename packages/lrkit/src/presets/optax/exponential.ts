@@ -1,32 +1,27 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, exponential_decay.
-import * as z from "zod";
+import * as v from "valibot";
 import { constant } from "../../families/constant.js";
 import { exponential } from "../../families/exponential.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 /** The parameters of Optax's exponential decay after `init_value` (shared with the warmup variant). */
 export const exponentialShape = {
-  transition_steps: p
-    .number()
-    .describe("Steps per factor of decay_rate; if <= 0 the value stays at init_value (Optax logs it)."),
-  decay_rate: p
-    .nonNegative()
-    .describe("The decay rate; 0 gives a constant schedule (Optax logs it); above 1 it grows."),
-  transition_begin: p
-    .number()
-    .default(0)
-    .describe("Steps held first; a negative value counts as 0 (Optax logs it). Defaults to 0."),
-  staircase: p
-    .boolean()
-    .default(false)
-    .describe("Decay at discrete intervals, floor of the exponent. Defaults to false."),
-  end_value: p
-    .nonNegative()
-    .nullable()
-    .optional()
-    .describe("A floor when decay_rate < 1, a ceiling otherwise. Defaults to None."),
+  transition_steps: p.number(
+    "Steps per factor of decay_rate; if <= 0 the value stays at init_value (Optax logs it).",
+  ),
+  decay_rate: p.nonNegative("The decay rate; 0 gives a constant schedule (Optax logs it); above 1 it grows."),
+  transition_begin: v.optional(
+    p.number("Steps held first; a negative value counts as 0 (Optax logs it). Defaults to 0."),
+    0,
+  ),
+  staircase: v.optional(
+    p.boolean("Decay at discrete intervals, floor of the exponent. Defaults to false."),
+    false,
+  ),
+  end_value: v.nullish(p.nonNegative("A floor when decay_rate < 1, a ceiling otherwise. Defaults to None.")),
 };
 
 /** The parsed values of {@link exponentialShape}. */
@@ -57,13 +52,13 @@ export function exponentialPart(init: number, o: ExponentialPart): Schedule {
 
 const NAME = "optax.exponential_decay";
 
-const params = z.strictObject({
-  init_value: p.nonNegative().describe("The value until transition_begin."),
+const params = v.strictObject({
+  init_value: p.nonNegative("The value until transition_begin."),
   ...exponentialShape,
 });
 
 /** Options of {@link exponential_decay}: Optax's parameter names. */
-export type ExponentialDecayOptions = z.input<typeof params>;
+export type ExponentialDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's `exponential_decay`: with `k = step - transition_begin`, `init_value` while `k <= 0`,

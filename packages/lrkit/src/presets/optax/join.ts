@@ -1,21 +1,22 @@
 // Anchor: google-deepmind/optax optax/schedules/_join.py, join_schedules.
-import * as z from "zod";
+import * as v from "valibot";
 import { join } from "../../compose/join.js";
-import { ensure, ensureSorted, p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure, ensureSorted, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "optax.join_schedules";
 
-const params = z.strictObject({
-  schedules: p.schedules().describe("The schedules, in order; in a JSON spec, their specs."),
-  boundaries: p
-    .numbers()
-    .describe("The steps at which each schedule after the first takes over; one fewer than schedules."),
+const params = v.strictObject({
+  schedules: p.schedules("The schedules, in order; in a JSON spec, their specs."),
+  boundaries: p.numbers(
+    "The steps at which each schedule after the first takes over; one fewer than schedules.",
+  ),
 });
 
 /** Options of {@link join_schedules}: Optax's parameter names. */
-export type JoinSchedulesOptions = z.input<typeof params>;
+export type JoinSchedulesOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's `join_schedules`: `schedules[0](step)` before `boundaries[0]`, then

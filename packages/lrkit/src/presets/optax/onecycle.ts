@@ -1,7 +1,8 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, cosine_onecycle_schedule and
 // linear_onecycle_schedule.
-import * as z from "zod";
-import { ensure, p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { interpolationPart } from "./piecewise.js";
@@ -16,22 +17,17 @@ function dictEntries(pairs: readonly (readonly [number, number])[]): [number, nu
   return [...dict.entries()].sort((a, b) => a[0] - b[0]);
 }
 
-const transitionSteps = () =>
-  p.positiveInt().describe("The length of the cycle; the final value holds from then on.");
-const peakValue = () => p.nonNegative().describe("The highest value, reached at pct_start of the cycle.");
-const pctStart = () =>
-  p.unit().default(0.3).describe("The fraction of the cycle spent rising. Defaults to 0.3.");
+const transitionSteps = () => p.positiveInt("The length of the cycle; the final value holds from then on.");
+const peakValue = () => p.nonNegative("The highest value, reached at pct_start of the cycle.");
+const pctStart = () => v.optional(p.unit("The fraction of the cycle spent rising. Defaults to 0.3."), 0.3);
 const divFactor = () =>
-  p.positive().default(25.0).describe("The start value is peak_value / div_factor. Defaults to 25.0.");
+  v.optional(p.positive("The start value is peak_value / div_factor. Defaults to 25.0."), 25.0);
 const finalDivFactor = () =>
-  p
-    .positive()
-    .default(1e4)
-    .describe("The final value is the start value / final_div_factor. Defaults to 1e4.");
+  v.optional(p.positive("The final value is the start value / final_div_factor. Defaults to 1e4."), 1e4);
 
 const COSINE = "optax.cosine_onecycle_schedule";
 
-const cosineParams = z.strictObject({
+const cosineParams = v.strictObject({
   transition_steps: transitionSteps(),
   peak_value: peakValue(),
   pct_start: pctStart(),
@@ -40,7 +36,7 @@ const cosineParams = z.strictObject({
 });
 
 /** Options of {@link cosine_onecycle_schedule}: Optax's parameter names. */
-export type CosineOnecycleScheduleOptions = z.input<typeof cosineParams>;
+export type CosineOnecycleScheduleOptions = v.InferInput<typeof cosineParams>;
 
 /**
  * Optax's `cosine_onecycle_schedule`: `piecewise_interpolate_schedule("cosine",
@@ -87,20 +83,20 @@ export const cosineOnecycleScheduleFamily: Family = {
 
 const LINEAR = "optax.linear_onecycle_schedule";
 
-const linearParams = z.strictObject({
+const linearParams = v.strictObject({
   transition_steps: transitionSteps(),
   peak_value: peakValue(),
   pct_start: pctStart(),
-  pct_final: p
-    .unit()
-    .default(0.85)
-    .describe("The fraction of the cycle at which the value is back at the start value. Defaults to 0.85."),
+  pct_final: v.optional(
+    p.unit("The fraction of the cycle at which the value is back at the start value. Defaults to 0.85."),
+    0.85,
+  ),
   div_factor: divFactor(),
   final_div_factor: finalDivFactor(),
 });
 
 /** Options of {@link linear_onecycle_schedule}: Optax's parameter names. */
-export type LinearOnecycleScheduleOptions = z.input<typeof linearParams>;
+export type LinearOnecycleScheduleOptions = v.InferInput<typeof linearParams>;
 
 /**
  * Optax's `linear_onecycle_schedule`: `piecewise_interpolate_schedule("linear",

@@ -9,6 +9,7 @@ import {
   piecewise_constant_schedule,
   piecewise_interpolate_schedule,
 } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values (in float64; Optax itself computes in float32 under JAX): stated in
 // google-deepmind/optax optax/schedules/_schedule_test.py where a test says so; otherwise

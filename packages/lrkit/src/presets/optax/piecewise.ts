@@ -1,25 +1,26 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, piecewise_constant_schedule and
 // piecewise_interpolate_schedule.
-import * as z from "zod";
+import * as v from "valibot";
 import { constant } from "../../families/constant.js";
 import { interpolate } from "../../families/interpolate.js";
 import { piecewiseConstant } from "../../families/piecewiseConstant.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { boundariesAndScales, cumulativeValues, sortedEntries } from "./boundariesAndScales.js";
 
 const CONSTANT = "optax.piecewise_constant_schedule";
 
-const constantParams = z.strictObject({
-  init_value: p.nonNegative().describe("The value before the first boundary."),
-  boundaries_and_scales: boundariesAndScales().describe(
+const constantParams = v.strictObject({
+  init_value: p.nonNegative("The value before the first boundary."),
+  boundaries_and_scales: boundariesAndScales(
     "{step: scale}: from each step on, the value is multiplied by its scale (non-negative). Defaults to None.",
   ),
 });
 
 /** Options of {@link piecewise_constant_schedule}: Optax's parameter names. */
-export type PiecewiseConstantScheduleOptions = z.input<typeof constantParams>;
+export type PiecewiseConstantScheduleOptions = v.InferInput<typeof constantParams>;
 
 /**
  * Optax's `piecewise_constant_schedule`: `init_value` times the product of the scales of every
@@ -88,18 +89,19 @@ export function interpolationPart(
 
 const INTERPOLATE = "optax.piecewise_interpolate_schedule";
 
-const interpolateParams = z.strictObject({
-  interpolate_type: p
-    .oneOf(["linear", "cosine"])
-    .describe('"linear" or "cosine" interpolation between the boundaries.'),
-  init_value: p.nonNegative().describe("The value at step 0."),
-  boundaries_and_scales: boundariesAndScales().describe(
+const interpolateParams = v.strictObject({
+  interpolate_type: p.oneOf(
+    ["linear", "cosine"],
+    '"linear" or "cosine" interpolation between the boundaries.',
+  ),
+  init_value: p.nonNegative("The value at step 0."),
+  boundaries_and_scales: boundariesAndScales(
     "{step: scale}: the value reached at each step is the previous one times its scale. Defaults to None.",
   ),
 });
 
 /** Options of {@link piecewise_interpolate_schedule}: Optax's parameter names. */
-export type PiecewiseInterpolateScheduleOptions = z.input<typeof interpolateParams>;
+export type PiecewiseInterpolateScheduleOptions = v.InferInput<typeof interpolateParams>;
 
 /**
  * Optax's `piecewise_interpolate_schedule`: through the knots `(0, init_value)` and

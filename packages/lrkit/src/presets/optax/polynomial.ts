@@ -1,9 +1,10 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, polynomial_schedule and linear_schedule.
-import * as z from "zod";
+import * as v from "valibot";
 import { join } from "../../compose/join.js";
 import { constant } from "../../families/constant.js";
 import { polynomial } from "../../families/polynomial.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
@@ -27,29 +28,27 @@ export function polynomialPart(
 }
 
 const transitionSteps = () =>
-  p
-    .number()
-    .describe(
-      "Steps of the transition, from transition_begin; if <= 0 the value stays at init_value (Optax logs it).",
-    );
+  p.number(
+    "Steps of the transition, from transition_begin; if <= 0 the value stays at init_value (Optax logs it).",
+  );
 const transitionBegin = () =>
-  p
-    .number()
-    .default(0)
-    .describe("Steps held at init_value first; a negative value counts as 0 (Optax logs it). Defaults to 0.");
+  v.optional(
+    p.number("Steps held at init_value first; a negative value counts as 0 (Optax logs it). Defaults to 0."),
+    0,
+  );
 
 const POLYNOMIAL = "optax.polynomial_schedule";
 
-const polynomialParams = z.strictObject({
-  init_value: p.nonNegative().describe("The value until transition_begin."),
-  end_value: p.nonNegative().describe("The value from transition_begin + transition_steps on."),
-  power: p.positive().describe("The power of the polynomial; 1 is linear."),
+const polynomialParams = v.strictObject({
+  init_value: p.nonNegative("The value until transition_begin."),
+  end_value: p.nonNegative("The value from transition_begin + transition_steps on."),
+  power: p.positive("The power of the polynomial; 1 is linear."),
   transition_steps: transitionSteps(),
   transition_begin: transitionBegin(),
 });
 
 /** Options of {@link polynomial_schedule}: Optax's parameter names. */
-export type PolynomialScheduleOptions = z.input<typeof polynomialParams>;
+export type PolynomialScheduleOptions = v.InferInput<typeof polynomialParams>;
 
 /**
  * Optax's `polynomial_schedule`: with `k = clip(step - transition_begin, 0, transition_steps)`,
@@ -91,15 +90,15 @@ export const polynomialScheduleFamily: Family = {
 
 const LINEAR = "optax.linear_schedule";
 
-const linearParams = z.strictObject({
-  init_value: p.nonNegative().describe("The value until transition_begin."),
-  end_value: p.nonNegative().describe("The value from transition_begin + transition_steps on."),
+const linearParams = v.strictObject({
+  init_value: p.nonNegative("The value until transition_begin."),
+  end_value: p.nonNegative("The value from transition_begin + transition_steps on."),
   transition_steps: transitionSteps(),
   transition_begin: transitionBegin(),
 });
 
 /** Options of {@link linear_schedule}: Optax's parameter names. */
-export type LinearScheduleOptions = z.input<typeof linearParams>;
+export type LinearScheduleOptions = v.InferInput<typeof linearParams>;
 
 /**
  * Optax's `linear_schedule`: {@link polynomial_schedule} with `power = 1`, with

@@ -11,6 +11,7 @@ import {
   linear_schedule,
   polynomial_schedule,
 } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values (in float64; Optax itself computes in float32 under JAX): google-deepmind/optax
 // optax/schedules/_schedule.py, the schedule functions transcribed into CPython with jnp -> numpy

@@ -1,5 +1,5 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, sgdr_schedule.
-import * as z from "zod";
+import * as v from "valibot";
 import { join } from "../../compose/join.js";
 import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
@@ -8,18 +8,20 @@ import { warmupCosinePart, warmupCosineShape } from "./warmup.js";
 
 const NAME = "optax.sgdr_schedule";
 
-const params = z.strictObject({
-  cosine_kwargs: z
-    .array(z.strictObject(warmupCosineShape), {
-      error: "must be a list of warmup_cosine_decay_schedule options",
-    })
-    .describe(
+const params = v.strictObject({
+  cosine_kwargs: v.pipe(
+    v.array(
+      v.strictObject(warmupCosineShape, "must be an object of warmup_cosine_decay_schedule options"),
+      "must be a list of warmup_cosine_decay_schedule options",
+    ),
+    v.description(
       "One object of warmup_cosine_decay_schedule options per cycle (init_value, peak_value, warmup_steps, decay_steps, end_value, exponent).",
     ),
+  ),
 });
 
 /** Options of {@link sgdr_schedule}: Optax's parameter name, a list of `warmup_cosine_decay_schedule` options. */
-export type SgdrScheduleOptions = z.input<typeof params>;
+export type SgdrScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's `sgdr_schedule` (SGD with warm restarts): one `warmup_cosine_decay_schedule` per entry of

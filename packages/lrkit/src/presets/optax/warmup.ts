@@ -1,46 +1,48 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, warmup_constant_schedule,
 // warmup_cosine_decay_schedule and warmup_exponential_decay_schedule.
-import * as z from "zod";
+import * as v from "valibot";
 import { join } from "../../compose/join.js";
-import { ensure, p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { cosinePart } from "./cosine.js";
 import { exponentialPart, exponentialShape } from "./exponential.js";
 import { polynomialPart } from "./polynomial.js";
 
-const initValue = () => p.nonNegative().describe("The value at step 0, where the linear warmup starts.");
-const peakValue = () => p.nonNegative().describe("The value at the end of the warmup.");
-const warmupSteps = () =>
-  p.nonNegative().describe("The length of the linear warmup; the decay starts at this step.");
+const initValue = () => p.nonNegative("The value at step 0, where the linear warmup starts.");
+const peakValue = () => p.nonNegative("The value at the end of the warmup.");
+const warmupSteps = () => p.nonNegative("The length of the linear warmup; the decay starts at this step.");
 
 /** The parameters of `warmup_cosine_decay_schedule`, in Optax's order (shared with sgdr_schedule). */
 export const warmupCosineShape = {
   init_value: initValue(),
   peak_value: peakValue(),
   warmup_steps: warmupSteps(),
-  decay_steps: p
-    .number()
-    .describe("The total length of the schedule, warmup included; must exceed warmup_steps."),
-  end_value: p
-    .nonNegative()
-    .default(0.0)
-    .describe(
+  decay_steps: p.number("The total length of the schedule, warmup included; must exceed warmup_steps."),
+  end_value: v.optional(
+    p.nonNegative(
       "The value at decay_steps and after; at most peak_value; ignored when peak_value is 0. Defaults to 0.0.",
     ),
-  exponent: p.positive().default(1.0).describe("Raises the cosine factor to this power. Defaults to 1.0."),
+    0.0,
+  ),
+  exponent: v.optional(p.positive("Raises the cosine factor to this power. Defaults to 1.0."), 1.0),
 };
 
-const cosineParams = z.strictObject(warmupCosineShape);
+const cosineParams = v.strictObject(warmupCosineShape);
 
 /** Options of {@link warmup_cosine_decay_schedule}: Optax's parameter names. */
-export type WarmupCosineDecayScheduleOptions = z.input<typeof cosineParams>;
+export type WarmupCosineDecayScheduleOptions = v.InferInput<typeof cosineParams>;
 
 /**
  * Builds Optax's warmup + cosine as a core join, checking the cross-parameter conditions; `prefix`
  * locates the options in errors (`"cosine_kwargs[1]."` for sgdr_schedule).
  */
-export function warmupCosinePart(fn: string, prefix: string, o: z.output<typeof cosineParams>): Schedule {
+export function warmupCosinePart(
+  fn: string,
+  prefix: string,
+  o: v.InferOutput<typeof cosineParams>,
+): Schedule {
   const { init_value: init, peak_value: peak, warmup_steps: warmup, decay_steps: decay } = o;
   ensure(decay > warmup, fn, `${prefix}decay_steps`, `must exceed warmup_steps (${warmup})`, decay);
   if (peak !== 0) {
@@ -104,7 +106,7 @@ export const warmupCosineDecayScheduleFamily: Family = {
 
 const EXPONENTIAL = "optax.warmup_exponential_decay_schedule";
 
-const exponentialParams = z.strictObject({
+const exponentialParams = v.strictObject({
   init_value: initValue(),
   peak_value: peakValue(),
   warmup_steps: warmupSteps(),
@@ -112,7 +114,7 @@ const exponentialParams = z.strictObject({
 });
 
 /** Options of {@link warmup_exponential_decay_schedule}: Optax's parameter names. */
-export type WarmupExponentialDecayScheduleOptions = z.input<typeof exponentialParams>;
+export type WarmupExponentialDecayScheduleOptions = v.InferInput<typeof exponentialParams>;
 
 /**
  * Optax's `warmup_exponential_decay_schedule`: a `linear_schedule` from `init_value` to
@@ -160,16 +162,16 @@ export const warmupExponentialDecayScheduleFamily: Family = {
 
 const CONSTANT = "optax.warmup_constant_schedule";
 
-const constantParams = z.strictObject({
+const constantParams = v.strictObject({
   init_value: initValue(),
   peak_value: peakValue(),
-  warmup_steps: p
-    .number()
-    .describe("The length of the linear warmup; if <= 0 the value stays at init_value (Optax logs it)."),
+  warmup_steps: p.number(
+    "The length of the linear warmup; if <= 0 the value stays at init_value (Optax logs it).",
+  ),
 });
 
 /** Options of {@link warmup_constant_schedule}: Optax's parameter names. */
-export type WarmupConstantScheduleOptions = z.input<typeof constantParams>;
+export type WarmupConstantScheduleOptions = v.InferInput<typeof constantParams>;
 
 /**
  * Optax's `warmup_constant_schedule`: `linear_schedule(init_value, peak_value, warmup_steps)`, a

@@ -4,6 +4,7 @@ import type { Schedule } from "../../schedule.js";
 import { expectCloseAt, expectThrow, expectValues } from "../../test/expect.js";
 import { expectPresetAsData } from "../../test/roundTrip.js";
 import { WarmupCosineLR, warm_up_cosine_lr_scheduler } from "./index.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: the blog's own code (shared/seeds/warmup-cosine-custom-scheduler.txt:
 // warm_up_cosine_lr_scheduler and class WarmupCosineLR) run with PyTorch 1.13 in CPython on a dummy

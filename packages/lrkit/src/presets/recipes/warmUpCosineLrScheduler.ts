@@ -1,36 +1,39 @@
 // Anchor: the blog post "PyTorch 學習率衰減自定義" (shared/seeds/warmup-cosine-custom-scheduler.txt):
 // def warm_up_cosine_lr_scheduler, a LambdaLR (or a CosineAnnealingLR without warmup).
-import * as z from "zod";
+import * as v from "valibot";
 import { cosine } from "../../families/cosine.js";
 import { linear } from "../../families/linear.js";
-import { ensure, p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure, parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "recipes.warm_up_cosine_lr_scheduler";
 
-const params = z.strictObject({
-  lr: p.nonNegative().describe("The optimizer's lr, which the LambdaLR multiplier scales."),
-  epochs: p
-    .positiveInt()
-    .default(100)
-    .describe("The total number of epochs, warmup included; the cosine reaches 0 there. Defaults to 100."),
-  warm_up_epochs: p
-    .nonNegativeInt()
-    .default(5)
-    .describe(
+const params = v.strictObject({
+  lr: p.nonNegative("The optimizer's lr, which the LambdaLR multiplier scales."),
+  epochs: v.optional(
+    p.positiveInt(
+      "The total number of epochs, warmup included; the cosine reaches 0 there. Defaults to 100.",
+    ),
+    100,
+  ),
+  warm_up_epochs: v.optional(
+    p.nonNegativeInt(
       "The warmup length in epochs, less than epochs; 0 gives CosineAnnealingLR(T_max=epochs, eta_min). Defaults to 5.",
     ),
-  eta_min: p
-    .nonNegative()
-    .default(1e-9)
-    .describe(
+    5,
+  ),
+  eta_min: v.optional(
+    p.nonNegative(
       "Added to the warmup multiplier (so epoch 0 gets lr * eta_min); the floor of the cosine only without warmup. Defaults to 1e-9.",
     ),
+    1e-9,
+  ),
 });
 
 /** Options of {@link warm_up_cosine_lr_scheduler}: the blog's parameter names, with the base `lr`. */
-export type WarmUpCosineLrSchedulerOptions = z.input<typeof params>;
+export type WarmUpCosineLrSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * The blog's `warm_up_cosine_lr_scheduler`, a LambdaLR whose multiplier scales the optimizer's `lr`.

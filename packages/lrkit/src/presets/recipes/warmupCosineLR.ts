@@ -1,39 +1,38 @@
 // Anchor: the blog post "PyTorch 學習率衰減自定義" (shared/seeds/warmup-cosine-custom-scheduler.txt):
 // class WarmupCosineLR(lr_scheduler._LRScheduler), its get_lr.
-import * as z from "zod";
+import * as v from "valibot";
 import { warmup } from "../../compose/warmup.js";
 import { cosine } from "../../families/cosine.js";
-import { ensure, p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure, parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "recipes.WarmupCosineLR";
 
-const params = z.strictObject({
-  lr_min: p
-    .nonNegative()
-    .describe("The lr at T_max, where the cosine ends (and where the warmup line starts)."),
-  lr_max: p.nonNegative().describe("The peak lr, at the end of the warmup."),
-  warm_up: p
-    .nonNegativeInt()
-    .default(0)
-    .describe("The warmup length in epochs (or iterations); 0 for none. Defaults to 0."),
-  T_max: p
-    .positiveInt()
-    .default(10)
-    .describe(
+const params = v.strictObject({
+  lr_min: p.nonNegative("The lr at T_max, where the cosine ends (and where the warmup line starts)."),
+  lr_max: p.nonNegative("The peak lr, at the end of the warmup."),
+  warm_up: v.optional(
+    p.nonNegativeInt("The warmup length in epochs (or iterations); 0 for none. Defaults to 0."),
+    0,
+  ),
+  T_max: v.optional(
+    p.positiveInt(
       "The epoch at which the cosine reaches lr_min, warmup included; greater than warm_up. Defaults to 10.",
     ),
-  start_ratio: p
-    .unit()
-    .default(0.1)
-    .describe(
+    10,
+  ),
+  start_ratio: v.optional(
+    p.unit(
       "Epoch 0's place on the warmup line, as a fraction of the first epoch (0 gives lr_min). Defaults to 0.1.",
     ),
+    0.1,
+  ),
 });
 
 /** Options of {@link WarmupCosineLR}: the blog's parameter names (without the optimizer). */
-export type WarmupCosineLROptions = z.input<typeof params>;
+export type WarmupCosineLROptions = v.InferInput<typeof params>;
 
 /**
  * The blog's `WarmupCosineLR`, a PyTorch `_LRScheduler` that sets the lr itself (not a multiplier).

@@ -4,6 +4,7 @@ import { sgdr } from "../../families/sgdr.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
 import { expectRebuilt, roundTrip } from "../../test/roundTrip.js";
 import { CosineLRScheduler } from "./cosineLRScheduler.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: huggingface/pytorch-image-models timm/scheduler/cosine_lr.py (and scheduler.py),
 // run in CPython with PyTorch 1.13 on an SGD optimizer: the group's lr after `scheduler.step(t)`.

@@ -1,8 +1,9 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/cosine_lr.py, CosineLRScheduler.
-import * as z from "zod";
+import * as v from "valibot";
 import { constant } from "../../families/constant.js";
 import { sgdr } from "../../families/sgdr.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { cycleShape, cyclesEnd, ensureFloor } from "./cycles.js";
@@ -11,24 +12,21 @@ import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 const NAME = "timm.CosineLRScheduler";
 
 // Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
-  t_initial: p.positive().describe("The length of the first cycle."),
-  lr_min: p
-    .nonNegative()
-    .default(0)
-    .describe("The lr at the end of every cycle and after the last. Defaults to 0."),
+  t_initial: p.positive("The length of the first cycle."),
+  lr_min: v.optional(p.nonNegative("The lr at the end of every cycle and after the last. Defaults to 0."), 0),
   ...cycleShape,
   ...warmupShape(false),
   ...noiseShape,
-  k_decay: p
-    .positive()
-    .default(1.0)
-    .describe("k-decay: the phase is pi * t_curr^k / t_i^k; k > 1 holds the lr up longer. Defaults to 1.0."),
+  k_decay: v.optional(
+    p.positive("k-decay: the phase is pi * t_curr^k / t_i^k; k > 1 holds the lr up longer. Defaults to 1.0."),
+    1.0,
+  ),
 });
 
 /** Options of {@link CosineLRScheduler}: timm's parameter names, with the base `lr`. */
-export type CosineLRSchedulerOptions = z.input<typeof params>;
+export type CosineLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `CosineLRScheduler`: cosine annealing with warm restarts (SGDR), k-decay, warmup and noise.

@@ -1,23 +1,28 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/cosine_lr.py, tanh_lr.py, poly_lr.py:
 // the cycle arithmetic the three share (t_initial, cycle_mul, cycle_decay, cycle_limit, lr_min).
+import * as v from "valibot";
 import { cycleStart, locateCycle } from "../../families/math.js";
-import { ensure, p } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure } from "../../params.js";
 
 /** The cycle parameters of timm's cosine, tanh and poly schedulers, in their signature order. */
 export const cycleShape = {
-  cycle_mul: p
-    .number()
-    .refine((v) => v >= 1, { error: "must be at least 1" })
-    .default(1.0)
-    .describe("Each cycle is cycle_mul times longer than the previous one. Defaults to 1.0."),
-  cycle_decay: p
-    .nonNegative()
-    .default(1.0)
-    .describe("The peak of cycle i is lr * cycle_decay ** i (lr_min stays). Defaults to 1.0."),
-  cycle_limit: p
-    .nonNegativeInt()
-    .default(1)
-    .describe("Cycles to run; from the end of the last one the lr is lr_min. Defaults to 1."),
+  cycle_mul: v.optional(
+    v.pipe(
+      p.number(),
+      v.check((x) => x >= 1, "must be at least 1"),
+      v.description("Each cycle is cycle_mul times longer than the previous one. Defaults to 1.0."),
+    ),
+    1.0,
+  ),
+  cycle_decay: v.optional(
+    p.nonNegative("The peak of cycle i is lr * cycle_decay ** i (lr_min stays). Defaults to 1.0."),
+    1.0,
+  ),
+  cycle_limit: v.optional(
+    p.nonNegativeInt("Cycles to run; from the end of the last one the lr is lr_min. Defaults to 1."),
+    1,
+  ),
 };
 
 /** The parsed cycle options. */

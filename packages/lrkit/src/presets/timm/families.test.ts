@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSchedule } from "../../spec/parse.js";
 import { timmFamilies } from "./families.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 describe("timm registry entries", () => {
   it("cover the five schedulers of timm/scheduler/__init__.py with a schedule of the step", () => {

@@ -1,8 +1,9 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/multistep_lr.py, MultiStepLRScheduler.
-import * as z from "zod";
+import * as v from "valibot";
 import { constant } from "../../families/constant.js";
 import { multiStep } from "../../families/multiStep.js";
-import { ensureSorted, p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { ensureSorted, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
@@ -10,21 +11,16 @@ import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 const NAME = "timm.MultiStepLRScheduler";
 
 // Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
-  decay_t: p
-    .numbers()
-    .describe("The milestones, sorted: the lr is multiplied by decay_rate one step before each."),
-  decay_rate: p
-    .nonNegative()
-    .default(1.0)
-    .describe("The factor applied at every milestone. Defaults to 1.0."),
+  decay_t: p.numbers("The milestones, sorted: the lr is multiplied by decay_rate one step before each."),
+  decay_rate: v.optional(p.nonNegative("The factor applied at every milestone. Defaults to 1.0."), 1.0),
   ...warmupShape(true),
   ...noiseShape,
 });
 
 /** Options of {@link MultiStepLRScheduler}: timm's parameter names, with the base `lr`. */
-export type MultiStepLRSchedulerOptions = z.input<typeof params>;
+export type MultiStepLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `MultiStepLRScheduler`: `lr * decay_rate ** bisect_right(decay_t, t + 1)`, after an optional

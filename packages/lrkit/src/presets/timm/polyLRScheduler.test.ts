@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { expectThrow, expectValues } from "../../test/expect.js";
 import { expectRebuilt } from "../../test/roundTrip.js";
 import { PolyLRScheduler } from "./polyLRScheduler.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: huggingface/pytorch-image-models timm/scheduler/poly_lr.py (and scheduler.py),
 // run in CPython with PyTorch 1.13 on an SGD optimizer: the group's lr after `scheduler.step(t)`.

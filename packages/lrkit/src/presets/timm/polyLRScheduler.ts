@@ -1,6 +1,7 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/poly_lr.py, PolyLRScheduler.
-import * as z from "zod";
-import { p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
@@ -9,22 +10,19 @@ import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 const NAME = "timm.PolyLRScheduler";
 
 // Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
-  t_initial: p.positive().describe("The length of the first cycle."),
-  power: p.positive().default(0.5).describe("The exponent of the decay. Defaults to 0.5."),
-  lr_min: p
-    .nonNegative()
-    .default(0)
-    .describe("The lr at the end of every cycle and after the last. Defaults to 0."),
+  t_initial: p.positive("The length of the first cycle."),
+  power: v.optional(p.positive("The exponent of the decay. Defaults to 0.5."), 0.5),
+  lr_min: v.optional(p.nonNegative("The lr at the end of every cycle and after the last. Defaults to 0."), 0),
   ...cycleShape,
   ...warmupShape(false),
   ...noiseShape,
-  k_decay: p.positive().default(1.0).describe("k-decay: the decay uses t_curr^k / t_i^k. Defaults to 1.0."),
+  k_decay: v.optional(p.positive("k-decay: the decay uses t_curr^k / t_i^k. Defaults to 1.0."), 1.0),
 });
 
 /** Options of {@link PolyLRScheduler}: timm's parameter names, with the base `lr`. */
-export type PolyLRSchedulerOptions = z.input<typeof params>;
+export type PolyLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `PolyLRScheduler`: polynomial decay with restarts, k-decay, warmup and noise. In cycle `i`

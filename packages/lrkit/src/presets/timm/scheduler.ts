@@ -1,50 +1,54 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/scheduler.py, class Scheduler: what the
 // base class adds to every timm schedule (the warmup of the subclasses, and the noise).
-import * as z from "zod";
+import * as v from "valibot";
 import { noise } from "../../compose/noise.js";
-import { ensure, p } from "../../params.js";
+import * as p from "../../params.js";
+import { ensure } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 
 /** The base lr, in place of timm's `optimizer` (timm schedules the param group's `initial_lr`). */
-export const lrParam = p
-  .nonNegative()
-  .describe("The optimizer's learning rate (the param group's initial_lr), which timm schedules.");
+export const lrParam = p.nonNegative(
+  "The optimizer's learning rate (the param group's initial_lr), which timm schedules.",
+);
 
 /** timm's warmup parameters; `warmup_prefix` defaults differ between the schedulers. */
 export function warmupShape(prefix: boolean) {
   return {
-    warmup_t: p.nonNegative().default(0).describe("Steps of linear warmup; 0 means none. Defaults to 0."),
-    warmup_lr_init: p.nonNegative().default(0).describe("The lr at step 0 of the warmup. Defaults to 0."),
-    warmup_prefix: p
-      .boolean()
-      .default(prefix)
-      .describe(
+    warmup_t: v.optional(p.nonNegative("Steps of linear warmup; 0 means none. Defaults to 0."), 0),
+    warmup_lr_init: v.optional(p.nonNegative("The lr at step 0 of the warmup. Defaults to 0."), 0),
+    warmup_prefix: v.optional(
+      p.boolean(
         `True: the schedule starts after the warmup; false: the warmup covers its first warmup_t steps. Defaults to ${prefix ? "True" : "False"}.`,
       ),
+      prefix,
+    ),
   };
 }
 
+const isStepOrSteps = (x: unknown) =>
+  Number.isFinite(x) || (Array.isArray(x) && x.every((step) => Number.isFinite(step)));
+
 /** timm's noise parameters (`t_in_epochs` sits between warmup and noise in timm; lrkit has no unit). */
 export const noiseShape = {
-  noise_range_t: z
-    .union([p.number(), p.numbers()], { error: "must be a step or a [start, end) pair of steps" })
-    .nullable()
-    .optional()
-    .describe(
-      "Noise for t >= this step, or for start <= t < end given [start, end]. Defaults to None: no noise.",
+  noise_range_t: v.nullish(
+    v.pipe(
+      // One check rather than v.union([p.number(), p.numbers()]): for Infinity or [Infinity], valibot's
+      // union gives the finite check's message of the option of that type, not this one.
+      v.custom<number | number[]>(isStepOrSteps, "must be a step or a [start, end) pair of steps"),
+      v.description(
+        "Noise for t >= this step, or for start <= t < end given [start, end]. Defaults to None: no noise.",
+      ),
     ),
-  noise_pct: p
-    .positive()
-    .default(0.67)
-    .describe("Noise draws are kept within (-noise_pct, noise_pct) by rejection. Defaults to 0.67."),
-  noise_std: p
-    .positive()
-    .default(1.0)
-    .describe("Accepted but unused, as in timm (its noise is a standard normal). Defaults to 1.0."),
-  noise_seed: p
-    .number()
-    .default(42)
-    .describe("The noise seed: the same seed gives the same noise. Defaults to 42."),
+  ),
+  noise_pct: v.optional(
+    p.positive("Noise draws are kept within (-noise_pct, noise_pct) by rejection. Defaults to 0.67."),
+    0.67,
+  ),
+  noise_std: v.optional(
+    p.positive("Accepted but unused, as in timm (its noise is a standard normal). Defaults to 1.0."),
+    1.0,
+  ),
+  noise_seed: v.optional(p.number("The noise seed: the same seed gives the same noise. Defaults to 42."), 42),
 };
 
 /** The parsed options that {@link timmSchedule} reads. */

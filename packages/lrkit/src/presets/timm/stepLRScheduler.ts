@@ -1,7 +1,8 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/step_lr.py, StepLRScheduler.
-import * as z from "zod";
+import * as v from "valibot";
 import { floorDiv } from "../../families/math.js";
-import { p, parseParams } from "../../params.js";
+import * as p from "../../params.js";
+import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
@@ -9,16 +10,16 @@ import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 const NAME = "timm.StepLRScheduler";
 
 // Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
-  decay_t: p.positive().describe("Steps between two decays (a float: 2.4 epochs is common)."),
-  decay_rate: p.nonNegative().default(1.0).describe("The factor applied at every decay. Defaults to 1.0."),
+  decay_t: p.positive("Steps between two decays (a float: 2.4 epochs is common)."),
+  decay_rate: v.optional(p.nonNegative("The factor applied at every decay. Defaults to 1.0."), 1.0),
   ...warmupShape(true),
   ...noiseShape,
 });
 
 /** Options of {@link StepLRScheduler}: timm's parameter names, with the base `lr`. */
-export type StepLRSchedulerOptions = z.input<typeof params>;
+export type StepLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `StepLRScheduler`: `lr * decay_rate ** (t // decay_t)`, after an optional linear warmup from

@@ -3,6 +3,7 @@ import { tanh } from "../../families/tanh.js";
 import { expectThrow, expectValues } from "../../test/expect.js";
 import { expectRebuilt } from "../../test/roundTrip.js";
 import { TanhLRScheduler } from "./tanhLRScheduler.js";
+import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
 // Expected values: huggingface/pytorch-image-models timm/scheduler/tanh_lr.py (and scheduler.py),
 // run in CPython with PyTorch 1.13 on an SGD optimizer: the group's lr after `scheduler.step(t)`.

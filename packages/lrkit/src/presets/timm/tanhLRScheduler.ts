@@ -1,6 +1,7 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/tanh_lr.py, TanhLRScheduler.
-import * as z from "zod";
-import { ensure, p, parseParams } from "../../params.js";
+import * as v from "valibot";
+import * as p from "../../params.js";
+import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
@@ -9,22 +10,19 @@ import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 const NAME = "timm.TanhLRScheduler";
 
 // Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
-const params = z.strictObject({
+const params = v.strictObject({
   lr: lrParam,
-  t_initial: p.positive().describe("The length of the first cycle."),
-  lb: p.number().default(-7.0).describe("The tanh argument at the start of a cycle. Defaults to -7.0."),
-  ub: p.number().default(3.0).describe("The tanh argument at the end of a cycle; above lb. Defaults to 3.0."),
-  lr_min: p
-    .nonNegative()
-    .default(0)
-    .describe("The floor of every cycle and the lr after the last. Defaults to 0."),
+  t_initial: p.positive("The length of the first cycle."),
+  lb: v.optional(p.number("The tanh argument at the start of a cycle. Defaults to -7.0."), -7.0),
+  ub: v.optional(p.number("The tanh argument at the end of a cycle; above lb. Defaults to 3.0."), 3.0),
+  lr_min: v.optional(p.nonNegative("The floor of every cycle and the lr after the last. Defaults to 0."), 0),
   ...cycleShape,
   ...warmupShape(false),
   ...noiseShape,
 });
 
 /** Options of {@link TanhLRScheduler}: timm's parameter names, with the base `lr`. */
-export type TanhLRSchedulerOptions = z.input<typeof params>;
+export type TanhLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `TanhLRScheduler`: hyperbolic-tangent decay (Hsueh et al., 2019) with restarts, warmup and
