@@ -1,4 +1,4 @@
-// Embeds the compiled kernel module (wasm/kernels.wasm, 4.5 KB) in the sources as base64, so that
+// Embeds the compiled kernel module (wasm/kernels.wasm, about 8 KB) in the sources as base64, so that
 // @lrkit/tfjs loads it the same way in Node and in a browser bundle, with no file to read or serve.
 // Run by `npm run build:wasm` after the AssemblyScript compiler; its output is not committed.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -10,6 +10,6 @@ const out = new URL("../src/backend/kernels/kernelsWasm.generated.ts", import.me
 writeFileSync(
   out,
   `/** lrkit's kernel module (assembly/, ${bytes.length} bytes), base64: written by \`npm run build:wasm\`. */\n` +
-    `export const KERNELS_WASM = "${bytes.toString("base64")}";\n`,
+    `export const KERNELS_WASM: string = "${bytes.toString("base64")}";\n`,
 );
 stdout.write(`embedded ${bytes.length} bytes of wasm/kernels.wasm in ${out.pathname}\n`);

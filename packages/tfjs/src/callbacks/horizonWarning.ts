@@ -3,16 +3,24 @@
  *
  * @module
  */
-import { fromSpec, isSchedule, lint, type Schedule, type Scheduler } from "lrkit";
+import {
+  fromSpec,
+  horizonInBatchesRule,
+  horizonInEpochsRule,
+  isSchedule,
+  lintWith,
+  type Schedule,
+  type Scheduler,
+} from "lrkit";
 import { runSteps, type FitPlan, type StepUnit } from "./fitPlan.js";
 
 /**
- * The diagnostics of a horizon that disagrees badly with the run: sized in the other unit (a
+ * The rules of a horizon that disagrees badly with the run: sized in the other unit (a
  * horizon counted in batches stepped per epoch, or the reverse). A horizon a little before or after
  * the run (`horizon-before-plan`, `horizon-after-plan`) is not warned about here: a run fitted in
  * several `fit` calls sees only part of its plan in each.
  */
-const BADLY = new Set(["horizon-in-epochs", "horizon-in-batches"]);
+const BADLY = [horizonInEpochsRule, horizonInBatchesRule];
 
 /**
  * lint's diagnostics of a horizon in the wrong unit (`horizon-in-epochs`, `horizon-in-batches`)
@@ -43,14 +51,12 @@ export function horizonWarning(
     : [["", source]];
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const findings = schedules.flatMap(([what, schedule]) =>
-    lint(schedule, {
+    lintWith(BADLY, schedule, {
       steps,
       unit,
       epochs: plan.epochs,
       ...(plan.batchesPerEpoch === undefined ? {} : { stepsPerEpoch: plan.batchesPerEpoch }),
-    })
-      .filter((d) => BADLY.has(d.code))
-      .map((d) => `- ${what}${d.code}: ${d.message} Fix: ${d.fix}`),
+    }).map((d) => `- ${what}${d.code}: ${d.message} Fix: ${d.fix}`),
   );
   if (findings.length === 0) return undefined;
   const run =
