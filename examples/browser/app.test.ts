@@ -1,0 +1,137 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { cosine, warmup, withHorizon } from "lrkit";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { npmInstall, packWorkspace, ROOT, runIn } from "../../packages/cli/src/test/packages.js";
+import { serveStatic, type StaticServer } from "../../packages/playground/src/test/staticServer.js";
+
+// The example app as a user builds it: the packed packages installed into a copy of it, type-checked
+// against them, built by its own Vite and by esbuild with no alias and no external (esbuild told
+// only to load .wasm files as files, as Vite does by default), and run in Debian's Chromium on webgl
+// (SwiftShader) and on wasm (lrkit's kernels loaded in the page).
+
+const HERE = fileURLToPath(new URL(".", import.meta.url));
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+
+type Bundler = "vite" | "esbuild";
+
+/** What the app leaves in `window.lrkitResult`. */
+interface AppResult {
+  backend: string;
+  kernels: string[];
+  convolutionGradient: number[];
+  restored: boolean;
+  stoppedBy: string;
+  recommendedLr: number | null;
+  lrs: number[];
+  accuracy: number;
+}
+
+const title = hasChromium
+  ? "the browser example, built from the packed packages"
+  : `the browser example (SKIPPED: no Chromium at ${CHROMIUM}; apt-get install -y chromium)`;
+
+describe.skipIf(!hasChromium)(title, () => {
+  let work: string;
+  const servers: Partial<Record<Bundler, StaticServer>> = {};
+  let browser: Browser;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "lrkit-example-"));
+    const packed = packWorkspace(work);
+    const app = join(work, "app");
+    for (const entry of ["package.json", "index.html", "tsconfig.json", "src"])
+      cpSync(join(HERE, entry), join(app, entry), { recursive: true });
+    npmInstall(app, [packed.lrkit.tarball, packed["@lrkit/tfjs"].tarball]);
+    runIn(app, join(ROOT, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"]);
+    runIn(app, join(app, "node_modules", ".bin", "vite"), ["build", "--logLevel", "error"]);
+    servers.vite = await serveStatic(join(app, "dist"));
+
+    const esbuildOut = join(app, "esbuild-dist");
+    mkdirSync(esbuildOut);
+    await build({
+      entryPoints: [join(app, "src", "main.ts")],
+      absWorkingDir: app,
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      minify: true,
+      loader: { ".wasm": "file" },
+      outdir: esbuildOut,
+      logLevel: "error",
+    });
+    const html = readFileSync(join(app, "index.html"), "utf8").replace("/src/main.ts", "./main.js");
+    writeFileSync(join(esbuildOut, "index.html"), html);
+    servers.esbuild = await serveStatic(esbuildOut);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const server of Object.values(servers)) await server.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  async function run(bundler: Bundler, backend: "webgl" | "wasm"): Promise<AppResult> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${servers[bundler]!.url}?backend=${backend}`);
+    // The app sets lrkitResult when done, or lrkitError when it fails (the page's errors say why).
+    await page.waitForFunction(() => "lrkitResult" in window || "lrkitError" in window, null, {
+      timeout: 90_000,
+    });
+    expect(errors).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { lrkitError?: string }).lrkitError),
+    ).toBeUndefined();
+    const result = (await page.evaluate(
+      () => (window as unknown as { lrkitResult: AppResult }).lrkitResult,
+    ))!;
+    await page.close();
+    return result;
+  }
+
+  // 512 points, validationSplit 0.25: 384 train, 12 batches of 32 an epoch, 4 epochs.
+  const expectedLrs = () => {
+    const schedule = withHorizon(warmup(cosine({ lr: 0.02, steps: 95 }), { steps: 5 }), 48);
+    return Array.from({ length: 48 }, (_, t) => schedule(t));
+  };
+
+  for (const [bundler, backend] of [
+    ["vite", "webgl"],
+    ["vite", "wasm"],
+    ["esbuild", "webgl"],
+    ["esbuild", "wasm"],
+  ] as const) {
+    it(`built by ${bundler}, on ${backend}: the range test restores the model, fit sizes the schedule to its 48 updates`, async () => {
+      const result = await run(bundler, backend);
+      expect(result.backend).toBe(backend);
+      expect(result.restored).toBe(true);
+      expect(result.stoppedBy).toMatch(/^(end|divergence)$/);
+      expect(result.recommendedLr).toBeGreaterThan(0);
+      expect(result.lrs).toEqual(expectedLrs());
+      expect(result.accuracy).toBeGreaterThan(0.7);
+      // A 3×3 filter over a 4×4 image of ones, "same" padding: each tap sees 9, 12 or 16 pixels.
+      expect(result.convolutionGradient).toEqual([9, 12, 9, 12, 16, 12, 9, 12, 9]);
+      if (backend === "wasm") expect(result.kernels).toContain("Conv2DBackpropFilter");
+    }, 120_000);
+  }
+});
