@@ -15,6 +15,7 @@ import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../packages/playground/src/test/chromium.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,7 +27,7 @@ const { values, positionals } = parseArgs({
 });
 const input = resolve(positionals[0] ?? "lrkit-report/report.html");
 const output = resolve(positionals[1] ?? "docs/report.png");
-const executablePath = process.env.LRKIT_CHROMIUM ?? "/usr/bin/chromium";
+const executablePath = CHROMIUM;
 if (!existsSync(input)) throw new Error(`no report at ${input}: run \`npm start\` (lrkit demo) first`);
 if (!existsSync(executablePath))
   throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium, or set LRKIT_CHROMIUM`);
@@ -34,14 +35,7 @@ if (!existsSync(executablePath))
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  args: [...CHROMIUM_ARGS],
 });
 try {
   const page = await browser.newPage({

@@ -7,6 +7,7 @@ import { cosine, warmup, withHorizon } from "lrkit";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { npmInstall, packWorkspace, ROOT, runIn } from "../../packages/cli/src/test/packages.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../packages/playground/src/test/chromium.js";
 import { serveStatic, type StaticServer } from "../../packages/playground/src/test/staticServer.js";
 
 // The example app as a user builds it: the packed packages installed into a copy of it, type-checked
@@ -15,7 +16,6 @@ import { serveStatic, type StaticServer } from "../../packages/playground/src/te
 // (SwiftShader) and on wasm (lrkit's kernels loaded in the page).
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
-const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 
 type Bundler = "vite" | "esbuild";
@@ -72,14 +72,7 @@ describe.skipIf(!hasChromium)(title, () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: [...CHROMIUM_ARGS],
     });
   }, 240_000);
 

@@ -16,9 +16,9 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { evaluate } from "./evaluate.js";
 import { encodeState, defaultState } from "./state.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./test/chromium.js";
 import { serveStatic, type StaticServer } from "./test/staticServer.js";
 
-const CHROMIUM = process.env.LRKIT_CHROMIUM ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ARTIFACTS = join(PACKAGE, "test-artifacts");
@@ -56,14 +56,7 @@ describe.skipIf(!hasChromium)(title, () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: [...CHROMIUM_ARGS],
       viewport: { width: 1360, height: 900 },
     });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
