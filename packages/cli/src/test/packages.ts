@@ -33,10 +33,7 @@ export interface Packed {
 export function packWorkspace(dest: string): Record<PackageName, Packed> {
   const out = {} as Record<PackageName, Packed>;
   for (const [name, dir] of Object.entries(PUBLISHED) as [PackageName, string][]) {
-    const json = execFileSync("npm", ["pack", "--json", "--pack-destination", dest], {
-      cwd: join(ROOT, dir),
-      encoding: "utf8",
-    });
+    const json = runIn(join(ROOT, dir), "npm", ["pack", "--json", "--pack-destination", dest]);
     const [info] = JSON.parse(json) as { filename: string; files: { path: string }[] }[];
     out[name] = { tarball: join(dest, info!.filename), files: info!.files.map((f) => f.path) };
   }
