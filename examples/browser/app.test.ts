@@ -23,6 +23,7 @@ type Bundler = "vite" | "esbuild";
 /** What the app leaves in `window.lrkitResult`. */
 interface AppResult {
   backend: string;
+  reason: string;
   kernels: string[];
   convolutionGradient: number[];
   restored: boolean;
@@ -82,11 +83,11 @@ describe.skipIf(!hasChromium)(title, () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  async function run(bundler: Bundler, backend: "webgl" | "wasm"): Promise<AppResult> {
+  async function run(bundler: Bundler, backend?: "webgl" | "wasm"): Promise<AppResult> {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${servers[bundler]!.url}?backend=${backend}`);
+    await page.goto(backend ? `${servers[bundler]!.url}?backend=${backend}` : servers[bundler]!.url);
     // The app sets lrkitResult when done, or lrkitError when it fails (the page's errors say why).
     await page.waitForFunction(() => "lrkitResult" in window || "lrkitError" in window, null, {
       timeout: 90_000,
@@ -127,4 +128,11 @@ describe.skipIf(!hasChromium)(title, () => {
       if (backend === "wasm") expect(result.kernels).toContain("Conv2DBackpropFilter");
     }, 120_000);
   }
+
+  it("picks a backend by itself: webgpu is skipped (the app did not import it), webgl starts", async () => {
+    const result = await run("vite");
+    expect(result.backend).toBe("webgl");
+    expect(result.reason).toMatch(/^webgl, because webgpu is unavailable \(.+\)$/);
+    expect(result.restored).toBe(true);
+  }, 120_000);
 });

@@ -84,6 +84,7 @@ log(`trained: ${lrs.length} updates, validation accuracy ${accuracy.toFixed(3)}`
 Object.assign(window, {
   lrkitResult: {
     backend: report.backend,
+    reason: report.reason,
     kernels: report.kernels,
     convolutionGradient,
     restored,
