@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,13 +14,13 @@ import { serveStatic, type StaticServer } from "../../packages/playground/src/te
 
 // The example app as a user builds it: the packed packages installed into a copy of it, type-checked
 // against them, built by its own Vite and by esbuild with no alias and no external (esbuild told
-// only to load .wasm files as files, as Vite does by default), and run in Debian's Chromium on webgl
-// (SwiftShader) and on wasm (lrkit's kernels loaded in the page).
+// only to load .wasm files as files, as Vite does by default), served by Vite's dev server too, and
+// run in Debian's Chromium on webgl (SwiftShader) and on wasm (lrkit's kernels loaded in the page).
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 const hasChromium = existsSync(CHROMIUM);
 
-type Bundler = "vite" | "esbuild";
+type Bundler = "vite" | "esbuild" | "vite dev";
 
 /** What the app leaves in `window.lrkitResult`. */
 interface AppResult {
@@ -31,6 +33,42 @@ interface AppResult {
   recommendedLr: number | null;
   lrs: number[];
   accuracy: number;
+}
+
+/** Vite's dev server on the app (its own pre-bundling of the dependencies), on a free port. */
+async function viteDevServer(app: string): Promise<StaticServer> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const vite = spawn(
+    join(app, "node_modules", ".bin", "vite"),
+    ["--host", "127.0.0.1", "--port", `${port}`, "--strictPort"],
+    {
+      cwd: app,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`:${port}/`)) resolve();
+    };
+    vite.stdout.on("data", read);
+    vite.stderr.on("data", read);
+    vite.on("exit", (code) => reject(new Error(`vite exited with ${code}:\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        vite.on("exit", () => resolve());
+        vite.kill();
+      }),
+  };
 }
 
 const title = hasChromium
@@ -70,6 +108,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const html = readFileSync(join(app, "index.html"), "utf8").replace("/src/main.ts", "./main.js");
     writeFileSync(join(esbuildOut, "index.html"), html);
     servers.esbuild = await serveStatic(esbuildOut);
+    servers["vite dev"] = await viteDevServer(app);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -114,6 +153,7 @@ describe.skipIf(!hasChromium)(title, () => {
     ["vite", "wasm"],
     ["esbuild", "webgl"],
     ["esbuild", "wasm"],
+    ["vite dev", "wasm"],
   ] as const) {
     it(`built by ${bundler}, on ${backend}: the range test restores the model, fit sizes the schedule to its 48 updates`, async () => {
       const result = await run(bundler, backend);
