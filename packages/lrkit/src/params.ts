@@ -13,7 +13,7 @@
  * @module
  */
 import * as v from "valibot";
-import type { Schedule } from "./schedule.js";
+import { isSchedule, type Schedule } from "./schedule.js";
 import { compileFormula, type FormulaOptions } from "./spec/formula.js";
 import { SpecSyntaxError } from "./spec/syntaxError.js";
 
@@ -281,9 +281,6 @@ export const record = <V extends v.GenericSchema>(value: V, message: string, hel
     v.record(v.string(), value, message),
     ...described<Record<string, v.InferOutput<V>>>(help),
   );
-
-/** True for a Schedule: a function that carries its spec. */
-export const isSchedule = (x: unknown): x is Schedule => typeof x === "function" && "spec" in x;
 
 const scheduleSchema = () => v.custom<Schedule>(isSchedule, "must be a schedule");
 

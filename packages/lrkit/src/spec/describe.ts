@@ -10,8 +10,7 @@
  * @module
  */
 import * as v from "valibot";
-import { isSchedule } from "../params.js";
-import type { Json } from "../schedule.js";
+import { isSchedule, type Json } from "../schedule.js";
 import type { Family } from "./family.js";
 
 /** The kind of value a parameter takes (and the input a form gives it). */

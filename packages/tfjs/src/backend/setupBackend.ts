@@ -142,9 +142,8 @@ export async function setupBackend(options: SetupBackendOptions = {}): Promise<B
       const reason = `${backend}${how}, ${failed.length ? `because ${failed.join(" and ")}` : "the first choice"}`;
       return { backend, reason, attempts, kernels };
     } catch (e) {
-      const missing = /ERR_MODULE_NOT_FOUND|MODULE_NOT_FOUND/.test(
-        (e as { code?: string } | null)?.code ?? "",
-      );
+      // ERR_MODULE_NOT_FOUND from import(), MODULE_NOT_FOUND from a CommonJS require inside it.
+      const missing = /MODULE_NOT_FOUND$/.test((e as { code?: string } | null)?.code ?? "");
       const detail =
         backend !== "tensorflow"
           ? message(e)

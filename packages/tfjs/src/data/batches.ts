@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkedBatchSize, checkedSeed } from "./batchOptions.js";
 import type { ImageDataset } from "./dataset.js";
 import { permutation } from "./shuffle.js";
 
@@ -41,10 +42,8 @@ export interface BatchOptions {
 }
 
 function check(fn: string, dataset: ImageDataset, o: BatchOptions): void {
-  if (!Number.isInteger(o.batchSize) || o.batchSize <= 0)
-    throw new RangeError(`${fn}: batchSize must be a positive integer, got ${o.batchSize}`);
-  if (o.seed !== undefined && !Number.isSafeInteger(o.seed))
-    throw new RangeError(`${fn}: seed must be an integer, got ${o.seed}`);
+  checkedBatchSize(fn, o.batchSize);
+  checkedSeed(fn, o.seed);
   const n = o.normalize;
   if (n !== undefined && !(Number.isFinite(n.mean) && Number.isFinite(n.std) && n.std > 0))
     throw new RangeError(

@@ -6,6 +6,7 @@
 import { add, dispose, div, tidy, type NamedTensorMap, type Optimizer } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
 import type { Learner } from "lrkit";
+import { checkedBatchSize, checkedSeed } from "../data/batchOptions.js";
 import type { BatchSource, TensorBatch } from "../data/batchSource.js";
 import { batchSourceOf, type TrainingData, type TrainingDataOptions } from "../data/trainingData.js";
 import { setLearningRate } from "../optimizers/hyperparameters.js";
@@ -65,11 +66,8 @@ export interface TfjsLearner extends Learner {
 export function tfjsLearner(options: TfjsLearnerOptions): TfjsLearner {
   const fn = "tfjsLearner";
   const { model } = options;
-  const batchSize = options.batchSize ?? 32;
-  if (!Number.isInteger(batchSize) || batchSize <= 0)
-    throw new RangeError(`${fn}: batchSize must be a positive integer, got ${batchSize}`);
-  const seed = options.seed ?? 0;
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`${fn}: seed must be an integer, got ${seed}`);
+  const batchSize = checkedBatchSize(fn, options.batchSize, 32);
+  const seed = checkedSeed(fn, options.seed);
   const optimizer = options.optimizer ?? model.optimizer;
   if (!optimizer) throw new TypeError(`${fn}: give an optimizer or compile the model first`);
   optimizerName(optimizer, fn);

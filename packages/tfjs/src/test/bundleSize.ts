@@ -101,27 +101,25 @@ export const BUNDLE_TARGETS: readonly BundleTarget[] = [
   },
 ];
 
+/** The page's TensorFlow.js and its model, the same with and without lrkit. */
+const PAGE_SETUP = [
+  'import * as tf from "@tensorflow/tfjs-core";',
+  'import "@tensorflow/tfjs-backend-webgl";',
+  'import * as tfl from "@tensorflow/tfjs-layers";',
+  'const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [2], units: 4, activation: "softmax" })] });',
+  'model.compile({ optimizer: tf.train.adam(0.01), loss: "categoricalCrossentropy" });',
+];
+
 /**
  * A page that trains a tfjs-layers model on webgl, as written without lrkit and with a warmup +
  * cosine schedule driving its fit: what lrkit adds to a TensorFlow.js page.
  */
 export const TFJS_PAGE = {
-  without: [
-    'import * as tf from "@tensorflow/tfjs-core";',
-    'import "@tensorflow/tfjs-backend-webgl";',
-    'import * as tfl from "@tensorflow/tfjs-layers";',
-    'const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [2], units: 4, activation: "softmax" })] });',
-    'model.compile({ optimizer: tf.train.adam(0.01), loss: "categoricalCrossentropy" });',
-    "await model.fit(tf.zeros([4, 2]), tf.zeros([4, 4]));",
-  ].join("\n"),
+  without: [...PAGE_SETUP, "await model.fit(tf.zeros([4, 2]), tf.zeros([4, 4]));"].join("\n"),
   with: [
-    'import * as tf from "@tensorflow/tfjs-core";',
-    'import "@tensorflow/tfjs-backend-webgl";',
-    'import * as tfl from "@tensorflow/tfjs-layers";',
     'import { cosine, warmup } from "lrkit";',
     'import { scheduleCallback } from "@lrkit/tfjs";',
-    'const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [2], units: 4, activation: "softmax" })] });',
-    'model.compile({ optimizer: tf.train.adam(0.01), loss: "categoricalCrossentropy" });',
+    ...PAGE_SETUP,
     "const schedule = warmup(cosine({ lr: 0.02, steps: 95 }), { steps: 5 });",
     "const callback = scheduleCallback(model, schedule, { unit: 'batch', horizon: 'fit' });",
     "await model.fit(tf.zeros([4, 2]), tf.zeros([4, 4]), { callbacks: [callback] });",

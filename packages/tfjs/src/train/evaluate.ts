@@ -5,6 +5,7 @@
  */
 import { dispose, tidy } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
+import { checkedBatchSize } from "../data/batchOptions.js";
 import type { BatchSource } from "../data/batchSource.js";
 import { batchSourceOf, type TrainingData, type TrainingDataOptions } from "../data/trainingData.js";
 import { batchMetrics, forward, totalLoss } from "./batchLoss.js";
@@ -73,9 +74,7 @@ export async function evaluate(
   data: TrainingData,
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
-  const batchSize = options.batchSize ?? 1000;
-  if (!Number.isInteger(batchSize) || batchSize <= 0)
-    throw new RangeError(`evaluate: batchSize must be a positive integer, got ${batchSize}`);
+  const batchSize = checkedBatchSize("evaluate", options.batchSize, 1000);
   const objective = objectiveOf("evaluate", model, { loss: options.loss });
   const source = batchSourceOf("evaluate", "data", data, objective, options);
   try {

@@ -8,6 +8,7 @@ import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { constant, yieldToEventLoop } from "lrkit";
 import { applyValues, makeDriver, type DriverState, type ScheduleSource } from "../callbacks/driver.js";
 import type { StepUnit } from "../callbacks/scheduleCallback.js";
+import { checkedBatchSize, checkedSeed } from "../data/batchOptions.js";
 import type { BatchSource, TensorBatch } from "../data/batchSource.js";
 import { batchSourceOf, type TrainingData, type TrainingDataOptions } from "../data/trainingData.js";
 import { createOptimizer, type OptimizerOptions } from "../optimizers/createOptimizer.js";
@@ -134,7 +135,8 @@ export interface TrainResult {
   readonly scheduleState: DriverState;
 }
 
-function checkOptions(o: TrainOptions): void {
+/** The options checked, and the unit, batch size and seed they resolve to. */
+function checkOptions(o: TrainOptions): { unit: StepUnit; batchSize: number; seed: number } {
   if (!Number.isInteger(o.epochs) || o.epochs <= 0)
     throw new RangeError(`train: epochs must be a positive integer, got ${o.epochs}`);
   const first = o.initialEpoch ?? 0;
@@ -143,13 +145,11 @@ function checkOptions(o: TrainOptions): void {
   const unit = o.unit ?? "epoch";
   if (unit !== "batch" && unit !== "epoch")
     throw new TypeError(`train: unit must be "batch" or "epoch", got ${JSON.stringify(unit)}`);
-  const batchSize = o.batchSize ?? 32;
-  if (!Number.isInteger(batchSize) || batchSize <= 0)
-    throw new RangeError(`train: batchSize must be a positive integer, got ${batchSize}`);
-  const seed = o.seed ?? 0;
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`train: seed must be an integer, got ${seed}`);
+  const batchSize = checkedBatchSize("train", o.batchSize, 32);
+  const seed = checkedSeed("train", o.seed);
   if (o.parallel !== undefined && typeof o.parallel?.start !== "function")
     throw new TypeError("train: parallel must come from gradientWorkers(n) (@lrkit/tfjs/node)");
+  return { unit, batchSize, seed };
 }
 
 /** The names of the values an epoch logs: the loss and the reported values, and their `val_` twins. */
@@ -207,11 +207,8 @@ function localStep(
  * ```
  */
 export async function train(options: TrainOptions): Promise<TrainResult> {
-  checkOptions(options);
+  const { unit, batchSize, seed } = checkOptions(options);
   const { model, epochs, signal } = options;
-  const unit = options.unit ?? "epoch";
-  const batchSize = options.batchSize ?? 32;
-  const seed = options.seed ?? 0;
   const given = options.optimizer ?? model.optimizer ?? "sgd";
   const optimizer =
     typeof given === "object" ? given : createOptimizer(given, options.optimizerOptions ?? {});
