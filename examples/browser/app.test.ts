@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { cosine, warmup, withHorizon } from "lrkit";
@@ -43,24 +44,28 @@ async function viteDevServer(app: string): Promise<StaticServer> {
       probe.close(() => resolve(port));
     });
   });
+  // NO_COLOR: with CI set, Vite colours its output even into a pipe (the port in bold).
   const vite = spawn(
     join(app, "node_modules", ".bin", "vite"),
     ["--host", "127.0.0.1", "--port", `${port}`, "--strictPort"],
-    {
-      cwd: app,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+    { cwd: app, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
   );
   let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(`:${port}/`)) resolve();
-    };
-    vite.stdout.on("data", read);
-    vite.stderr.on("data", read);
-    vite.on("exit", (code) => reject(new Error(`vite exited with ${code}:\n${output}`)));
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const read = (chunk: Buffer) => {
+        output += stripVTControlCharacters(chunk.toString());
+        if (output.includes(`:${port}/`)) resolve();
+      };
+      vite.stdout.on("data", read);
+      vite.stderr.on("data", read);
+      vite.on("exit", (code) => reject(new Error(`vite exited with ${code}:\n${output}`)));
+      setTimeout(() => reject(new Error(`vite printed no address in 60 s:\n${output}`)), 60_000).unref();
+    });
+  } catch (error) {
+    vite.kill();
+    throw error;
+  }
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () =>
