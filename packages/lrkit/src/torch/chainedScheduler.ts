@@ -1,8 +1,45 @@
 import type { Json } from "../schedule.js";
 import { raise } from "./errors.js";
 import { decodeNonFinite } from "./json.js";
-import type { Optimizer } from "./optimizer.js";
+import { optimizerRepr, type Optimizer } from "./optimizer.js";
+import { ReduceLROnPlateau } from "./reduceLROnPlateau.js";
 import type { SchedulerLike, StateDict } from "./scheduler.js";
+import { behaviourOf, type TorchBehaviour } from "./version.js";
+
+/**
+ * 2.x's checks of a container's schedulers (SequentialLR, ChainedScheduler): at least one, each
+ * with an optimizer, none a ReduceLROnPlateau, all on `optimizer`.
+ *
+ * @throws TorchValueError or TorchTypeError with PyTorch 2.x's messages.
+ */
+export function checkContainer(
+  owner: string,
+  schedulers: readonly SchedulerLike[],
+  optimizer: Optimizer,
+): void {
+  if (schedulers.length < 1) {
+    const what =
+      owner === "ChainedScheduler" ? "at least one scheduler to be chained" : "at least one scheduler";
+    raise("ValueError", `${owner} expects ${what}, but got no scheduler.`);
+  }
+  schedulers.forEach((s, i) => {
+    if (typeof s !== "object" || s === null || !("optimizer" in s)) {
+      raise("TypeError", `${owner} at index ${i} should have \`optimizer\` as its attribute.`);
+    }
+    if (s instanceof ReduceLROnPlateau) {
+      raise(
+        "ValueError",
+        `${owner} does not support \`ReduceLROnPlateau\` scheduler as it requires additional kwargs to be specified when calling \`step\`, but got one at index ${i} in the given schedulers sequence.`,
+      );
+    }
+    if (s.optimizer !== optimizer) {
+      raise(
+        "ValueError",
+        `${owner} expects all schedulers to belong to the same optimizer, but got scheduler ${s.constructor.name} at index ${i} has ${optimizerRepr(s.optimizer)}, which is different from ${optimizerRepr(optimizer)}.`,
+      );
+    }
+  });
+}
 
 /** PyTorch's `TypeError` when a container's `step()` gets an argument. */
 export function noStepArgument(owner: string, args: readonly unknown[]): void {
@@ -39,7 +76,19 @@ export class ChainedScheduler implements SchedulerLike {
   /** The learning rates after the last step. */
   _last_lr: number[];
 
-  constructor(schedulers: readonly SchedulerLike[]) {
+  constructor(schedulers: readonly SchedulerLike[], optimizer?: Optimizer) {
+    this.torch = behaviourOf(new.target);
+    if (this.torch.containerChecks) {
+      const own = optimizer ?? schedulers[0]?.optimizer;
+      checkContainer("ChainedScheduler", schedulers, own!);
+      this._schedulers = [...schedulers];
+      this.optimizer = own!;
+      this._last_lr = this.lrs();
+      return;
+    }
+    if (optimizer !== undefined) {
+      raise("TypeError", "ChainedScheduler.__init__() takes 2 positional arguments but 3 were given");
+    }
     for (let i = 1; i < schedulers.length; i++) {
       if (schedulers[i]!.optimizer !== schedulers[0]!.optimizer) {
         raise(
@@ -52,6 +101,34 @@ export class ChainedScheduler implements SchedulerLike {
     this._schedulers = [...schedulers];
     this.optimizer = schedulers[0]!.optimizer;
     this._last_lr = this.lrs();
+  }
+
+  /** The PyTorch version this scheduler follows (see `torchVersion`). */
+  protected readonly torch: TorchBehaviour;
+  /** The index of the last step, once a SequentialLR around it has set one (2.x). */
+  last_epoch?: number;
+  /** Set when this ChainedScheduler is the first scheduler of a SequentialLR (2.x). */
+  _step_count?: number;
+
+  /**
+   * The constructor's step when this ChainedScheduler is the first scheduler of a SequentialLR:
+   * in 2.x it is an LRScheduler and steps every scheduler once; 1.13.1 has no such method.
+   */
+  get _initial_step(): (() => void) | undefined {
+    if (!this.torch.containerChecks) return undefined;
+    return () => {
+      this._step_count = 0;
+      this.step();
+    };
+  }
+
+  /**
+   * 2.x's `LRScheduler._update_lr(epoch)`, which a SequentialLR around this one calls at a
+   * milestone: a ChainedScheduler has no lr of its own, so it is PyTorch's NotImplementedError.
+   */
+  _update_lr(epoch: number): void {
+    this.last_epoch = epoch;
+    raise("NotImplementedError", "");
   }
 
   private lrs(): number[] {

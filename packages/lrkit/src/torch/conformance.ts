@@ -22,12 +22,16 @@ import type { Optimizer, ParamGroup } from "./optimizer.js";
 import { repr } from "./python.js";
 import { ReduceLROnPlateau } from "./reduceLROnPlateau.js";
 import type { SchedulerLike, StateDict } from "./scheduler.js";
+import { torchVersion, type TorchSchedulers } from "./torchVersion.js";
+import { TORCH_BEHAVIOURS, type TorchVersion } from "./version.js";
 import { catchWarnings, type TorchWarning } from "./warnings.js";
 
 /** Options of {@link runConformance}. */
 export interface ConformanceOptions {
   /** The case file's name, written as `cases_file`. Defaults to null. */
   readonly casesFile?: string | null;
+  /** The PyTorch version to reproduce: `"2"` (2.x as of 2.13) or `"1.13"` (1.13.1). Defaults to `"2"`. */
+  readonly torchVersion?: TorchVersion;
 }
 
 const MOMENTUM_SCHEDULERS = new Set(["CyclicLR", "OneCycleLR"]);
@@ -65,8 +69,8 @@ function at(list: readonly unknown[], t: number): unknown {
 }
 
 /** The optimizer of a case, counting its updates as PyTorch's `optimizer.step()` wrapper does. */
-function caseOptimizer(c: CaseSpec): Optimizer {
-  const optimizer = buildOptimizer(c.optimizer);
+function caseOptimizer(c: CaseSpec, torch: TorchSchedulers): Optimizer {
+  const optimizer = buildOptimizer(c.optimizer, torch);
   optimizer._step_count = 0;
   return optimizer;
 }
@@ -129,10 +133,16 @@ interface Saved {
 }
 
 /** Builds the case again, loads both states, runs k..N and compares with the uninterrupted run. */
-function resumeCheck(c: CaseSpec, k: number, saved: Saved, main: Run): StateDictCheck {
+function resumeCheck(
+  c: CaseSpec,
+  k: number,
+  saved: Saved,
+  main: Run,
+  torch: TorchSchedulers,
+): StateDictCheck {
   const { result: resumed } = catchWarnings(() => {
-    const optimizer = caseOptimizer(c);
-    const scheduler = buildScheduler(c, optimizer);
+    const optimizer = caseOptimizer(c, torch);
+    const scheduler = buildScheduler(c, optimizer, torch);
     optimizer.param_groups = structuredClone(saved.groups);
     scheduler.load_state_dict(saved.scheduler);
     return run(c, optimizer, scheduler, k);
@@ -155,13 +165,13 @@ function resumeCheck(c: CaseSpec, k: number, saved: Saved, main: Run): StateDict
 }
 
 /** One case through the reference loop. */
-function traceCase(c: CaseSpec): TraceCase {
+function traceCase(c: CaseSpec, torch: TorchSchedulers): TraceCase {
   const { result, warnings } = catchWarnings(() => {
     let optimizer: Optimizer;
     let scheduler: SchedulerLike;
     try {
-      optimizer = caseOptimizer(c);
-      scheduler = buildScheduler(c, optimizer);
+      optimizer = caseOptimizer(c, torch);
+      scheduler = buildScheduler(c, optimizer, torch);
     } catch (e) {
       const error: TraceError = {
         phase: "construct",
@@ -206,7 +216,7 @@ function traceCase(c: CaseSpec): TraceCase {
     };
     return { initial, trace, error, check: saved ? { k, saved, main } : null };
   });
-  const check = result.check && resumeCheck(c, result.check.k, result.check.saved, result.check.main);
+  const check = result.check && resumeCheck(c, result.check.k, result.check.saved, result.check.main, torch);
   return {
     ...c,
     initial: result.initial,
@@ -229,7 +239,8 @@ function traceCase(c: CaseSpec): TraceCase {
  * (`"T_0": 10.0` is a float, which PyTorch rejects); see {@link parsePythonJson}.
  *
  * @param cases - the case file: its text, or the parsed array of cases.
- * @param options - the file name to record.
+ * @param options - the file name to record and the PyTorch version to reproduce (2.x by default;
+ *   the trace's `torch_version` says which).
  * @returns the trace file, plain JSON.
  * @throws TypeError when `cases` is not an array of cases (errors inside a case are recorded).
  * @example
@@ -242,13 +253,14 @@ export function runConformance(
   cases: string | readonly CaseSpec[],
   options: ConformanceOptions = {},
 ): TraceFile {
+  const torch = torchVersion(options.torchVersion ?? "2");
   const list = typeof cases === "string" ? parsePythonJson(cases) : cases;
   if (!Array.isArray(list)) throw new TypeError("runConformance: expected an array of cases");
   return encodeNonFinite({
     generator: "lrkit/torch runConformance",
-    torch_version: "1.13.1",
+    torch_version: TORCH_BEHAVIOURS[torch.version].release,
     python_version: "none (TypeScript with CPython 3.11 semantics)",
     cases_file: options.casesFile ?? null,
-    cases: (list as CaseSpec[]).map(traceCase),
+    cases: (list as CaseSpec[]).map((c) => traceCase(c, torch)),
   }) as TraceFile;
 }

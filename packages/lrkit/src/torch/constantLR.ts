@@ -3,6 +3,7 @@ import { checkFactorRange } from "./factorRange.js";
 import type { Optimizer } from "./optimizer.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link ConstantLR}. */
 export interface ConstantLRKwargs extends SchedulerKwargs {
@@ -39,12 +40,15 @@ export class ConstantLR extends LRScheduler {
   total_iters: number;
 
   constructor(optimizer: Optimizer, kwargs: ConstantLRKwargs = {}) {
-    const a = bindKwargs("ConstantLR.__init__", kwargs, {
-      factor: 1.0 / 3,
-      total_iters: 5,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "ConstantLR.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        factor: 1.0 / 3,
+        total_iters: 5,
+      }),
+    );
     checkFactorRange(a.factor, "Constant");
     super(optimizer, a.last_epoch, a.verbose);
     this.factor = a.factor as number;

@@ -1,8 +1,9 @@
-import { cos, div, eq, gt, mod, num, sub } from "./arithmetic.js";
+import { cos, div, gt, mod, num, sub } from "./arithmetic.js";
 import type { Optimizer } from "./optimizer.js";
 import { isInt } from "./python.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link CosineAnnealingLR}. */
 export interface CosineAnnealingLRKwargs extends SchedulerKwargs {
@@ -43,12 +44,15 @@ export class CosineAnnealingLR extends LRScheduler {
   eta_min: number;
 
   constructor(optimizer: Optimizer, kwargs: CosineAnnealingLRKwargs) {
-    const a = bindKwargs("CosineAnnealingLR.__init__", kwargs, {
-      T_max: REQUIRED,
-      eta_min: 0,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "CosineAnnealingLR.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        T_max: REQUIRED,
+        eta_min: 0,
+      }),
+    );
     super(optimizer, a.last_epoch, a.verbose);
     this.T_max = a.T_max as number;
     this.eta_min = a.eta_min as number;
@@ -58,7 +62,7 @@ export class CosineAnnealingLR extends LRScheduler {
   protected chainableLr(): number[] {
     const e = this.last_epoch;
     const T = this.T_max;
-    if (eq(e, 0)) return this.currentLrs();
+    if (this.keepsLrNow()) return this.currentLrs();
     if (this._step_count === 1 && gt(e, 0)) {
       const eta = num(this.eta_min, "-");
       const c = cos(div(e * Math.PI, T, true));

@@ -1,9 +1,10 @@
 import { add, cos, div, eq, floor, ge, int, le, log, lt, mod, mul, num, pow } from "./arithmetic.js";
 import { raise } from "./errors.js";
 import type { Optimizer } from "./optimizer.js";
-import { isInt, str } from "./python.js";
+import { isInt, str, typeName } from "./python.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link CosineAnnealingWarmRestarts}. */
 export interface CosineAnnealingWarmRestartsKwargs extends SchedulerKwargs {
@@ -56,17 +57,26 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   T_cur: number;
 
   constructor(optimizer: Optimizer, kwargs: CosineAnnealingWarmRestartsKwargs) {
-    const a = bindKwargs("CosineAnnealingWarmRestarts.__init__", kwargs, {
-      T_0: REQUIRED,
-      T_mult: 1,
-      eta_min: 0,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "CosineAnnealingWarmRestarts.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        T_0: REQUIRED,
+        T_mult: 1,
+        eta_min: 0,
+      }),
+    );
     if (le(a.T_0, 0) || !isInt(a.T_0))
       raise("ValueError", `Expected positive integer T_0, but got ${str(a.T_0)}`);
     if (lt(a.T_mult, 1) || !isInt(a.T_mult)) {
       raise("ValueError", `Expected integer T_mult >= 1, but got ${str(a.T_mult)}`);
+    }
+    if (torch.constructorChecks && !["int", "float", "bool"].includes(typeName(a.eta_min))) {
+      raise(
+        "ValueError",
+        `Expected float or int eta_min, but got ${str(a.eta_min)} of type <class '${typeName(a.eta_min)}'>`,
+      );
     }
     super(optimizer, a.last_epoch, a.verbose);
     this.T_0 = a.T_0 as number; // as given (PyTorch keeps True for T_0=True)
@@ -94,7 +104,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
       epoch = add(this.last_epoch, 1);
       this.T_cur = add(this.T_cur, 1);
       if (ge(this.T_cur, this.T_i)) {
-        this.T_cur = this.T_cur - this.T_i;
+        this.T_cur = this.torch.warmRestartsModulo ? mod(this.T_cur, this.T_i) : this.T_cur - this.T_i;
         this.T_i = this.T_i * this.T_mult;
       }
     } else {
@@ -117,9 +127,10 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     this._get_lr_called_within_step = true;
     try {
       this.applyLrs(this.get_lr(), epoch);
-    } catch {
+    } catch (e) {
       // PyTorch 1.13.1 swallows it: the context manager around this block returns a truthy
       // value from __exit__. The groups keep their lr; _last_lr is still updated.
+      if (!this.torch.warmRestartsSwallowErrors) throw e;
       this._last_lr = this.currentLrs();
     } finally {
       this._get_lr_called_within_step = false;

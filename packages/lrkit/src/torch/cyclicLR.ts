@@ -6,6 +6,7 @@ import type { Optimizer } from "./optimizer.js";
 import { float, toFloat, truthy } from "./python.js";
 import { checkOptimizer, LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link CyclicLR} (PyTorch's names and defaults). */
 export interface CyclicLRKwargs extends SchedulerKwargs {
@@ -81,32 +82,37 @@ export class CyclicLR extends LRScheduler {
   scale_mode: string;
   /** Whether the momentum cycles. */
   cycle_momentum: boolean;
+  /** Whether the momentum is Adam's `betas[0]` (PyTorch 2.x). */
+  use_beta1?: boolean;
   /** Each group's momentum at the top of the lr cycle. */
   base_momentums?: number[];
   /** Each group's momentum at the bottom. */
   max_momentums?: number[];
 
   constructor(optimizer: Optimizer, kwargs: CyclicLRKwargs) {
-    const a = bindKwargs("CyclicLR.__init__", kwargs, {
-      base_lr: REQUIRED,
-      max_lr: REQUIRED,
-      step_size_up: 2000,
-      step_size_down: null,
-      mode: "triangular",
-      gamma: 1.0,
-      scale_fn: null,
-      scale_mode: "cycle",
-      cycle_momentum: true,
-      base_momentum: 0.8,
-      max_momentum: 0.9,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "CyclicLR.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        base_lr: REQUIRED,
+        max_lr: REQUIRED,
+        step_size_up: 2000,
+        step_size_down: null,
+        mode: "triangular",
+        gamma: 1.0,
+        scale_fn: null,
+        scale_mode: "cycle",
+        cycle_momentum: true,
+        base_momentum: 0.8,
+        max_momentum: 0.9,
+      }),
+    );
     checkOptimizer(optimizer);
     const groups = optimizer.param_groups;
-    const base_lrs = perGroup("base_lr", optimizer, a.base_lr) as number[];
+    const base_lrs = perGroup("base_lr", optimizer, a.base_lr, torch) as number[];
     if (eq(a.last_epoch, -1)) base_lrs.forEach((lr, i) => (groups[i]!.lr = lr));
-    const max_lrs = perGroup("max_lr", optimizer, a.max_lr) as number[];
+    const max_lrs = perGroup("max_lr", optimizer, a.max_lr, torch) as number[];
     const up = toFloat(a.step_size_up);
     const down = a.step_size_down === null ? up : toFloat(a.step_size_down);
     const total_size = up + down;
@@ -118,17 +124,36 @@ export class CyclicLR extends LRScheduler {
     const scale_mode = custom === null ? BUILT_IN[a.mode as string]!.scale_mode : (a.scale_mode as string);
     const cycle_momentum = truthy(a.cycle_momentum);
     let momentums: { base: number[]; max: number[] } | undefined;
+    let use_beta1: boolean | undefined;
     if (cycle_momentum) {
-      if (!Object.hasOwn(optimizer.defaults, "momentum")) {
-        raise("ValueError", "optimizer must support momentum with `cycle_momentum` option enabled");
+      const { defaults } = optimizer;
+      use_beta1 = torch.cyclicBeta1 && Object.hasOwn(defaults, "betas");
+      if (!Object.hasOwn(defaults, "momentum") && !use_beta1) raise("ValueError", torch.messages.noMomentum);
+      const base = perGroup("base_momentum", optimizer, a.base_momentum, torch) as number[];
+      if (torch.cyclicBeta1) {
+        // 2.x: the arguments are the momentum range, also when resuming (N6, N7).
+        const max = perGroup("max_momentum", optimizer, a.max_momentum, torch) as number[];
+        if (eq(a.last_epoch, -1)) {
+          groups.forEach((group, i) => {
+            if (use_beta1) group.betas = [max[i]!, ...(group.betas ?? []).slice(1)];
+            else group.momentum = max[i];
+            group.max_momentum = max[i];
+            group.base_momentum = base[i];
+          });
+        }
+        momentums = { base, max };
+      } else {
+        // 1.13.1: the base is each group's momentum after setting it (ignored when resuming).
+        if (eq(a.last_epoch, -1)) base.forEach((m, i) => (groups[i]!.momentum = m));
+        const current = groups.map((g) => {
+          if (!Object.hasOwn(g, "momentum")) raise("KeyError", "momentum");
+          return g.momentum as number;
+        });
+        momentums = {
+          base: current,
+          max: perGroup("max_momentum", optimizer, a.max_momentum, torch) as number[],
+        };
       }
-      const base = perGroup("base_momentum", optimizer, a.base_momentum) as number[];
-      if (eq(a.last_epoch, -1)) base.forEach((m, i) => (groups[i]!.momentum = m));
-      const current = groups.map((g) => {
-        if (!Object.hasOwn(g, "momentum")) raise("KeyError", "momentum");
-        return g.momentum as number;
-      });
-      momentums = { base: current, max: perGroup("max_momentum", optimizer, a.max_momentum) as number[] };
     }
     super(optimizer, a.last_epoch, a.verbose);
     this.max_lrs = max_lrs;
@@ -140,6 +165,7 @@ export class CyclicLR extends LRScheduler {
     this.scale_mode = scale_mode;
     this.cycle_momentum = cycle_momentum;
     if (momentums) {
+      if (torch.cyclicBeta1) this.use_beta1 = use_beta1;
       this.base_momentums = momentums.base;
       this.max_momentums = momentums.max;
     }
@@ -171,13 +197,29 @@ export class CyclicLR extends LRScheduler {
         sub(max[i], mul(mul(sub(max[i], base), height), this.scale_fn(at))),
       );
       this.groups.forEach((g, i) => {
-        if (i < momentums.length) g.momentum = momentums[i]!;
+        if (i >= momentums.length) return;
+        if (this.use_beta1) g.betas = [momentums[i]!, ...(g.betas ?? []).slice(1)];
+        else g.momentum = momentums[i]!;
       });
     }
     return lrs;
   }
 
   protected ownState(): readonly string[] {
+    if (this.torch.version === "2") {
+      return [
+        "max_lrs",
+        "total_size",
+        "step_ratio",
+        "mode",
+        "gamma",
+        "scale_mode",
+        "cycle_momentum",
+        "use_beta1",
+        "base_momentums",
+        "max_momentums",
+      ];
+    }
     return [
       "max_lrs",
       "total_size",
@@ -194,6 +236,10 @@ export class CyclicLR extends LRScheduler {
   }
 
   /** The built-in scaling's name (PyTorch keeps a weak reference to the method), or null. */
+  protected override trailingState(): readonly string[] {
+    return this.torch.version === "2" ? ["_scale_fn_custom"] : [];
+  }
+
   get _scale_fn_ref(): string | null {
     return this._scale_fn_custom ? null : (BUILT_IN[this.mode]?.fn ?? null);
   }

@@ -14,7 +14,9 @@ export type PythonExceptionType =
   | "IndexError"
   | "AttributeError"
   | "OverflowError"
-  | "NameError";
+  | "NameError"
+  | "RuntimeError"
+  | "NotImplementedError";
 
 /** Any error that carries the name of the Python exception it stands for. */
 export interface PythonException extends Error {
@@ -78,6 +80,18 @@ export class TorchNameError extends ReferenceError implements PythonException {
   readonly pythonType = "NameError";
 }
 
+/** Python's `RuntimeError` (2.x's ReduceLROnPlateau when the optimizer gained a group). */
+export class TorchRuntimeError extends Error implements PythonException {
+  override name = "RuntimeError";
+  readonly pythonType = "RuntimeError";
+}
+
+/** Python's `NotImplementedError` (2.x: a container asked for an lr of its own, as a nested SequentialLR is at a milestone). */
+export class TorchNotImplementedError extends Error implements PythonException {
+  override name = "NotImplementedError";
+  readonly pythonType = "NotImplementedError";
+}
+
 const CLASSES = {
   ValueError: TorchValueError,
   TypeError: TorchTypeError,
@@ -87,6 +101,8 @@ const CLASSES = {
   AttributeError: TorchAttributeError,
   OverflowError: TorchOverflowError,
   NameError: TorchNameError,
+  RuntimeError: TorchRuntimeError,
+  NotImplementedError: TorchNotImplementedError,
 } as const;
 
 /**

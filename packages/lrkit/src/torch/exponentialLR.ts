@@ -1,7 +1,8 @@
-import { eq, mul, pow } from "./arithmetic.js";
+import { mul, pow } from "./arithmetic.js";
 import type { Optimizer } from "./optimizer.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link ExponentialLR}. */
 export interface ExponentialLRKwargs extends SchedulerKwargs {
@@ -32,18 +33,21 @@ export class ExponentialLR extends LRScheduler {
   gamma: number;
 
   constructor(optimizer: Optimizer, kwargs: ExponentialLRKwargs) {
-    const a = bindKwargs("ExponentialLR.__init__", kwargs, {
-      gamma: REQUIRED,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "ExponentialLR.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        gamma: REQUIRED,
+      }),
+    );
     super(optimizer, a.last_epoch, a.verbose);
     this.gamma = a.gamma as number;
     this._initial_step();
   }
 
   protected chainableLr(): number[] {
-    if (eq(this.last_epoch, 0)) return this.currentLrs();
+    if (this.keepsLrNow()) return this.currentLrs();
     return this.groups.map((g) => mul(g.lr, this.gamma));
   }
 

@@ -1,6 +1,7 @@
 /**
- * `lrkit/torch`: the 15 schedulers of `torch.optim.lr_scheduler` (PyTorch 1.13.1) with PyTorch's
- * class names, keyword names, stepping semantics, quirks and errors, on a plain optimizer shape.
+ * `lrkit/torch`: the 15 schedulers of `torch.optim.lr_scheduler` with PyTorch's class names,
+ * keyword names, stepping semantics, quirks and errors, on a plain optimizer shape. The classes
+ * follow PyTorch 2.x (as of 2.13); `torchVersion("1.13")` gives them with 1.13.1's behaviour.
  *
  * @module
  */
@@ -30,7 +31,9 @@ export {
   TorchIndexError,
   TorchKeyError,
   TorchNameError,
+  TorchNotImplementedError,
   TorchOverflowError,
+  TorchRuntimeError,
   TorchTypeError,
   TorchValueError,
   TorchZeroDivisionError,
@@ -51,4 +54,6 @@ export { ReduceLROnPlateau, type ReduceLROnPlateauKwargs } from "./reduceLROnPla
 export { LRScheduler, type SchedulerKwargs, type SchedulerLike, type StateDict } from "./scheduler.js";
 export { SequentialLR, type SequentialLRKwargs } from "./sequentialLR.js";
 export { StepLR, type StepLRKwargs } from "./stepLR.js";
+export { torchVersion, type TorchSchedulers } from "./torchVersion.js";
+export { TORCH_VERSIONS, type TorchVersion } from "./version.js";
 export { catchWarnings, type TorchWarning } from "./warnings.js";

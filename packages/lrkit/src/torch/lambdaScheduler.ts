@@ -11,6 +11,7 @@ import { compileLambda, lambdasPerGroup, type CompiledLambda, type LrLambda } fr
 import type { Optimizer } from "./optimizer.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /**
  * Saves formulas as their text and functions as `null` (PyTorch saves `None` for a function).
@@ -43,21 +44,32 @@ export abstract class LambdaScheduler extends LRScheduler {
   /**
    * @param name - the class, as PyTorch's argument errors name it (`"LambdaLR"`).
    * @param optimizer - the optimizer.
-   * @param kwargs - `lr_lambda` (required), `last_epoch` (defaults to -1), `verbose` (defaults to false).
-   * @throws TorchTypeError for a missing or unexpected argument; TorchValueError "Expected N
-   *   lr_lambdas, but got M"; SyntaxError for a bad formula.
+   * @param kwargs - `lr_lambda` (required), `last_epoch` (defaults to -1), `verbose` (1.13.1 only).
+   * @param onlyCallables - refuse a lambda that is not callable at construction, where the
+   *   version does (2.x's MultiplicativeLR); otherwise it fails when called.
+   * @throws TorchTypeError for a missing or unexpected argument (or a lambda that is not
+   *   callable, see `onlyCallables`); TorchValueError "Expected N lr_lambdas, but got M";
+   *   SyntaxError for a bad formula.
    */
   protected constructor(
     name: string,
     optimizer: Optimizer,
     kwargs: SchedulerKwargs & { lr_lambda: LrLambda | readonly LrLambda[] },
+    onlyCallables = false,
   ) {
-    const a = bindKwargs(`${name}.__init__`, kwargs, {
-      lr_lambda: REQUIRED,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      `${name}.__init__`,
+      kwargs,
+      schedulerSignature(torch, {
+        lr_lambda: REQUIRED,
+      }),
+    );
     const lambdas = lambdasPerGroup(a.lr_lambda, optimizer);
+    if (onlyCallables && torch.constructorChecks) {
+      const bad = lambdas.find((l) => l.notCallable);
+      if (bad) raise("TypeError", `lr_lambda should be a function, but got ${bad.notCallable}`);
+    }
     super(optimizer, a.last_epoch, a.verbose);
     this.lr_lambdas = lambdas;
     this._initial_step();

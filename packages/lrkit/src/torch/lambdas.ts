@@ -11,6 +11,7 @@ import { SpecSyntaxError } from "../spec/syntaxError.js";
 import { raise } from "./errors.js";
 import type { Optimizer } from "./optimizer.js";
 import { typeName } from "./python.js";
+import type { TorchBehaviour } from "./version.js";
 
 /** A lambda: a formula in `epoch` (or `x` for `scale_fn`), e.g. `"0.95 ** epoch"`, or a function. */
 export type LrLambda = string | ((epoch: number) => number);
@@ -74,11 +75,16 @@ export function lambdasPerGroup(value: unknown, optimizer: Optimizer): CompiledL
  * PyTorch's `_format_param`: a list gives one value per group (and must have one per group), a
  * single value is repeated.
  *
- * @throws TorchValueError "expected N values for <name>, got M".
+ * @throws TorchValueError for a list of the wrong length (the version's message).
  */
-export function perGroup(name: string, optimizer: Optimizer, value: unknown): unknown[] {
+export function perGroup(
+  name: string,
+  optimizer: Optimizer,
+  value: unknown,
+  torch: TorchBehaviour,
+): unknown[] {
   const n = optimizer.param_groups.length;
   if (!Array.isArray(value)) return Array.from({ length: n }, () => value);
-  if (value.length !== n) raise("ValueError", `expected ${n} values for ${name}, got ${value.length}`);
+  if (value.length !== n) raise("ValueError", torch.messages.perGroupLength(name, n, value.length));
   return [...value];
 }

@@ -1,9 +1,11 @@
-import { add, div, eq, gt, min2, mul, sub } from "./arithmetic.js";
+import { add, div, eq, gt, le, lt, min2, mul, sub } from "./arithmetic.js";
+import { raise } from "./errors.js";
 import { checkFactorRange } from "./factorRange.js";
 import type { Optimizer } from "./optimizer.js";
-import { isInt } from "./python.js";
+import { float, isInt } from "./python.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link LinearLR}. */
 export interface LinearLRKwargs extends SchedulerKwargs {
@@ -47,14 +49,19 @@ export class LinearLR extends LRScheduler {
   total_iters: number;
 
   constructor(optimizer: Optimizer, kwargs: LinearLRKwargs = {}) {
-    const a = bindKwargs("LinearLR.__init__", kwargs, {
-      start_factor: 1.0 / 3,
-      end_factor: 1.0,
-      total_iters: 5,
-      last_epoch: -1,
-      verbose: false,
-    });
-    checkFactorRange(a.start_factor, "Starting");
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "LinearLR.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        start_factor: 1.0 / 3,
+        end_factor: 1.0,
+        total_iters: 5,
+      }),
+    );
+    // 2.x also refuses 0, which 1.13.1 let through to a ZeroDivisionError at the first step.
+    const low = torch.constructorChecks ? le(a.start_factor, 0) : lt(a.start_factor, 0);
+    if (gt(a.start_factor, float(1.0)) || low) raise("ValueError", torch.messages.startFactor);
     checkFactorRange(a.end_factor, "Ending");
     super(optimizer, a.last_epoch, a.verbose);
     this.start_factor = a.start_factor as number;
@@ -77,7 +84,7 @@ export class LinearLR extends LRScheduler {
     const e = this.last_epoch;
     const { start_factor: start, end_factor: end, total_iters: total } = this;
     if (eq(e, 0)) return this.groups.map((g) => mul(g.lr, start));
-    if (gt(e, total)) return this.currentLrs();
+    if (this._is_initial || gt(e, total)) return this.currentLrs();
     const slope = sub(end, start);
     const factor = 1 + div(slope, add(mul(total, start), mul(sub(e, 1), slope)), !this.onInts(total, e));
     return this.groups.map((g) => g.lr * factor);

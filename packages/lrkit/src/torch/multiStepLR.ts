@@ -5,6 +5,7 @@ import type { Optimizer } from "./optimizer.js";
 import { isNumeric, iterate, typeName } from "./python.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link MultiStepLR}. */
 export interface MultiStepLRKwargs extends SchedulerKwargs {
@@ -55,12 +56,15 @@ export class MultiStepLR extends LRScheduler {
   gamma: number;
 
   constructor(optimizer: Optimizer, kwargs: MultiStepLRKwargs) {
-    const a = bindKwargs("MultiStepLR.__init__", kwargs, {
-      milestones: REQUIRED,
-      gamma: 0.1,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "MultiStepLR.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        milestones: REQUIRED,
+        gamma: 0.1,
+      }),
+    );
     const milestones = counter(a.milestones);
     super(optimizer, a.last_epoch, a.verbose);
     this.milestones = milestones;

@@ -32,11 +32,11 @@ export interface MultiplicativeLRKwargs extends SchedulerKwargs {
  */
 export class MultiplicativeLR extends LambdaScheduler {
   constructor(optimizer: Optimizer, kwargs: MultiplicativeLRKwargs) {
-    super("MultiplicativeLR", optimizer, kwargs);
+    super("MultiplicativeLR", optimizer, kwargs, true);
   }
 
   protected chainableLr(): number[] {
-    if (!gt(this.last_epoch, 0)) return this.currentLrs();
+    if (this.keepsLrNow(!gt(this.last_epoch, 0))) return this.currentLrs();
     return this.groups.map((g, i) => mul(g.lr, this.lr_lambdas[i]!.call(this.last_epoch)));
   }
 }

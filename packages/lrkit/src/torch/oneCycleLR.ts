@@ -6,6 +6,7 @@ import type { Optimizer, ParamGroup } from "./optimizer.js";
 import { float, isInt, str, toFloat, truthy } from "./python.js";
 import { checkOptimizer, LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link OneCycleLR} (PyTorch's names and defaults). */
 export interface OneCycleLRKwargs extends SchedulerKwargs {
@@ -55,8 +56,8 @@ const ANNEAL = {
   _annealing_linear: (start: number, end: number, pct: number) => (end - start) * pct + start,
 } as const;
 
-function positiveInt(value: unknown, name: string): number {
-  if (le(value, 0) || !isInt(value))
+function positiveInt(value: unknown, name: string, typeFirst = false): number {
+  if (typeFirst ? !isInt(value) || le(value, 0) : le(value, 0) || !isInt(value))
     raise("ValueError", `Expected positive integer ${name}, but got ${str(value)}`);
   return value as number; // as given: PyTorch prints True for total_steps=True
 }
@@ -106,26 +107,37 @@ export class OneCycleLR extends LRScheduler {
   use_beta1?: boolean;
 
   constructor(optimizer: Optimizer, kwargs: OneCycleLRKwargs) {
-    const a = bindKwargs("OneCycleLR.__init__", kwargs, {
-      max_lr: REQUIRED,
-      total_steps: null,
-      epochs: null,
-      steps_per_epoch: null,
-      pct_start: 0.3,
-      anneal_strategy: "cos",
-      cycle_momentum: true,
-      base_momentum: 0.85,
-      max_momentum: 0.95,
-      div_factor: 25.0,
-      final_div_factor: 1e4,
-      three_phase: false,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "OneCycleLR.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        max_lr: REQUIRED,
+        total_steps: null,
+        epochs: null,
+        steps_per_epoch: null,
+        pct_start: 0.3,
+        anneal_strategy: "cos",
+        cycle_momentum: true,
+        base_momentum: 0.85,
+        max_momentum: 0.95,
+        div_factor: 25.0,
+        final_div_factor: 1e4,
+        three_phase: false,
+      }),
+    );
     checkOptimizer(optimizer);
     let total: number;
-    if (a.total_steps === null && a.epochs === null && a.steps_per_epoch === null) {
-      raise("ValueError", "You must define either total_steps OR (epochs AND steps_per_epoch)");
+    const noTotal = "You must define either total_steps OR (epochs AND steps_per_epoch)";
+    if (torch.constructorChecks) {
+      // 2.x: epochs and steps_per_epoch both given, each checked type first.
+      if (a.total_steps !== null) total = positiveInt(a.total_steps, "total_steps");
+      else if (a.epochs !== null && a.steps_per_epoch !== null) {
+        const epochs = positiveInt(a.epochs, "epochs", true);
+        total = epochs * positiveInt(a.steps_per_epoch, "steps_per_epoch", true);
+      } else raise("ValueError", noTotal);
+    } else if (a.total_steps === null && a.epochs === null && a.steps_per_epoch === null) {
+      raise("ValueError", noTotal);
     } else if (a.total_steps !== null) {
       total = positiveInt(a.total_steps, "total_steps");
     } else {
@@ -138,13 +150,10 @@ export class OneCycleLR extends LRScheduler {
       raise("ValueError", `Expected float between 0 and 1 pct_start, but got ${str(pct)}`);
     }
     if (a.anneal_strategy !== "cos" && a.anneal_strategy !== "linear") {
-      raise(
-        "ValueError",
-        `anneal_strategy must by one of 'cos' or 'linear', instead got ${str(a.anneal_strategy)}`,
-      );
+      raise("ValueError", torch.messages.annealStrategy(str(a.anneal_strategy)));
     }
     const groups = optimizer.param_groups;
-    const max_lrs = perGroup("max_lr", optimizer, a.max_lr);
+    const max_lrs = perGroup("max_lr", optimizer, a.max_lr, torch);
     if (eq(a.last_epoch, -1)) {
       groups.forEach((group, i) => {
         group.initial_lr = div(max_lrs[i], a.div_factor);
@@ -156,11 +165,11 @@ export class OneCycleLR extends LRScheduler {
     let use_beta1: boolean | undefined;
     if (cycle_momentum) {
       if (!Object.hasOwn(optimizer.defaults, "momentum") && !Object.hasOwn(optimizer.defaults, "betas")) {
-        raise("ValueError", "optimizer must support momentum with `cycle_momentum` option enabled");
+        raise("ValueError", torch.messages.noMomentum);
       }
       use_beta1 = Object.hasOwn(optimizer.defaults, "betas");
-      const maxima = perGroup("max_momentum", optimizer, a.max_momentum) as number[];
-      const bases = perGroup("base_momentum", optimizer, a.base_momentum) as number[];
+      const maxima = perGroup("max_momentum", optimizer, a.max_momentum, torch) as number[];
+      const bases = perGroup("base_momentum", optimizer, a.base_momentum, torch) as number[];
       if (eq(a.last_epoch, -1)) {
         groups.forEach((group, i) => {
           if (use_beta1) group.betas = [maxima[i]!, ...(group.betas ?? []).slice(1)];
@@ -212,9 +221,10 @@ export class OneCycleLR extends LRScheduler {
   protected chainableLr(): number[] {
     const step = this.last_epoch;
     if (gt(step, this.total_steps)) {
+      const offset = this.torch.messages.oneCycleStepOffset;
       raise(
         "ValueError",
-        `Tried to step ${str(isInt(step) ? Number(step) + 1 : float(Number(step) + 1))} times. The specified number of total steps is ${str(this.total_steps)}`,
+        `Tried to step ${str(isInt(step) ? Number(step) + offset : float(Number(step) + offset))} times. The specified number of total steps is ${str(this.total_steps)}`,
       );
     }
     const anneal = ANNEAL[this.anneal_func];
@@ -241,12 +251,26 @@ export class OneCycleLR extends LRScheduler {
   }
 
   protected ownState(): readonly string[] {
-    return ["total_steps", "_schedule_phases", "anneal_func", "cycle_momentum", "use_beta1"];
+    // 2.x saves the strategy's name ("cos", "linear") where 1.13.1 saved the method.
+    const anneal = this.torch.version === "2" ? "_anneal_func_type" : "anneal_func";
+    return ["total_steps", "_schedule_phases", anneal, "cycle_momentum", "use_beta1"];
+  }
+
+  /** The annealing as PyTorch 2.x saves it: `"cos"` or `"linear"`. */
+  get _anneal_func_type(): "cos" | "linear" {
+    return this.anneal_func === "_annealing_cos" ? "cos" : "linear";
+  }
+
+  set _anneal_func_type(value: "cos" | "linear") {
+    this.anneal_func = value === "cos" ? "_annealing_cos" : "_annealing_linear";
   }
 
   protected override loadEntry(key: string, value: Json): unknown {
     if (key === "anneal_func" && !(value === "_annealing_cos" || value === "_annealing_linear")) {
       return this.anneal_func;
+    }
+    if (key === "_anneal_func_type" && !(value === "cos" || value === "linear")) {
+      return this._anneal_func_type;
     }
     return super.loadEntry(key, value);
   }

@@ -9,6 +9,7 @@ import { eq, le, lt } from "./arithmetic.js";
 import { raise } from "./errors.js";
 import { float, str, truthy } from "./python.js";
 import { bindKwargs, type Signature } from "./signature.js";
+import { checkTorchVersion, TORCH_BEHAVIOURS, type TorchVersion } from "./version.js";
 
 /** PyTorch's `required` default of SGD's `lr`: it must then be given in every group. */
 const REQUIRED_LR: unique symbol = Symbol("required");
@@ -195,6 +196,8 @@ function validate(checks: readonly Check[], o: Record<string, unknown>): void {
  *   `"Adagrad"` or `"Adadelta"`.
  * @param options - the optimizer's keyword arguments (`lr`, `momentum`, `betas`, ...).
  * @param paramGroups - per-group settings; keys they set win over `options`.
+ * @param version - the PyTorch version whose defaults apply: "2" (the default; SGD's `lr` defaults
+ *   to 1e-3) or "1.13" (SGD needs an `lr`).
  * @throws TorchValueError with PyTorch's message for an invalid value (a negative `lr`, a beta
  *   outside [0, 1), Nesterov without momentum, a group without `lr` for SGD);
  *   TorchTypeError for an unknown keyword; TorchAttributeError for an unknown `type`.
@@ -208,10 +211,15 @@ export function createOptimizer(
   type: OptimizerType,
   options: Record<string, unknown> = {},
   paramGroups?: readonly Record<string, unknown>[],
+  version: TorchVersion = "2",
 ): Optimizer {
   const spec = Object.hasOwn(OPTIMIZERS, type) ? OPTIMIZERS[type] : undefined;
   if (!spec) return raise("AttributeError", `module 'torch.optim' has no attribute '${String(type)}'`);
-  const bound = bindKwargs(`${type}.__init__`, options, spec.defaults);
+  const signature = {
+    ...spec.defaults,
+    ...TORCH_BEHAVIOURS[checkTorchVersion(version)].optimizerDefaults[type],
+  };
+  const bound = bindKwargs(`${type}.__init__`, options, signature);
   if (type === "SGD") validateSgd(bound);
   else validate(spec.checks, bound);
   const defaults = Object.fromEntries(Object.entries(bound).filter(([, v]) => v !== REQUIRED_LR));
@@ -230,4 +238,18 @@ export function createOptimizer(
     return group as ParamGroup;
   });
   return { param_groups, defaults };
+}
+
+/**
+ * Python's `repr` of an optimizer (`Optimizer.__repr__`): each group's settings but its
+ * parameters, sorted by name, for PyTorch's messages that print one.
+ */
+export function optimizerRepr(optimizer: Optimizer): string {
+  let text = "Optimizer (";
+  optimizer.param_groups.forEach((group, i) => {
+    text += `\nParameter Group ${i}\n`;
+    for (const key of Object.keys(group).sort())
+      if (key !== "params") text += `    ${key}: ${str(group[key])}\n`;
+  });
+  return `${text})`;
 }

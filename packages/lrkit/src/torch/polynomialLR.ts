@@ -1,8 +1,9 @@
-import { div, eq, gt, min2, mul, pow, sub } from "./arithmetic.js";
+import { div, gt, min2, mul, pow, sub } from "./arithmetic.js";
 import type { Optimizer } from "./optimizer.js";
 import { isInt } from "./python.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link PolynomialLR}. */
 export interface PolynomialLRKwargs extends SchedulerKwargs {
@@ -38,12 +39,15 @@ export class PolynomialLR extends LRScheduler {
   power: number;
 
   constructor(optimizer: Optimizer, kwargs: PolynomialLRKwargs = {}) {
-    const a = bindKwargs("PolynomialLR.__init__", kwargs, {
-      total_iters: 5,
-      power: 1.0,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "PolynomialLR.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        total_iters: 5,
+        power: 1.0,
+      }),
+    );
     super(optimizer, a.last_epoch, a.verbose);
     this.total_iters = a.total_iters as number;
     this.power = a.power as number;
@@ -53,7 +57,7 @@ export class PolynomialLR extends LRScheduler {
   protected chainableLr(): number[] {
     const e = this.last_epoch;
     const T = this.total_iters;
-    if (eq(e, 0) || gt(e, T)) return this.currentLrs();
+    if (this.keepsLrNow() || gt(e, T)) return this.currentLrs();
     const decay = pow(div(1.0 - div(e, T), 1.0 - div(sub(e, 1), T), true), this.power);
     return this.groups.map((g) => mul(g.lr, decay));
   }

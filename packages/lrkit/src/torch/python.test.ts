@@ -146,10 +146,13 @@ describe("Python's argument binding and JSON", () => {
       maximize: false,
       foreach: null,
       differentiable: false,
+      fused: null,
     });
     expect(createOptimizer("Adam").param_groups[0]).toMatchObject({ lr: 0.001, betas: [0.9, 0.999] });
     expect(() => createOptimizer("SGD", { lr: -1 })).toThrow("Invalid learning rate: -1");
-    expect(() => createOptimizer("SGD", {})).toThrow(
+    // SGD's lr: 1e-3 by default in 2.x (optimizer_sgd_without_lr), required in 1.13.1.
+    expect(createOptimizer("SGD", {}).param_groups[0]!.lr).toBe(0.001);
+    expect(() => createOptimizer("SGD", {}, undefined, "1.13")).toThrow(
       "parameter group didn't specify a value of required optimization parameter lr",
     );
     expect(() => createOptimizer("Adam", { betas: [0.9, 1.0] })).toThrow(

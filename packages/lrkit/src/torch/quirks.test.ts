@@ -1,5 +1,7 @@
-// PyTorch 1.13.1's behaviours that a port must keep (shared/golden/torch/README.md, numbered as
-// there), through the public API. Expected values are PyTorch's: each test names its golden case.
+// PyTorch's behaviours that a port must keep (shared/golden/torch/README.md, numbered as there),
+// through the public API. Expected values are PyTorch's: each test names its golden case. Where
+// 2.x changed one (golden/torch2/README.md), the test runs torchVersion("1.13") and says so;
+// versions.test.ts has 2.x's side.
 import { describe, expect, test } from "vitest";
 import { expectCloseArray } from "../test/expect.js";
 import { ChainedScheduler } from "./chainedScheduler.js";
@@ -18,7 +20,10 @@ import { PolynomialLR } from "./polynomialLR.js";
 import { ReduceLROnPlateau } from "./reduceLROnPlateau.js";
 import { SequentialLR } from "./sequentialLR.js";
 import { StepLR } from "./stepLR.js";
+import { torchVersion } from "./torchVersion.js";
 import { catchWarnings } from "./warnings.js";
+
+const v113 = torchVersion("1.13");
 
 const sgd = (lr: number, momentum?: number): Optimizer =>
   createOptimizer("SGD", momentum === undefined ? { lr } : { lr, momentum });
@@ -67,9 +72,9 @@ describe("PyTorch's stepping, kept", () => {
     expect(out[30]).toBeLessThan(1e-15);
   });
 
-  test("3. constructed with last_epoch >= 0 its first step is the closed form (cosine_resume_closed_form_first)", () => {
+  test("3. 1.13.1: constructed with last_epoch >= 0 its first step is the closed form (cosine_resume_closed_form_first)", () => {
     const o = createOptimizer("SGD", { lr: 0.1 }, [{ lr: 0.05, initial_lr: 0.1 }]);
-    const s = new CosineAnnealingLR(o, { T_max: 10, last_epoch: 3 });
+    const s = new v113.CosineAnnealingLR(o, { T_max: 10, last_epoch: 3 });
     expect(s.get_last_lr()[0]).toBeCloseTo(0.05 * (1 + Math.cos((4 * Math.PI) / 10)) * 1, 15);
   });
 
@@ -124,11 +129,12 @@ describe("PyTorch's stepping, kept", () => {
     expect(s._last_lr).toEqual([0.01, 0.002]);
   });
 
-  test("8. CyclicLR overwrites lr and momentum at construction; Adam with cycle_momentum is an error", () => {
+  test("8. CyclicLR overwrites lr and momentum at construction; 1.13.1: Adam with cycle_momentum is an error", () => {
     const o = sgd(0.5, 0.5);
     new CyclicLR(o, { base_lr: 0.01, max_lr: 0.1, base_momentum: 0.8 });
     expect(o.param_groups[0]).toMatchObject({ lr: 0.01, momentum: 0.9, initial_lr: 0.01 });
-    expect(() => new CyclicLR(createOptimizer("Adam", {}), { base_lr: 0.01, max_lr: 0.1 })).toThrow(
+    const adam = v113.createOptimizer("Adam", {});
+    expect(() => new v113.CyclicLR(adam, { base_lr: 0.01, max_lr: 0.1 })).toThrow(
       "optimizer must support momentum with `cycle_momentum` option enabled",
     );
   });
@@ -147,8 +153,9 @@ describe("PyTorch's stepping, kept", () => {
     expect(error).toBeInstanceOf(TorchValueError);
     expect(error).toBeInstanceOf(RangeError);
     expect(isPythonException(error) && error.pythonType).toBe("ValueError");
+    // 2.x names last_epoch (11); 1.13.1 said 12.
     expect((error as Error).message).toBe(
-      "Tried to step 12 times. The specified number of total steps is 10",
+      "Tried to step 11 times. The specified number of total steps is 10",
     );
     expect(s.last_epoch).toBe(11);
   });

@@ -6,6 +6,7 @@ import type { Optimizer } from "./optimizer.js";
 import { float, isInt, isNumeric, toFloat, typeName } from "./python.js";
 import { checkOptimizer, sci4, type SchedulerLike, type StateDict } from "./scheduler.js";
 import { bindKwargs } from "./signature.js";
+import { behaviourOf, schedulerSignature, type TorchBehaviour } from "./version.js";
 import { EPOCH_DEPRECATION_WARNING, warn } from "./warnings.js";
 
 /** Keyword arguments of {@link ReduceLROnPlateau} (PyTorch's defaults). */
@@ -30,7 +31,27 @@ export interface ReduceLROnPlateauKwargs {
   verbose?: boolean;
 }
 
-const STATE = [
+/** 2.x's state keys, in its `__dict__` order. */
+const STATE_2 = [
+  "factor",
+  "default_min_lr",
+  "min_lrs",
+  "patience",
+  "cooldown",
+  "eps",
+  "last_epoch",
+  "_last_lr",
+  "mode_worse",
+  "mode",
+  "threshold",
+  "threshold_mode",
+  "best",
+  "cooldown_counter",
+  "num_bad_epochs",
+] as const;
+
+/** 1.13.1's state keys. */
+const STATE_1_13 = [
   "factor",
   "min_lrs",
   "patience",
@@ -66,7 +87,8 @@ function checkChoice(value: unknown, choices: readonly string[], prefix: string)
  * Quirks kept: a cut of at most `eps` is skipped, so the lr can stall above `min_lr`; NaN and
  * infinite metrics count as bad epochs; in `rel` mode the threshold scales the signed best
  * (`best * (1 - threshold)`), which inverts for negative metrics; bad epochs during cooldown are
- * zeroed. As in PyTorch 1.13.1 it has no `get_last_lr()`: read `_last_lr` or the groups.
+ * zeroed. In PyTorch 2.x (the default) `get_last_lr()` gives the groups' lrs from the construction
+ * on; in 1.13.1 it has none: read `_last_lr` or the groups.
  *
  * With one parameter group its decisions are the core `plateau` policy's.
  *
@@ -82,6 +104,8 @@ function checkChoice(value: unknown, choices: readonly string[], prefix: string)
  * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.ReduceLROnPlateau`; core `plateau`.
  */
 export class ReduceLROnPlateau implements SchedulerLike {
+  /** The PyTorch version this scheduler follows (see `torchVersion`). */
+  protected readonly torch: TorchBehaviour;
   /** The factor of a cut. */
   factor: number;
   /** The optimizer. */
@@ -114,19 +138,30 @@ export class ReduceLROnPlateau implements SchedulerLike {
   last_epoch = 0;
   /** The learning rates after the last step (undefined before the first). */
   _last_lr?: number[];
+  /** The `min_lr` given as one number, repeated for groups added later (2.x); null for a list. */
+  default_min_lr: number | null = null;
 
   constructor(optimizer: Optimizer, kwargs: ReduceLROnPlateauKwargs = {}) {
-    const a = bindKwargs("ReduceLROnPlateau.__init__", kwargs, {
-      mode: "min",
-      factor: 0.1,
-      patience: 10,
-      threshold: 1e-4,
-      threshold_mode: "rel",
-      cooldown: 0,
-      min_lr: 0,
-      eps: 1e-8,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    this.torch = torch;
+    const a = bindKwargs(
+      "ReduceLROnPlateau.__init__",
+      kwargs,
+      schedulerSignature(
+        torch,
+        {
+          mode: "min",
+          factor: 0.1,
+          patience: 10,
+          threshold: 1e-4,
+          threshold_mode: "rel",
+          cooldown: 0,
+          min_lr: 0,
+          eps: 1e-8,
+        },
+        false,
+      ),
+    );
     if (ge(a.factor, float(1.0))) raise("ValueError", "Factor should be < 1.0.");
     this.factor = a.factor as number;
     checkOptimizer(optimizer);
@@ -134,15 +169,20 @@ export class ReduceLROnPlateau implements SchedulerLike {
     const n = optimizer.param_groups.length;
     if (Array.isArray(a.min_lr)) {
       if (a.min_lr.length !== n) raise("ValueError", `expected ${n} min_lrs, got ${a.min_lr.length}`);
+      this.default_min_lr = null;
       this.min_lrs = [...(a.min_lr as number[])];
-    } else this.min_lrs = Array.from({ length: n }, () => a.min_lr as number);
+    } else {
+      this.default_min_lr = a.min_lr as number;
+      this.min_lrs = Array.from({ length: n }, () => a.min_lr as number);
+    }
     this.patience = a.patience as number;
-    this.verbose = a.verbose as boolean;
+    this.verbose = (a.verbose ?? false) as boolean;
     this.cooldown = a.cooldown as number;
     this.mode = a.mode as string;
     this.threshold = a.threshold as number;
     this.threshold_mode = a.threshold_mode as string;
     this.eps = a.eps as number;
+    if (torch.plateauIsScheduler) this._last_lr = optimizer.param_groups.map((g) => g.lr);
     this.initIsBetter();
     this.best = this.mode_worse;
     this.cooldown_counter = 0;
@@ -202,6 +242,16 @@ export class ReduceLROnPlateau implements SchedulerLike {
   }
 
   private reduceLr(epoch: number): void {
+    const groups = this.optimizer.param_groups.length;
+    if (this.torch.plateauIsScheduler && groups !== this.min_lrs.length) {
+      if (this.default_min_lr === null) {
+        raise(
+          "RuntimeError",
+          `The number of param groups in the \`optimizer\` (${groups}) differs from when \`ReduceLROnPlateau\` was initialized (${this.min_lrs.length}), usually due to a new param group being added to the optimizer. Please modify the \`min_lrs\` field to match the length of the \`optimizer\` param groups.`,
+        );
+      }
+      this.min_lrs = Array.from({ length: groups }, () => this.default_min_lr!);
+    }
     this.optimizer.param_groups.forEach((group, i) => {
       const old = toFloat(group.lr);
       const next = max2(mul(old, this.factor), this.min_lrs[i]!);
@@ -216,10 +266,26 @@ export class ReduceLROnPlateau implements SchedulerLike {
   }
 
   /** PyTorch's state: every attribute but the optimizer, as plain JSON. */
+  /**
+   * The learning rates after the last step (2.x; from the construction on). 1.13.1's
+   * ReduceLROnPlateau has no such method: there this is its AttributeError.
+   */
+  get_last_lr(): number[] {
+    if (!this.torch.plateauIsScheduler) {
+      raise("AttributeError", "'ReduceLROnPlateau' object has no attribute 'get_last_lr'");
+    }
+    return this._last_lr!;
+  }
+
+  /** The state's keys, in the version's order. */
+  private stateKeys(): readonly string[] {
+    return this.torch.version === "2" ? STATE_2 : STATE_1_13;
+  }
+
   state_dict(): StateDict {
     const state: StateDict = {};
     const self = this as unknown as Record<string, unknown>;
-    for (const key of STATE)
+    for (const key of this.stateKeys())
       if (self[key] !== undefined) state[key] = encodeNonFinite(structuredClone(self[key])) as Json;
     return state;
   }
@@ -232,7 +298,7 @@ export class ReduceLROnPlateau implements SchedulerLike {
   load_state_dict(state: StateDict): void {
     const s = decodeNonFinite(state) as Record<string, unknown>;
     const self = this as unknown as Record<string, unknown>;
-    for (const key of STATE) if (s[key] !== undefined) self[key] = s[key];
+    for (const key of this.stateKeys()) if (s[key] !== undefined) self[key] = s[key];
     this.initIsBetter();
   }
 }

@@ -12,6 +12,7 @@ import { raise } from "./errors.js";
 import { decodeNonFinite, encodeNonFinite } from "./json.js";
 import type { Optimizer, ParamGroup } from "./optimizer.js";
 import { floatRepr, isInt, typeName } from "./python.js";
+import { behaviourOf, type TorchBehaviour } from "./version.js";
 import { EPOCH_DEPRECATION_WARNING, GET_LR_WARNING, ORDER_WARNING, warn } from "./warnings.js";
 
 /** A scheduler's `state_dict()`: plain JSON (non-finite numbers as `"NaN"`, `"Infinity"`, `"-Infinity"`). */
@@ -24,7 +25,10 @@ export interface SchedulerKwargs {
    * and needs `initial_lr` in every parameter group. Defaults to -1.
    */
   last_epoch?: number;
-  /** Print a line for every update, as PyTorch does. Defaults to false. */
+  /**
+   * Print a line for every update, as PyTorch 1.13.1 does. Defaults to false. PyTorch 2.x removed
+   * it: there (the default version) it is a TypeError, as in PyTorch 2.7+.
+   */
   verbose?: boolean;
 }
 
@@ -48,9 +52,12 @@ export function checkOptimizer(optimizer: unknown): asserts optimizer is Optimiz
   }
 }
 
-/** Resets the optimizer's update count, where it keeps one (see {@link Optimizer._step_count}). */
-export function resetOptimizerCount(optimizer: Optimizer): void {
-  if (typeof optimizer._step_count === "number") optimizer._step_count = 0;
+/**
+ * Resets the optimizer's update count, where it keeps one (see {@link Optimizer._step_count}), as
+ * 1.13.1's initial step does (2.x never resets it).
+ */
+export function resetOptimizerCount(optimizer: Optimizer, torch: TorchBehaviour): void {
+  if (torch.resetsOptimizerCount && typeof optimizer._step_count === "number") optimizer._step_count = 0;
 }
 
 /** PyTorch's warning for a scheduler stepped before any optimizer update (when counted). */
@@ -92,6 +99,8 @@ function toState(value: unknown): Json {
  * which `step(epoch)` uses.
  */
 export abstract class LRScheduler implements SchedulerLike {
+  /** The PyTorch version this scheduler follows (see `torchVersion`). */
+  protected readonly torch: TorchBehaviour;
   /** The optimizer whose groups this scheduler writes. */
   readonly optimizer: Optimizer;
   /** Each group's `initial_lr`: the learning rate the schedule is relative to. */
@@ -104,6 +113,8 @@ export abstract class LRScheduler implements SchedulerLike {
   _step_count = 0;
   /** True while `step()` computes the next lr. */
   _get_lr_called_within_step = false;
+  /** True during the constructor's step (PyTorch 2.x's `_is_initial`; see {@link TorchBehaviour.initialMode}). */
+  _is_initial = false;
   /** The learning rates after the last step. */
   _last_lr: number[] = [];
 
@@ -114,8 +125,9 @@ export abstract class LRScheduler implements SchedulerLike {
    * @throws TorchTypeError when `optimizer` is not an optimizer; TorchKeyError when resuming
    *   (`last_epoch != -1`) and a group lacks `initial_lr`.
    */
-  protected constructor(optimizer: Optimizer, last_epoch: unknown, verbose: unknown) {
+  protected constructor(optimizer: Optimizer, last_epoch: unknown, verbose: unknown = false) {
     checkOptimizer(optimizer);
+    this.torch = behaviourOf(new.target);
     this.optimizer = optimizer;
     const groups = optimizer.param_groups;
     if (eq(last_epoch, -1)) {
@@ -123,10 +135,7 @@ export abstract class LRScheduler implements SchedulerLike {
     } else {
       groups.forEach((group, i) => {
         if (!Object.hasOwn(group, "initial_lr")) {
-          raise(
-            "KeyError",
-            `param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`,
-          );
+          raise("KeyError", this.torch.messages.missingInitialLr(i));
         }
       });
     }
@@ -165,11 +174,25 @@ export abstract class LRScheduler implements SchedulerLike {
     return this._last_lr;
   }
 
-  /** The constructor's step: resets the step counts and steps once. */
+  /** The constructor's step: resets the step counts and steps once (in initial mode, in 2.x). */
   _initial_step(): void {
-    resetOptimizerCount(this.optimizer);
+    resetOptimizerCount(this.optimizer, this.torch);
     this._step_count = 0;
-    this.step();
+    this._is_initial = this.torch.initialMode;
+    try {
+      this.step();
+    } finally {
+      this._is_initial = false;
+    }
+  }
+
+  /**
+   * Whether this step keeps the current lr where PyTorch's "first step" does: the constructor's
+   * step in 2.x, `firstStep` in 1.13.1 (`last_epoch == 0` unless the class tests otherwise; see
+   * {@link TorchBehaviour.initialMode}).
+   */
+  protected keepsLrNow(firstStep: boolean = eq(this.last_epoch, 0)): boolean {
+    return this.torch.initialMode ? this._is_initial : firstStep;
   }
 
   /**
@@ -184,6 +207,15 @@ export abstract class LRScheduler implements SchedulerLike {
   step(epoch?: number | null): void {
     if (this._step_count === 1) warnIfBeforeOptimizer(this.optimizer);
     this._step_count += 1;
+    if (epoch !== undefined && epoch !== null) warn(EPOCH_DEPRECATION_WARNING);
+    this._update_lr(epoch);
+  }
+
+  /**
+   * Advances without the step protocol (no count, no warning): PyTorch 2.x's `_update_lr`, which
+   * SequentialLR calls at a milestone.
+   */
+  _update_lr(epoch?: number | null): void {
     this._get_lr_called_within_step = true;
     let values: number[];
     try {
@@ -191,7 +223,6 @@ export abstract class LRScheduler implements SchedulerLike {
         this.last_epoch = add(this.last_epoch, 1);
         values = this.get_lr();
       } else {
-        warn(EPOCH_DEPRECATION_WARNING);
         this.last_epoch = epoch;
         values = this.closedFormLr ? this.closedFormLr() : this.get_lr();
       }
@@ -201,7 +232,10 @@ export abstract class LRScheduler implements SchedulerLike {
     this.applyLrs(values, epoch);
   }
 
-  /** Writes `values` into the groups (as far as both go) and records them as the last lr. */
+  /**
+   * Writes `values` into the groups (as far as both go) and records them as the last lr. In 2.x a
+   * length that differs from the groups' is then Python's `zip(strict=True)` ValueError.
+   */
   protected applyLrs(values: number[], epoch?: unknown): void {
     const groups = this.groups;
     for (let i = 0; i < Math.min(groups.length, values.length); i++) {
@@ -209,6 +243,12 @@ export abstract class LRScheduler implements SchedulerLike {
       if (this.verbose) printLr(i, values[i]!, epoch);
     }
     if (values.length !== groups.length) {
+      if (this.torch.strictGroups) {
+        raise(
+          "ValueError",
+          `zip() argument 2 is ${values.length < groups.length ? "shorter" : "longer"} than argument 1`,
+        );
+      }
       this._last_lr = groups.map((g) => g.lr);
       return;
     }
@@ -228,14 +268,10 @@ export abstract class LRScheduler implements SchedulerLike {
 
   /** Every state name, in PyTorch's order. */
   protected stateKeys(): string[] {
-    const base = [
-      "base_lrs",
-      "last_epoch",
-      "verbose",
-      "_step_count",
-      "_get_lr_called_within_step",
-      "_last_lr",
-    ];
+    const base =
+      this.torch.version === "2"
+        ? ["base_lrs", "last_epoch", "_step_count", "_is_initial", "_get_lr_called_within_step", "_last_lr"]
+        : ["base_lrs", "last_epoch", "verbose", "_step_count", "_get_lr_called_within_step", "_last_lr"];
     return [...this.ownState(), ...base, ...this.trailingState()];
   }
 

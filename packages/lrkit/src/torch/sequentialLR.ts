@@ -1,12 +1,13 @@
 import type { Json } from "../schedule.js";
 import { add, bisectRight, eq, gt, sub } from "./arithmetic.js";
-import { noStepArgument } from "./chainedScheduler.js";
+import { checkContainer, noStepArgument } from "./chainedScheduler.js";
 import { raise } from "./errors.js";
 import { decodeNonFinite } from "./json.js";
 import type { Optimizer } from "./optimizer.js";
 import { iterate } from "./python.js";
 import { checkOptimizer, resetOptimizerCount, type SchedulerLike, type StateDict } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { behaviourOf, schedulerSignature, type TorchBehaviour } from "./version.js";
 
 /** Keyword arguments of {@link SequentialLR}. */
 export interface SequentialLRKwargs {
@@ -23,8 +24,16 @@ export interface SequentialLRKwargs {
 /** What SequentialLR reads of a scheduler, where PyTorch reads attributes. */
 interface Steppable extends SchedulerLike {
   last_epoch?: number;
+  _schedulers?: readonly SchedulerLike[];
   _initial_step?(): void;
+  _update_lr?(epoch: number): void;
   get_last_lr?(): number[];
+}
+
+/** 2.x's `recursive_undo`: steps back every scheduler nested at any depth (not the containers). */
+function undoRecursively(scheduler: Steppable): void {
+  if (scheduler._schedulers) scheduler._schedulers.forEach(undoRecursively);
+  else if (scheduler.last_epoch !== undefined) scheduler.last_epoch = sub(scheduler.last_epoch, 1);
 }
 
 const className = (s: object): string => s.constructor.name;
@@ -76,22 +85,25 @@ export class SequentialLR implements SchedulerLike {
   _step_count?: number;
 
   constructor(optimizer: Optimizer, kwargs: SequentialLRKwargs) {
-    const a = bindKwargs("SequentialLR.__init__", kwargs, {
-      schedulers: REQUIRED,
-      milestones: REQUIRED,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "SequentialLR.__init__",
+      kwargs,
+      schedulerSignature(torch, { schedulers: REQUIRED, milestones: REQUIRED }),
+    );
     const schedulers = iterate(a.schedulers) as Steppable[];
     const milestones = iterate(a.milestones) as number[];
-    schedulers.forEach((s, i) => {
-      if (s.optimizer !== optimizer) {
-        raise(
-          "ValueError",
-          `Sequential Schedulers expects all schedulers to belong to the same optimizer, but got schedulers at index ${i} to be different than the optimizer passed in.`,
-        );
-      }
-    });
+    if (torch.containerChecks) checkContainer("SequentialLR", schedulers, optimizer);
+    else {
+      schedulers.forEach((s, i) => {
+        if (s.optimizer !== optimizer) {
+          raise(
+            "ValueError",
+            `Sequential Schedulers expects all schedulers to belong to the same optimizer, but got schedulers at index ${i} to be different than the optimizer passed in.`,
+          );
+        }
+      });
+    }
     if (milestones.length !== schedulers.length - 1) {
       raise(
         "ValueError",
@@ -100,6 +112,7 @@ export class SequentialLR implements SchedulerLike {
       );
     }
     checkOptimizer(optimizer);
+    this.torch = torch;
     this._schedulers = schedulers;
     this._milestones = milestones;
     this.last_epoch = add(a.last_epoch, 1);
@@ -108,17 +121,35 @@ export class SequentialLR implements SchedulerLike {
       if (!Object.hasOwn(group, "initial_lr")) raise("KeyError", "initial_lr");
       group.lr = group.initial_lr as number;
     }
-    for (const s of schedulers) s.last_epoch = sub(attribute(s, s.last_epoch, "last_epoch"), 1);
-    const first = schedulers[0]!;
+    let first: Steppable;
+    if (torch.sequentialUpdates) {
+      undoRecursively(this);
+      first = schedulers[bisectRight(milestones, 0)]!;
+    } else {
+      for (const s of schedulers) s.last_epoch = sub(attribute(s, s.last_epoch, "last_epoch"), 1);
+      first = schedulers[0]!;
+    }
     attribute(first, first._initial_step, "_initial_step").call(first);
     this._last_lr = attribute(first, first.get_last_lr, "get_last_lr").call(first);
   }
 
+  /** The PyTorch version this scheduler follows (see `torchVersion`). */
+  protected readonly torch: TorchBehaviour;
+
   /** The constructor's step when this SequentialLR is the first scheduler of another one. */
   _initial_step(): void {
-    resetOptimizerCount(this.optimizer);
+    resetOptimizerCount(this.optimizer, this.torch);
     this._step_count = 0;
     this.step();
+  }
+
+  /**
+   * 2.x's `LRScheduler._update_lr(epoch)`, which a SequentialLR around this one calls at a
+   * milestone: a SequentialLR has no lr of its own, so it is PyTorch's NotImplementedError.
+   */
+  _update_lr(epoch: number): void {
+    this.last_epoch = epoch;
+    raise("NotImplementedError", "");
   }
 
   /**
@@ -132,8 +163,11 @@ export class SequentialLR implements SchedulerLike {
     this.last_epoch = add(this.last_epoch, 1);
     const idx = bisectRight(this._milestones, this.last_epoch);
     const scheduler = this._schedulers[idx] as Steppable;
-    if (gt(idx, 0) && eq(this._milestones[idx - 1], this.last_epoch)) scheduler.step(0);
-    else scheduler.step();
+    if (gt(idx, 0) && eq(this._milestones[idx - 1], this.last_epoch)) {
+      if (this.torch.sequentialUpdates)
+        attribute(scheduler, scheduler._update_lr, "_update_lr").call(scheduler, 0);
+      else scheduler.step(0);
+    } else scheduler.step();
     this._last_lr = attribute(scheduler, scheduler.get_last_lr, "get_last_lr").call(scheduler);
   }
 

@@ -17,6 +17,7 @@ import { ReduceLROnPlateau } from "./reduceLROnPlateau.js";
 import type { SchedulerLike, StateDict } from "./scheduler.js";
 import { SequentialLR } from "./sequentialLR.js";
 import { StepLR } from "./stepLR.js";
+import { torchVersion } from "./torchVersion.js";
 import { catchWarnings } from "./warnings.js";
 
 const metric = (t: number): number => 1 / (1 + (t % 7));
@@ -119,8 +120,35 @@ describe("what the state holds", () => {
     expect(t.best).toBe(-Infinity);
   });
 
-  test("the keys are PyTorch's, in PyTorch's order (golden state_dict of steplr_docs)", () => {
+  test("the keys are PyTorch 2.x's, in its order (golden/torch2 state_dict of steplr_docs)", () => {
     const s = new StepLR(createOptimizer("SGD", { lr: 0.05 }), { step_size: 30, gamma: 0.1 });
+    for (let t = 0; t < 50; t++) s.step();
+    const state = s.state_dict();
+    expect(state).toEqual({
+      step_size: 30,
+      gamma: 0.1,
+      base_lrs: [0.05],
+      last_epoch: 50,
+      _step_count: 51,
+      _is_initial: false,
+      _get_lr_called_within_step: false,
+      _last_lr: [0.005000000000000001],
+    });
+    expect(Object.keys(state)).toEqual([
+      "step_size",
+      "gamma",
+      "base_lrs",
+      "last_epoch",
+      "_step_count",
+      "_is_initial",
+      "_get_lr_called_within_step",
+      "_last_lr",
+    ]);
+  });
+
+  test("and 1.13.1's with torchVersion 1.13 (golden/shared state_dict of steplr_docs)", () => {
+    const torch = torchVersion("1.13");
+    const s = new torch.StepLR(torch.createOptimizer("SGD", { lr: 0.05 }), { step_size: 30, gamma: 0.1 });
     for (let t = 0; t < 50; t++) s.step();
     expect(s.state_dict()).toEqual({
       step_size: 30,

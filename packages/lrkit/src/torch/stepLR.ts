@@ -2,6 +2,7 @@ import { eq, floordiv, mod, mul, pow } from "./arithmetic.js";
 import type { Optimizer } from "./optimizer.js";
 import { LRScheduler, type SchedulerKwargs } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { behaviourOf, schedulerSignature } from "./version.js";
 
 /** Keyword arguments of {@link StepLR}. */
 export interface StepLRKwargs extends SchedulerKwargs {
@@ -39,12 +40,15 @@ export class StepLR extends LRScheduler {
   gamma: number;
 
   constructor(optimizer: Optimizer, kwargs: StepLRKwargs) {
-    const a = bindKwargs("StepLR.__init__", kwargs, {
-      step_size: REQUIRED,
-      gamma: 0.1,
-      last_epoch: -1,
-      verbose: false,
-    });
+    const torch = behaviourOf(new.target);
+    const a = bindKwargs(
+      "StepLR.__init__",
+      kwargs,
+      schedulerSignature(torch, {
+        step_size: REQUIRED,
+        gamma: 0.1,
+      }),
+    );
     super(optimizer, a.last_epoch, a.verbose);
     this.step_size = a.step_size as number;
     this.gamma = a.gamma as number;
