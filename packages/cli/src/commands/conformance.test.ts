@@ -1,12 +1,14 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { TraceFile } from "lrkit/torch";
+import { compareTraces } from "../../../lrkit/src/torch/test/compare.js";
 import { runCli } from "../test/runCli.js";
 
-const golden = (file: string) =>
-  fileURLToPath(new URL(`../../../lrkit/src/torch/golden/shared/${file}`, import.meta.url));
+const golden = (path: string) =>
+  fileURLToPath(new URL(`../../../lrkit/src/torch/golden/${path}`, import.meta.url));
 
 interface Trace {
   id: string;
@@ -16,29 +18,35 @@ interface Trace {
 }
 
 describe("lrkit conformance torch", () => {
-  it("prints, for every case of the golden file, the trace PyTorch 1.13.1 gives", async () => {
-    const { code, out, err } = await runCli(["conformance", "torch", golden("cases.json")]);
-    expect(err).toBe("");
-    expect(code).toBe(0);
-    const mine = JSON.parse(out) as { cases_file: string; cases: Trace[] };
-    const torch = (await import(golden("traces.json"), { with: { type: "json" } })).default as {
-      cases: Trace[];
-    };
-    expect(mine.cases_file).toBe("cases.json");
-    expect(mine.cases.map((c) => c.id)).toEqual(torch.cases.map((c) => c.id));
-    mine.cases.forEach((c, i) => {
-      const t = torch.cases[i]!;
-      expect(c.error?.type ?? null, c.id).toBe(t.error?.type ?? null);
-      expect(c.trace?.last_epoch, c.id).toEqual(t.trace?.last_epoch);
-      expect(c.state_dict_check?.matches, c.id).toBe(t.state_dict_check?.matches);
-      c.trace?.lr.forEach((row, s) =>
-        row.forEach((v, g) => {
-          const w = t.trace!.lr[s]![g]!;
-          if (Math.abs(v - w) > 1e-12 * Math.abs(v) + 1e-18)
-            expect.fail(`${c.id} step ${s} group ${g}: ${v} vs ${w}`);
-        }),
-      );
+  for (const [flag, traces, release] of [
+    [[], "torch2/traces.json", "2.13.0"],
+    [["--torch-version", "2"], "traces_2.13.json", "2.13.0"],
+    [["--torch-version", "1.13"], "torch2/traces_1.13.1.json", "1.13.1"],
+    [["--torch-version", "1.13"], "traces.json", "1.13.1"],
+  ] as const) {
+    it(`${flag.length ? flag.join(" ") : "(no flag)"} prints for every case of ${traces} the trace PyTorch gives`, async () => {
+      const cases = golden(traces.replace(/[^/]*$/, "cases.json"));
+      const { code, out, err } = await runCli(["conformance", "torch", ...flag, cases]);
+      expect(err).toBe("");
+      expect(code).toBe(0);
+      const mine = JSON.parse(out) as TraceFile;
+      const torch = JSON.parse(readFileSync(golden(traces), "utf8")) as TraceFile;
+      expect([mine.cases_file, mine.torch_version]).toEqual(["cases.json", release]);
+      const failures = [...compareTraces(mine, torch)].filter(([, diffs]) => diffs.length > 0);
+      expect(Object.fromEntries(failures)).toEqual({});
     });
+  }
+
+  it("refuses a version it does not know, naming the choices", async () => {
+    const { code, err } = await runCli([
+      "conformance",
+      "torch",
+      "--torch-version",
+      "3",
+      golden("cases.json"),
+    ]);
+    expect(code).not.toBe(0);
+    expect(err).toContain("'3' is invalid. Allowed choices are 2, 1.13.");
   });
 
   it("handles cases of the same schema that are not in the golden file, errors included", async () => {
