@@ -6,7 +6,7 @@ import type { Optimizer } from "./optimizer.js";
 import { float, isInt, isNumeric, toFloat, typeName } from "./python.js";
 import { checkOptimizer, sci4, type SchedulerLike, type StateDict } from "./scheduler.js";
 import { bindKwargs } from "./signature.js";
-import { behaviourOf, schedulerSignature, type TorchBehaviour } from "./version.js";
+import { behaviourOf, checkStateLayout, schedulerSignature, type TorchBehaviour } from "./version.js";
 import { EPOCH_DEPRECATION_WARNING, warn } from "./warnings.js";
 
 /** Keyword arguments of {@link ReduceLROnPlateau} (PyTorch's defaults). */
@@ -293,10 +293,12 @@ export class ReduceLROnPlateau implements SchedulerLike {
   /**
    * Restores {@link state_dict} and re-validates the mode, as PyTorch does.
    *
-   * @throws TorchValueError for an unknown mode in the state.
+   * @throws TorchValueError for an unknown mode in the state, or a state saved by the other
+   *   PyTorch version (see `torchVersion`).
    */
   load_state_dict(state: StateDict): void {
     const s = decodeNonFinite(state) as Record<string, unknown>;
+    checkStateLayout("ReduceLROnPlateau", s, this.torch, { "2": "default_min_lr", "1.13": "verbose" });
     const self = this as unknown as Record<string, unknown>;
     for (const key of this.stateKeys()) if (s[key] !== undefined) self[key] = s[key];
     this.initIsBetter();

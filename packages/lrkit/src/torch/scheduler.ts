@@ -12,7 +12,7 @@ import { raise } from "./errors.js";
 import { decodeNonFinite, encodeNonFinite } from "./json.js";
 import type { Optimizer, ParamGroup } from "./optimizer.js";
 import { floatRepr, isInt, typeName } from "./python.js";
-import { behaviourOf, type TorchBehaviour } from "./version.js";
+import { behaviourOf, checkStateLayout, type TorchBehaviour } from "./version.js";
 import { EPOCH_DEPRECATION_WARNING, GET_LR_WARNING, ORDER_WARNING, warn } from "./warnings.js";
 
 /** A scheduler's `state_dict()`: plain JSON (non-finite numbers as `"NaN"`, `"Infinity"`, `"-Infinity"`). */
@@ -302,12 +302,14 @@ export abstract class LRScheduler implements SchedulerLike {
    * Restores a state from {@link state_dict} (of this class). As in PyTorch, load the optimizer's
    * groups too: the chainable forms continue from the groups' current lr.
    *
-   * @throws TorchTypeError when `state` is not an object.
+   * @throws TorchTypeError when `state` is not an object; TorchValueError for a state saved by
+   *   the other PyTorch version (see `torchVersion`).
    */
   load_state_dict(state: StateDict): void {
     if (typeof state !== "object" || state === null || Array.isArray(state)) {
       raise("TypeError", `load_state_dict() expects a dict, got ${typeName(state)}`);
     }
+    checkStateLayout(this.constructor.name, state, this.torch, { "2": "_is_initial", "1.13": "verbose" });
     const known = new Set(this.stateKeys());
     const self = this as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(state)) {

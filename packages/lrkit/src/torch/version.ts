@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { raise } from "./errors.js";
 import type { Signature } from "./signature.js";
 
 /** A PyTorch behaviour `lrkit/torch` reproduces: 2.x (as of 2.13, the default) or 1.13.1. */
@@ -171,6 +172,29 @@ export function schedulerSignature(torch: TorchBehaviour, own: Signature, lastEp
     ...(lastEpoch ? { last_epoch: -1 } : {}),
     ...(torch.verbose ? { verbose: false } : {}),
   };
+}
+
+/**
+ * Refuses a state saved in the other version's layout: each version's state has a key the other's
+ * lacks (`markers`, e.g. 2.x's `_is_initial` and 1.13.1's `verbose`). A state with neither (a
+ * partial one) passes, as PyTorch loads any dict.
+ *
+ * @throws TorchValueError naming both versions and the key that tells them apart.
+ */
+export function checkStateLayout(
+  owner: string,
+  state: Readonly<Record<string, unknown>>,
+  torch: TorchBehaviour,
+  markers: Readonly<Record<TorchVersion, string>>,
+): void {
+  const other: TorchVersion = torch.version === "2" ? "1.13" : "2";
+  if (Object.hasOwn(state, markers[other]) && !Object.hasOwn(state, markers[torch.version])) {
+    raise(
+      "ValueError",
+      `${owner}.load_state_dict: this state was saved in PyTorch ${other}'s layout (it has '${markers[other]}'), ` +
+        `but this ${owner} follows PyTorch ${torch.version}; load it into torchVersion("${other}")'s ${owner}`,
+    );
+  }
 }
 
 /** A checked version name. */
