@@ -3,14 +3,15 @@
 
 Reads a cases file of the golden schema (shared/golden/torch/README.md) and writes the trace
 file: for every case the echoed input plus `initial`, `trace`, `error`, `warnings` and
-`state_dict_check`, produced by real PyTorch 1.13.1.
+`state_dict_check`, produced by the real PyTorch it runs with (1.13.1 for traces.json, 2.13.0
+for traces_2.13.json). It runs unchanged under both.
 
-Run it from the repository root with the Python that has torch 1.13.1 (on the project's
-machines that is /usr/bin/python3, not the python3 on PATH):
+Run it from the repository root with the Python that has that torch; README.md (next to this
+file) says how to get each version offline:
 
     /usr/bin/python3 packages/lrkit/src/torch/golden/generate.py \
         packages/lrkit/src/torch/golden/cases.json packages/lrkit/src/torch/golden/traces.json
-    npx prettier --write packages/lrkit/src/torch/golden
+    npx prettier --write packages/lrkit/src/torch/golden/*.json
 
 (Prettier only lays the JSON out and writes 1e-05 as 1e-5; no value or int/float changes.)
 
@@ -18,7 +19,7 @@ Per iteration t it records the lr of every group (the lr used by step t), calls
 optimizer.step(), then scheduler.step() (step(metrics[t]) for ReduceLROnPlateau,
 step(step_epochs[t]) where step_epochs[t] is not null) and records get_last_lr(), last_epoch
 and, where they exist, the momentum and the scheduler's extra state. An exception ends the loop.
-The tests of lrkit/torch read the two JSON files only; nothing here runs at test time.
+The tests of lrkit/torch read the JSON files only; nothing here runs at test time.
 """
 import copy
 import json
