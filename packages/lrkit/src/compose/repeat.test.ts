@@ -20,6 +20,11 @@ describe("repeat", () => {
     expect(r.horizon).toBe(20);
   });
 
+  it("restarts exactly on integer cycle starts that float64 misses (period 15, periodMult 2.4: 15, 51)", () => {
+    const r = repeat(cosine({ lr: 1, steps: 15 }), { period: 15, periodMult: 2.4, decay: 0.5 });
+    expect([r(15), r(51)]).toEqual([0.5, 0.25]);
+  });
+
   it("rejects a zero period", () => {
     expectThrow(
       () => repeat(cosine({ lr: 1, steps: 10 }), { period: 0 }),

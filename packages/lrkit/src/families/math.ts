@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { compareToStart } from "./exactStart.js";
 
 /**
  * The number of entries of the sorted list `xs` that are `<= x` (Python's `bisect_right`), in
@@ -42,37 +43,89 @@ export interface CyclePosition {
   readonly length: number;
 }
 
-/** The step at which cycle `i` starts when cycle lengths are `period * mult^j`. */
-export function cycleStart(i: number, period: number, mult: number): number {
+/** Cycle `i`'s start in float64: `period * (mult^i - 1) / (mult - 1)`, or `period * i`. */
+function floatStart(i: number, period: number, mult: number): number {
   return mult === 1 ? period * i : (period * (mult ** i - 1)) / (mult - 1);
 }
 
 /**
- * The index of the cycle that step `t` falls in among cycles of lengths `period * mult^i` (SGDR,
- * Loshchilov & Hutter 2017); NaN when there is none (a NaN or infinite step with `mult > 1`).
- * The closed form `i = floor(log_mult(1 + t (mult - 1) / period))` is corrected so that steps on
- * a cycle boundary always start the new cycle, which logarithms alone get wrong for some
- * multipliers (log(243) / log(3) < 5). Returns a number, not a record, so that a schedule's hot
- * path allocates nothing.
+ * A bound on `|floatStart - S_i| / S_i`, with `S_i` the exact start of {@link compareToStart}:
+ * a few ulps from `pow` and the three operations, amplified by `mult / (mult - 1)` where
+ * `mult^i - 1` cancels, plus `i` ulps from reading `mult` as its decimal (`S_i` grows like
+ * `mult^(i-1)`); 2^-48 leaves a margin of 16 over 2^-52.
  */
-export function cycleOf(t: number, period: number, mult: number): number {
-  if (mult === 1) return Math.floor(t / period);
-  let cycle = Math.floor(Math.log(1 + (t * (mult - 1)) / period) / Math.log(mult));
-  if (!Number.isFinite(cycle)) return NaN;
-  while (cycle > 0 && cycleStart(cycle, period, mult) > t) cycle--;
-  while (cycleStart(cycle + 1, period, mult) <= t) cycle++;
-  return cycle;
+function slack(i: number, mult: number): number {
+  return 2 ** -48 * (i + 2 + (mult === 1 ? 0 : mult / (mult - 1)));
 }
 
-/** Locates step `t` among cycles of lengths `period * mult^i` (see {@link cycleOf}). */
+/**
+ * Whether step `t >= 0` is at or past the start of cycle `i`: exact (see {@link compareToStart})
+ * where `t` is within {@link slack} of the float start, which cannot decide there.
+ */
+function reaches(t: number, i: number, period: number, mult: number): boolean {
+  const s = floatStart(i, period, mult);
+  if (!(Math.abs(t - s) <= slack(i, mult) * s)) return t > s;
+  const sign = compareToStart(t, i, period, mult);
+  return sign === undefined ? t >= s : sign >= 0;
+}
+
+/**
+ * The step at which cycle `i` starts when cycle lengths are `period * mult^j`:
+ * `period * (mult^i - 1) / (mult - 1)`, exactly the integer where that start is one with `period`
+ * and `mult` read as decimals (`cycleStart(1, 15, 2.4)` is 15, where float64 gives
+ * 15.000000000000002), else its float64 value.
+ */
+export function cycleStart(i: number, period: number, mult: number): number {
+  const s = floatStart(i, period, mult);
+  const r = Math.round(s);
+  return r !== s && Math.abs(r - s) <= slack(i, mult) * s && compareToStart(r, i, period, mult) === 0 ? r : s;
+}
+
+/**
+ * The index of the cycle that step `t` falls in among cycles of lengths `period * mult^i` (SGDR,
+ * Loshchilov & Hutter 2017): the largest `i` whose start `period * (1 + mult + ... + mult^(i-1))`
+ * is at most `t`, with the start taken exactly (`period`, `mult` and `t` read as decimals, see
+ * {@link cycleStart}), so that a step on a cycle boundary always starts the new cycle whatever the
+ * multiplier. O(1): the closed form `floor(log(1 + t (mult - 1) / period) / log(mult))`, corrected
+ * by at most one cycle, which an exact comparison decides where floats cannot (with glibc,
+ * `log(243) / log(3)` is below 5; the start 15 of `period = 15, mult = 2.4` is 15.000000000000002
+ * in float64). A negative step gives the closed form alone, an infinite step Infinity, a NaN step
+ * NaN. Returns a number, not a record, so that a schedule's hot path allocates nothing.
+ */
+export function cycleOf(t: number, period: number, mult: number): number {
+  const x = mult === 1 ? t / period : cyclesBefore(t, period, mult);
+  const i = Math.floor(x);
+  if (!Number.isFinite(i)) return i === Infinity ? i : NaN;
+  if (!(t >= 0)) return i;
+  // x is within a few ulps of the exact logarithm, amplified by mult / (mult - 1) where mult - 1
+  // differs from its decimal: away from an integer by more than that, its floor is the cycle.
+  const frac = x - i;
+  const tolerance = 2 ** -44 * (x + 2) * (mult === 1 ? 1 : 1 + mult / (mult - 1));
+  if (frac > tolerance && frac < 1 - tolerance) return i;
+  if (i > 0 && !reaches(t, i, period, mult)) return i - 1;
+  return reaches(t, i + 1, period, mult) ? i + 1 : i;
+}
+
+/**
+ * `log(1 + t (mult - 1) / period) / log(mult)` for `mult > 1`, with `log1p` (exact for a `mult`
+ * near 1) and without overflow for a huge `mult`.
+ */
+function cyclesBefore(t: number, period: number, mult: number): number {
+  const y = (t * (mult - 1)) / period;
+  const log = y < Infinity ? Math.log1p(y) : Math.log(t / period) + Math.log(mult - 1);
+  return log / Math.log1p(mult - 1);
+}
+
+/**
+ * Locates step `t` among cycles of lengths `period * mult^i` (see {@link cycleOf}): the cycle, the
+ * steps into it (never negative) and its length. The steps into it count from the float64 start
+ * (within a few ulps of {@link cycleStart}, which can be slow), so they are exact for integer
+ * periods and multipliers and within an ulp or two otherwise.
+ */
 export function locateCycle(t: number, period: number, mult: number): CyclePosition {
-  if (mult === 1) {
-    const cycle = Math.floor(t / period);
-    return { cycle, offset: t - cycle * period, length: period };
-  }
   const cycle = cycleOf(t, period, mult);
-  if (Number.isNaN(cycle)) return { cycle: NaN, offset: NaN, length: NaN };
-  return { cycle, offset: t - cycleStart(cycle, period, mult), length: period * mult ** cycle };
+  const length = mult === 1 ? period : period * mult ** cycle;
+  return { cycle, offset: Math.max(0, t - floatStart(cycle, period, mult)), length };
 }
 
 /**

@@ -4,13 +4,20 @@ import { expectThrow, expectValues } from "../test/expect.js";
 import { sgdr } from "./sgdr.js";
 
 describe("sgdr", () => {
-  it("gives the same value at a step whatever was evaluated before (its cycle cache is invisible)", () => {
+  it("gives the same value at a step whatever was evaluated before (a pure function of the step)", () => {
     const options = fc.record({
       period: fc.double({ min: 0.5, max: 50, noNaN: true }),
-      periodMult: fc.oneof(fc.constant(1), fc.constant(2), fc.double({ min: 1, max: 4, noNaN: true })),
+      periodMult: fc.oneof(
+        fc.constantFrom(1, 2, 2.4, 1.0000000000000002, 1e308),
+        fc.double({ min: 1, max: 4, noNaN: true }),
+      ),
       decay: fc.double({ min: 0.1, max: 1, noNaN: true }),
     });
-    const step = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 5000, noNaN: true }));
+    const step = fc.oneof(
+      fc.integer({ min: 0, max: 5000 }),
+      fc.double({ min: 0, max: 5000, noNaN: true }),
+      fc.constantFrom(0.25, 1e20, 1e300),
+    );
     fc.assert(
       fc.property(options, fc.array(step, { minLength: 1, maxLength: 40 }), (o, steps) => {
         const warm = sgdr({ lr: 0.1, minLr: 0.001, ...o });
@@ -35,6 +42,26 @@ describe("sgdr", () => {
         0.09757729755661011,
       ],
     );
+  });
+
+  it("restarts exactly on integer cycle starts that float64 misses (period 15, periodMult 2.4: 15, 51)", () => {
+    // 15 * (2.4 - 1) / (2.4 - 1) is 15.000000000000002 in float64; the cycles start at 15 and
+    // 15 + 15 * 2.4 = 51.
+    const s = sgdr({ lr: 0.1, period: 15, periodMult: 2.4 });
+    expect([s(15), s(51)]).toEqual([0.1, 0.1]);
+    expect(s(14)).toBeLessThan(0.01);
+    expect(s(50)).toBeLessThan(0.01);
+  });
+
+  it("answers at once at a huge step whatever the multiplier (no loop over cycles)", () => {
+    // With periodMult 1 + 2^-52, step 1e20 lies some 3.5e16 cycles in; a loop over them never ends.
+    for (const periodMult of [1.0000000000000002, 1.1, 1e308]) {
+      const s = sgdr({ lr: 0.1, period: 10, periodMult, minLr: 0.001 });
+      for (const t of [1e20, 1e300]) {
+        expect(s(t)).toBeGreaterThanOrEqual(0.001);
+        expect(s(t)).toBeLessThanOrEqual(0.1);
+      }
+    }
   });
 
   it("finds the right cycle where logarithms round down (period 1, periodMult 3: cycle 5 starts at 121)", () => {

@@ -3,7 +3,7 @@ import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
-import { cycleOf, cycleStart } from "./math.js";
+import { cycleStart, locateCycle } from "./math.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The peak learning rate of the first cycle."),
@@ -64,30 +64,11 @@ export function sgdr(options: SgdrOptions): Schedule {
   const { lr, period, periodMult, minLr, decay, k } = o;
   const limit = o.cycleLimit ?? Infinity;
   const amplitude = o.decayMode === "amplitude";
-  // The cycle of the last step evaluated, with its start, end, length and peak factor: the next
-  // step (the common case) is found with two comparisons, without a logarithm or a power. The
-  // function stays pure: the cache only remembers values that depend on the step alone.
-  let cycle = NaN;
-  let start = Infinity;
-  let end = -Infinity;
-  let length = NaN;
-  let gamma = NaN;
   return define(
     (t) => {
-      if (!(t >= start && t < end)) {
-        cycle = cycleOf(t, period, periodMult);
-        start = periodMult === 1 ? cycle * period : cycleStart(cycle, period, periodMult);
-        length = periodMult === 1 ? period : period * periodMult ** cycle;
-        gamma = decay === 1 ? 1 : decay ** cycle;
-        // Cached only where cycleOf guarantees start <= t < end (a cycle from 0 on, periodMult
-        // above 1); with periodMult 1 the cycle is floor(t / period), cheap anyway.
-        end =
-          periodMult === 1 || !(cycle >= 0 && cycle < Infinity)
-            ? -Infinity
-            : cycleStart(cycle + 1, period, periodMult);
-      }
+      const { cycle, offset, length } = locateCycle(t, period, periodMult);
       if (cycle >= limit) return minLr;
-      const offset = t - start;
+      const gamma = decay === 1 ? 1 : decay ** cycle;
       const cos = 1 + Math.cos(Math.PI * (k === 1 ? offset / length : offset ** k / length ** k));
       return amplitude ? minLr + ((lr - minLr) * gamma * cos) / 2 : minLr + ((lr * gamma - minLr) * cos) / 2;
     },

@@ -153,11 +153,14 @@ describe("keras.CosineDecayRestarts", () => {
     expectValues(s, [1.0, 0.55, 0.91, 0.505, 0.8290000000000001, 0.4645], [0, 500, 1000, 1500, 2000, 2500]);
   });
 
-  it("starts a new period on every restart step, as the test file's np_cosine_decay_restarts does", () => {
-    // Keras' closed form floor(log(1 + 2 * 121) / log(3)) gives 4, not 5, at step 1210 in float64
-    // (0.0 there, the end of period 4); the test file's reference loop gives the restart, 1.0.
+  it("computes the period as Keras does, whose logarithm puts step 1210 at the end of period 4", () => {
+    // Expected: keras 3.15.1 (TensorFlow 2.21 backend), CosineDecayRestarts(np.float64(1.0), 10,
+    // t_mul=np.float64(3.0), m_mul=np.float64(1.0), alpha=np.float64(0.0)) at t = 0, 10, 40, 130, 400,
+    // 1210, 1211. Keras' floor(log(1 + 2 * 121) / log(3)) is 4 in float64: at the restart step 1210
+    // it gives the end of period 4 (0.0), where its own test's reference loop and its float32 default
+    // give 1.0.
     const s = CosineDecayRestarts({ initial_learning_rate: 1.0, first_decay_steps: 10, t_mul: 3.0 });
-    expectValues(s, [1.0, 1.0, 1.0, 1.0, 1.0, 1.0], [0, 10, 40, 130, 400, 1210]);
+    expectValues(s, [1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.9999995821435153], [0, 10, 40, 130, 400, 1210, 1211]);
   });
 
   it("rejects a non-positive first_decay_steps (Keras' ValueError) and t_mul below 1", () => {

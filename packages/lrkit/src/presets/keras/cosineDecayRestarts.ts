@@ -1,10 +1,10 @@
 // Anchor: keras-team/keras keras/src/optimizers/schedules/learning_rate_schedule.py, CosineDecayRestarts.
 import * as v from "valibot";
-import { sgdr } from "../../families/sgdr.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
-import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { define, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
+import { floorLogRatio } from "../floorLogRatio.js";
 
 const NAME = "keras.CosineDecayRestarts";
 
@@ -34,14 +34,17 @@ export type CosineDecayRestartsOptions = v.InferInput<typeof params>;
 /**
  * Keras' `CosineDecayRestarts` (SGDR). Period `i` lasts `first_decay_steps * t_mul ** i` steps; at
  * fraction `f` of it the lr is
- * `initial_learning_rate * ((1 - alpha) * m_mul ** i * 0.5 * (1 + cos(pi * f)) + alpha)`:
+ * `initial_learning_rate * ((1 - alpha) * 0.5 * m_mul ** i * (1 + cos(pi * f)) + alpha)`:
  * `m_mul` scales the amplitude above the floor `alpha * initial_learning_rate`, not the peak (the
- * core {@link sgdr} with `decayMode: "amplitude"`). `t_mul` may be fractional (1.5).
+ * curve of the core `sgdr` with `decayMode: "amplitude"`). `t_mul` may be fractional (1.5).
  *
- * A restart step (`step = first_decay_steps`, ...) always starts the new period at its peak, as the
- * reference loop of Keras' own test does; Keras' closed form locates the period with
- * `floor(log(...) / log(t_mul))`, which rounding can put one period early on some boundaries.
- * Keras computes in float32 by default; lrkit evaluates the formula in float64.
+ * Keras' own computation, in its operation order: with `c = step / first_decay_steps`, the period is
+ * `i = floor(log(1 - c * (1 - t_mul)) / log(t_mul))` and `f = (c - (1 - t_mul ** i) / (1 - t_mul)) /
+ * t_mul ** i` (`i = floor(c)`, `f = c - i` for `t_mul = 1`). Its logarithm decides a few restarts:
+ * where it rounds an exact restart into the period before, Keras gives that period's end (the floor)
+ * instead of the new peak, and so does lrkit (glibc's rounding, see {@link floorLogRatio}); the core
+ * `sgdr` restarts exactly. Keras computes in float32 by default; lrkit in float64, as Keras does with
+ * float64 parameters.
  *
  * @param options.initial_learning_rate - the first peak.
  * @param options.first_decay_steps - positive (Keras raises for `<= 0`).
@@ -60,16 +63,23 @@ export type CosineDecayRestartsOptions = v.InferInput<typeof params>;
  */
 export function CosineDecayRestarts(options: CosineDecayRestartsOptions): Schedule {
   const o = parseParams(NAME, params, options);
-  const lr = o.initial_learning_rate;
-  const inner = sgdr({
-    lr,
-    period: o.first_decay_steps,
-    periodMult: o.t_mul,
-    minLr: lr * o.alpha,
-    decay: o.m_mul,
-    decayMode: "amplitude",
-  });
-  return relabel(inner, specOf(NAME, options));
+  const { initial_learning_rate: lr, first_decay_steps: steps, t_mul, m_mul, alpha } = o;
+  return define(
+    (t) => {
+      let f = t / steps;
+      let i: number;
+      if (t_mul === 1) {
+        i = Math.floor(f);
+        f -= i;
+      } else {
+        i = floorLogRatio(1 - f * (1 - t_mul), t_mul);
+        f = (f - (1 - t_mul ** i) / (1 - t_mul)) / t_mul ** i;
+      }
+      const cosineDecayed = 0.5 * m_mul ** i * (1 + Math.cos(Math.PI * f));
+      return lr * ((1 - alpha) * cosineDecayed + alpha);
+    },
+    specOf(NAME, options),
+  );
 }
 
 /** Registry entry of {@link CosineDecayRestarts}. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sgdr } from "../../families/sgdr.js";
-import { expectThrow, expectValues } from "../../test/expect.js";
+import { close, expectThrow, expectValues } from "../../test/expect.js";
 import { expectRebuilt, roundTrip } from "../../test/roundTrip.js";
 import { CosineLRScheduler } from "./cosineLRScheduler.js";
 import "../index.js"; // registers the presets, for fromSpec and the text syntax
@@ -61,6 +61,17 @@ describe("timm.CosineLRScheduler", () => {
     expect(s.horizon).toBe(70);
   });
 
+  it("keeps timm's restart rounding: step 242 of t_initial 2, cycle_mul 3 ends cycle 4 (log(243, 3) < 5)", () => {
+    // Expected: timm 1.0.29 CosineLRScheduler(SGD(lr=0.1), t_initial=2, cycle_mul=3.0, cycle_limit=6), the
+    // group's lr after step(t) for t = 240 ... 243 (torch 2.13.0, CPython 3.11.7). The core restarts
+    // at 242; timm's floor(math.log(243, 3)) is 4.
+    expectValues(
+      CosineLRScheduler({ lr: 0.1, t_initial: 2, cycle_mul: 3.0, cycle_limit: 6 }),
+      [3.760237478849793e-5, 9.401477574932927e-6, 0.0, 0.0999989553622803],
+      [240, 241, 242, 243],
+    );
+  });
+
   it("keeps the lr up longer with k_decay", () => {
     const s = CosineLRScheduler({
       lr: 0.5,
@@ -85,7 +96,7 @@ describe("timm.CosineLRScheduler", () => {
     expectValues(s, [0.0, 0.05, 0.002, 0.002, 0.002], [0, 1, 2, 3, 10]);
   });
 
-  it("is the core sgdr with decayMode peak when there is no warmup", () => {
+  it("follows the core sgdr with decayMode peak (to rounding) when there is no warmup", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 30 }),
@@ -109,7 +120,9 @@ describe("timm.CosineLRScheduler", () => {
             decay: cycle_decay,
             cycleLimit: cycle_limit,
           });
-          for (let t = 0; t < 200; t += 3) expect(s(t)).toBe(core(t));
+          // timm's logarithm rounds some restarts into the cycle before (cycle 5 with cycle_mul 3
+          // or 1.5: t = 121 or 13.1875 times t_initial); none is among these steps.
+          for (let t = 0; t < 200; t += 3) expect(close(s(t), core(t)), `t = ${t}`).toBe(true);
         },
       ),
       { numRuns: 50 },

@@ -1,12 +1,10 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/cosine_lr.py, CosineLRScheduler.
 import * as v from "valibot";
-import { constant } from "../../families/constant.js";
-import { sgdr } from "../../families/sgdr.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-import { cycleShape, cyclesEnd, ensureFloor } from "./cycles.js";
+import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
 import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.CosineLRScheduler";
@@ -32,7 +30,9 @@ export type CosineLRSchedulerOptions = v.InferInput<typeof params>;
  * timm's `CosineLRScheduler`: cosine annealing with warm restarts (SGDR), k-decay, warmup and noise.
  * In cycle `i` (length `t_i = t_initial * cycle_mul ** i`, `t_curr` steps into it) the lr is
  * `lr_min + 0.5 * (lr * cycle_decay ** i - lr_min) * (1 + cos(pi * t_curr ** k_decay / t_i ** k_decay))`,
- * and `lr_min` after `cycle_limit` cycles: the core {@link sgdr} with `decayMode: "peak"`.
+ * and `lr_min` after `cycle_limit` cycles: the curve of the core `sgdr` with
+ * `decayMode: "peak"`, but with the cycles located as timm locates them (see {@link timmCycles}:
+ * its logarithm rounds a few exact restarts into the cycle before, where the core restarts).
  *
  * The warmup rises linearly from `warmup_lr_init` to `lr` over `warmup_t` steps. With
  * `warmup_prefix` false (timm's default) the cycles count from step 0, so the warmup covers their
@@ -70,19 +70,12 @@ export type CosineLRSchedulerOptions = v.InferInput<typeof params>;
 export function CosineLRScheduler(options: CosineLRSchedulerOptions): Schedule {
   const o = parseParams(NAME, params, options);
   ensureFloor(NAME, o);
-  const body =
-    o.cycle_limit === 0
-      ? constant({ lr: o.lr_min })
-      : sgdr({
-          lr: o.lr,
-          period: o.t_initial,
-          periodMult: o.cycle_mul,
-          minLr: o.lr_min,
-          decay: o.cycle_decay,
-          decayMode: "peak",
-          cycleLimit: o.cycle_limit,
-          k: o.k_decay,
-        });
+  const k = o.k_decay;
+  const body = timmCycles(
+    o,
+    (lrMax, lrMin, tCurr, tI) =>
+      lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos((Math.PI * tCurr ** k) / tI ** k)),
+  );
   return timmSchedule(NAME, options, o, { body, horizon: cyclesEnd(o) });
 }
 

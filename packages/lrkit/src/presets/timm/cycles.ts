@@ -1,9 +1,10 @@
 // Anchor: huggingface/pytorch-image-models timm/scheduler/cosine_lr.py, tanh_lr.py, poly_lr.py:
 // the cycle arithmetic the three share (t_initial, cycle_mul, cycle_decay, cycle_limit, lr_min).
 import * as v from "valibot";
-import { cycleStart, locateCycle } from "../../families/math.js";
+import { cycleStart, floorDiv } from "../../families/math.js";
 import * as p from "../../params.js";
 import { ensure } from "../../params.js";
+import { floorLogRatio } from "../floorLogRatio.js";
 
 /** The cycle parameters of timm's cosine, tanh and poly schedulers, in their signature order. */
 export const cycleShape = {
@@ -42,19 +43,32 @@ export type CycleShape = (lrMax: number, lrMin: number, tCurr: number, tI: numbe
  * timm's cycles: cycle `i` lasts `t_i = t_initial * cycle_mul ** i` steps and peaks at
  * `lr * cycle_decay ** i`; from cycle `cycle_limit` on the lr is `lr_min`. Only the peak decays, so
  * the core `repeat` (which scales the whole cycle, floor included, and holds its last value after the
- * limit) does not fit; the cycle is located with the core's `locateCycle`.
+ * limit) does not fit.
  *
- * timm locates the cycle with `floor(log(1 - t / t_initial * (1 - cycle_mul), cycle_mul))`, which
- * rounds an exact cycle start into the previous cycle for some multipliers (cycle_mul = 3 at
- * t = 121, cycle_mul = 10 at t = 111 with glibc: there timm gives the end of the old cycle instead of
- * the restart). That depends on the platform's `log`; lrkit restarts exactly at every cycle start.
+ * The cycle is located as timm's `_get_lr` does, not as the core `sgdr` does:
+ * `i = floor(log(1 - t / t_initial * (1 - cycle_mul), cycle_mul))` and
+ * `t_curr = t - (1 - cycle_mul ** i) / (1 - cycle_mul) * t_initial` (`t // t_initial` for
+ * `cycle_mul = 1`). Its logarithm puts some exact cycle starts in the cycle before (`t_initial = 2,
+ * cycle_mul = 3` at t = 242: `log(243, 3)` is 4.999999999999999 with glibc), where timm gives the end
+ * of the old cycle, `t_curr = t_i`, instead of the restart; lrkit reproduces it with glibc's
+ * rounding (see {@link floorLogRatio}).
  */
 export function timmCycles(o: CycleOptions, shape: CycleShape): (t: number) => number {
   const { lr, t_initial, cycle_mul, cycle_decay, cycle_limit, lr_min } = o;
   return (t) => {
-    const { cycle, offset, length } = locateCycle(t, t_initial, cycle_mul);
-    if (cycle >= cycle_limit) return lr_min;
-    return shape(lr * cycle_decay ** cycle, lr_min, offset, length);
+    let i: number;
+    let t_i = t_initial;
+    let t_curr: number;
+    if (cycle_mul !== 1) {
+      i = floorLogRatio(1 - (t / t_initial) * (1 - cycle_mul), cycle_mul);
+      t_i = cycle_mul ** i * t_initial;
+      t_curr = t - ((1 - cycle_mul ** i) / (1 - cycle_mul)) * t_initial;
+    } else {
+      i = floorDiv(t, t_initial);
+      t_curr = t - t_initial * i;
+    }
+    if (!(i < cycle_limit)) return Number.isNaN(i) ? NaN : lr_min;
+    return shape(lr * cycle_decay ** i, lr_min, t_curr, t_i);
   };
 }
 

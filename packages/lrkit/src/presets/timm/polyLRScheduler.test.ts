@@ -17,6 +17,17 @@ describe("timm.PolyLRScheduler", () => {
     expect(s.horizon).toBe(100);
   });
 
+  it("keeps timm's restart rounding: step 242 of t_initial 2, cycle_mul 3 ends cycle 4 (log(243, 3) < 5)", () => {
+    // Expected: timm 1.0.29 PolyLRScheduler(SGD(lr=0.1), t_initial=2, cycle_mul=3.0, cycle_limit=6), the
+    // group's lr after step(t) for t = 240 ... 243 (torch 2.13.0, CPython 3.11.7). The core restarts
+    // at 242; timm's floor(math.log(243, 3)) is 4.
+    expectValues(
+      PolyLRScheduler({ lr: 0.1, t_initial: 2, cycle_mul: 3.0, cycle_limit: 6 }),
+      [0.011111111111111136, 0.00785674201318388, 0.0, 0.0998970663648976],
+      [240, 241, 242, 243],
+    );
+  });
+
   it("combines warmup_prefix, k_decay, growing cycles and decaying peaks", () => {
     const s = PolyLRScheduler({
       lr: 0.1,

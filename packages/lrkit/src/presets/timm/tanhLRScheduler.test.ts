@@ -64,6 +64,17 @@ describe("timm.TanhLRScheduler", () => {
     expect(s.horizon).toBe(35); // get_cycle_length()
   });
 
+  it("keeps timm's restart rounding: step 242 of t_initial 2, cycle_mul 3 ends cycle 4 (log(243, 3) < 5)", () => {
+    // Expected: timm 1.0.29 TanhLRScheduler(SGD(lr=0.1), t_initial=2, cycle_mul=3.0, cycle_limit=6), the
+    // group's lr after step(t) for t = 240 ... 243 (torch 2.13.0, CPython 3.11.7). The core restarts
+    // at 242; timm's floor(math.log(243, 3)) is 4.
+    expectValues(
+      TanhLRScheduler({ lr: 0.1, t_initial: 2, cycle_mul: 3.0, cycle_limit: 6 }),
+      [0.00031629366318813303, 0.0002796619961284497, 0.0002472623156634768, 0.09999991335388836],
+      [240, 241, 242, 243],
+    );
+  });
+
   it("rejects bad parameters, naming the function, the parameter and the value", () => {
     expectThrow(
       () => TanhLRScheduler({ lr: 0.1, t_initial: 10, lb: 3, ub: 3 }),
