@@ -206,36 +206,14 @@ export class CyclicLR extends LRScheduler {
   }
 
   protected ownState(): readonly string[] {
-    if (this.torch.version === "2") {
-      return [
-        "max_lrs",
-        "total_size",
-        "step_ratio",
-        "mode",
-        "gamma",
-        "scale_mode",
-        "cycle_momentum",
-        "use_beta1",
-        "base_momentums",
-        "max_momentums",
-      ];
-    }
-    return [
-      "max_lrs",
-      "total_size",
-      "step_ratio",
-      "mode",
-      "gamma",
-      "_scale_fn_custom",
-      "_scale_fn_ref",
-      "scale_mode",
-      "cycle_momentum",
-      "base_momentums",
-      "max_momentums",
-    ];
+    const range = ["max_lrs", "total_size", "step_ratio", "mode", "gamma"];
+    const momentums = ["base_momentums", "max_momentums"];
+    // 2.x saves the custom scale function last (see trailingState) and drops _scale_fn_ref.
+    return this.torch.version === "2"
+      ? [...range, "scale_mode", "cycle_momentum", "use_beta1", ...momentums]
+      : [...range, "_scale_fn_custom", "_scale_fn_ref", "scale_mode", "cycle_momentum", ...momentums];
   }
 
-  /** The built-in scaling's name (PyTorch keeps a weak reference to the method), or null. */
   protected override trailingState(): readonly string[] {
     return this.torch.version === "2" ? ["_scale_fn_custom"] : [];
   }
