@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { checkBracketDepth } from "./depth.js";
 import { Parser } from "./parser.js";
 import { SpecSyntaxError } from "./syntaxError.js";
 import type { Expression } from "./syntaxTree.js";
@@ -26,14 +27,18 @@ function locate(node: unknown, parser: Parser): void {
 /**
  * Parses `source` as one expression and checks that nothing follows it.
  *
- * @throws {@link SpecSyntaxError} with the position of the first unexpected character.
+ * @throws {@link SpecSyntaxError} with the position of the first unexpected character, or of the
+ *   first bracket past `MAX_SPEC_DEPTH`.
  */
 export function parseExpression(source: string): Expression {
+  checkBracketDepth(source);
   const parser = new Parser(source);
   let node: Expression;
   try {
     node = parser.gobbleSequence();
   } catch (e) {
+    // Long chains of prefix operators (`- - - ... t`) recurse without brackets.
+    if (e instanceof RangeError) throw new SpecSyntaxError("The expression nests too deeply", source, 0);
     const index = (e as { index?: unknown }).index;
     if (e instanceof SpecSyntaxError || typeof index !== "number") throw e;
     // jsep's own errors ("Expected expression after +", "Unclosed [") carry the offset only.

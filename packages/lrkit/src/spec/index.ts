@@ -1,6 +1,7 @@
 export { describeParam, describeParams, type ParamInfo, type ParamKind } from "./describe.js";
 export type { Family } from "./family.js";
 export { compileFormula, PythonError, type FormulaOptions, type FormulaSemantics } from "./formula.js";
+export { MAX_SPEC_DEPTH } from "./depth.js";
 export { fromSpec, isSpec } from "./fromSpec.js";
 export { parseSchedule, parseSpec } from "./parse.js";
 export { combinators, coreFamilies, registerFamilies, registry } from "./registry.js";
