@@ -6,7 +6,7 @@
  */
 import { plateau, type PlateauOptions, type PlateauPolicy, type PlateauState } from "./plateau.js";
 import { isSchedule, type Schedule, type ScheduleSpec } from "./schedule.js";
-import { fromSpec } from "./spec/fromSpec.js";
+import { checkState, restoreSchedules } from "./schedulerCheckpoint.js";
 
 /** How a {@link Scheduler} was made, as JSON. */
 export interface SchedulerSpec {
@@ -141,14 +141,20 @@ export class Scheduler {
 
   /**
    * Rebuilds a scheduler from its spec and a saved state; it continues the exact same sequence.
+   * Both are checked first, as a checkpoint may come from anywhere: the state must be one this
+   * spec can reach (a step, and a plateau state exactly when the spec has a policy, each field
+   * in its range).
    *
-   * @throws SpecError for an invalid spec.
+   * @throws SpecError for an invalid schedule spec (its path from `spec.schedules`);
+   *   ParameterTypeError or ParameterRangeError naming the field of a bad spec or state
+   *   (`state.plateau.scale`), a missing state included.
    */
   static restore(spec: SchedulerSpec, state: SchedulerState): Scheduler {
-    const schedules = Object.fromEntries(Object.entries(spec.schedules).map(([k, s]) => [k, fromSpec(s)]));
+    const schedules = restoreSchedules(spec);
+    const checked = checkState(spec, state);
     return new Scheduler(
       schedules,
-      spec.plateau === undefined ? { state } : { plateau: spec.plateau, state },
+      spec.plateau === undefined ? { state: checked } : { plateau: spec.plateau, state: checked },
     );
   }
 }
