@@ -4,6 +4,7 @@ import { decodeNonFinite } from "./json.js";
 import { optimizerRepr, type Optimizer } from "./optimizer.js";
 import { ReduceLROnPlateau } from "./reduceLROnPlateau.js";
 import type { SchedulerLike, StateDict } from "./scheduler.js";
+import { checkStateEntry } from "./stateCheck.js";
 import { behaviourOf, type TorchBehaviour } from "./version.js";
 
 /**
@@ -158,7 +159,12 @@ export class ChainedScheduler implements SchedulerLike {
 
   /** Restores {@link state_dict}, each scheduler from its own entry. */
   load_state_dict(state: StateDict): void {
-    if (state._last_lr !== undefined) this._last_lr = decodeNonFinite(state._last_lr) as number[];
+    const lastLr = decodeNonFinite(state._last_lr);
+    if (lastLr !== undefined) checkStateEntry("ChainedScheduler", "_last_lr", this._last_lr, lastLr);
+    if (state._schedulers !== undefined) {
+      checkStateEntry("ChainedScheduler", "_schedulers", this._schedulers, state._schedulers);
+    }
+    if (lastLr !== undefined) this._last_lr = lastLr as number[];
     const states = (state._schedulers ?? []) as readonly Json[];
     states.forEach((s, i) => this._schedulers[i]?.load_state_dict(s as StateDict));
   }

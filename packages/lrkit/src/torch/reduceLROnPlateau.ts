@@ -6,6 +6,7 @@ import type { Optimizer } from "./optimizer.js";
 import { float, isInt, isNumeric, toFloat, typeName } from "./python.js";
 import { checkOptimizer, sci4, type SchedulerLike, type StateDict } from "./scheduler.js";
 import { bindKwargs } from "./signature.js";
+import { checkStateEntry } from "./stateCheck.js";
 import { behaviourOf, checkStateLayout, schedulerSignature, type TorchBehaviour } from "./version.js";
 import { EPOCH_DEPRECATION_WARNING, warn } from "./warnings.js";
 
@@ -300,7 +301,9 @@ export class ReduceLROnPlateau implements SchedulerLike {
     const s = decodeNonFinite(state) as Record<string, unknown>;
     checkStateLayout("ReduceLROnPlateau", s, this.torch, { "2": "default_min_lr", "1.13": "verbose" });
     const self = this as unknown as Record<string, unknown>;
-    for (const key of this.stateKeys()) if (s[key] !== undefined) self[key] = s[key];
+    const keys = this.stateKeys().filter((key) => s[key] !== undefined);
+    for (const key of keys) checkStateEntry("ReduceLROnPlateau", key, self[key], s[key]);
+    for (const key of keys) self[key] = s[key];
     this.initIsBetter();
   }
 }

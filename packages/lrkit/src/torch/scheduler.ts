@@ -12,6 +12,7 @@ import { raise } from "./errors.js";
 import { decodeNonFinite, encodeNonFinite } from "./json.js";
 import type { Optimizer, ParamGroup } from "./optimizer.js";
 import { floatRepr, isInt, typeName } from "./python.js";
+import { checkStateEntry } from "./stateCheck.js";
 import { behaviourOf, checkStateLayout, type TorchBehaviour } from "./version.js";
 import { EPOCH_DEPRECATION_WARNING, GET_LR_WARNING, ORDER_WARNING, warn } from "./warnings.js";
 
@@ -82,6 +83,9 @@ function printLr(group: number, lr: number, epoch?: unknown): void {
     console.log(`Epoch ${when}: adjusting learning rate of group ${group} to ${sci4(lr)}.`);
   }
 }
+
+/** The saved form of an entry that state_dict() could not save. */
+const NOT_SAVABLE: unique symbol = Symbol("not savable");
 
 /** A deep copy of a JSON-like value with non-finite numbers encoded (state out). */
 function toState(value: unknown): Json {
@@ -280,6 +284,16 @@ export abstract class LRScheduler implements SchedulerLike {
     return toState(value);
   }
 
+  /** What {@link saveEntry} makes of `value`, non-finite numbers decoded; NOT_SAVABLE where it cannot. */
+  private savedForm(key: string, value: unknown): unknown {
+    if (value === undefined) return undefined;
+    try {
+      return decodeNonFinite(this.saveEntry(key, value));
+    } catch {
+      return NOT_SAVABLE; // e.g. a lambda that is not callable, which state_dict() refuses too
+    }
+  }
+
   /** The inverse of {@link saveEntry}. */
   protected loadEntry(_key: string, value: Json): unknown {
     return decodeNonFinite(structuredClone(value));
@@ -302,8 +316,10 @@ export abstract class LRScheduler implements SchedulerLike {
    * Restores a state from {@link state_dict} (of this class). As in PyTorch, load the optimizer's
    * groups too: the chainable forms continue from the groups' current lr.
    *
-   * @throws TorchTypeError when `state` is not an object; TorchValueError for a state saved by
-   *   the other PyTorch version (see `torchVersion`).
+   * @throws TorchTypeError when `state` is not an object or an entry is not of the kind
+   *   `state_dict()` saved there (TorchValueError for a per-group list of another length), and
+   *   TorchValueError for a state saved by the other PyTorch version (see `torchVersion`); the
+   *   scheduler is then unchanged.
    */
   load_state_dict(state: StateDict): void {
     if (typeof state !== "object" || state === null || Array.isArray(state)) {
@@ -312,8 +328,15 @@ export abstract class LRScheduler implements SchedulerLike {
     checkStateLayout(this.constructor.name, state, this.torch, { "2": "_is_initial", "1.13": "verbose" });
     const known = new Set(this.stateKeys());
     const self = this as unknown as Record<string, unknown>;
+    const loaded: [string, unknown][] = [];
     for (const [key, value] of Object.entries(state)) {
-      if (known.has(key)) self[key] = this.loadEntry(key, value);
+      if (!known.has(key)) continue;
+      // Compared as saved (JSON, lambdas as formulas), before anything is made of it.
+      const saved = this.savedForm(key, self[key]);
+      if (saved !== NOT_SAVABLE) checkStateEntry(this.constructor.name, key, saved, decodeNonFinite(value));
+      loaded.push([key, this.loadEntry(key, value)]);
     }
+    // Checked first, then applied: a refused state leaves the scheduler as it was.
+    for (const [key, entry] of loaded) self[key] = entry;
   }
 }

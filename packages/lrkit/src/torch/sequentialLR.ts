@@ -7,6 +7,7 @@ import type { Optimizer } from "./optimizer.js";
 import { iterate } from "./python.js";
 import { checkOptimizer, resetOptimizerCount, type SchedulerLike, type StateDict } from "./scheduler.js";
 import { bindKwargs, REQUIRED } from "./signature.js";
+import { checkStateEntry } from "./stateCheck.js";
 import { behaviourOf, schedulerSignature, type TorchBehaviour } from "./version.js";
 
 /** Keyword arguments of {@link SequentialLR}. */
@@ -191,6 +192,10 @@ export class SequentialLR implements SchedulerLike {
   /** Restores {@link state_dict}, each scheduler from its own entry. */
   load_state_dict(state: StateDict): void {
     const s = decodeNonFinite(state) as Record<string, unknown>;
+    const self = this as unknown as Record<string, unknown>;
+    for (const key of ["_milestones", "last_epoch", "_last_lr", "_step_count", "_schedulers"]) {
+      if (s[key] !== undefined) checkStateEntry("SequentialLR", key, self[key], s[key]);
+    }
     if (s._milestones !== undefined) this._milestones = s._milestones as number[];
     if (s.last_epoch !== undefined) this.last_epoch = s.last_epoch as number;
     if (s._last_lr !== undefined) this._last_lr = s._last_lr as number[];
