@@ -14,6 +14,7 @@
 import * as v from "valibot";
 import * as p from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { correctlyRoundedPow } from "../correctlyRoundedPow.js";
 
 /** A fastai schedule: a function of the position `pos` in [0, 1] of training. */
 export type PositionFunction = (pos: number) => number;
@@ -31,14 +32,20 @@ export function schedCos(start: number, end: number, pos: number): number {
   return start + ((1 + Math.cos(Math.PI * (1 - pos))) * (end - start)) / 2;
 }
 
-/** fastai's `sched_exp`: `start * (end/start) ** pos`. */
+/**
+ * fastai's `sched_exp`: `start * (end/start) ** pos`, with CPython's correctly rounded `**` (see
+ * {@link correctlyRoundedPow}).
+ */
 export function schedExp(start: number, end: number, pos: number): number {
-  return start * (end / start) ** pos;
+  return start * correctlyRoundedPow(end / start, pos);
 }
 
-/** The inner function of fastai's `SchedPoly`: `start + (end - start) * pos ** power`. */
+/**
+ * The inner function of fastai's `SchedPoly`: `start + (end - start) * pos ** power`, with
+ * CPython's correctly rounded `**`.
+ */
 export function schedPoly(start: number, end: number, power: number, pos: number): number {
-  return start + (end - start) * pos ** power;
+  return start + (end - start) * correctlyRoundedPow(pos, power);
 }
 
 /**

@@ -90,6 +90,15 @@ describe("fastai.SchedExp", () => {
     );
   });
 
+  it("gives CPython's bits where V8's ** is off by an ulp (SchedExp(1e-7, 10) over 100 steps)", () => {
+    // Expected: CPython 3.11.7 `1e-7 * (10/1e-7) ** (t/100)`; V8's ** differs in the last bit at
+    // t = 13, 47, 73 and 88 (of 101 steps).
+    const s = SchedExp({ start: 1e-7, end: 10, steps: 100 });
+    expect([13, 47, 73, 88].map((t) => s(t))).toEqual([
+      1.096478196143185e-6, 0.0005754399373371565, 0.06918309709189363, 1.096478196143185,
+    ]);
+  });
+
   it("accepts end = 0 as fastai does: start at step 0, then 0", () => {
     expectValues(SchedExp({ start: 0.1, end: 0, steps: 100 }), [0.1, 0, 0, 0], [0, 1, 50, 150]);
   });
@@ -111,6 +120,17 @@ describe("fastai.SchedPoly", () => {
       ],
       [0, 1, 37, 50, 99, 100, 150],
     );
+  });
+
+  it("gives CPython's bits where V8's ** is off by an ulp, and the correctly rounded ** where glibc's is not", () => {
+    // Expected: CPython 3.11.7 `0.05 + (0.001 - 0.05) * (t/100) ** 1.7` at t = 51 and 88 (V8's **
+    // differs in the last bit there). At t = 71 glibc's pow misrounds 0.71 ** 1.7 (0.5586492149739912;
+    // mpmath at 400 bits rounds it to 0.5586492149739913): the expected value is CPython's formula with
+    // mpmath's power.
+    const s = SchedPoly({ start: 0.05, end: 0.001, power: 1.7, steps: 100 });
+    expect([51, 88, 71].map((t) => s(t))).toEqual([
+      0.034402127019395, 0.01057092191568363, 0.022626188466274427,
+    ]);
   });
 
   it("gives end from step 0 on with power = 0 (0.0 ** 0 = 1 in Python)", () => {
