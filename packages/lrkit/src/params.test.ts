@@ -113,3 +113,11 @@ describe("parseParams", () => {
     );
   });
 });
+
+describe("show", () => {
+  it("writes non-finite numbers inside lists and objects as JavaScript does, not as JSON's null", () => {
+    expect(p.show([NaN, 1, -Infinity])).toBe("[NaN,1,-Infinity]");
+    expect(p.show({ a: Infinity })).toBe('{"a":Infinity}');
+    expect(p.show([null])).toBe("[null]");
+  });
+});

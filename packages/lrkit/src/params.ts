@@ -59,12 +59,18 @@ export function isParameterError(e: unknown): e is ParameterError {
   return e instanceof ParameterRangeError || e instanceof ParameterTypeError;
 }
 
+const NON_FINITE = "__lrkit_non_finite__:";
+
 /** Formats a value for an error message: numbers as JS prints them, everything else as JSON. */
 export function show(value: unknown): string {
   if (typeof value === "number" || typeof value === "bigint" || value === undefined) return String(value);
   if (typeof value === "function") return "spec" in value ? "a schedule" : "a function";
   try {
-    const json = JSON.stringify(value);
+    // Non-finite numbers as JavaScript writes them ([NaN], not JSON's [null]).
+    const marked = JSON.stringify(value, (_key, v: unknown) =>
+      typeof v === "number" && !Number.isFinite(v) ? `${NON_FINITE}${v}` : v,
+    );
+    const json = marked.replace(new RegExp(`"${NON_FINITE}(-?Infinity|NaN)"`, "g"), "$1");
     return json.length > 80 ? `${json.slice(0, 77)}...` : json;
   } catch {
     return String(value);

@@ -14,6 +14,7 @@ import type { ScheduleSpec } from "../schedule.js";
 import { cyclesForm } from "./closedFormCycles.js";
 import { composeForm } from "./closedFormCompose.js";
 import { ExportError, ge, gt, minus, num, P, select, substitute, unwrap } from "./expr.js";
+import { FORMULA_DIALECT, printFormula } from "./printer.js";
 import { isCoreType, optionsOf } from "./options.js";
 
 /** What a closed form of a node may use. */
@@ -150,7 +151,8 @@ function familyForm(spec: ScheduleSpec, o: O, x: string): string | undefined {
       return interpolationForm(knots, values, o.anneal as string, x);
     }
     case "formula":
-      return P(substitute(o.expr as string, "t", x));
+      // Re-printed from its syntax tree: comments and escapes in the source do not reach Python.
+      return P(substitute(printFormula(o.expr as string, FORMULA_DIALECT), "t", x));
     case "cyclic":
       return cyclicForm(o, x);
     default:

@@ -121,6 +121,15 @@ describe("toPyTorch", () => {
     });
   }
 
+  it("re-prints a formula from its syntax: comments and JavaScript-only literals do not reach Python", () => {
+    const code = toPyTorch(
+      parseSchedule('formula("0.1 /* decay */ * // per step\\n 0.9 ** t + 0x0 + 1_0 * 0")'),
+    );
+    const body = code.split("\n").filter((line) => !line.startsWith("#"));
+    expect(body).toContain("    return ((0.1 * (0.9 ** t)) + 0) + (10 * 0)");
+    expect(body.join("\n")).not.toMatch(/\/\*|\/\/ per step|0x0|1_0/);
+  });
+
   it("exports noise and presets as a table of values, but only with steps", () => {
     const preset = schedule("d2l.CosineScheduler(max_update=20, base_lr=0.3, final_lr=0.01, warmup_steps=5)");
     const script = toPyTorch(preset, { steps: 30 });

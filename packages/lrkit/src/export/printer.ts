@@ -20,6 +20,16 @@ export interface Dialect {
   readonly call: (name: string, args: readonly string[]) => string;
 }
 
+/**
+ * The formula language itself: printing in it keeps the meaning and drops what the parser
+ * tolerates but other languages do not (comments, escapes in names, JavaScript-only literals).
+ */
+export const FORMULA_DIALECT: Dialect = {
+  variable: "t",
+  pi: "pi",
+  call: (name, args) => `${name}(${args.join(", ")})`,
+};
+
 /** A dialect whose functions are `prefix.name`, with binary `minimum`/`maximum` for min/max. */
 export function prefixedDialect(prefix: string, variable: string, pi: string): Dialect {
   const nary = (fn: string, args: readonly string[]): string =>
@@ -44,7 +54,8 @@ export function printFormula(source: string, dialect: Dialect): string {
   const print = (node: Expression): string => {
     switch (node.type) {
       case "Literal":
-        return node.raw ?? String(node.value);
+        // The value, not the source text: `0x10`, `1_0` and `07` are not numbers in every target.
+        return typeof node.value === "number" ? String(node.value) : (node.raw ?? String(node.value));
       case "Identifier":
         return node.name === "t" ? dialect.variable : node.name === "pi" ? dialect.pi : node.name;
       case "UnaryExpression":
