@@ -73,7 +73,7 @@ describe("d2l.FactorScheduler", () => {
           let eta = base;
           for (let t = 0; t < 200; t++) {
             eta = Math.max(stop, eta * factor);
-            expectCloseAt(s(t), eta, t, 1e-17);
+            expect(s(t), `t = ${t}`).toBe(eta);
           }
         },
       ),

@@ -1,11 +1,11 @@
 // Anchor: d2l-ai/d2l-en chapter_optimization/lr-scheduler.md ("Learning Rate Scheduling"),
 // class FactorScheduler (the same in the PyTorch, MXNet and TensorFlow tabs).
 import * as v from "valibot";
-import { factor as factorDecay } from "../../families/factor.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
+import { loopDecay } from "../mxnet/loopDecay.js";
 
 const NAME = "d2l.FactorScheduler";
 
@@ -27,10 +27,12 @@ export type FactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * d2l's `FactorScheduler`: `eta <- max(stop_factor_lr, eta * factor)` on every call, so the lr at
- * update `t` (the object called with 0, 1, ..., t) is `max(stop_factor_lr, base_lr * factor ** (t + 1))`.
+ * update `t` (the object called with 0, 1, ..., t) is `max(stop_factor_lr, base_lr * factor ** (t + 1))`,
+ * rounded as the chapter's loop rounds it: one multiplication per call (see {@link loopDecay};
+ * `base_lr * factor ** (t + 1)` is an ulp or more away after a few calls).
  *
  * Quirk kept: the chapter multiplies before returning, so even update 0 gets `base_lr * factor`,
- * never `base_lr` itself. The closed form is the core {@link factorDecay | factor} one step ahead.
+ * never `base_lr` itself.
  *
  * @param options.factor - in (0, 1] (the chapter's alpha in (0, 1); a factor above 1 would make its
  *   recursion differ from any closed form once the floor is hit, so lrkit rejects it). Defaults to 1.
@@ -47,8 +49,8 @@ export type FactorSchedulerOptions = v.InferInput<typeof params>;
  */
 export function FactorScheduler(options: FactorSchedulerOptions = {}): Schedule {
   const o = parseParams(NAME, params, options);
-  const inner = factorDecay({ lr: o.base_lr, factor: o.factor, minLr: o.stop_factor_lr });
-  return define((t) => inner(t + 1), specOf(NAME, options));
+  const decayed = loopDecay(o.base_lr, o.factor, o.stop_factor_lr);
+  return define((t) => decayed(Math.floor(t + 1)), specOf(NAME, options));
 }
 
 /** Registry entry of {@link FactorScheduler}. */

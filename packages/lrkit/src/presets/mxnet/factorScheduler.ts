@@ -1,11 +1,11 @@
 // Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class FactorScheduler.
 import * as v from "valibot";
-import { factor as factorDecay } from "../../families/factor.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
+import { loopDecay } from "./loopDecay.js";
 
 const NAME = "mxnet.FactorScheduler";
 
@@ -40,10 +40,11 @@ export type FactorSchedulerOptions = v.InferInput<typeof params>;
  * update `t` is `base_lr` for `t <= step`, then `max(stop_factor_lr, base_lr * factor ** k)` with
  * `k = ceil(t / step) - 1` decays (`step = 10`: the first decay is at update 11).
  *
- * Quirks kept: the floor applies only when a decay happens, so a `base_lr` below `stop_factor_lr` is
- * returned as is until update `step`, then jumps up to the floor. The warmup (`t < warmup_steps`)
- * does not shift the decay's clock: at its end the lr catches up on every decay that fell inside it.
- * The core {@link factorDecay | factor} decay, counted MXNet's way, behind MXNet's warmup.
+ * Quirks kept: the lr is multiplied by `factor` once per decay, as MXNet's `base_lr *= factor` does
+ * (see {@link loopDecay}; `base_lr * factor ** k` is an ulp or more away after a few decays). The
+ * floor applies only when a decay happens, so a `base_lr` below `stop_factor_lr` is returned as is
+ * until update `step`, then jumps up to the floor. The warmup (`t < warmup_steps`) does not shift
+ * the decay's clock: at its end the lr catches up on every decay that fell inside it.
  *
  * @param options.step - an integer >= 1 (MXNet accepts a float >= 1; lrkit requires an integer, as
  *   its docstring says).
@@ -67,10 +68,10 @@ export function FactorScheduler(options: FactorSchedulerOptions): Schedule {
   const o = parseParams(NAME, params, options);
   checkWarmup(NAME, o);
   const { step, base_lr } = o;
-  const decay = factorDecay({ lr: base_lr, factor: o.factor, stepSize: step, minLr: o.stop_factor_lr });
+  const decayed = loopDecay(base_lr, o.factor, o.stop_factor_lr);
   // floor((ceil(t) - 1) / step) = ceil(t / step) - 1 for an integer step: MXNet's count of decays.
   const counted = define(
-    (t) => (t <= step ? base_lr : decay(Math.ceil(t) - 1)),
+    (t) => (t <= step ? base_lr : decayed(Math.floor((Math.ceil(t) - 1) / step))),
     specOf(NAME, { ...options, warmup_steps: 0 }),
   );
   const inner = withWarmup(counted, o, "shared");

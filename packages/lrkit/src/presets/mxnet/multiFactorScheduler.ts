@@ -1,11 +1,12 @@
 // Anchor: apache/mxnet python/mxnet/lr_scheduler.py, class MultiFactorScheduler.
 import * as v from "valibot";
-import { multiStep } from "../../families/multiStep.js";
+import { countAtOrBelow } from "../../families/math.js";
 import { ensure, ensureSorted, parseParams } from "../../params.js";
 import { define, specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { reducingFactor } from "./factorScheduler.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
+import { loopDecay } from "./loopDecay.js";
 
 const NAME = "mxnet.MultiFactorScheduler";
 
@@ -32,13 +33,13 @@ const params = v.strictObject({
 export type MultiFactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
- * MXNet's `MultiFactorScheduler`: `base_lr * factor ** n`, where `n` counts the entries of `step`
- * that are strictly below the update `t` (`num_update > step[i]`): with `step = [15, 30]` the lr
- * changes at updates 16 and 31, one update later than d2l's and PyTorch's MultiStepLR.
+ * MXNet's `MultiFactorScheduler`: `base_lr` multiplied by `factor` `n` times (MXNet's
+ * `base_lr *= factor`, see {@link loopDecay}), where `n` counts the entries of `step` that are
+ * strictly below the update `t` (`num_update > step[i]`): with `step = [15, 30]` the lr changes at
+ * updates 16 and 31, one update later than d2l's and PyTorch's MultiStepLR.
  *
  * The warmup (`t < warmup_steps`) does not shift the clock: at its end the lr catches up on every
- * step that fell inside it, and a warmup longer than the last step is accepted, as in MXNet. The core
- * {@link multiStep} counted MXNet's way, behind MXNet's warmup.
+ * step that fell inside it, and a warmup longer than the last step is accepted, as in MXNet.
  *
  * @param options.step - a non-empty, strictly increasing list of integers >= 1.
  * @param options.factor - in (0, 1]. Defaults to 1.
@@ -61,9 +62,12 @@ export function MultiFactorScheduler(options: MultiFactorSchedulerOptions): Sche
   ensure(o.step.length > 0, NAME, "step", "must not be empty", o.step);
   ensureSorted(NAME, "step", o.step, true);
   checkWarmup(NAME, o);
-  const decay = multiStep({ lr: o.base_lr, milestones: [...o.step], gamma: o.factor });
-  // For integer steps, step[i] < t exactly when step[i] <= ceil(t) - 1, which the core counts.
-  const counted = define((t) => decay(Math.ceil(t) - 1), specOf(NAME, { ...options, warmup_steps: 0 }));
+  const decayed = loopDecay(o.base_lr, o.factor, 0, o.step.length);
+  // For integer steps, step[i] < t exactly when step[i] <= ceil(t) - 1.
+  const counted = define(
+    (t) => decayed(countAtOrBelow(o.step, Math.ceil(t) - 1)),
+    specOf(NAME, { ...options, warmup_steps: 0 }),
+  );
   const inner = withWarmup(counted, o, "shared");
   const last = o.step[o.step.length - 1]!;
   return relabel(inner, specOf(NAME, options), {

@@ -102,11 +102,41 @@ describe("mxnet.FactorScheduler", () => {
             }
             return lr;
           };
-          for (let t = 0; t < 150; t++) expectCloseAt(s(t), call(t), t, 1e-17);
+          // Bit for bit after the warmup; within it, the core warmup's ramp (an ulp from MXNet's order).
+          for (let t = 0; t < 150; t++) {
+            if (t < w.warmup_steps) expectCloseAt(s(t), call(t), t, 1e-17);
+            else expect(s(t), `t = ${t}`).toBe(call(t));
+          }
         },
       ),
       { numRuns: 100 },
     );
+  });
+
+  it("multiplies once per decay as MXNet's loop does, not base_lr * factor ** k (which is an ulp off)", () => {
+    // Expected: MXNet's FactorScheduler(step=1, factor=0.9, base_lr=0.1, stop_factor_lr=0) called with
+    // 0, 1, ..., t in CPython (the closed form 0.1 * 0.9 ** (t - 1) differs at 368 of t = 0 ... 399),
+    // and FactorScheduler(step=10, factor=0.7, base_lr=0.3, stop_factor_lr=1e-4).
+    const s = FactorScheduler({ step: 1, factor: 0.9, base_lr: 0.1, stop_factor_lr: 0 });
+    expect([2, 3, 10, 50, 100, 399].map((t) => s(t))).toEqual([
+      0.09000000000000001, 0.08100000000000002, 0.03874204890000002, 0.0005726416897022357,
+      2.9512665430652833e-6, 6.14495570733153e-20,
+    ]);
+    const f = FactorScheduler({ step: 10, factor: 0.7, base_lr: 0.3, stop_factor_lr: 1e-4 });
+    expect([10, 11, 21, 51, 101, 201, 299].map((t) => f(t))).toEqual([
+      0.3, 0.21, 0.147, 0.05042099999999999, 0.008474257469999996, 0.00023937679889283572, 0.0001,
+    ]);
+  });
+
+  it("answers at once at any update, however many decays lie before it", () => {
+    // A factor this close to 1 takes millions of decays to reach the floor: the loop's value is
+    // remembered every 256 decays up to 2^20, and continued in closed form past them.
+    const s = FactorScheduler({ step: 1, factor: 0.999999, base_lr: 0.1, stop_factor_lr: 0 });
+    for (const t of [1e3, 1e6, 1e9, 1e15, 1e300]) {
+      expect(s(t)).toBeGreaterThanOrEqual(0);
+      expect(s(t)).toBeLessThan(0.1);
+    }
+    expect(s(1e9)).toBeCloseTo(0.1 * 0.999999 ** (1e9 - 1), 20);
   });
 
   it("raises MXNet's errors as RangeError and TypeError, naming the parameter and the value", () => {
@@ -154,6 +184,16 @@ describe("mxnet.MultiFactorScheduler", () => {
     const s = MultiFactorScheduler({ step: [15, 30], factor: 0.5, base_lr: 0.5 });
     expectValues(s, [0.5, 0.5, 0.5, 0.5, 0.25, 0.25, 0.125, 0.125], [0, 1, 14, 15, 16, 30, 31, 100]);
     expect(s.horizon).toBe(31);
+  });
+
+  it("multiplies once per step passed, as MXNet's loop does (step=[2, 4, ..., 12], factor=0.9)", () => {
+    // Expected: MXNet's MultiFactorScheduler(step=[2, 4, 6, 8, 10, 12], factor=0.9, base_lr=0.1)
+    // called with 0, 1, ..., 14 in CPython: 0.1 * 0.9 ** 6 would be 0.05314410000000001.
+    const s = MultiFactorScheduler({ step: [2, 4, 6, 8, 10, 12], factor: 0.9, base_lr: 0.1 });
+    expect([3, 5, 7, 9, 11, 13].map((t) => s(t))).toEqual([
+      0.09000000000000001, 0.08100000000000002, 0.07290000000000002, 0.06561000000000002, 0.05904900000000002,
+      0.05314410000000002,
+    ]);
   });
 
   it("keeps base_lr = 0.01 with the default factor 1", () => {
@@ -217,7 +257,11 @@ describe("mxnet.MultiFactorScheduler", () => {
             }
             return lr;
           };
-          for (let t = 0; t < 80; t++) expectCloseAt(s(t), call(t), t, 1e-17);
+          // Bit for bit after the warmup; within it, the core warmup's ramp (an ulp from MXNet's order).
+          for (let t = 0; t < 80; t++) {
+            if (t < w.warmup_steps) expectCloseAt(s(t), call(t), t, 1e-17);
+            else expect(s(t), `t = ${t}`).toBe(call(t));
+          }
         },
       ),
       { numRuns: 100 },
