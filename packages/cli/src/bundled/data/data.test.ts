@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { subset } from "@lrkit/tfjs";
 import { CACHE_ENV, cacheDir } from "./cacheDir.js";
@@ -42,21 +43,74 @@ describe("loadFashionMnist", () => {
     expect(Array.from(test.images.subarray(9 * 784, 10 * 784))).toEqual(raw9[6000]);
 
     const file = path.join(tmp, FASHION_MNIST_CACHE_FILE);
-    expect(statSync(file).size).toBe(28 + 70000 * 785);
+    expect(statSync(file).size).toBe(32 + 70000 * 785);
     const again = await loadFashionMnist({ cacheDir: tmp });
     expect(Buffer.compare(again.train.images, train.images)).toBe(0);
     expect(Buffer.compare(again.test.labels, test.labels)).toBe(0);
   });
 
-  it("rebuilds a truncated cache file", async () => {
-    const dir = path.join(tmp, "truncated");
-    const { train } = await loadFashionMnist({ cacheDir: tmp });
+  // Each damage keeps the file's length; each is found, reported in one line and rebuilt from the
+  // package (a few seconds each).
+  const damages: [string, (bytes: Buffer) => void, RegExp][] = [
+    ["a flipped pixel", (b) => void (b[32 + 12345 * 784 + 400]! ^= 0x10), /does not match its checksum/],
+    [
+      "a label of 200 (under a matching checksum)",
+      (b) => {
+        b[32 + 60000 * 784 + 7] = 200;
+        b.writeUInt32LE(crc32(b.subarray(32), crc32(b.subarray(0, 28))), 28);
+      },
+      /holds label 200 at fashion-mnist\/train example 7, beyond the 10 classes/,
+    ],
+    [
+      "train and test counts swapped in the header",
+      (b) => {
+        b.writeUInt32LE(10000, 8);
+        b.writeUInt32LE(60000, 12);
+      },
+      /does not match its checksum/,
+    ],
+    ["garbage of the right length", (b) => void b.fill("garbage "), /is not an lrkit image cache/],
+  ];
+  it.each(damages)("detects %s in the cache and rebuilds it", async (_, damage, reason) => {
+    const reference = await loadFashionMnist({ cacheDir: tmp });
+    const dir = path.join(tmp, "damaged");
     const file = path.join(dir, FASHION_MNIST_CACHE_FILE);
-    await import("node:fs").then((fs) => fs.mkdirSync(dir, { recursive: true }));
-    writeFileSync(file, readFileSync(path.join(tmp, FASHION_MNIST_CACHE_FILE)).subarray(0, 1000));
-    const rebuilt = await loadFashionMnist({ cacheDir: dir });
-    expect(Buffer.compare(rebuilt.train.images, train.images)).toBe(0);
-    expect(statSync(file).size).toBe(28 + 70000 * 785);
+    mkdirSync(dir, { recursive: true });
+    const bytes = readFileSync(path.join(tmp, FASHION_MNIST_CACHE_FILE));
+    damage(bytes);
+    writeFileSync(file, bytes);
+    const warnings: string[] = [];
+    const rebuilt = await loadFashionMnist({ cacheDir: dir, warn: (m) => warnings.push(m) });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(reason);
+    expect(warnings[0]).toContain(`the Fashion-MNIST cache ${file} `);
+    expect(warnings[0]).toMatch(/; rebuilding it from the fashion-mnist package$/);
+    for (const part of ["train", "test"] as const) {
+      expect(rebuilt[part].count).toBe(reference[part].count);
+      expect(Buffer.compare(rebuilt[part].images, reference[part].images)).toBe(0);
+      expect(Buffer.compare(rebuilt[part].labels, reference[part].labels)).toBe(0);
+    }
+    expect(Buffer.compare(readFileSync(file), readFileSync(path.join(tmp, FASHION_MNIST_CACHE_FILE)))).toBe(
+      0,
+    );
+    expect(readdirSync(dir)).toEqual([FASHION_MNIST_CACHE_FILE]);
+  });
+
+  it("uses the data from memory, with a one-line warning, when the cache directory cannot be made", async () => {
+    const reference = await loadFashionMnist({ cacheDir: tmp });
+    // A regular file where the directory's parent should be: root's chmod would not stop a write.
+    const parent = path.join(tmp, "a-file");
+    writeFileSync(parent, "");
+    const dir = path.join(parent, "cache");
+    const warnings: string[] = [];
+    const { train, test } = await loadFashionMnist({ cacheDir: dir, warn: (m) => warnings.push(m) });
+    expect(warnings).toEqual([
+      `cannot write the Fashion-MNIST cache in ${dir} (ENOTDIR: not a directory, mkdir '${dir}'); ` +
+        `using the data from memory (set ${CACHE_ENV} to a writable directory to keep it)`,
+    ]);
+    expect(Buffer.compare(train.images, reference.train.images)).toBe(0);
+    expect(Buffer.compare(test.labels, reference.test.labels)).toBe(0);
+    expect(readFileSync(parent, "utf8")).toBe("");
   });
 });
 

@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { cacheDir } from "./cacheDir.js";
 import type { DatasetSplits } from "@lrkit/tfjs";
+import { CACHE_ENV, cacheDir } from "./cacheDir.js";
 import { readImageCache, writeImageCache } from "./imageCache.js";
 
 /** Fashion-MNIST's classes, by label. */
@@ -30,7 +30,7 @@ const TEST_PER_CLASS = 1000;
 const PIXELS = 28 * 28;
 
 /** The cache file's name; the version changes whenever the split or the format does. */
-export const FASHION_MNIST_CACHE_FILE = "fashion-mnist-v1.bin";
+export const FASHION_MNIST_CACHE_FILE = "fashion-mnist-v2.bin";
 
 /** Options of {@link loadFashionMnist}. */
 export interface LoadOptions {
@@ -39,7 +39,14 @@ export interface LoadOptions {
    * {@link cacheDir}).
    */
   readonly cacheDir?: string;
+  /**
+   * Receives a one-line warning when the cache file is damaged (and rebuilt) or cannot be written
+   * (and the data is used from memory). Defaults to writing `lrkit: <message>` on stderr.
+   */
+  readonly warn?: (message: string) => void;
 }
+
+const warnOnStderr = (message: string) => void process.stderr.write(`lrkit: ${message}\n`);
 
 const isImage = (entry: unknown): entry is number[] =>
   Array.isArray(entry) &&
@@ -94,11 +101,16 @@ async function fromPackage(): Promise<DatasetSplits> {
  * holds k of each class.
  *
  * The first call converts the package's JSON (about 150 MB, a few seconds) into a 55 MB binary
- * file, `fashion-mnist-v1.bin` in the cache directory; later calls read that file (well under a
- * second). A missing, truncated or foreign file is rebuilt. No network is used.
+ * file, `fashion-mnist-v2.bin` in the cache directory; later calls read that file (well under a
+ * second). The file carries a CRC-32 of its contents and is checked on every read (format, size,
+ * checksum, labels below 10): a missing file is built, a truncated, damaged or foreign one is
+ * rebuilt with a warning. When the directory cannot be written (read-only, full, not a directory),
+ * a warning says so, no temporary file is left behind, and the data is used from memory. No
+ * network is used.
  *
- * @param options - `cacheDir` (default `$LRKIT_CACHE_DIR`, else `node_modules/.cache/lrkit`).
- * @returns the training (60,000) and test (10,000) sets, as views of one buffer.
+ * @param options - `cacheDir` (default `$LRKIT_CACHE_DIR`, else `node_modules/.cache/lrkit`) and
+ *   `warn` (default: a line on stderr).
+ * @returns the training (60,000) and test (10,000) sets.
  * @throws Error when the package is missing or holds fewer than 7,000 valid images of a class.
  * @example
  * ```ts
@@ -108,12 +120,22 @@ async function fromPackage(): Promise<DatasetSplits> {
  * @see Xiao, Rasul and Vollgraf, "Fashion-MNIST", 2017 (the official split differs: it is not in the package).
  */
 export async function loadFashionMnist(options: LoadOptions = {}): Promise<DatasetSplits> {
-  const file = path.join(cacheDir(options.cacheDir), FASHION_MNIST_CACHE_FILE);
-  const info = { name: "fashion-mnist", classes: FASHION_MNIST_CLASSES };
-  const cached = readImageCache(file, info);
-  if (cached) return cached;
-  writeImageCache(file, await fromPackage());
-  const written = readImageCache(file, info);
-  if (!written) throw new Error(`loadFashionMnist: could not read back the cache file ${file}`);
-  return written;
+  const dir = cacheDir(options.cacheDir);
+  const file = path.join(dir, FASHION_MNIST_CACHE_FILE);
+  const warn = options.warn ?? warnOnStderr;
+  const found = readImageCache(file, { name: "fashion-mnist", classes: FASHION_MNIST_CLASSES });
+  if (found.kind === "valid") return found.splits;
+  if (found.kind === "invalid")
+    warn(`the Fashion-MNIST cache ${file} ${found.reason}; rebuilding it from the fashion-mnist package`);
+  const splits = await fromPackage();
+  try {
+    writeImageCache(file, splits);
+  } catch (e) {
+    if (!(e instanceof Error && "code" in e)) throw e; // a file system error, else a defect
+    warn(
+      `cannot write the Fashion-MNIST cache in ${dir} (${e.message}); using the data from memory ` +
+        `(set ${CACHE_ENV} to a writable directory to keep it)`,
+    );
+  }
+  return splits;
 }

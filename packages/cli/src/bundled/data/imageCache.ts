@@ -1,57 +1,94 @@
 /**
  * A compact binary file holding a training and a test set of 8-bit images: written once,
- * atomically, read back as views of one buffer.
+ * atomically, and checked on every read, so that a damaged file is rebuilt instead of trained on.
  *
  * Layout (little-endian):
  *
  * | bytes | content |
  * | --- | --- |
- * | 0–7 | magic `LRKIMG01` |
+ * | 0–7 | magic `LRKIMG02` |
  * | 8–11, 12–15 | train count, test count (uint32) |
  * | 16–19, 20–23, 24–27 | height, width, channels (uint32) |
- * | 28– | train images, train labels, test images, test labels (uint8) |
+ * | 28–31 | CRC-32 of every other byte of the file: bytes 0–27, then 32 to the end (uint32) |
+ * | 32– | train images, train labels, test images, test labels (uint8) |
  *
  * @module
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import type { DatasetSplits, ImageDataset } from "@lrkit/tfjs";
 
-const MAGIC = "LRKIMG01";
-const HEADER = 28;
+const MAGIC = "LRKIMG02";
+const CHECKSUM_AT = 28;
+const HEADER = 32;
 
 /** What identifies a dataset besides its pixels. */
 export interface ImageSetInfo {
   /** The dataset's name, e.g. "fashion-mnist" (the splits are named "<name>/train", "<name>/test"). */
   readonly name: string;
-  /** The class names, by label. */
+  /** The class names, by label: every label is below their count. */
   readonly classes: readonly string[];
 }
 
-/** Writes `splits` to `file` (via a temporary file and a rename, so readers never see half a file). */
+/** What {@link readImageCache} found: the sets, no file, or a file that is not a valid cache and why. */
+export type CacheRead =
+  | { readonly kind: "valid"; readonly splits: DatasetSplits }
+  | { readonly kind: "missing" }
+  | { readonly kind: "invalid"; readonly reason: string };
+
+/** The CRC-32 of `chunks`, one after another (zlib's, as in gzip and PNG). */
+const checksum = (chunks: readonly Uint8Array[]): number =>
+  chunks.reduce((crc, chunk) => crc32(chunk, crc), 0);
+
+/**
+ * Writes `splits` to `file`: to a temporary file next to it, renamed over `file` once complete, so
+ * that readers never see half a file. The temporary file is removed when anything fails.
+ *
+ * @throws the file system's error (`ENOSPC`, `EACCES`, `ENOTDIR`, ...) when the directory cannot be
+ *   created or the file written.
+ */
 export function writeImageCache(file: string, splits: DatasetSplits): void {
   const { train, test } = splits;
+  const data = [train.images, train.labels, test.images, test.labels];
   const header = Buffer.alloc(HEADER);
   header.write(MAGIC, 0, "latin1");
   [train.count, test.count, ...train.shape].forEach((v, i) => header.writeUInt32LE(v, 8 + 4 * i));
+  header.writeUInt32LE(checksum([header.subarray(0, CHECKSUM_AT), ...data]), CHECKSUM_AT);
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, Buffer.concat([header, train.images, train.labels, test.images, test.labels]));
-  renameSync(tmp, file);
+  // Unique across processes and worker threads that rebuild the same cache at once.
+  const tmp = `${file}.${randomUUID()}.tmp`;
+  try {
+    writeFileSync(tmp, header, { flag: "wx" });
+    for (const part of data) appendFileSync(tmp, part);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /**
- * Reads a file written by {@link writeImageCache}; undefined when it is missing or not a valid
- * cache (wrong magic or size), so that the caller rebuilds it.
+ * Reads and checks a file written by {@link writeImageCache}: its format, its size, its checksum,
+ * and that every label names one of `info.classes`.
+ *
+ * @returns the sets (views of one buffer), `missing` when there is no file (or no directory for it),
+ *   or `invalid` with the reason (unreadable, another format, truncated, damaged), so that the
+ *   caller rebuilds it.
  */
-export function readImageCache(file: string, info: ImageSetInfo): DatasetSplits | undefined {
+export function readImageCache(file: string, info: ImageSetInfo): CacheRead {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
-  } catch {
-    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // No such file, or a path that cannot hold one (a file where a directory should be).
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+    return invalid(`cannot be read (${String(code)})`);
   }
-  if (bytes.length < HEADER || bytes.toString("latin1", 0, 8) !== MAGIC) return undefined;
+  if (bytes.length < HEADER || bytes.toString("latin1", 0, 8) !== MAGIC)
+    return invalid(`is not an lrkit image cache of format ${MAGIC}`);
   const [trainCount, testCount, h, w, c] = [0, 1, 2, 3, 4].map((i) => bytes.readUInt32LE(8 + 4 * i)) as [
     number,
     number,
@@ -60,9 +97,15 @@ export function readImageCache(file: string, info: ImageSetInfo): DatasetSplits 
     number,
   ];
   const size = h * w * c;
-  if (bytes.length !== HEADER + (trainCount + testCount) * (size + 1)) return undefined;
+  const expected = HEADER + (trainCount + testCount) * (size + 1);
+  if (bytes.length !== expected)
+    return invalid(`has ${bytes.length} bytes where its header says ${expected}`);
   const view = (offset: number, length: number) =>
     new Uint8Array(bytes.buffer, bytes.byteOffset + offset, length);
+  if (
+    checksum([view(0, CHECKSUM_AT), view(HEADER, bytes.length - HEADER)]) !== bytes.readUInt32LE(CHECKSUM_AT)
+  )
+    return invalid("does not match its checksum");
   const split = (offset: number, count: number, part: string): ImageDataset => ({
     name: `${info.name}/${part}`,
     images: view(offset, count * size),
@@ -71,8 +114,18 @@ export function readImageCache(file: string, info: ImageSetInfo): DatasetSplits 
     shape: [h, w, c],
     classes: info.classes,
   });
-  return {
+  const splits = {
     train: split(HEADER, trainCount, "train"),
     test: split(HEADER + trainCount * (size + 1), testCount, "test"),
   };
+  for (const set of [splits.train, splits.test]) {
+    const i = set.labels.findIndex((label) => label >= info.classes.length);
+    if (i >= 0)
+      return invalid(
+        `holds label ${set.labels[i]} at ${set.name} example ${i}, beyond the ${info.classes.length} classes`,
+      );
+  }
+  return { kind: "valid", splits };
 }
+
+const invalid = (reason: string): CacheRead => ({ kind: "invalid", reason });
