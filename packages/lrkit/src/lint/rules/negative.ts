@@ -1,7 +1,10 @@
 import { fmt, text } from "../format.js";
 import type { LintRule } from "../types.js";
 
-/** `negative-lr`: a negative lr turns gradient descent into ascent. */
+/**
+ * `negative-lr`: a negative lr turns gradient descent into ascent. Schedules that take values of any
+ * sign (formulas, interpolations, and the Optax presets, as Optax's own schedules do) can drive one.
+ */
 export const negativeRule: LintRule = {
   code: "negative-lr",
   severity: "error",
@@ -25,7 +28,7 @@ export const negativeRule: LintRule = {
         severity: "error",
         step: first,
         message: `lr is ${fmt(values[first]!)} at step ${first}${more}: a negative lr climbs the loss.`,
-        fix: `Fix the parameter that drives it below zero (a formula, a scale or an interpolation value), or bound it: ${wrap}.`,
+        fix: `Fix the parameter that drives it below zero (a formula, a scale, an interpolation value, or an Optax value, which Optax lets be negative), or bound it: ${wrap}.`,
       },
     ];
   },

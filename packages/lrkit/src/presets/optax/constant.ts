@@ -1,25 +1,35 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, constant_schedule.
 import * as v from "valibot";
-import { constant } from "../../families/constant.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
-import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { define, relabel, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 
 const NAME = "optax.constant_schedule";
 
 const params = v.strictObject({
-  value: p.nonNegative("The value held at every step."),
+  value: p.number("The value held at every step; of any sign, as in Optax."),
 });
 
 /** Options of {@link constant_schedule}: Optax's parameter names. */
 export type ConstantScheduleOptions = v.InferInput<typeof params>;
 
 /**
- * Optax's `constant_schedule`: `value` at every step. The core {@link constant} family.
+ * Optax's constant `value` as a schedule (NaN for a NaN step, as every lrkit schedule), with the
+ * spec of the `constant_schedule` that it is: what Optax's other schedules fall back to.
+ */
+export function constantPart(value: number): Schedule {
+  return define((t) => (t === t ? value : NaN), specOf(NAME, { value }), { horizon: 0 });
+}
+
+/**
+ * Optax's `constant_schedule`: `value` at every step.
  *
- * @param options.value - non-negative (Optax accepts any value; lrkit schedules learning rates).
- * @throws RangeError for a negative or non-finite value.
+ * Values of any sign are accepted, as in Optax (its own tests schedule negative values); `lint`
+ * reports a negative learning rate (`negative-lr`) where the schedule drives one.
+ *
+ * @param options.value - any finite number.
+ * @throws RangeError for a non-finite value.
  * @example
  * ```ts
  * constant_schedule({ value: 5 })(100); // 5
@@ -28,8 +38,7 @@ export type ConstantScheduleOptions = v.InferInput<typeof params>;
  */
 export function constant_schedule(options: ConstantScheduleOptions): Schedule {
   const o = parseParams(NAME, params, options);
-  const inner = constant({ lr: o.value });
-  return relabel(inner, specOf(NAME, options));
+  return relabel(constantPart(o.value), specOf(NAME, options));
 }
 
 /** Registry entry of {@link constant_schedule}. */

@@ -1,22 +1,36 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, cosine_decay_schedule.
 import * as v from "valibot";
-import { cosine } from "../../families/cosine.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
-import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { define, relabel, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-
-/** Optax's cosine decay from `init` to `alpha * init` over `decaySteps` as a core {@link cosine}. */
-export function cosinePart(init: number, decaySteps: number, alpha: number, exponent: number): Schedule {
-  return cosine({ lr: init, steps: decaySteps, minLr: init * alpha, exponent });
-}
 
 const NAME = "optax.cosine_decay_schedule";
 
+/**
+ * Optax's cosine decay from `init` to `alpha * init` over `decaySteps`, its `schedule(count)` in its
+ * operation order, for values of any sign: with `s = min(t, decaySteps)`,
+ * `init * ((1 - alpha) * (0.5 * (1 + cos(pi * s / decaySteps))) ** exponent + alpha)`. Its spec is
+ * the `cosine_decay_schedule` that it is.
+ */
+export function cosinePart(init: number, decaySteps: number, alpha: number, exponent: number): Schedule {
+  return define(
+    (t) => {
+      const decay = 0.5 * (1 + Math.cos((Math.PI * Math.min(t, decaySteps)) / decaySteps));
+      return init * ((1 - alpha) * decay ** exponent + alpha);
+    },
+    specOf(NAME, { init_value: init, decay_steps: decaySteps, alpha, exponent }),
+    { horizon: decaySteps },
+  );
+}
+
 const params = v.strictObject({
-  init_value: p.nonNegative("The value at step 0."),
+  init_value: p.number("The value at step 0; of any sign."),
   decay_steps: p.positive("The steps of the decay; the value holds from then on."),
-  alpha: v.optional(p.unit("The final value as a fraction of init_value. Defaults to 0.0."), 0.0),
+  alpha: v.optional(
+    p.number("The final value as a fraction of init_value; of any sign. Defaults to 0.0."),
+    0.0,
+  ),
   exponent: v.optional(
     p.positive("Raises the cosine factor 0.5 * (1 + cos(pi t / T)) to this power. Defaults to 1.0."),
     1.0,
@@ -29,15 +43,17 @@ export type CosineDecayScheduleOptions = v.InferInput<typeof params>;
 /**
  * Optax's `cosine_decay_schedule`: with `s = min(step, decay_steps)`,
  * `init_value * ((1 - alpha) * (0.5 * (1 + cos(pi * s / decay_steps))) ** exponent + alpha)`,
- * then `alpha * init_value` for good. The core {@link cosine} family with `minLr = alpha * init_value`.
+ * then `alpha * init_value` for good.
  *
- * Optax computes in float32 under JAX; lrkit evaluates the same formula in float64.
+ * Values of any sign are accepted, as in Optax: a negative `init_value`, and an `alpha` outside
+ * [0, 1] (a final value above the start, or of the other sign); `lint` reports a negative learning
+ * rate. Optax computes in float32 under JAX; lrkit evaluates the same formula in float64.
  *
- * @param options.init_value - non-negative.
+ * @param options.init_value - any finite number.
  * @param options.decay_steps - positive (Optax raises ValueError otherwise).
- * @param options.alpha - in [0, 1] (lrkit rejects other values, which Optax accepts). Defaults to 0.0.
- * @param options.exponent - positive (lrkit rejects `<= 0`). Defaults to 1.0.
- * @throws RangeError for a non-positive `decay_steps` or `exponent`, or an `alpha` outside [0, 1].
+ * @param options.alpha - any finite number. Defaults to 0.0.
+ * @param options.exponent - positive (lrkit rejects `<= 0`, which Optax accepts). Defaults to 1.0.
+ * @throws RangeError for a non-positive `decay_steps` or `exponent`, or a non-finite value.
  * @example
  * ```ts
  * cosine_decay_schedule({ init_value: 0.1, decay_steps: 100, exponent: 2 })(50); // 0.025

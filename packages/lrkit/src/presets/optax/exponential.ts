@@ -1,11 +1,10 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, exponential_decay.
 import * as v from "valibot";
-import { constant } from "../../families/constant.js";
-import { exponential } from "../../families/exponential.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
-import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { define, relabel, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
+import { constantPart } from "./constant.js";
 
 /** The parameters of Optax's exponential decay after `init_value` (shared with the warmup variant). */
 export const exponentialShape = {
@@ -21,7 +20,9 @@ export const exponentialShape = {
     p.boolean("Decay at discrete intervals, floor of the exponent. Defaults to false."),
     false,
   ),
-  end_value: v.nullish(p.nonNegative("A floor when decay_rate < 1, a ceiling otherwise. Defaults to None.")),
+  end_value: v.nullish(
+    p.number("A floor when decay_rate < 1, a ceiling otherwise; of any sign. Defaults to None."),
+  ),
 };
 
 /** The parsed values of {@link exponentialShape}. */
@@ -33,27 +34,45 @@ export interface ExponentialPart {
   readonly end_value?: number | null | undefined;
 }
 
-/**
- * Optax's exponential decay from `init` as a core schedule, with Optax's fallbacks: a non-positive
- * `transition_steps` or a zero `decay_rate` gives the constant `init`, a negative
- * `transition_begin` counts as 0.
- */
-export function exponentialPart(init: number, o: ExponentialPart): Schedule {
-  if (o.transition_steps <= 0 || o.decay_rate === 0) return constant({ lr: init });
-  return exponential({
-    lr: init,
-    gamma: o.decay_rate,
-    decaySteps: o.transition_steps,
-    staircase: o.staircase,
-    transitionBegin: Math.max(o.transition_begin, 0),
-    endLr: o.end_value ?? undefined,
-  });
-}
-
 const NAME = "optax.exponential_decay";
 
+/**
+ * Optax's exponential decay from `init`, its `schedule(count)` in its operation order, for values of
+ * any sign: with `d = t - transition_begin`, `init` while `d <= 0`, else
+ * `init * decay_rate ** (d / transition_steps)` (the exponent floored with `staircase`), bounded by
+ * `end_value` (a floor when `decay_rate < 1`, else a ceiling). Optax's fallbacks: a non-positive
+ * `transition_steps` or a zero `decay_rate` gives the constant `init`, a negative
+ * `transition_begin` counts as 0. Its spec is the `exponential_decay` that it is.
+ */
+export function exponentialPart(init: number, o: ExponentialPart): Schedule {
+  const { transition_steps: steps, decay_rate: rate, staircase, end_value: end } = o;
+  if (steps <= 0 || rate === 0) return constantPart(init);
+  const begin = Math.max(o.transition_begin, 0);
+  const bound =
+    end === null || end === undefined
+      ? (v: number) => v
+      : rate < 1
+        ? (v: number) => Math.max(v, end)
+        : (v: number) => Math.min(v, end);
+  return define(
+    (t) => {
+      const decreased = t - begin;
+      const e = decreased / steps;
+      return bound(decreased <= 0 ? init : init * rate ** (staircase ? Math.floor(e) : e));
+    },
+    specOf(NAME, {
+      init_value: init,
+      transition_steps: steps,
+      decay_rate: rate,
+      transition_begin: o.transition_begin,
+      staircase,
+      end_value: end,
+    }),
+  );
+}
+
 const params = v.strictObject({
-  init_value: p.nonNegative("The value until transition_begin."),
+  init_value: p.number("The value until transition_begin; of any sign."),
   ...exponentialShape,
 });
 
@@ -64,19 +83,20 @@ export type ExponentialDecayOptions = v.InferInput<typeof params>;
  * Optax's `exponential_decay`: with `k = step - transition_begin`, `init_value` while `k <= 0`,
  * then `init_value * decay_rate ** (k / transition_steps)` (the exponent floored when
  * `staircase`), bounded by `end_value`: a floor when `decay_rate < 1`, a ceiling otherwise
- * (at every step, the first ones included). The core {@link exponential} family.
+ * (at every step, the first ones included).
  *
  * As in Optax, which logs and does not raise: `transition_steps <= 0` or `decay_rate == 0` give the
- * constant `init_value` (`end_value` ignored), and a negative `transition_begin` counts as 0.
- * Optax computes in float32 under JAX; lrkit evaluates the same formula in float64.
+ * constant `init_value` (`end_value` ignored), a negative `transition_begin` counts as 0, and values
+ * of any sign are accepted (`lint` reports a negative learning rate). Optax computes in float32
+ * under JAX; lrkit evaluates the same formula in float64.
  *
- * @param options.init_value - non-negative.
+ * @param options.init_value - any finite number.
  * @param options.transition_steps - any number; `<= 0` means constant.
  * @param options.decay_rate - non-negative (lrkit rejects negative rates, which Optax accepts).
  * @param options.transition_begin - Defaults to 0.
  * @param options.staircase - Defaults to false.
- * @param options.end_value - Defaults to None.
- * @throws RangeError for negative values.
+ * @param options.end_value - any finite number. Defaults to None.
+ * @throws RangeError for a non-finite value or a negative `decay_rate`.
  * @example
  * ```ts
  * exponential_decay({ init_value: 32, transition_steps: 1, decay_rate: 0.5 })(4); // 2

@@ -18,7 +18,7 @@ function dictEntries(pairs: readonly (readonly [number, number])[]): [number, nu
 }
 
 const transitionSteps = () => p.positiveInt("The length of the cycle; the final value holds from then on.");
-const peakValue = () => p.nonNegative("The highest value, reached at pct_start of the cycle.");
+const peakValue = () => p.number("The highest value, reached at pct_start of the cycle; of any sign.");
 const pctStart = () => v.optional(p.unit("The fraction of the cycle spent rising. Defaults to 0.3."), 0.3);
 const divFactor = () =>
   v.optional(p.positive("The start value is peak_value / div_factor. Defaults to 25.0."), 25.0);
@@ -49,7 +49,7 @@ export type CosineOnecycleScheduleOptions = v.InferInput<typeof cosineParams>;
  * Optax computes in float32 under JAX; lrkit in float64.
  *
  * @param options.transition_steps - a positive integer (Optax raises ValueError for `<= 0`).
- * @param options.peak_value - non-negative.
+ * @param options.peak_value - any finite number, as in Optax.
  * @param options.pct_start - in [0, 1] (lrkit rejects values outside, which Optax accepts). Defaults to 0.3.
  * @param options.div_factor - positive. Defaults to 25.0.
  * @param options.final_div_factor - positive. Defaults to 1e4.
@@ -109,7 +109,7 @@ export type LinearOnecycleScheduleOptions = v.InferInput<typeof linearParams>;
  * Optax computes in float32 under JAX; lrkit in float64.
  *
  * @param options.transition_steps - a positive integer (Optax raises ValueError for `<= 0`).
- * @param options.peak_value - non-negative.
+ * @param options.peak_value - any finite number, as in Optax.
  * @param options.pct_start - in [0, 1]. Defaults to 0.3.
  * @param options.pct_final - in [pct_start, 1] (lrkit rejects other values, which Optax accepts). Defaults to 0.85.
  * @param options.div_factor - positive. Defaults to 25.0.

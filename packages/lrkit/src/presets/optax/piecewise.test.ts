@@ -21,6 +21,12 @@ const STEPS = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 29, 30, 31, 60, 85, 99, 100, 1
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 describe("optax.piecewise_constant_schedule", () => {
+  it("scales a negative init_value (the test file's test_negative)", () => {
+    // Expected: optax 0.2.8 (jax 0.10.2, jax_enable_x64), schedule(t) with a Python int t.
+    const s = piecewise_constant_schedule({ init_value: -0.1, boundaries_and_scales: { 3: 2.0, 6: 0.5 } });
+    expectValues(s, [-0.1, -0.1, -0.1, -0.2, -0.2, -0.2, -0.1, -0.1, -0.1, -0.1], range(10));
+  });
+
   it("scales AT each boundary (the test file's test_positive)", () => {
     const s = piecewise_constant_schedule({ init_value: 0.1, boundaries_and_scales: { 3: 2.0, 6: 0.5 } });
     expectValues(s, [0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.1, 0.1, 0.1, 0.1], range(10));
@@ -169,6 +175,15 @@ describe("optax.piecewise_interpolate_schedule", () => {
 });
 
 describe("optax.linear_onecycle_schedule", () => {
+  it("runs below zero with a negative peak_value, as Optax does", () => {
+    // Expected: optax 0.2.8 (jax 0.10.2, jax_enable_x64), schedule(t) with a Python int t.
+    expectValues(
+      linear_onecycle_schedule({ transition_steps: 10, peak_value: -0.1 }),
+      [-0.004, -0.1, -0.004, -4.0000000000000003e-7],
+      [0, 3, 8, 10],
+    );
+  });
+
   it("rises, falls back and anneals linearly (the test file's OneCycleTest.test_linear)", () => {
     const s = linear_onecycle_schedule({
       transition_steps: 10,

@@ -1,7 +1,6 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, piecewise_constant_schedule and
 // piecewise_interpolate_schedule.
 import * as v from "valibot";
-import { constant } from "../../families/constant.js";
 import { interpolate } from "../../families/interpolate.js";
 import { piecewiseConstant } from "../../families/piecewiseConstant.js";
 import * as p from "../../params.js";
@@ -9,11 +8,12 @@ import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
 import { boundariesAndScales, cumulativeValues, sortedEntries } from "./boundariesAndScales.js";
+import { constantPart } from "./constant.js";
 
 const CONSTANT = "optax.piecewise_constant_schedule";
 
 const constantParams = v.strictObject({
-  init_value: p.nonNegative("The value before the first boundary."),
+  init_value: p.number("The value before the first boundary; of any sign."),
   boundaries_and_scales: boundariesAndScales(
     "{step: scale}: from each step on, the value is multiplied by its scale (non-negative). Defaults to None.",
   ),
@@ -32,7 +32,7 @@ export type PiecewiseConstantScheduleOptions = v.InferInput<typeof constantParam
  * `{"100": 0.1}` in a JSON spec. Steps may be any numbers (a negative one scales from step 0 on).
  * Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.init_value - non-negative.
+ * @param options.init_value - any finite number (Optax's own test uses -0.1).
  * @param options.boundaries_and_scales - Defaults to None (a constant).
  * @throws RangeError for a negative scale (Optax raises ValueError), a key that is not a number,
  *   or the same step twice.
@@ -83,7 +83,7 @@ export function interpolationPart(
     knots = knots.slice(1);
     values = values.slice(1);
   }
-  if (knots.length === 1) return constant({ lr: values[0]! });
+  if (knots.length === 1) return constantPart(values[0]!);
   return interpolate({ knots, values, mode: kind === "cosine" ? "cos" : "linear" });
 }
 
@@ -94,7 +94,7 @@ const interpolateParams = v.strictObject({
     ["linear", "cosine"],
     '"linear" or "cosine" interpolation between the boundaries.',
   ),
-  init_value: p.nonNegative("The value at step 0."),
+  init_value: p.number("The value at step 0; of any sign."),
   boundaries_and_scales: boundariesAndScales(
     "{step: scale}: the value reached at each step is the previous one times its scale. Defaults to None.",
   ),
@@ -116,7 +116,7 @@ export type PiecewiseInterpolateScheduleOptions = v.InferInput<typeof interpolat
  * Optax computes in float32 under JAX; lrkit in float64.
  *
  * @param options.interpolate_type - `"linear"` or `"cosine"` (Optax raises ValueError otherwise).
- * @param options.init_value - non-negative.
+ * @param options.init_value - any finite number.
  * @param options.boundaries_and_scales - Defaults to None (a constant).
  * @throws RangeError for an unknown type, a negative scale, or steps that are not distinct
  *   non-negative integers.

@@ -1,31 +1,10 @@
 // Anchor: google-deepmind/optax optax/schedules/_schedule.py, polynomial_schedule and linear_schedule.
 import * as v from "valibot";
-import { join } from "../../compose/join.js";
-import { constant } from "../../families/constant.js";
-import { polynomial } from "../../families/polynomial.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
-import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { define, relabel, specOf, type Schedule } from "../../schedule.js";
 import type { Family } from "../../spec/family.js";
-
-/**
- * Optax's polynomial transition as a core schedule, with Optax's fallbacks: a non-positive
- * `transitionSteps` gives the constant `init` and a negative `transitionBegin` counts as 0 (Optax
- * logs both and goes on). Before `transitionBegin` the value is the formula's own value at 0,
- * `(init - end) * 1 + end`, as Optax computes it.
- */
-export function polynomialPart(
-  init: number,
-  end: number,
-  power: number,
-  transitionSteps: number,
-  transitionBegin: number,
-): Schedule {
-  if (transitionSteps <= 0) return constant({ lr: init });
-  const decay = polynomial({ lr: init, steps: transitionSteps, power, endLr: end });
-  const begin = Math.max(transitionBegin, 0);
-  return begin > 0 ? join([constant({ lr: decay(0) }), decay], [begin]) : decay;
-}
+import { constantPart } from "./constant.js";
 
 const transitionSteps = () =>
   p.number(
@@ -39,9 +18,40 @@ const transitionBegin = () =>
 
 const POLYNOMIAL = "optax.polynomial_schedule";
 
+/**
+ * Optax's polynomial transition, its `schedule(count)` in its operation order, for values of any
+ * sign: `(init - end) * (1 - clip(t - transitionBegin, 0, transitionSteps) / transitionSteps) ** power
+ * + end`, with Optax's fallbacks: a non-positive `transitionSteps` gives the constant `init` and a
+ * negative `transitionBegin` counts as 0 (Optax logs both and goes on). Its spec is the
+ * `polynomial_schedule` that it is.
+ */
+export function polynomialPart(
+  init: number,
+  end: number,
+  power: number,
+  transitionSteps: number,
+  transitionBegin: number,
+): Schedule {
+  if (transitionSteps <= 0) return constantPart(init);
+  const begin = Math.max(transitionBegin, 0);
+  const spec = specOf(POLYNOMIAL, {
+    init_value: init,
+    end_value: end,
+    power,
+    transition_steps: transitionSteps,
+    transition_begin: transitionBegin,
+  });
+  return define(
+    (t) =>
+      (init - end) * (1 - Math.min(Math.max(t - begin, 0), transitionSteps) / transitionSteps) ** power + end,
+    spec,
+    { horizon: begin + transitionSteps },
+  );
+}
+
 const polynomialParams = v.strictObject({
-  init_value: p.nonNegative("The value until transition_begin."),
-  end_value: p.nonNegative("The value from transition_begin + transition_steps on."),
+  init_value: p.number("The value until transition_begin; of any sign."),
+  end_value: p.number("The value from transition_begin + transition_steps on; of any sign."),
   power: p.positive("The power of the polynomial; 1 is linear."),
   transition_steps: transitionSteps(),
   transition_begin: transitionBegin(),
@@ -52,19 +62,19 @@ export type PolynomialScheduleOptions = v.InferInput<typeof polynomialParams>;
 
 /**
  * Optax's `polynomial_schedule`: with `k = clip(step - transition_begin, 0, transition_steps)`,
- * `(init_value - end_value) * (1 - k / transition_steps) ** power + end_value`. The core
- * {@link polynomial} family, joined after a constant when `transition_begin > 0`.
+ * `(init_value - end_value) * (1 - k / transition_steps) ** power + end_value`.
  *
- * As in Optax, a `transition_steps <= 0` gives the constant `init_value` and a negative
- * `transition_begin` counts as 0 (Optax logs these and does not raise). Optax computes in float32
- * under JAX; lrkit evaluates the same formula in float64.
+ * As in Optax, a `transition_steps <= 0` gives the constant `init_value`, a negative
+ * `transition_begin` counts as 0 (Optax logs these and does not raise), and values of any sign are
+ * accepted (`lint` reports a negative learning rate). Optax computes in float32 under JAX; lrkit
+ * evaluates the same formula in float64.
  *
- * @param options.init_value - non-negative (Optax accepts any sign; so does no lrkit schedule).
- * @param options.end_value - non-negative.
+ * @param options.init_value - any finite number.
+ * @param options.end_value - any finite number.
  * @param options.power - positive (lrkit rejects `<= 0`, which Optax accepts).
  * @param options.transition_steps - any number; `<= 0` means constant.
  * @param options.transition_begin - Defaults to 0.
- * @throws RangeError for negative values or a non-positive power.
+ * @throws RangeError for a non-finite value or a non-positive power.
  * @example
  * ```ts
  * const s = polynomial_schedule({ init_value: 1.0, end_value: 0.01, power: 2, transition_steps: 100, transition_begin: 5 });
@@ -91,8 +101,8 @@ export const polynomialScheduleFamily: Family = {
 const LINEAR = "optax.linear_schedule";
 
 const linearParams = v.strictObject({
-  init_value: p.nonNegative("The value until transition_begin."),
-  end_value: p.nonNegative("The value from transition_begin + transition_steps on."),
+  init_value: p.number("The value until transition_begin; of any sign."),
+  end_value: p.number("The value from transition_begin + transition_steps on; of any sign."),
   transition_steps: transitionSteps(),
   transition_begin: transitionBegin(),
 });
@@ -105,14 +115,15 @@ export type LinearScheduleOptions = v.InferInput<typeof linearParams>;
  * `k = clip(step - transition_begin, 0, transition_steps)`:
  * `(init_value - end_value) * (1 - k / transition_steps) + end_value`.
  *
- * As in Optax, a `transition_steps <= 0` gives the constant `init_value` and a negative
- * `transition_begin` counts as 0. Optax computes in float32 under JAX; lrkit in float64.
+ * As in Optax, a `transition_steps <= 0` gives the constant `init_value`, a negative
+ * `transition_begin` counts as 0, and values of any sign are accepted. Optax computes in float32
+ * under JAX; lrkit in float64.
  *
- * @param options.init_value - non-negative.
- * @param options.end_value - non-negative.
+ * @param options.init_value - any finite number.
+ * @param options.end_value - any finite number.
  * @param options.transition_steps - any number; `<= 0` means constant.
  * @param options.transition_begin - Defaults to 0.
- * @throws RangeError for negative values.
+ * @throws RangeError for a non-finite value.
  * @example
  * ```ts
  * linear_schedule({ init_value: 1.0, end_value: 0.01, transition_steps: 100 })(50); // 0.505

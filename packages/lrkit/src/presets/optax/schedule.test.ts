@@ -29,12 +29,9 @@ describe("optax.constant_schedule", () => {
     expect(s.spec).toEqual({ type: "optax.constant_schedule", value: 10 });
   });
 
-  it("rejects a negative value (Optax accepts any; lrkit schedules learning rates)", () => {
-    expectThrow(
-      () => constant_schedule({ value: -0.1 }),
-      RangeError,
-      "optax.constant_schedule: value must be a non-negative number, got -0.1",
-    );
+  it("accepts a negative value, as Optax does", () => {
+    // Expected: optax 0.2.8 (jax 0.10.2, jax_enable_x64), schedule(t) with a Python int t.
+    expectValues(constant_schedule({ value: -0.1 }), [-0.1, -0.1], [0, 5]);
   });
 });
 
@@ -88,16 +85,36 @@ describe("optax.polynomial_schedule", () => {
     }
   });
 
-  it("rejects a non-positive power and negative values", () => {
+  it("crosses zero and starts below it, as Optax does with values of any sign", () => {
+    // Expected: optax 0.2.8 (jax 0.10.2, jax_enable_x64), schedule(t) with a Python int t.
+    expectValues(
+      polynomial_schedule({ init_value: 1, end_value: -1, power: 1, transition_steps: 10 }),
+      [1.0, 0.0, -1.0, -1.0],
+      [0, 5, 10, 12],
+    );
+    expectValues(
+      polynomial_schedule({
+        init_value: -0.5,
+        end_value: 0.25,
+        power: 2,
+        transition_steps: 8,
+        transition_begin: 2,
+      }),
+      [-0.5, -0.5, -0.04296875, 0.25, 0.25],
+      [0, 2, 5, 10, 11],
+    );
+  });
+
+  it("rejects a non-positive power, a non-finite value and a missing power", () => {
     expectThrow(
       () => polynomial_schedule({ init_value: 1, end_value: 0, power: 0, transition_steps: 10 }),
       RangeError,
       "optax.polynomial_schedule: power must be a positive number, got 0",
     );
     expectThrow(
-      () => polynomial_schedule({ init_value: 1, end_value: -1, power: 1, transition_steps: 10 }),
-      RangeError,
-      "optax.polynomial_schedule: end_value must be a non-negative number, got -1",
+      () => polynomial_schedule({ init_value: 1, end_value: -Infinity, power: 1, transition_steps: 10 }),
+      TypeError,
+      "optax.polynomial_schedule: end_value must be a finite number, got -Infinity",
     );
     expectThrow(
       // @ts-expect-error power is required: Optax has no default
@@ -129,12 +146,16 @@ describe("optax.linear_schedule", () => {
 });
 
 describe("optax.linear_schedule errors", () => {
-  it("rejects negative values and non-numbers, naming the parameter", () => {
-    expectThrow(
-      () => linear_schedule({ init_value: -1, end_value: 0, transition_steps: 10 }),
-      RangeError,
-      "optax.linear_schedule: init_value must be a non-negative number, got -1",
+  it("accepts a negative init_value, as Optax does", () => {
+    // Expected: optax 0.2.8 (jax 0.10.2, jax_enable_x64), schedule(t) with a Python int t.
+    expectValues(
+      linear_schedule({ init_value: -1, end_value: 0, transition_steps: 10 }),
+      [-1.0, -0.7, 0.0],
+      [0, 3, 10],
     );
+  });
+
+  it("rejects non-numbers, naming the parameter", () => {
     expectThrow(
       // @ts-expect-error a string is not a number
       () => linear_schedule({ init_value: 1, end_value: 0, transition_steps: "10" }),
@@ -145,6 +166,15 @@ describe("optax.linear_schedule errors", () => {
 });
 
 describe("optax.exponential_decay", () => {
+  it("decays a negative init_value toward 0, bounded by end_value from below, as Optax does", () => {
+    // Expected: optax 0.2.8 (jax 0.10.2, jax_enable_x64), schedule(t) with a Python int t.
+    expectValues(
+      exponential_decay({ init_value: -1, transition_steps: 2, decay_rate: 0.5, end_value: -0.3 }),
+      [-0.3, -0.3, -0.3, -0.25, -0.125],
+      [0, 1, 2, 4, 6],
+    );
+  });
+
   it("holds until transition_begin, then grows with decay_rate 2 (the test file's test_exponential setup)", () => {
     const s = exponential_decay({ init_value: 1, transition_steps: 2, decay_rate: 2, transition_begin: 5 });
     expectValues(
@@ -269,16 +299,25 @@ describe("optax.cosine_decay_schedule", () => {
     expect(Math.abs(giant(1e9) - 975.52826)).toBeLessThanOrEqual(1e-7 * 975.52826);
   });
 
-  it("rejects a non-positive decay_steps (Optax's ValueError) and an alpha outside [0, 1]", () => {
+  it("accepts an alpha outside [0, 1] and a negative init_value, as Optax does", () => {
+    // Expected: optax 0.2.8 (jax 0.10.2, jax_enable_x64), schedule(t) with a Python int t.
+    expectValues(
+      cosine_decay_schedule({ init_value: 0.1, decay_steps: 10, alpha: -0.5 }),
+      [0.1, 0.025, -0.05, -0.05],
+      [0, 5, 10, 20],
+    );
+    expectValues(
+      cosine_decay_schedule({ init_value: -0.1, decay_steps: 10, alpha: 0.1, exponent: 2 }),
+      [-0.1, -0.06672389516644314, -0.010000000000000002],
+      [0, 3, 10],
+    );
+  });
+
+  it("rejects a non-positive decay_steps (Optax's ValueError)", () => {
     expectThrow(
       () => cosine_decay_schedule({ init_value: 0.1, decay_steps: 0 }),
       RangeError,
       "optax.cosine_decay_schedule: decay_steps must be a positive number, got 0",
-    );
-    expectThrow(
-      () => cosine_decay_schedule({ init_value: 0.1, decay_steps: 10, alpha: -0.5 }),
-      RangeError,
-      "optax.cosine_decay_schedule: alpha must be in [0, 1], got -0.5",
     );
   });
 });

@@ -10,8 +10,8 @@ import { cosinePart } from "./cosine.js";
 import { exponentialPart, exponentialShape } from "./exponential.js";
 import { polynomialPart } from "./polynomial.js";
 
-const initValue = () => p.nonNegative("The value at step 0, where the linear warmup starts.");
-const peakValue = () => p.nonNegative("The value at the end of the warmup.");
+const initValue = () => p.number("The value at step 0, where the linear warmup starts; of any sign.");
+const peakValue = () => p.number("The value at the end of the warmup; of any sign.");
 const warmupSteps = () => p.nonNegative("The length of the linear warmup; the decay starts at this step.");
 
 /** The parameters of `warmup_cosine_decay_schedule`, in Optax's order (shared with sgdr_schedule). */
@@ -21,8 +21,8 @@ export const warmupCosineShape = {
   warmup_steps: warmupSteps(),
   decay_steps: p.number("The total length of the schedule, warmup included; must exceed warmup_steps."),
   end_value: v.optional(
-    p.nonNegative(
-      "The value at decay_steps and after; at most peak_value; ignored when peak_value is 0. Defaults to 0.0.",
+    p.number(
+      "The value at decay_steps and after, of any sign; ignored when peak_value is 0. Defaults to 0.0.",
     ),
     0.0,
   ),
@@ -35,8 +35,9 @@ const cosineParams = v.strictObject(warmupCosineShape);
 export type WarmupCosineDecayScheduleOptions = v.InferInput<typeof cosineParams>;
 
 /**
- * Builds Optax's warmup + cosine as a core join, checking the cross-parameter conditions; `prefix`
- * locates the options in errors (`"cosine_kwargs[1]."` for sgdr_schedule).
+ * Builds Optax's warmup + cosine as Optax does, a join of its linear and cosine schedules, checking
+ * that the cosine has steps; `prefix` locates the options in errors (`"cosine_kwargs[1]."` for
+ * sgdr_schedule).
  */
 export function warmupCosinePart(
   fn: string,
@@ -45,15 +46,6 @@ export function warmupCosinePart(
 ): Schedule {
   const { init_value: init, peak_value: peak, warmup_steps: warmup, decay_steps: decay } = o;
   ensure(decay > warmup, fn, `${prefix}decay_steps`, `must exceed warmup_steps (${warmup})`, decay);
-  if (peak !== 0) {
-    ensure(
-      o.end_value <= peak,
-      fn,
-      `${prefix}end_value`,
-      `must not exceed peak_value (${peak})`,
-      o.end_value,
-    );
-  }
   const alpha = peak === 0 ? 0 : o.end_value / peak;
   return join(
     [polynomialPart(init, peak, 1, warmup, 0), cosinePart(peak, decay - warmup, alpha, o.exponent)],
@@ -69,19 +61,20 @@ const COSINE = "optax.warmup_cosine_decay_schedule";
  * with `alpha = end_value / peak_value` over `decay_steps - warmup_steps` steps: `decay_steps` is
  * the TOTAL length, warmup included (unlike Keras' `CosineDecay`). For `w <= step < decay_steps`,
  * `peak_value * ((1 - alpha) * (0.5 * (1 + cos(pi * (step - w) / (decay_steps - w)))) ** exponent + alpha)`;
- * `end_value` (`peak_value * alpha`) from `decay_steps` on. A core {@link join} of a
- * `polynomial` and a `cosine`.
+ * `end_value` (`peak_value * alpha`) from `decay_steps` on. A core {@link join} of the two.
  *
- * As in Optax, `peak_value = 0` makes `alpha = 0`, so the decay stays at 0 whatever `end_value`.
- * Optax computes in float32 under JAX; lrkit evaluates the same formula in float64.
+ * As in Optax, `peak_value = 0` makes `alpha = 0`, so the decay stays at 0 whatever `end_value`;
+ * values of any sign are accepted, and an `end_value` above `peak_value` (Optax's own test has
+ * `end_value=-3.0`); `lint` reports a negative learning rate. Optax computes in float32 under JAX;
+ * lrkit evaluates the same formula in float64.
  *
- * @param options.init_value - non-negative.
- * @param options.peak_value - non-negative.
+ * @param options.init_value - any finite number.
+ * @param options.peak_value - any finite number.
  * @param options.warmup_steps - non-negative (lrkit rejects the negative ones Optax accepts).
  * @param options.decay_steps - greater than `warmup_steps` (Optax raises ValueError otherwise).
- * @param options.end_value - at most `peak_value` (lrkit rejects a rising "decay"). Defaults to 0.0.
+ * @param options.end_value - any finite number. Defaults to 0.0.
  * @param options.exponent - positive. Defaults to 1.0.
- * @throws RangeError for `decay_steps <= warmup_steps`, `end_value > peak_value`, or negative values.
+ * @throws RangeError for `decay_steps <= warmup_steps` or a non-finite value.
  * @example
  * ```ts
  * const s = warmup_cosine_decay_schedule({ init_value: 0, peak_value: 1, warmup_steps: 5, decay_steps: 25, end_value: 0.1 });
@@ -122,18 +115,18 @@ export type WarmupExponentialDecayScheduleOptions = v.InferInput<typeof exponent
  * `peak_value`, which counts its steps (and `transition_begin`) from the end of the warmup.
  *
  * The decay keeps `exponential_decay`'s fallbacks: `transition_steps <= 0` or `decay_rate == 0`
- * hold `peak_value`, a negative `transition_begin` counts as 0. Optax computes in float32 under
- * JAX; lrkit in float64.
+ * hold `peak_value`, a negative `transition_begin` counts as 0. Values of any sign are accepted, as
+ * in Optax. Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.init_value - non-negative.
- * @param options.peak_value - non-negative.
+ * @param options.init_value - any finite number.
+ * @param options.peak_value - any finite number.
  * @param options.warmup_steps - non-negative.
  * @param options.transition_steps - any number; `<= 0` holds `peak_value`.
  * @param options.decay_rate - non-negative.
  * @param options.transition_begin - Defaults to 0.
  * @param options.staircase - Defaults to false.
- * @param options.end_value - Defaults to None.
- * @throws RangeError for negative values or a negative `warmup_steps`.
+ * @param options.end_value - any finite number. Defaults to None.
+ * @throws RangeError for a non-finite value, a negative `decay_rate` or a negative `warmup_steps`.
  * @example
  * ```ts
  * const s = warmup_exponential_decay_schedule({ init_value: 0, peak_value: 1, warmup_steps: 10, transition_steps: 10, decay_rate: 0.5 });
@@ -178,13 +171,13 @@ export type WarmupConstantScheduleOptions = v.InferInput<typeof constantParams>;
  * linear warmup then `peak_value` for good.
  *
  * Quirk kept from Optax: with `warmup_steps <= 0` the value is `init_value` at every step, never
- * `peak_value` (it is a `linear_schedule` with no transition). Optax computes in float32 under JAX;
- * lrkit in float64.
+ * `peak_value` (it is a `linear_schedule` with no transition). Values of any sign are accepted, as in
+ * Optax. Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.init_value - non-negative.
- * @param options.peak_value - non-negative.
+ * @param options.init_value - any finite number.
+ * @param options.peak_value - any finite number.
  * @param options.warmup_steps - any number; `<= 0` means constant `init_value`.
- * @throws RangeError for negative values.
+ * @throws RangeError for a non-finite value.
  * @example
  * ```ts
  * warmup_constant_schedule({ init_value: 0, peak_value: 0.1, warmup_steps: 10 })(5); // 0.05
