@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Writable } from "node:stream";
 
 /** The output streams of a command run. */
 export interface Io {
@@ -12,6 +13,11 @@ export interface Io {
   readonly err: (text: string) => void;
   /** The terminal width in columns, when output goes to a terminal. */
   readonly columns?: number;
+  /**
+   * Standard output as a stream, for output too large to build as one string: `streamOut` writes
+   * it piece by piece and waits when the stream asks it to. Absent where `out` collects the text.
+   */
+  readonly stream?: Writable;
 }
 
 /** The process's own streams. */
@@ -19,6 +25,7 @@ export const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  stream: process.stdout,
 };
 
 /** An error that ends a command with a message on stderr and a non-zero exit code. */
