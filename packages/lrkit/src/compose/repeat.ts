@@ -28,7 +28,8 @@ export type RepeatOptions = Omit<v.InferInput<typeof params>, "schedule">;
 /**
  * Repeats one cycle of a schedule: cycle `i` lasts `period * periodMult ** i` steps, over which the
  * cycle schedule (defined on `0..period`) is stretched, and is scaled by `decay ** i`. After `limit`
- * cycles the value at the end of the last one holds. SGDR is a repeat of cosine cycles.
+ * cycles the value at the end of the last one holds. SGDR is a repeat of cosine cycles. A cycle
+ * starts exactly on its step whatever the multiplier (see `cycleOf`).
  *
  * @param schedule - one cycle.
  * @param options.period - positive.

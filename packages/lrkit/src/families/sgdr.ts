@@ -39,7 +39,9 @@ export type SgdrOptions = v.InferInput<typeof params>;
  * steps; at `T_cur` steps into it the lr is
  * `minLr + (peak_i - minLr) * (1 + cos(pi * T_cur^k / T_i^k)) / 2`, with `peak_i = lr * decay ** i`
  * (`decayMode: "peak"`, timm) or `minLr + (lr - minLr) * decay ** i` (`"amplitude"`, Keras).
- * After `cycleLimit` cycles the lr stays at `minLr`.
+ * After `cycleLimit` cycles the lr stays at `minLr`. A restart lands exactly on its step whatever the
+ * multiplier (`period: 15, periodMult: 2.4` restarts at 15 and 51; see `cycleOf`), and the value is a
+ * pure function of the step, found in O(1).
  *
  * @param options.lr - the first peak.
  * @param options.period - the first cycle's length; positive.
