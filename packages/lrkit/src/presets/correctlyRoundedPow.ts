@@ -97,7 +97,11 @@ function integerPower(m: bigint, e: number, k: number): number | undefined {
 let ln2Bits = 0n;
 let ln2Value = 0n;
 
-/** ln 2 with `f` fraction bits (the most precise value computed so far, truncated). */
+/**
+ * ln 2 with `f` fraction bits, within a unit: the most precise value computed so far, truncated
+ * (which value it is may depend on the calls before, but the result of {@link correctlyRoundedPow}
+ * does not: it is returned only once the error bound decides the rounding).
+ */
 function ln2(f: bigint): bigint {
   if (f > ln2Bits) {
     ln2Bits = f + 64n;
