@@ -82,6 +82,16 @@ describe("cycleOf", () => {
     }
   });
 
+  it("reads a decimal period as written with multiplier 1 (0.3 is the start of cycle 3 of 0.1)", () => {
+    // 0.3 / 0.1 is 2.9999999999999996 in float64.
+    expect(cycleOf(0.3, 0.1, 1)).toBe(3);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 10_000 }), (k, j) => {
+        expect(cycleOf(j / 10, k / 10, 1)).toBe(Math.floor(j / k));
+      }),
+    );
+  });
+
   it("gives NaN for a NaN step and Infinity for an infinite one", () => {
     expect(cycleOf(NaN, 10, 2)).toBeNaN();
     expect(cycleOf(Infinity, 10, 2)).toBe(Infinity);

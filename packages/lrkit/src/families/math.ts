@@ -65,6 +65,8 @@ function slack(i: number, mult: number): number {
 function reaches(t: number, i: number, period: number, mult: number): boolean {
   const s = floatStart(i, period, mult);
   if (!(Math.abs(t - s) <= slack(i, mult) * s)) return t > s;
+  // An integer period times i is exact below 2^53, and so is the comparison: no decimals needed.
+  if (mult === 1 && Number.isInteger(period) && s <= 2 ** 53) return t >= s;
   const sign = compareToStart(t, i, period, mult);
   return sign === undefined ? t >= s : sign >= 0;
 }
