@@ -48,15 +48,18 @@ export async function streamOut(io: Io, pieces: Iterable<string>): Promise<void>
 
 /** `pieces` joined into chunks of about {@link CHUNK} characters. */
 function* chunks(pieces: Iterable<string>): Generator<string> {
-  let chunk = "";
+  let parts: string[] = [];
+  let length = 0;
   for (const piece of pieces) {
-    chunk += piece;
-    if (chunk.length >= CHUNK) {
-      yield chunk;
-      chunk = "";
+    parts.push(piece);
+    length += piece.length;
+    if (length >= CHUNK) {
+      yield parts.join(""); // one flat string (a += chain makes a rope that is flattened again)
+      parts = [];
+      length = 0;
     }
   }
-  if (chunk) yield chunk;
+  if (length > 0) yield parts.join("");
 }
 
 /** Resolves on `drain` or `close`, rejects on `error`, and leaves no listener behind. */

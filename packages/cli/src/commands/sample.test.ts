@@ -1,11 +1,59 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import Table from "cli-table3";
 import { fromSpec, parseSchedule, registry, sample } from "lrkit";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../test/runCli.js";
+
+const bin = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+
+/** What a run of the built CLI printed: its line count, its last 300 characters, and its peak memory. */
+interface Streamed {
+  readonly code: number | null;
+  readonly lines: number;
+  readonly tail: string;
+  readonly err: string;
+  readonly peakMb: number;
+}
+
+/**
+ * Runs the built `lrkit <args>`, reading its output as it comes (counting lines, keeping the tail)
+ * or, with `stopAfter`, closing the pipe after that many bytes as `| head` does. The peak resident
+ * memory is the child's own getrusage maximum, printed on exit by a preloaded hook.
+ */
+function streamed(args: string[], stopAfter = Infinity): Promise<Streamed> {
+  const hook = `data:text/javascript,process.on("exit",()=>process.stderr.write("peak-rss-kb "+process.resourceUsage().maxRSS+"\\n"))`;
+  const child = spawn(process.execPath, ["--import", hook, bin, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let lines = 0;
+  let bytes = 0;
+  let tail = "";
+  let err = "";
+  child.stdout.setEncoding("utf8").on("data", (text: string) => {
+    bytes += text.length;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+    tail = (tail + text).slice(-300);
+    if (bytes >= stopAfter) child.stdout.destroy();
+  });
+  child.stderr.setEncoding("utf8").on("data", (text: string) => (err += text));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const peak = /peak-rss-kb (\d+)\n/.exec(err);
+      resolve({
+        code,
+        lines,
+        tail,
+        err: err.replace(/peak-rss-kb \d+\n/, ""),
+        peakMb: Number(peak?.[1]) / 1024,
+      });
+    });
+  });
+}
 
 describe("lrkit sample", () => {
   it("prints a JSON array of the values for t = 0..N-1 in full double precision", async () => {
@@ -66,12 +114,66 @@ describe("lrkit sample", () => {
   });
 
   it("runs as the built executable", () => {
-    const bin = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
     const out = execFileSync(
       process.execPath,
       [bin, "sample", "constant(lr=0.25)", "--steps", "2", "--json"],
       { encoding: "utf8" },
     );
     expect(JSON.parse(out)).toEqual([0.25, 0.25]);
+  });
+
+  it("prints the table cli-table3 printed, its columns as wide as the longest step and value", async () => {
+    // NaN before t = 3, -Infinity at 3; steps 95..104 cross from two digits to three.
+    const spec = 'formula("log(t - 3) / 10")';
+    const { code, out } = await runCli(["sample", spec, "--steps", "10", "--start", "95"]);
+    expect(code).toBe(0);
+    const before = new Table({ head: ["step", "lr"], style: { head: [], border: [], compact: true } });
+    sample(parseSchedule(spec), 10, 95).forEach((v, i) => before.push([95 + i, String(v)]));
+    expect(out).toBe(`${before.toString()}\n`);
+    const nan = await runCli(["sample", spec, "--steps", "5"]);
+    expect(nan.out).toMatch(/│ 2 {4}│ NaN +│\n│ 3 {4}│ -Infinity │\n│ 4 {4}│ 0 +│/);
+  });
+
+  it("refuses sizes it cannot serve with one line naming the option, the limit and the value", async () => {
+    const huge = await runCli(["sample", "constant(lr=1)", "--steps", "1e12"]);
+    expect(huge).toEqual({
+      code: 2,
+      out: "",
+      err: "lrkit: sample: --steps must be at most 1,000,000,000 (a billion rows already take a quarter of an hour), got 1,000,000,000,000\n",
+    });
+    const late = await runCli(["sample", "constant(lr=1)", "--steps", "3", "--start", String(2 ** 53 - 2)]);
+    expect(late.code).toBe(2);
+    expect(late.err).toBe(
+      "lrkit: sample: --start must be at most 9,007,199,254,740,989 (the last step must stay below 2^53), got 9,007,199,254,740,990\n",
+    );
+    const inexact = await runCli(["sample", "constant(lr=1)", "--steps", "3", "--start", "1e300"]);
+    expect(inexact.code).toBe(2);
+    expect(inexact.err.split("\n")[0]).toBe(
+      `error: option '--start <t>' argument '1e300' is invalid. expected a non-negative integer up to 9007199254740991, got "1e300"`,
+    );
+    const zero = await runCli(["sample", "constant(lr=1)", "--steps", "0"]);
+    expect(zero.err.split("\n")[0]).toMatch(/argument '0' is invalid. expected a positive integer up to/);
+  });
+
+  it("streams 10 million rows as a table and as JSON, in under 200 MB", async () => {
+    const spec = "cosine(lr=0.3, steps=10000000)";
+    const table = await streamed(["sample", spec, "--steps", "10000000"]);
+    expect(table.err).toBe("");
+    expect(table.code).toBe(0);
+    expect(table.lines).toBe(10_000_000 + 4);
+    const last = String(parseSchedule(spec)(9_999_999)).replace(/\./g, "\\.");
+    expect(table.tail).toMatch(new RegExp(`\\n│ 9999999 │ ${last} +│\\n└─{9}┴─+┘\\n$`));
+    expect(table.peakMb).toBeLessThan(200);
+    const json = await streamed(["sample", spec, "--steps", "10000000", "--json"]);
+    expect(json.code).toBe(0);
+    expect(json.tail.endsWith(`,${parseSchedule(spec)(9_999_999)}]\n`)).toBe(true);
+    expect(json.peakMb).toBeLessThan(200);
+  }, 180_000);
+
+  it("ends quietly, with exit code 0, when the reader stops reading (| head)", async () => {
+    const run = await streamed(["sample", "cosine(lr=0.3, steps=10000000)", "--steps", "10000000"], 100_000);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.lines).toBeLessThan(1_000_000);
   });
 });
