@@ -63,4 +63,44 @@ describe("lrkit export", () => {
       "lrkit: export: the preset keras.CosineDecay has no closed form; pass steps (--steps N) to export its first N values as a table, or write it with core families and combinators\n",
     );
   });
+
+  it("refuses a table of values longer than 1,000,000 steps, and only a table", async () => {
+    const noise = await runCli([
+      "export",
+      "noise(cosine(lr=0.3, steps=100), std=0.01)",
+      "--to",
+      "pytorch",
+      "--steps",
+      "100000000",
+    ]);
+    expect(noise).toEqual({
+      code: 2,
+      out: "",
+      err: "lrkit: export: --steps must be at most 1,000,000 (this schedule is exported as a table of its values), got 100,000,000\n",
+    });
+    // A closed form with too many cycles over those steps falls back to a table too.
+    const cycles = await runCli([
+      "export",
+      "sgdr(lr=0.3, period=1, periodMult=1.0001, minLr=0.01)",
+      "--to",
+      "keras",
+      "--steps",
+      "2000000",
+    ]);
+    expect(cycles.code).toBe(2);
+    expect(cycles.err).toMatch(
+      /^lrkit: export: --steps must be at most 1,000,000 \(this schedule is exported as a table/,
+    );
+    // A closed form runs any number of steps: only STEPS changes.
+    const closed = await runCli([
+      "export",
+      "cosine(lr=0.3, steps=100)",
+      "--to",
+      "pytorch",
+      "--steps",
+      "100000000",
+    ]);
+    expect(closed.code).toBe(0);
+    expect(closed.out).toContain("STEPS = 100000000\n");
+  });
 });

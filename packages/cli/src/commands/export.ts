@@ -6,10 +6,40 @@
  */
 import type { Command } from "commander";
 import { Option } from "commander";
-import { ExportError, exportSchedule, exportTargets, type ExportTarget } from "lrkit";
+import {
+  closedForm,
+  ExportError,
+  exportSchedule,
+  exportTargets,
+  hasClosedForm,
+  type ExportTarget,
+  type Schedule,
+} from "lrkit";
 import { CliError, type Io } from "../io.js";
-import { positiveInt } from "../options.js";
+import { atMost, positiveInt } from "../options.js";
 import { scheduleArg } from "../specArg.js";
+
+/**
+ * The most steps of a table of values in exported code (noise, presets): lrkit's exporters build
+ * the code as one string, and a million values already make it 20 MB.
+ */
+export const MAX_TABLE_STEPS = 1_000_000;
+
+/**
+ * Whether exported code holds a table of the values of `schedule` over `steps` rather than a
+ * closed form: when it has none (noise, presets), or none over that many steps (too many cycles,
+ * too long), as lrkit's exporters decide.
+ */
+function isTable(schedule: Schedule, steps: number): boolean {
+  if (!hasClosedForm(schedule.spec)) return true;
+  try {
+    closedForm(schedule.spec, { steps });
+    return false;
+  } catch (e) {
+    if (e instanceof ExportError) return true;
+    throw e;
+  }
+}
 
 /** Adds the `export` command to `program`. */
 export function exportCommand(program: Command, io: Io): void {
@@ -26,10 +56,18 @@ export function exportCommand(program: Command, io: Io): void {
       positiveInt,
     )
     .action((spec: string, opts: { to: ExportTarget; steps?: number }) => {
-      try {
-        io.out(
-          exportSchedule(scheduleArg(spec), opts.to, opts.steps === undefined ? {} : { steps: opts.steps }),
+      const schedule = scheduleArg(spec);
+      const { steps } = opts;
+      if (steps !== undefined && steps > MAX_TABLE_STEPS && isTable(schedule, steps))
+        atMost(
+          "export",
+          "--steps",
+          steps,
+          MAX_TABLE_STEPS,
+          "this schedule is exported as a table of its values",
         );
+      try {
+        io.out(exportSchedule(schedule, opts.to, steps === undefined ? {} : { steps }));
       } catch (e) {
         if (e instanceof ExportError) throw new CliError(e.message);
         throw e;

@@ -68,4 +68,13 @@ describe("lrkit lint", () => {
       'lrkit: lint: steps must equal epochs * stepsPerEpoch (6) when unit is "batch", got 5\n',
     );
   });
+
+  it("refuses more steps than it can hold, with one line naming --steps and the limit", async () => {
+    const huge = await runCli(["lint", "constant(lr=0.1)", "--steps", "1e9"]);
+    expect(huge).toEqual({
+      code: 2,
+      out: "",
+      err: "lrkit: lint: --steps must be at most 100,000,000 (lint holds every step's value in memory), got 1,000,000,000\n",
+    });
+  });
 });

@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { lint, type Diagnostic, type TrainingPlan } from "lrkit";
 import { CliError, type Io } from "../io.js";
-import { positiveInt } from "../options.js";
+import { atMost, positiveInt } from "../options.js";
 import { scheduleArg } from "../specArg.js";
 
 interface LintOptions {
@@ -24,6 +24,9 @@ const ICON: Record<Diagnostic["severity"], string> = {
   warning: "warning",
   info: "info   ",
 };
+
+/** The most steps lint checks: it holds the value of every step (8 bytes each) in memory. */
+export const MAX_LINT_STEPS = 100_000_000;
 
 /** Diagnostics as text: one block per finding, then a count. */
 export function formatDiagnostics(ds: readonly Diagnostic[]): string {
@@ -51,6 +54,7 @@ export function lintCommand(program: Command, io: Io): void {
     .option("--epochs <e>", "epochs of the run", positiveInt)
     .option("--json", "print a JSON array of {code, severity, step, message, fix}")
     .action((spec: string, opts: LintOptions) => {
+      atMost("lint", "--steps", opts.steps, MAX_LINT_STEPS, "lint holds every step's value in memory");
       const plan: TrainingPlan = {
         steps: opts.steps,
         unit: opts.unit,

@@ -68,4 +68,27 @@ describe("lrkit plot", () => {
     expect(unwritable.code).toBe(1);
     expect(unwritable.err).toMatch(/^lrkit: cannot write \/nonexistent\/dir\/chart\.svg: ENOENT/);
   });
+
+  it("refuses more values than a chart can be drawn from, with one line naming --steps and the limit", async () => {
+    const terminal = await runCli(["plot", WARMUP, MULTI, "--steps", "50001"]);
+    expect(terminal).toEqual({
+      code: 2,
+      out: "",
+      err: "lrkit: plot: --steps must be at most 50,000 (for a terminal chart of 2 schedules; --out chart.svg takes 10 times as many), got 50,001\n",
+    });
+    // The default, the longest horizon + 1, is held to the same limit.
+    const long = await runCli(["plot", "cosine(lr=0.1, steps=1000000)"]);
+    expect(long.err).toBe(
+      "lrkit: plot: --steps (by default the longest horizon + 1) must be at most 100,000 (for a terminal chart; --out chart.svg takes 10 times as many), got 1,000,001\n",
+    );
+    const svg = await runCli(["plot", WARMUP, "--steps", "1000001", "--out", "/nonexistent/chart.svg"]);
+    expect(svg.code).toBe(2);
+    expect(svg.err).toBe(
+      "lrkit: plot: --steps must be at most 1,000,000 (for an SVG chart), got 1,000,001\n",
+    );
+    // At the limit, the chart is drawn (a terminal chart of 100,000 steps overflowed the stack at 200,000).
+    const atLimit = await runCli(["plot", WARMUP, "--steps", "100000"]);
+    expect(atLimit.err).toBe("");
+    expect(atLimit.code).toBe(0);
+  });
 });

@@ -9,7 +9,7 @@ import { defaultSteps, scheduleChart, scheduleLabel, terminalChart } from "@lrki
 import type { Command } from "commander";
 import { sample } from "lrkit";
 import { CliError, type Io } from "../io.js";
-import { positiveInt } from "../options.js";
+import { atMost, positiveInt } from "../options.js";
 import { scheduleArg } from "../specArg.js";
 
 interface PlotOptions {
@@ -20,6 +20,13 @@ interface PlotOptions {
   height?: number;
   title?: string;
 }
+
+/**
+ * The most values (steps × schedules) a chart is drawn from. A terminal chart shows about 80 of
+ * them but holds them all, and its scale fails beyond about 120,000 (a stack overflow in
+ * `terminalChart`); an SVG chart of a million takes about 300 MB and 3 s.
+ */
+export const MAX_PLOT_VALUES = { terminal: 100_000, svg: 1_000_000 } as const;
 
 /** Adds the `plot` command to `program`. */
 export function plotCommand(program: Command, io: Io): void {
@@ -36,6 +43,17 @@ export function plotCommand(program: Command, io: Io): void {
     .action((specs: string[], opts: PlotOptions) => {
       const schedules = specs.map(scheduleArg);
       const steps = opts.steps ?? defaultSteps(schedules);
+      const kind = opts.out ? "svg" : "terminal";
+      const per = schedules.length === 1 ? "" : ` of ${schedules.length} schedules`;
+      atMost(
+        "plot",
+        opts.steps === undefined ? "--steps (by default the longest horizon + 1)" : "--steps",
+        steps,
+        Math.floor(MAX_PLOT_VALUES[kind] / schedules.length),
+        kind === "svg"
+          ? `for an SVG chart${per}`
+          : `for a terminal chart${per}; --out chart.svg takes ${MAX_PLOT_VALUES.svg / MAX_PLOT_VALUES.terminal} times as many`,
+      );
       if (opts.out) {
         const svg = scheduleChart(schedules, {
           steps,

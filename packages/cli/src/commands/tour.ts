@@ -9,6 +9,7 @@ import { parseSchedule, sample, toText } from "lrkit";
 import "lrkit/presets"; // the anchors' presets, by name in schedules
 import sparkly from "sparkly";
 import type { Io } from "../io.js";
+import { atMost, positiveInt } from "../options.js";
 
 /** The schedules of the tour: the d2l chapter's set and a few modern ones, over 30 epochs. */
 export const TOUR = [
@@ -24,14 +25,18 @@ export const TOUR = [
 
 const format = (v: number) => Number(v.toPrecision(3)).toString();
 
+/** The most steps the tour shows: a sparkline draws one character per step. */
+export const MAX_TOUR_STEPS = 1000;
+
 /** Adds the `tour` command to `program`. */
 export function tourCommand(program: Command, io: Io): void {
   program
     .command("tour")
     .description("show a few schedules as sparklines")
-    .option("-n, --steps <n>", "steps to show", "30")
-    .action((opts: { steps: string }) => {
-      const n = Number(opts.steps);
+    .option("-n, --steps <n>", `steps to show (at most ${MAX_TOUR_STEPS})`, positiveInt, 30)
+    .action((opts: { steps: number }) => {
+      const n = opts.steps;
+      atMost("tour", "--steps", n, MAX_TOUR_STEPS, "a sparkline draws one character per step");
       const table = new Table({
         head: ["schedule", `t = 0 .. ${n - 1}`, "first", "max", "last"],
         style: { head: [], border: [], compact: true },
