@@ -165,6 +165,84 @@ describe("compareSchedules in this thread, on a user's model and data", () => {
   });
 });
 
+describe("compareSchedules keeps the results as the runs go", () => {
+  it("hands the results so far to onResults after every epoch, each valid: the run under way aborted, the next skipped, then all completed", async () => {
+    const data = regressionData(64, 54);
+    const kept: CompareResults[] = [];
+    const results = await compareSchedules({
+      model: () => regressionModel(55),
+      data,
+      schedules: SCHEDULES,
+      epochs: 2,
+      onResults: (r) => kept.push(parseResults(JSON.parse(JSON.stringify(r)))),
+    });
+    // Two epochs and the end of each of the two runs.
+    expect(
+      kept.map((r) => [r.stopped, ...r.runs.map((run) => `${run.status} ${run.epochs.length}`)]),
+    ).toEqual([
+      ["interrupted", "aborted 1", "skipped 0"],
+      ["interrupted", "aborted 2", "skipped 0"],
+      ["interrupted", "completed 2", "skipped 0"],
+      ["interrupted", "completed 2", "aborted 1"],
+      ["interrupted", "completed 2", "aborted 2"],
+      ["completed", "completed 2", "completed 2"],
+    ]);
+    expect(kept[1]!.runs[0]!.epochs).toEqual(results.runs[0]!.epochs);
+    expect({ ...kept.at(-1)!, machine: null }).toEqual({ ...results, machine: null });
+    tf.dispose(data);
+  });
+
+  it("stops the runs and rejects with onResults' error when the results cannot be kept", async () => {
+    const data = regressionData(64, 56);
+    let calls = 0;
+    let epochs = 0;
+    const full = new Error("ENOSPC: no space left on device");
+    await expect(
+      compareSchedules({
+        model: () => regressionModel(57),
+        data,
+        schedules: SCHEDULES,
+        epochs: 5,
+        listener: { epoch: () => epochs++ },
+        onResults: () => {
+          if (++calls === 2) throw full;
+        },
+      }),
+    ).rejects.toBe(full);
+    // The first run stopped before its third epoch, the second never started, and nothing more was kept.
+    expect([epochs, calls]).toEqual([2, 2]);
+    tf.dispose(data);
+  });
+
+  it("keeps the runs when lint cannot check a schedule, reporting that as a lint-failed finding", async () => {
+    // A plan of 10^12 epochs (stopped after the first): too long for lint to sample, which throws.
+    const data = regressionData(64, 58);
+    const stop = new AbortController();
+    const results = await compareSchedules({
+      model: () => regressionModel(59),
+      data,
+      schedules: SCHEDULES.slice(0, 1),
+      epochs: 1e12,
+      signal: stop.signal,
+      listener: { epoch: () => stop.abort() },
+    });
+    expect(results.stopped).toBe("interrupted");
+    expect(results.runs[0]!.epochs).toHaveLength(1);
+    expect(results.runs[0]!.lint).toEqual([
+      {
+        code: "lint-failed",
+        severity: "error",
+        step: null,
+        message: expect.stringMatching(
+          /^lint could not check this schedule against the run's plan of 1000000000000 epochs: .*(length|allocation)/,
+        ),
+        fix: "the results are unaffected; lint the schedule on its own (`lrkit lint`) to find the cause",
+      },
+    ]);
+    tf.dispose(data);
+  });
+});
+
 describe("compareSchedules on worker threads, with an experiment module", () => {
   const module = new URL("./test/blobsExperiment.ts", import.meta.url);
   let results: CompareResults;

@@ -19,7 +19,7 @@ import type { Experiment } from "./experiment/experiment.js";
 import { moduleUrl } from "./experiment/loadExperiment.js";
 import type { Probe } from "./experiment/probe.js";
 import { headlineOf } from "./results/metrics.js";
-import { machine, runResult } from "./results/results.js";
+import { machine, runLinter, runResult, type RunLinter } from "./results/results.js";
 import {
   RESULTS_FORMAT,
   type CompareResults,
@@ -28,7 +28,7 @@ import {
   type Published,
 } from "./results/schema.js";
 import { runInProcess } from "./runner/inProcess.js";
-import { runPool, type PoolListener } from "./runner/pool.js";
+import { poolProgress, runPool, type PoolListener, type PoolProgress } from "./runner/pool.js";
 import type { RunSetup } from "./runner/protocol.js";
 import type { RunSpec } from "./runner/runSpec.js";
 
@@ -96,6 +96,14 @@ export interface CompareOptions {
   readonly kill?: AbortSignal;
   /** Progress, as it happens. */
   readonly listener?: PoolListener;
+  /**
+   * Called with the results so far after every finished epoch and at the end of every run, to keep
+   * them (`writeResultsFile` writes them atomically): a crash or a kill then loses no finished
+   * epoch. Until every run has ended they are `stopped: "interrupted"`, the run under way `aborted`
+   * and the runs not started `skipped`: what a stop at that moment would keep. An error it throws
+   * stops the runs, as `signal` does, and compareSchedules rejects with it.
+   */
+  readonly onResults?: (results: CompareResults) => void;
   /** What differs from the experiment reproduced, for the report. */
   readonly notes?: readonly string[];
   /** An LR range test to include in the results. */
@@ -155,6 +163,30 @@ async function inProcessExperiment(o: CompareOptions): Promise<Experiment> {
   };
 }
 
+/** The results of the runs in `progress`, after `wall` seconds on `workers` threads. */
+function resultsOf(
+  o: CompareOptions,
+  runs: readonly RunSpec[],
+  setup: RunSetup,
+  progress: PoolProgress,
+  workers: number,
+  wall: number,
+  linter: RunLinter,
+): CompareResults {
+  const experiment = summary(o, setup, progress.probe);
+  const unfinished = progress.runs.some((r) => r.status === "running" || r.status === "skipped");
+  const interrupted = o.signal?.aborted === true || o.kill?.aborted === true || unfinished;
+  return {
+    format: RESULTS_FORMAT,
+    experiment,
+    runs: runs.map((run, i) => runResult(run, progress.runs[i]!, experiment, linter)),
+    machine: machine(progress.backend, workers, wall),
+    finder: o.finder ?? null,
+    stopped: interrupted ? "interrupted" : "completed",
+    ...(o.command !== undefined ? { command: o.command } : {}),
+  };
+}
+
 function summary(o: CompareOptions, setup: RunSetup, probe: Probe | null): ExperimentSummary {
   const metrics = probe ? [...probe.metrics] : ["loss"];
   return {
@@ -188,13 +220,15 @@ function summary(o: CompareOptions, setup: RunSetup, probe: Probe | null): Exper
  *
  * The experiment is `model` and `data` (runs one after another in this thread), or a `module` that
  * every worker thread imports (runs in parallel, one per worker). An aborted `signal` stops each
- * run before its next update and keeps the finished epochs (`stopped: "interrupted"`).
+ * run before its next update and keeps the finished epochs (`stopped: "interrupted"`). `onResults`
+ * receives the results so far after every epoch, to keep them on disk as the runs go.
  *
  * @returns the results, valid against `resultsSchema` (write them with `writeResults`, render them
  *   with `renderReport`).
  * @throws TypeError or RangeError for bad options (before any training); Error when no worker
- *   can set up the experiment (the module's error, or data that does not fit the model). A run
- *   that fails is recorded as failed, with its error; the others go on.
+ *   can set up the experiment (the module's error, or data that does not fit the model); the error
+ *   `onResults` threw (the runs were stopped). A run that fails is recorded as failed, with its
+ *   error; the others go on.
  * @example
  * ```ts
  * const results = await compareSchedules({
@@ -249,28 +283,42 @@ export async function compareSchedules(options: CompareOptions): Promise<Compare
     backend: o.backend ?? "auto",
   };
   const pool = runs.map(({ spec, unit }) => ({ spec, unit }));
+  const progress = poolProgress(runs.length);
+  const linter = runLinter();
   const began = performance.now();
+  const seconds = () => (performance.now() - began) / 1000;
+  const threads = inProcess ? 0 : Math.min(workers, runs.length);
+  // The runs stop on the caller's signal, or when onResults throws (its error is the reason).
+  const halt = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, halt.signal]) : halt.signal;
+  const keep = () => {
+    if (o.onResults === undefined || halt.signal.aborted) return;
+    try {
+      o.onResults(resultsOf(o, runs, setup, progress, threads, seconds(), linter));
+    } catch (error) {
+      halt.abort(error);
+    }
+  };
+  const listener: PoolListener = {
+    ...o.listener,
+    epoch: (run, record) => {
+      o.listener?.epoch?.(run, record);
+      keep();
+    },
+    finished: (run, record) => {
+      o.listener?.finished?.(run, record);
+      keep();
+    },
+  };
   const outcome = inProcess
-    ? await runInProcess(await inProcessExperiment(o), setup, pool, {
-        ...(o.signal ? { signal: o.signal } : {}),
-        ...(o.listener ? { listener: o.listener } : {}),
-      })
+    ? await runInProcess(await inProcessExperiment(o), setup, pool, { signal, listener, progress })
     : await runPool({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, pool, {
         workers,
-        ...(o.signal ? { signal: o.signal } : {}),
+        signal,
         ...(o.kill ? { kill: o.kill } : {}),
-        ...(o.listener ? { listener: o.listener } : {}),
+        listener,
+        progress,
       });
-  const wall = (performance.now() - began) / 1000;
-  const experiment = summary(o, setup, outcome.probe);
-  const interrupted = o.signal?.aborted === true || o.kill?.aborted === true;
-  return {
-    format: RESULTS_FORMAT,
-    experiment,
-    runs: runs.map((run, i) => runResult(run, outcome.runs[i]!, experiment)),
-    machine: machine(outcome.backend, outcome.workers, wall),
-    finder: o.finder ?? null,
-    stopped: interrupted ? "interrupted" : "completed",
-    ...(o.command !== undefined ? { command: o.command } : {}),
-  };
+  if (halt.signal.aborted) throw halt.signal.reason;
+  return resultsOf(o, runs, setup, progress, outcome.workers, seconds(), linter);
 }

@@ -8,7 +8,16 @@ export type { Experiment, ExperimentDescription, ExperimentModule } from "./expe
 export { ExperimentError, loadExperiment, moduleUrl } from "./experiment/loadExperiment.js";
 export { renderReport } from "./report/report.js";
 export { formatDuration, formatMetric } from "./report/format.js";
-export { parseResults, readResults, ResultsError, writeResults } from "./results/files.js";
+export { checkWritable, writeFileAtomic } from "./files/writeFileAtomic.js";
+export {
+  parseResults,
+  readResults,
+  ReportError,
+  ResultsError,
+  resultsPaths,
+  writeResults,
+  writeResultsFile,
+} from "./results/files.js";
 export { better, headlineOf } from "./results/metrics.js";
 export {
   RESULTS_FORMAT,

@@ -70,8 +70,8 @@ function notes(results: CompareResults): SafeHtml {
   if (results.stopped === "interrupted")
     items.push(
       html`<li>
-        <strong>Interrupted</strong> (Ctrl-C): the finished epochs of every run are kept; unfinished runs are
-        marked.
+        <strong>Interrupted</strong> (Ctrl-C or another stop signal): the finished epochs of every run are
+        kept; unfinished runs are marked.
       </li>`,
     );
   for (const n of results.experiment.notes) items.push(html`<li>${n}</li>`);

@@ -1,16 +1,23 @@
 /**
- * A compare's results on disk: `results.json` (validated when read back) and `report.html`.
+ * A compare's results on disk: `results.json` (validated when read back) and `report.html`, each
+ * written atomically, the results first.
  *
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeFileAtomic } from "../files/writeFileAtomic.js";
 import { renderReport } from "../report/report.js";
 import { resultsSchema, type CompareResults } from "./schema.js";
 
 /** Problems with a results file: each names where in the file. */
 export class ResultsError extends Error {
   override name = "ResultsError";
+}
+
+/** The report could not be rendered or written; the results were written before it. */
+export class ReportError extends Error {
+  override name = "ReportError";
 }
 
 /**
@@ -61,8 +68,36 @@ export function readResults(file: string): CompareResults {
 }
 
 /**
- * Writes `results.json` and `report.html` to `dir` (created if needed); returns their paths.
+ * The paths of a compare's files in `dir`.
  *
+ * @example
+ * ```ts
+ * resultsPaths("my-report"); // { json: "my-report/results.json", html: "my-report/report.html" }
+ * ```
+ */
+export function resultsPaths(dir: string): { json: string; html: string } {
+  return { json: join(dir, "results.json"), html: join(dir, "report.html") };
+}
+
+/**
+ * Writes `results` to `file` as JSON, atomically (see `writeFileAtomic`): what `readResults` reads.
+ *
+ * @throws the file system's error, naming the path.
+ * @example
+ * ```ts
+ * await compareSchedules({ ...options, onResults: (r) => writeResultsFile(r, "results.json") });
+ * ```
+ */
+export function writeResultsFile(results: CompareResults, file: string): void {
+  writeFileAtomic(file, `${JSON.stringify(results, null, 1)}\n`);
+}
+
+/**
+ * Writes `results.json`, then `report.html`, to `dir` (created if needed), each atomically; returns
+ * their paths. A report that fails does not take the results with it: they are written first.
+ *
+ * @throws the file system's error when `results.json` cannot be written; {@link ReportError} when
+ *   the report cannot be rendered or written (`results.json` is then written).
  * @example
  * ```ts
  * const { html } = writeResults(await compareSchedules(options), "my-report");
@@ -70,9 +105,15 @@ export function readResults(file: string): CompareResults {
  */
 export function writeResults(results: CompareResults, dir: string): { json: string; html: string } {
   mkdirSync(dir, { recursive: true });
-  const json = join(dir, "results.json");
-  const html = join(dir, "report.html");
-  writeFileSync(json, `${JSON.stringify(results, null, 1)}\n`);
-  writeFileSync(html, renderReport(results));
-  return { json, html };
+  const paths = resultsPaths(dir);
+  writeResultsFile(results, paths.json);
+  try {
+    writeFileAtomic(paths.html, renderReport(results));
+  } catch (e) {
+    throw new ReportError(
+      `the report ${paths.html} could not be written (${(e as Error).message}); the results are in ${paths.json}`,
+      { cause: e },
+    );
+  }
+  return paths;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { cpus, totalmem } from "node:os";
-import { fromSpec, lint, type TrainingPlan } from "lrkit";
+import { fromSpec, lint, type Diagnostic, type TrainingPlan } from "lrkit";
 import "lrkit/presets"; // the anchors' presets, by name in schedules
 import type { RunRecord } from "../runner/pool.js";
 import type { RunSpec } from "../runner/runSpec.js";
@@ -44,8 +44,50 @@ function finalFigures(record: RunRecord, headline: string): FinalFigures | null 
   };
 }
 
-/** A run's entry in the results. */
-export function runResult(run: RunSpec, record: RunRecord, experiment: ExperimentSummary): RunResult {
+/** lint's findings for a run's schedule against its plan. */
+export type RunLinter = (run: RunSpec, plan: TrainingPlan) => Diagnostic[];
+
+/**
+ * A {@link RunLinter} that lints each run once per plan (results are built after every epoch), and
+ * that never throws: a lint that fails (a plan too long to sample, a schedule that overflows the
+ * stack) gives one `lint-failed` error finding with its message, so that the results are kept.
+ */
+export function runLinter(): RunLinter {
+  const done = new Map<string, Diagnostic[]>();
+  return (run, plan) => {
+    const key = `${run.name}\n${JSON.stringify(plan)}`;
+    let found = done.get(key);
+    if (found === undefined) {
+      try {
+        found = lint(fromSpec(run.spec), plan);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        found = [
+          {
+            code: "lint-failed",
+            severity: "error",
+            step: null,
+            message: `lint could not check this schedule against the run's plan of ${plan.steps} ${plan.unit === "epoch" ? "epochs" : "updates"}: ${message}`,
+            fix: "the results are unaffected; lint the schedule on its own (`lrkit lint`) to find the cause",
+          },
+        ];
+      }
+      done.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * A run's entry in the results. A run still under way is `aborted`, with its finished epochs: what
+ * a stop at this moment keeps.
+ */
+export function runResult(
+  run: RunSpec,
+  record: RunRecord,
+  experiment: ExperimentSummary,
+  linter: RunLinter,
+): RunResult {
   const epochs = [...record.epochs].sort((a, b) => a.epoch - b.epoch);
   const plan = runPlan(run.unit, experiment.epochs, experiment.stepsPerEpoch);
   return {
@@ -53,7 +95,7 @@ export function runResult(run: RunSpec, record: RunRecord, experiment: Experimen
     spec: run.spec,
     text: run.text,
     unit: run.unit,
-    status: record.status,
+    status: record.status === "running" ? "aborted" : record.status,
     epochs,
     final: finalFigures({ ...record, epochs }, experiment.headline),
     init:
@@ -64,7 +106,7 @@ export function runResult(run: RunSpec, record: RunRecord, experiment: Experimen
             parameters: record.parameters ?? 0,
             firstBatchLoss: record.firstBatchLoss ?? null,
           },
-    lint: plan ? lint(fromSpec(run.spec), plan) : [],
+    lint: plan ? linter(run, plan) : [],
     ...(run.note !== undefined ? { note: run.note } : {}),
     ...(run.published !== undefined ? { published: run.published } : {}),
     ...(record.error !== undefined ? { error: record.error } : {}),

@@ -65,7 +65,9 @@ const run = z.strictObject({
   unit: z.enum(["epoch", "batch"]).describe("What one schedule step is."),
   status: z
     .enum(["completed", "aborted", "failed", "skipped"])
-    .describe("aborted: stopped (Ctrl-C), its finished epochs kept; skipped: never started."),
+    .describe(
+      "aborted: stopped by a signal (Ctrl-C, SIGTERM, SIGHUP), or still under way when the file was written; its finished epochs are kept. skipped: never started.",
+    ),
   epochs: z.array(epoch),
   final: final.nullable().describe("Null when no epoch finished."),
   init: z
@@ -159,7 +161,9 @@ export const resultsSchema = z
     finder: finder.nullable().describe("An LR range test run before the compare (lrkit demo), or null."),
     stopped: z
       .enum(["completed", "interrupted"])
-      .describe("interrupted: Ctrl-C; the finished epochs are kept."),
+      .describe(
+        "interrupted: stopped by a signal (Ctrl-C, SIGTERM, SIGHUP) before every run ended, or written while runs were under way (results are written after every epoch); the finished epochs are kept.",
+      ),
     command: z.string().optional().describe("The command line that produced it."),
   })
   .describe("The results of lrkit compare: one model trained under several learning-rate schedules.");

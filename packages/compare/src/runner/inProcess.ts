@@ -8,7 +8,7 @@ import { getBackend } from "@tensorflow/tfjs-core";
 import type { Experiment } from "../experiment/experiment.js";
 import { probeExperiment } from "../experiment/probe.js";
 import { chooseBackend } from "./backend.js";
-import type { PoolListener, PoolResult, PoolRun, RunRecord } from "./pool.js";
+import { poolProgress, type PoolListener, type PoolProgress, type PoolResult, type PoolRun } from "./pool.js";
 import type { RunSetup } from "./protocol.js";
 import { trainRun } from "./trainRun.js";
 
@@ -23,19 +23,24 @@ export async function runInProcess(
   experiment: Experiment,
   setup: RunSetup,
   runs: readonly PoolRun[],
-  options: { readonly signal?: AbortSignal; readonly listener?: PoolListener } = {},
+  options: {
+    readonly signal?: AbortSignal;
+    readonly listener?: PoolListener;
+    readonly progress?: PoolProgress;
+  } = {},
 ): Promise<PoolResult> {
   const listener = options.listener ?? {};
-  const records: RunRecord[] = runs.map(() => ({ status: "skipped", epochs: [] }));
+  const progress = options.progress ?? poolProgress(runs.length);
   const picked =
     setup.backend === "auto"
       ? { backend: getBackend(), reason: "the calling thread's TensorFlow.js backend" }
       : await chooseBackend(setup.backend);
   const probe = await probeExperiment(experiment, setup);
+  Object.assign(progress, { backend: { backend: picked.backend, reason: picked.reason }, probe });
   listener.ready?.(0, picked.backend, picked.reason);
   for (const [index, run] of runs.entries()) {
     if (options.signal?.aborted) break;
-    const record = Object.assign(records[index]!, { worker: 0 });
+    const record = Object.assign(progress.runs[index]!, { status: "running", worker: 0 });
     listener.started?.(index, 0);
     try {
       const end = await trainRun(
@@ -63,5 +68,5 @@ export async function runInProcess(
     }
     listener.finished?.(index, record);
   }
-  return { runs: records, backend: { backend: picked.backend, reason: picked.reason }, probe, workers: 0 };
+  return { ...progress, workers: 0 };
 }

@@ -2,7 +2,8 @@
  * Runs the runs of a compare on a pool of worker threads: each worker sets up its own TensorFlow.js
  * backend, loads the experiment module and probes it once, then trains one run after another from
  * a shared queue, every run from the initial weights of the first worker's probe. Epochs are kept
- * as they arrive, so an interrupted run keeps its finished epochs.
+ * as they arrive, in a {@link PoolProgress} the caller can read at any time, so an interrupted run
+ * keeps its finished epochs.
  *
  * @module
  */
@@ -21,8 +22,11 @@ export interface PoolRun {
 
 /** What became of a run. */
 export interface RunRecord {
-  /** completed; aborted (stopped by a signal; finished epochs kept); failed; skipped (never started). */
-  status: "completed" | "aborted" | "failed" | "skipped";
+  /**
+   * completed; aborted (stopped by a signal; finished epochs kept); failed; skipped (never
+   * started); running (under way).
+   */
+  status: "completed" | "aborted" | "failed" | "skipped" | "running";
   /** The finished epochs. */
   readonly epochs: EpochSummary[];
   /** SHA-256 of the initial weights: the same for every run of a compare. */
@@ -55,6 +59,25 @@ export interface PoolListener {
   readonly finished?: (run: number, record: RunRecord) => void;
 }
 
+/** The runs as they go: filled in by {@link runPool} (and `runInProcess`), readable at any time. */
+export interface PoolProgress {
+  /** One record per run, in the order given. */
+  readonly runs: RunRecord[];
+  /** The backend of the first worker that started, and why it was picked. */
+  backend: { readonly backend: string; readonly reason: string } | null;
+  /** The first worker's probe of the experiment (null until one is set up). */
+  probe: Probe | null;
+}
+
+/** A progress of `runs` runs, none started. */
+export function poolProgress(runs: number): PoolProgress {
+  return {
+    runs: Array.from({ length: runs }, () => ({ status: "skipped", epochs: [] })),
+    backend: null,
+    probe: null,
+  };
+}
+
 /** Options of {@link runPool}. */
 export interface PoolOptions {
   /** Worker threads (at most one per run). */
@@ -64,16 +87,12 @@ export interface PoolOptions {
   /** Stops at once: the workers are terminated (finished epochs are kept). */
   readonly kill?: AbortSignal;
   readonly listener?: PoolListener;
+  /** Where the runs are recorded as they go (one record per run). Defaults to a new one. */
+  readonly progress?: PoolProgress;
 }
 
-/** What {@link runPool} returns. */
-export interface PoolResult {
-  /** One record per run, in the order given. */
-  readonly runs: RunRecord[];
-  /** The backend of the first worker that started, and why it was picked. */
-  readonly backend: { readonly backend: string; readonly reason: string } | null;
-  /** The first worker's probe of the experiment (null when none started). */
-  readonly probe: Probe | null;
+/** What {@link runPool} returns: the progress at the end, and the worker threads used. */
+export interface PoolResult extends Readonly<PoolProgress> {
   /** Worker threads used. */
   readonly workers: number;
 }
@@ -90,13 +109,12 @@ export function runPool(
 ): Promise<PoolResult> {
   const count = Math.max(1, Math.min(options.workers, runs.length));
   const listener = options.listener ?? {};
-  const records: RunRecord[] = runs.map(() => ({ status: "skipped", epochs: [] }));
+  const progress = options.progress ?? poolProgress(runs.length);
+  const records = progress.runs;
   const queue = runs.map((_, i) => i);
   const setupErrors: string[] = [];
-  let backend: PoolResult["backend"] = null;
-  let probe: Probe | null = null;
   const stopping = () => options.signal?.aborted === true || options.kill?.aborted === true;
-  if (stopping()) return Promise.resolve({ runs: records, backend, probe, workers: 0 });
+  if (stopping()) return Promise.resolve({ ...progress, workers: 0 });
 
   return new Promise<PoolResult>((resolve, reject) => {
     let running = count;
@@ -112,8 +130,8 @@ export function runPool(
     const finish = () => {
       options.signal?.removeEventListener("abort", onAbort);
       options.kill?.removeEventListener("abort", onKill);
-      if (backend === null && setupErrors.length > 0) reject(new Error(setupErrors[0]));
-      else resolve({ runs: records, backend, probe, workers: count });
+      if (progress.backend === null && setupErrors.length > 0) reject(new Error(setupErrors[0]));
+      else resolve({ ...progress, workers: count });
     };
 
     for (let w = 0; w < count; w++) {
@@ -135,16 +153,17 @@ export function runPool(
           return;
         }
         current = index;
-        records[index]!.worker = w;
+        Object.assign(records[index]!, { status: "running", worker: w });
         listener.started?.(index, w);
         const { spec, unit } = runs[index]!;
-        worker.postMessage({ type: "run", index, spec, unit, weights: probe!.weights } satisfies ToWorker);
+        const weights = progress.probe!.weights;
+        worker.postMessage({ type: "run", index, spec, unit, weights } satisfies ToWorker);
       };
       worker.on("message", (m: FromWorker) => {
         switch (m.type) {
           case "ready":
-            backend ??= { backend: m.backend, reason: m.reason };
-            probe ??= m.probe;
+            progress.backend ??= { backend: m.backend, reason: m.reason };
+            progress.probe ??= m.probe;
             listener.ready?.(w, m.backend, m.reason);
             next();
             break;
