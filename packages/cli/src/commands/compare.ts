@@ -1,16 +1,21 @@
 /**
  * `lrkit compare`: trains one model from one initialisation under several schedules, in parallel
- * on worker threads, and writes the results (JSON) and a self-contained HTML report.
+ * on worker threads, and writes the results (JSON, after every epoch) and a self-contained HTML
+ * report.
  *
  * @module
  */
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import {
   compareSchedules,
   readResults,
+  ReportError,
   ResultsError,
+  resultsPaths,
   writeResults,
+  writeResultsFile,
   type CompareResults,
   type FindReport,
 } from "@lrkit/compare";
@@ -18,12 +23,19 @@ import { CliError, type Io } from "../io.js";
 import { positiveInt } from "../options.js";
 import { readCompareConfig, type CompareConfig } from "../experiment/config.js";
 import { d2lConfig, d2lScaleNotes, D2L_CHAPTER } from "../experiment/d2lPreset.js";
+import { withInterrupts } from "../experiment/interrupts.js";
+import { checkOutDir } from "../experiment/outDir.js";
 import { runProgress } from "../experiment/runProgress.js";
 import { resolveSource } from "../experiment/source.js";
 import { summaryTable } from "../report/summary.js";
 
 /** The options of {@link compare}. */
 export interface CompareRunOptions {
+  /**
+   * The output directory (checked with `checkOutDir`): its `results.json` is rewritten after every
+   * epoch with the results so far, and an earlier compare's `report.html` removed then.
+   */
+  readonly out: string;
   /** Worker threads. Defaults to the number of cores. */
   readonly workers?: number;
   /** "auto", "wasm", "cpu" or "tensorflow". Defaults to "auto". */
@@ -32,19 +44,20 @@ export interface CompareRunOptions {
   readonly notes?: readonly string[];
   /** An LR range test to include in the results. */
   readonly finder?: FindReport | null;
-  /** Stops cleanly (Ctrl-C): the finished epochs are kept. */
+  /** Stops cleanly (a stop signal: Ctrl-C, SIGTERM, SIGHUP): the finished epochs are kept. */
   readonly signal?: AbortSignal;
-  /** Stops at once (a second Ctrl-C). */
+  /** Stops at once (a second stop signal). */
   readonly kill?: AbortSignal;
   /** The command line, kept in the results for the report. */
   readonly command?: string;
 }
 
 /**
- * Runs a compare of `config` with a live progress display on stderr, and returns the results.
+ * Runs a compare of `config` with a live progress display on stderr, keeping the results so far
+ * in `options.out` after every epoch, and returns the results.
  *
  * @throws {@link CliError} for a model and data that do not go together; Error when no worker can
- *   set up the experiment.
+ *   set up the experiment, or when the results cannot be written (the runs are stopped).
  */
 export async function compare(
   config: CompareConfig,
@@ -53,14 +66,25 @@ export async function compare(
 ): Promise<CompareResults> {
   const source = await resolveSource(config.source, config.baseDir);
   const names = config.schedules.map((s) => s.name);
+  const paths = resultsPaths(options.out);
   if (!options.signal?.aborted)
     io.err(
-      `training ${names.length} runs of ${config.epochs} epochs (${source.label.model} on ${source.label.data}); Ctrl-C stops and keeps the finished epochs\n`,
+      `training ${names.length} runs of ${config.epochs} epochs (${source.label.model} on ${source.label.data}); ` +
+        `results.json is written after every epoch; Ctrl-C (or SIGTERM, SIGHUP) stops and keeps the finished epochs\n`,
     );
   const display = runProgress(io, { names, epochs: config.epochs, batchSize: config.batchSize });
   const onAbort = () =>
-    display.log("stopping: the runs end before their next update (Ctrl-C again to stop at once)");
+    display.log(
+      `stopping on ${String(options.signal!.reason)}: the runs end before their next update (a second signal stops at once)`,
+    );
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  let kept = false;
+  // The results so far; the report of an earlier compare here goes before the first of them.
+  const keep = (results: CompareResults) => {
+    if (!kept) rmSync(paths.html, { force: true });
+    kept = true;
+    writeResultsFile(results, paths.json);
+  };
   try {
     return await compareSchedules({
       module: source.module,
@@ -82,6 +106,7 @@ export async function compare(
         epoch: (i, r) => display.epoch(i, r),
         finished: (i, r) => display.finished(i, r),
       },
+      onResults: keep,
       notes: options.notes ?? [],
       finder: options.finder ?? null,
       ...(options.command !== undefined ? { command: options.command } : {}),
@@ -93,47 +118,44 @@ export async function compare(
 }
 
 /**
- * Runs `work` with Ctrl-C handling: the first SIGINT aborts `signal` (a clean stop), the second
- * aborts `kill`.
+ * Writes the results (`results.json`, then `report.html`, in `dir`), prints the outcome and ends as
+ * it should: the summary (or the JSON) on stdout, the paths on stderr or stdout, exit code 130
+ * after a stop signal, and 1 when the report could not be written (the results are) or a run
+ * failed.
  */
-export async function withInterrupts<T>(
-  work: (signal: AbortSignal, kill: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const stop = new AbortController();
-  const kill = new AbortController();
-  const onSigint = () => (stop.signal.aborted ? kill.abort() : stop.abort());
-  process.on("SIGINT", onSigint);
+export function finish(results: CompareResults, dir: string, json: boolean, io: Io): void {
+  const paths = resultsPaths(dir);
+  let reportFailure: string | null = null;
   try {
-    return await work(stop.signal, kill.signal);
-  } finally {
-    process.off("SIGINT", onSigint);
+    writeResults(results, dir);
+  } catch (e) {
+    if (!(e instanceof ReportError)) throw e;
+    reportFailure = `${e.message} (lrkit compare --from ${paths.json} --out ${dir} tries again)`;
   }
-}
-
-/**
- * Prints the outcome and ends as it should: the summary (or the JSON) on stdout, the paths on
- * stderr or stdout, exit code 130 after Ctrl-C and 1 when a run failed.
- */
-export function finish(
-  results: CompareResults,
-  paths: { json: string; html: string },
-  json: boolean,
-  io: Io,
-): void {
+  const written = `${reportFailure === null ? `report: ${paths.html}\n` : ""}results: ${paths.json}\n`;
   if (json) {
     io.out(`${JSON.stringify(results)}\n`);
-    io.err(`report: ${paths.html}\nresults: ${paths.json}\n`);
+    io.err(written);
   } else {
-    io.out(`${summaryTable(results)}report: ${paths.html}\nresults: ${paths.json}\n`);
+    io.out(`${summaryTable(results)}${written}`);
   }
   if (results.stopped === "interrupted")
-    throw new CliError("interrupted: the finished epochs are in the results and the report", 130);
-  const failed = results.runs.filter((r) => r.status === "failed");
-  if (failed.length)
     throw new CliError(
-      `${failed.length} run${failed.length === 1 ? "" : "s"} failed: ${failed.map((r) => `${r.name}: ${r.error?.split("\n")[0] ?? "?"}`).join("; ")}`,
-      1,
+      reportFailure === null
+        ? "interrupted: the finished epochs are in the results and the report"
+        : `interrupted: the finished epochs are in the results; ${reportFailure}`,
+      130,
     );
+  const failed = results.runs.filter((r) => r.status === "failed");
+  const failures = [
+    ...(reportFailure === null ? [] : [reportFailure]),
+    ...(failed.length
+      ? [
+          `${failed.length} run${failed.length === 1 ? "" : "s"} failed: ${failed.map((r) => `${r.name}: ${r.error?.split("\n")[0] ?? "?"}`).join("; ")}`,
+        ]
+      : []),
+  ];
+  if (failures.length) throw new CliError(failures.join("; "), 1);
 }
 
 interface CompareCliOptions {
@@ -220,13 +242,18 @@ export function compareCommand(program: Command, io: Io): void {
     .option("--test-size <n>", "bundled data: override the test examples", positiveInt)
     .option("--workers <n>", "worker threads (default: one per core)", positiveInt)
     .option("--backend <name>", "auto, wasm or cpu (tensorflow with @tensorflow/tfjs-node installed)", "auto")
-    .option("--out <dir>", "where results.json and report.html go", "lrkit-report")
+    .option(
+      "--out <dir>",
+      "where results.json (written after every epoch) and report.html (at the end) go",
+      "lrkit-report",
+    )
     .option("--json", "print the results JSON on stdout")
     .option(
       "--from <results.json>",
       "no training: validate an earlier results.json (results.schema.json) and write its report (to --out)",
     )
     .action(async (opts: CompareCliOptions) => {
+      const out = resolve(opts.out);
       if (opts.from !== undefined) {
         let results: CompareResults;
         try {
@@ -235,15 +262,25 @@ export function compareCommand(program: Command, io: Io): void {
           if (e instanceof ResultsError) throw new CliError(e.message);
           throw e;
         }
-        const paths = writeResults(results, resolve(opts.out));
-        io.out(`report: ${paths.html}\n`);
+        checkOutDir(opts.out, Object.values(resultsPaths(out)));
+        try {
+          io.out(`report: ${writeResults(results, out).html}\n`);
+        } catch (e) {
+          if (e instanceof ReportError) throw new CliError(e.message, 1);
+          throw e;
+        }
         return;
       }
       const { config, notes } = configOf(opts);
+      checkOutDir(opts.out, Object.values(resultsPaths(out)));
       const command = commandLine(opts);
       const results = await withInterrupts((signal, kill) =>
-        compare(config, { workers: opts.workers, backend: opts.backend, notes, signal, kill, command }, io),
+        compare(
+          config,
+          { out, workers: opts.workers, backend: opts.backend, notes, signal, kill, command },
+          io,
+        ),
       );
-      finish(results, writeResults(results, resolve(opts.out)), opts.json === true, io);
+      finish(results, out, opts.json === true, io);
     });
 }

@@ -9,9 +9,11 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { Io } from "../io.js";
 import { positiveInt } from "../options.js";
-import { formatDuration, writeResults } from "@lrkit/compare";
+import { formatDuration, resultsPaths } from "@lrkit/compare";
 import { d2lConfig, d2lScaleNotes, D2L_CHAPTER, type D2lScale } from "../experiment/d2lPreset.js";
-import { compare, finish, withInterrupts } from "./compare.js";
+import { withInterrupts } from "../experiment/interrupts.js";
+import { checkOutDir } from "../experiment/outDir.js";
+import { compare, finish } from "./compare.js";
 import { find, type FindOptions, type FindResult } from "./find.js";
 
 /**
@@ -69,11 +71,17 @@ export function demoCommand(program: Command, io: Io): void {
     .option("--workers <n>", "worker threads (default: one per core)", positiveInt)
     .option("--backend <name>", "auto, wasm or cpu", "auto")
     .option("--no-finder", "skip the LR range test")
-    .option("--out <dir>", "where results.json and report.html go", "lrkit-report")
+    .option(
+      "--out <dir>",
+      "where results.json (written after every epoch) and report.html (at the end) go",
+      "lrkit-report",
+    )
     .option("--json", "print the results JSON on stdout")
     .action(async (opts: DemoOptions) => {
       const scale: Required<D2lScale> = opts.full ? { ...D2L_CHAPTER } : DEMO_SCALE;
       const config = d2lConfig(scale);
+      const out = resolve(opts.out);
+      checkOutDir(opts.out, Object.values(resultsPaths(out)));
       const began = performance.now();
       io.err(
         `lrkit demo: d2l's "Learning Rate Scheduling" experiments, LeNet on Fashion-MNIST, ` +
@@ -94,6 +102,7 @@ export function demoCommand(program: Command, io: Io): void {
         return compare(
           config,
           {
+            out,
             workers: opts.workers,
             backend: opts.backend,
             notes: d2lScaleNotes(scale),
@@ -105,8 +114,7 @@ export function demoCommand(program: Command, io: Io): void {
           io,
         );
       });
-      const paths = writeResults(results, resolve(opts.out));
       io.err(`demo finished in ${formatDuration((performance.now() - began) / 1000)}\n`);
-      finish(results, paths, opts.json === true, io);
+      finish(results, out, opts.json === true, io);
     });
 }

@@ -4,14 +4,13 @@
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import Table from "cli-table3";
 import { dispose, type Optimizer, type Tensor } from "@tensorflow/tfjs-core";
 import { SUGGESTIONS, toText, type RangeTestOptions, type RangeTestResult, type SuggestionName } from "lrkit";
 import { rangeTestChart } from "@lrkit/plot";
-import { chooseBackend, loadExperiment, type FindReport } from "@lrkit/compare";
+import { chooseBackend, loadExperiment, writeFileAtomic, type FindReport } from "@lrkit/compare";
 import {
   createOptimizer,
   disposeOptimizer,
@@ -23,6 +22,8 @@ import {
 import { CliError, type Io } from "../io.js";
 import { integerList, nonNegativeInt, positiveInt, positiveNumber } from "../options.js";
 import { progress } from "../progress.js";
+import { onStopSignal } from "../experiment/interrupts.js";
+import { checkOutDir } from "../experiment/outDir.js";
 import { resolveSource } from "../experiment/source.js";
 import { DATASETS, MODELS } from "../bundled/bundled.js";
 
@@ -259,28 +260,41 @@ export function findCommand(program: Command, io: Io): void {
     )
     .option("--training-steps <n>", "the run length the suggested schedules are built for", positiveInt, 1000)
     .option("--backend <name>", "auto, wasm or cpu (tensorflow with @tensorflow/tfjs-node installed)", "auto")
-    .option("--out <dir>", "write lr-finder.svg and lr-finder.json there")
+    .option("--out <dir>", "write lr-finder.json, then lr-finder.svg, there (checked before the sweep)")
     .option("--json", "print the result as JSON on stdout")
     .action(async (opts: FindOptions) => {
+      const files =
+        opts.out === undefined
+          ? undefined
+          : { json: join(opts.out, "lr-finder.json"), svg: join(opts.out, "lr-finder.svg") };
+      if (files) checkOutDir(opts.out!, [files.json, files.svg]);
+      // The first stop signal ends the sweep at its next step; a second ends the process.
       const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once("SIGINT", stop);
+      const off = onStopSignal((name) => controller.abort(name));
+      let report: FindResult;
       try {
-        const report = await find(opts, io, controller.signal);
-        if (opts.out) {
-          mkdirSync(opts.out, { recursive: true });
-          const svg = rangeTestChart(report, {
-            title: `LR range test: ${report.setup.model} on ${report.setup.data}, ${report.setup.optimizer}, batch ${report.setup.batch}`,
-          });
-          writeFileSync(join(opts.out, "lr-finder.svg"), svg);
-          writeFileSync(join(opts.out, "lr-finder.json"), `${JSON.stringify(report, null, 1)}\n`);
-        }
-        if (opts.json) io.out(`${JSON.stringify(report)}\n`);
-        else io.out(summary(report) + (opts.out ? `plot: ${join(opts.out, "lr-finder.svg")}\n` : ""));
-        if (report.stoppedBy === "aborted")
-          throw new CliError("interrupted: the partial curve is above; the model was restored", 130);
+        report = await find(opts, io, controller.signal);
       } finally {
-        process.off("SIGINT", stop);
+        off();
       }
+      // The curve first, then its plot: a plot that fails does not take the curve with it.
+      let plotFailure: string | null = null;
+      if (files) {
+        writeFileAtomic(files.json, `${JSON.stringify(report, null, 1)}\n`);
+        try {
+          const title = `LR range test: ${report.setup.model} on ${report.setup.data}, ${report.setup.optimizer}, batch ${report.setup.batch}`;
+          writeFileAtomic(files.svg, rangeTestChart(report, { title }));
+        } catch (e) {
+          plotFailure = `the plot ${files.svg} could not be written (${(e as Error).message}); the curve is in ${files.json}`;
+        }
+      }
+      if (opts.json) io.out(`${JSON.stringify(report)}\n`);
+      else io.out(summary(report) + (files && plotFailure === null ? `plot: ${files.svg}\n` : ""));
+      if (report.stoppedBy === "aborted")
+        throw new CliError(
+          `interrupted: the partial curve is above; the model was restored${plotFailure === null ? "" : `; ${plotFailure}`}`,
+          130,
+        );
+      if (plotFailure !== null) throw new CliError(plotFailure, 1);
     });
 }
