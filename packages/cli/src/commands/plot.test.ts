@@ -91,4 +91,16 @@ describe("lrkit plot", () => {
     expect(atLimit.err).toBe("");
     expect(atLimit.code).toBe(0);
   });
+
+  it("refuses a chart wider or taller than it can be drawn", async () => {
+    expect(await runCli(["plot", WARMUP, "--height", "100000000"])).toEqual({
+      code: 2,
+      out: "",
+      err: "lrkit: plot: --height must be at most 1,000 (columns and rows of a terminal chart), got 100,000,000\n",
+    });
+    const svg = await runCli(["plot", WARMUP, "--width", "20000", "--out", "/nonexistent/chart.svg"]);
+    expect(svg.err).toBe(
+      "lrkit: plot: --width must be at most 10,000 (pixels of an SVG chart), got 20,000\n",
+    );
+  });
 });

@@ -28,6 +28,33 @@ interface PlotOptions {
  */
 export const MAX_PLOT_VALUES = { terminal: 100_000, svg: 1_000_000 } as const;
 
+/**
+ * The largest `--width` and `--height`: terminal columns and rows (a chart is a grid of them), SVG
+ * pixels (its ticks grow with the size; a hundred million pixels overflowed the stack).
+ */
+export const MAX_PLOT_SIZE = { terminal: 1000, svg: 10_000 } as const;
+
+/** Refuses a chart larger than it can be drawn (see {@link MAX_PLOT_VALUES}, {@link MAX_PLOT_SIZE}). */
+function checkSizes(opts: PlotOptions, steps: number, count: number): void {
+  const kind = opts.out ? "svg" : "terminal";
+  const unit = kind === "svg" ? "pixels of an SVG chart" : "columns and rows of a terminal chart";
+  for (const [option, value] of [
+    ["--width", opts.width],
+    ["--height", opts.height],
+  ] as const)
+    if (value !== undefined) atMost("plot", option, value, MAX_PLOT_SIZE[kind], unit);
+  const per = count === 1 ? "" : ` of ${count} schedules`;
+  atMost(
+    "plot",
+    opts.steps === undefined ? "--steps (by default the longest horizon + 1)" : "--steps",
+    steps,
+    Math.floor(MAX_PLOT_VALUES[kind] / count),
+    kind === "svg"
+      ? `for an SVG chart${per}`
+      : `for a terminal chart${per}; --out chart.svg takes ${MAX_PLOT_VALUES.svg / MAX_PLOT_VALUES.terminal} times as many`,
+  );
+}
+
 /** Adds the `plot` command to `program`. */
 export function plotCommand(program: Command, io: Io): void {
   program
@@ -43,17 +70,7 @@ export function plotCommand(program: Command, io: Io): void {
     .action((specs: string[], opts: PlotOptions) => {
       const schedules = specs.map(scheduleArg);
       const steps = opts.steps ?? defaultSteps(schedules);
-      const kind = opts.out ? "svg" : "terminal";
-      const per = schedules.length === 1 ? "" : ` of ${schedules.length} schedules`;
-      atMost(
-        "plot",
-        opts.steps === undefined ? "--steps (by default the longest horizon + 1)" : "--steps",
-        steps,
-        Math.floor(MAX_PLOT_VALUES[kind] / schedules.length),
-        kind === "svg"
-          ? `for an SVG chart${per}`
-          : `for a terminal chart${per}; --out chart.svg takes ${MAX_PLOT_VALUES.svg / MAX_PLOT_VALUES.terminal} times as many`,
-      );
+      checkSizes(opts, steps, schedules.length);
       if (opts.out) {
         const svg = scheduleChart(schedules, {
           steps,
