@@ -314,7 +314,8 @@ export function ensureSorted(fn: string, param: string, values: readonly number[
 /**
  * Compiles the formula parameter `param` of factory `fn`.
  *
- * @throws {@link ParameterRangeError} naming the parameter, the formula and the column of the problem.
+ * @throws {@link ParameterRangeError} naming the parameter, the formula and the column of the problem,
+ *   or the engine's reason when the formula cannot be evaluated at all.
  */
 export function formulaParam(
   fn: string,
@@ -322,11 +323,20 @@ export function formulaParam(
   source: string,
   options: FormulaOptions = {},
 ): (x: number) => number {
+  let compiled: (x: number) => number;
   try {
-    return compileFormula(source, options);
+    compiled = compileFormula(source, options);
   } catch (e) {
     if (e instanceof SpecSyntaxError)
       rangeError(fn, param, `is not a valid formula (${e.reason} at column ${e.column})`, source);
     throw e;
   }
+  // Evaluated once here: what the engine cannot evaluate at all (a call of 130,000 arguments)
+  // fails now, naming the parameter, not at every later call.
+  try {
+    compiled(0);
+  } catch (e) {
+    rangeError(fn, param, `cannot be evaluated (${(e as Error).message})`, source);
+  }
+  return compiled;
 }

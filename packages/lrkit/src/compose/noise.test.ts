@@ -49,3 +49,20 @@ describe("noise", () => {
     );
   });
 });
+
+describe("noise from outside", () => {
+  it("treats a seed of -0 as 0, so the saved spec (JSON writes -0 as 0) gives the same noise", () => {
+    const s = noise(constant({ lr: 0.1 }), { seed: -0, pct: 0.5 });
+    const t = noise(constant({ lr: 0.1 }), { seed: 0, pct: 0.5 });
+    for (let i = 0; i < 20; i++) expect(s(i)).toBe(t(i));
+    expect(Object.is(s.spec.seed, 0)).toBe(true);
+  });
+
+  it("refuses a pct above 1, which could turn the lr negative", () => {
+    expectThrow(
+      () => noise(constant({ lr: 0.1 }), { pct: 1.5 }),
+      RangeError,
+      "noise: pct must be at most 1 (more could turn the lr negative), got 1.5",
+    );
+  });
+});

@@ -8,7 +8,14 @@ import type { Family } from "../spec/family.js";
 const params = v.strictObject({
   schedule: p.schedule("The schedule to perturb."),
   seed: v.optional(p.number("The seed: the same seed gives the same noise. Defaults to 42."), 42),
-  pct: v.optional(p.positive("The noise is kept within (-pct, pct) of the value. Defaults to 0.67."), 0.67),
+  pct: v.optional(
+    v.pipe(
+      p.positive(),
+      v.check((x) => x <= 1, "must be at most 1 (more could turn the lr negative)"),
+      v.description("The noise is kept within (-pct, pct) of the value, at most 1. Defaults to 0.67."),
+    ),
+    0.67,
+  ),
   std: v.optional(p.positive('The standard deviation of the "normal" noise. Defaults to 1.'), 1),
   distribution: v.optional(
     p.oneOf(["normal", "uniform"], '"normal" (truncated) or "uniform". Defaults to "normal".'),
@@ -48,7 +55,9 @@ export function noise(schedule: Schedule, options: NoiseOptions = {}): Schedule 
   if (o.distribution === "normal") {
     ensure(o.pct >= o.std / 100, "noise", "pct", `must be at least std / 100 (${o.std / 100})`, o.pct);
   }
-  const { seed, pct, std, start } = o;
+  const { pct, std, start } = o;
+  // -0 and 0 are one seed: JSON writes -0 as 0, and the saved spec must give the same noise.
+  const seed = o.seed === 0 ? 0 : o.seed;
   const end = o.end ?? Infinity;
   const inner = o.schedule;
   const draw =
@@ -66,7 +75,7 @@ export function noise(schedule: Schedule, options: NoiseOptions = {}): Schedule 
       if (!(t >= start && t < end)) return v;
       return v + v * draw(uniformStream(seed, t));
     },
-    specOf("noise", { schedule, ...options }),
+    specOf("noise", { schedule, ...options, ...(options.seed === undefined ? {} : { seed }) }),
     { horizon: inner.horizon },
   );
 }

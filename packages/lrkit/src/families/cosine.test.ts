@@ -91,3 +91,11 @@ describe("cosine", () => {
     );
   });
 });
+
+describe("cosine with a large k-decay", () => {
+  it("does not overflow: t ** k / steps ** k is computed as (t / steps) ** k where the powers overflow", () => {
+    // (19 / 20) ** 300 = 2.07e-7, so the phase is ~0 and the value ~lr: 0.3 * (1 + cos(pi * 2.07e-7)) / 2.
+    const expected = (0.3 * (1 + Math.cos(Math.PI * 2.0709e-7))) / 2;
+    expect(cosine({ lr: 0.3, steps: 20, k: 300 })(19)).toBeCloseTo(expected, 12);
+  });
+});

@@ -3,6 +3,7 @@ import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
+import { cosPi, powerRatio } from "./math.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at step 0 (the peak)."),
@@ -53,15 +54,13 @@ export function cosine(options: CosineOptions): Schedule {
   const { lr, steps, minLr, after, exponent, k } = parseParams("cosine", params, options);
   ensure(minLr <= lr, "cosine", "minLr", `must not exceed lr (${lr})`, minLr);
   const hold = after === "hold";
-  const phase = k === 1 ? (t: number) => t / steps : (t: number) => t ** k / steps ** k;
+  const phase = k === 1 ? (t: number) => t / steps : (t: number) => powerRatio(t, steps, k);
   const amplitude = lr - minLr;
   const fn =
     exponent === 1
-      ? (t: number) =>
-          minLr + (amplitude * (1 + Math.cos(Math.PI * phase(hold ? Math.min(t, steps) : t)))) / 2
+      ? (t: number) => minLr + (amplitude * (1 + cosPi(phase(hold ? Math.min(t, steps) : t)))) / 2
       : (t: number) =>
-          minLr +
-          amplitude * ((1 + Math.cos(Math.PI * phase(hold ? Math.min(t, steps) : t))) / 2) ** exponent;
+          minLr + amplitude * ((1 + cosPi(phase(hold ? Math.min(t, steps) : t))) / 2) ** exponent;
   return define(fn, specOf("cosine", options), { horizon: steps });
 }
 

@@ -17,3 +17,18 @@ describe("formula", () => {
     );
   });
 });
+
+describe("formula from outside", () => {
+  it("gives NaN at a NaN step, also when it does not read t", () => {
+    expect(formula("0.1")(NaN)).toBeNaN();
+    expect(formula("0.1 * 0.9 ** t")(NaN)).toBeNaN();
+  });
+
+  it("fails at construction, naming the parameter, when the engine cannot evaluate it at all", () => {
+    expectThrow(
+      () => formula(`max(${"t,".repeat(130000)}t)`),
+      RangeError,
+      /^formula: expr cannot be evaluated \(Maximum call stack size exceeded\), got "max\(t,t/,
+    );
+  });
+});

@@ -28,7 +28,9 @@ export type FormulaScheduleOptions = v.InferInput<typeof params>;
 export function formula(options: string | FormulaScheduleOptions): Schedule {
   const o = typeof options === "string" ? { expr: options } : options;
   const { expr } = parseParams("formula", params, o);
-  return define(formulaParam("formula", "expr", expr), specOf("formula", o));
+  const f = formulaParam("formula", "expr", expr);
+  // A NaN step gives NaN, also for a formula that does not read t ("0.1").
+  return define((t) => (t === t ? f(t) : NaN), specOf("formula", o));
 }
 
 /** Registry entry of {@link formula}. */

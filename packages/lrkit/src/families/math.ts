@@ -33,6 +33,25 @@ export function nextUp(x: number): number {
   return new Float64Array(bits.buffer)[0]!;
 }
 
+/**
+ * `a ** k / b ** k`, as k-decay writes it, or `(a / b) ** k` where either power overflows (or `b ** k`
+ * underflows to 0): the same value in the range where the first is finite, a value where it is not.
+ */
+export function powerRatio(a: number, b: number, k: number): number {
+  const num = a ** k;
+  const den = b ** k;
+  return Number.isFinite(num) && Number.isFinite(den) && den !== 0 ? num / den : (a / b) ** k;
+}
+
+/**
+ * `cos(pi * x)`, exact where `x` is beyond 2^53: every double that large is an even integer (and an
+ * overflowed phase, Infinity, stands for one), so the value is 1 there, where `Math.cos(Math.PI * x)`
+ * would round `pi * x` to noise (or give NaN).
+ */
+export function cosPi(x: number): number {
+  return Math.abs(x) >= 2 ** 53 ? 1 : Math.cos(Math.PI * x);
+}
+
 /** Where step `t` falls in a sequence of cycles whose lengths grow geometrically. */
 export interface CyclePosition {
   /** The cycle index, from 0. */

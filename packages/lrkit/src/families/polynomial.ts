@@ -44,7 +44,8 @@ export function polynomial(options: PolynomialOptions): Schedule {
       let horizon = steps;
       if (cycle) horizon = steps * (t === 0 ? 1 : Math.ceil(t / steps));
       else t = Math.min(t, steps);
-      return (lr - endLr) * (1 - t / horizon) ** power + endLr;
+      // steps * ceil(t / steps) can round below t (a tiny steps): the remaining fraction is then 0.
+      return (lr - endLr) * Math.max(0, 1 - t / horizon) ** power + endLr;
     },
     specOf("polynomial", options),
     { horizon: cycle ? undefined : steps },

@@ -3,7 +3,7 @@ import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import type { Family } from "../spec/family.js";
-import { cycleStart, locateCycle } from "./math.js";
+import { cycleStart, locateCycle, powerRatio } from "./math.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The peak learning rate of the first cycle."),
@@ -71,7 +71,7 @@ export function sgdr(options: SgdrOptions): Schedule {
       const { cycle, offset, length } = locateCycle(t, period, periodMult);
       if (cycle >= limit) return minLr;
       const gamma = decay === 1 ? 1 : decay ** cycle;
-      const cos = 1 + Math.cos(Math.PI * (k === 1 ? offset / length : offset ** k / length ** k));
+      const cos = 1 + Math.cos(Math.PI * (k === 1 ? offset / length : powerRatio(offset, length, k)));
       return amplitude ? minLr + ((lr - minLr) * gamma * cos) / 2 : minLr + ((lr * gamma - minLr) * cos) / 2;
     },
     specOf("sgdr", options),

@@ -51,7 +51,8 @@ export function lambdaSchedule(
   lrLambda: (t: number) => number,
   horizon?: number,
 ): Schedule {
-  return define((t) => lr * lrLambda(t), specOf(name, options), { horizon });
+  // A NaN step gives NaN, whatever the lambda makes of it (x ** 0 is 1, comparisons are false).
+  return define((t) => (t === t ? lr * lrLambda(t) : NaN), specOf(name, options), { horizon });
 }
 
 /**

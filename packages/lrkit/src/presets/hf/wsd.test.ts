@@ -107,3 +107,15 @@ describe("hf.get_wsd_schedule", () => {
     );
   });
 });
+
+describe("get_wsd_schedule at a NaN step", () => {
+  it("gives NaN, not the floor", () => {
+    const s = get_wsd_schedule({
+      lr: 0.00634,
+      num_warmup_steps: 19,
+      num_decay_steps: 42,
+      num_training_steps: 70,
+    });
+    expect(s(NaN)).toBeNaN();
+  });
+});
