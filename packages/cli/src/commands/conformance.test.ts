@@ -87,4 +87,26 @@ describe("lrkit conformance torch", () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^lrkit: conformance: cannot read \/nonexistent.json: ENOENT/);
   });
+
+  it("refuses a file that is not a case list, or a case longer than a trace can hold, in one line before running", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lrkit-conformance-"));
+    const notList = join(dir, "object.json");
+    writeFileSync(notList, JSON.stringify({ id: "x" }));
+    const huge = join(dir, "huge.json");
+    const optimizer = { type: "SGD", defaults: { lr: 0.1 } };
+    writeFileSync(
+      huge,
+      JSON.stringify([{ id: "long", scheduler: "StepLR", kwargs: { step_size: 2 }, optimizer, steps: 2e7 }]),
+    );
+    const a = await runCli(["conformance", "torch", notList]);
+    expect([a.code, a.err]).toEqual([
+      2,
+      `lrkit: conformance: ${notList}: runConformance: expected an array of cases\n`,
+    ]);
+    const b = await runCli(["conformance", "torch", huge]);
+    expect([b.code, b.out]).toEqual([2, ""]);
+    expect(b.err).toBe(
+      `lrkit: conformance: ${huge}: runConformance: case 0 ("long"): steps must be an integer in [0, 1000000], got 20000000\n`,
+    );
+  });
 });

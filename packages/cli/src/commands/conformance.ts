@@ -39,6 +39,9 @@ export function conformanceCommand(program: Command, io: Io): void {
       } catch (e) {
         if (e instanceof SyntaxError)
           throw new CliError(`conformance: ${path} is not valid JSON: ${e.message}`);
+        // Not a case file: not an array, or a case that asks for more steps than a trace can hold.
+        if (e instanceof TypeError || e instanceof RangeError)
+          throw new CliError(`conformance: ${path}: ${e.message}`);
         throw e;
       }
       io.out(`${JSON.stringify(traces, null, 1)}\n`);

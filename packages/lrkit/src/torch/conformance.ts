@@ -36,6 +36,9 @@ export interface ConformanceOptions {
 
 const MOMENTUM_SCHEDULERS = new Set(["CyclicLR", "OneCycleLR"]);
 
+/** The most steps a case may ask for: its trace holds every step's lrs, in memory and in the output. */
+export const MAX_CASE_STEPS = 1_000_000;
+
 /** The Python exception class and `str(exception)` of an error thrown while running a case. */
 function describeError(e: unknown): { type: string; message: string } {
   if (isPythonException(e)) {
@@ -242,7 +245,8 @@ function traceCase(c: CaseSpec, torch: TorchSchedulers): TraceCase {
  * @param options - the file name to record and the PyTorch version to reproduce (2.x by default;
  *   the trace's `torch_version` says which).
  * @returns the trace file, plain JSON.
- * @throws TypeError when `cases` is not an array of cases (errors inside a case are recorded).
+ * @throws TypeError when `cases` is not an array of cases; RangeError for a case whose `steps` is
+ *   not an integer in [0, {@link MAX_CASE_STEPS}] (errors of PyTorch inside a case are recorded).
  * @example
  * ```ts
  * const traces = runConformance(readFileSync("cases.json", "utf8"), { casesFile: "cases.json" });
@@ -256,6 +260,14 @@ export function runConformance(
   const torch = torchVersion(options.torchVersion ?? "2");
   const list = typeof cases === "string" ? parsePythonJson(cases) : cases;
   if (!Array.isArray(list)) throw new TypeError("runConformance: expected an array of cases");
+  for (const [i, c] of (list as Partial<CaseSpec>[]).entries()) {
+    const steps = (c as Partial<CaseSpec> | null)?.steps;
+    if (typeof steps !== "number" || !Number.isInteger(steps) || steps < 0 || steps > MAX_CASE_STEPS) {
+      throw new RangeError(
+        `runConformance: case ${i} (${JSON.stringify(c?.id ?? null)}): steps must be an integer in [0, ${MAX_CASE_STEPS}], got ${JSON.stringify(steps)}`,
+      );
+    }
+  }
   return encodeNonFinite({
     generator: "lrkit/torch runConformance",
     torch_version: TORCH_BEHAVIOURS[torch.version].release,

@@ -6,7 +6,7 @@
  * @module
  */
 export { ChainedScheduler } from "./chainedScheduler.js";
-export { runConformance, type ConformanceOptions } from "./conformance.js";
+export { MAX_CASE_STEPS, runConformance, type ConformanceOptions } from "./conformance.js";
 export type {
   CaseSpec,
   GoldenNumber,
