@@ -7,7 +7,7 @@
  * median of several repetitions, and the machine's load is recorded before and after.
  *
  *   npm run bench                         everything (about 5 minutes on 2 cores)
- *   npm run bench -- --only schedules     one section: schedules, torch, training, callback, finder
+ *   npm run bench -- --only schedules     one section: schedules, torch, training, callback, finder, cli
  *   npm run bench -- --compare ../old     also LeNet's training speed with the packages of another
  *                                         checkout (built), as "before", in the same run
  *
@@ -32,7 +32,7 @@ const { values: opts } = parseArgs({
     save: { type: "boolean", default: false },
   },
 });
-const sections = new Set((opts.only ?? "schedules,torch,training,callback,finder").split(","));
+const sections = new Set((opts.only ?? "schedules,torch,training,callback,finder,cli").split(","));
 const compare = opts.compare === undefined ? undefined : resolve(opts.compare);
 
 /** Runs a benchmark script in a fresh Node process and returns the JSON it prints. */
@@ -149,6 +149,11 @@ if (sections.has("finder")) {
   results.finder = node("training.ts", ["--case", "finder"]);
 }
 
+if (sections.has("cli")) {
+  progress("cli: lrkit sample's table and JSON at 10,000, 100,000 and 1,000,000 rows");
+  results.cli = node("cli.ts", []);
+}
+
 (results.load as Record<string, unknown>).end = load();
 results.targets = targets(results);
 
@@ -217,6 +222,12 @@ function targets(r: Record<string, unknown>): Record<string, unknown> {
       twoThreads: lenet(2),
       twoThreadsSpeedup,
     };
+  }
+  const cli = r.cli as { ratios: Record<string, number[]> } | undefined;
+  if (cli) {
+    // Ten times the rows in at most 15 times the time, for the table and the JSON.
+    const streamed = [...cli.ratios.table!, ...cli.ratios.json!];
+    out.sampleOutputLinear = { met: streamed.every((x) => x < 15), ratios: cli.ratios };
   }
   const callback = r.callback as Row | undefined;
   if (callback)
@@ -328,6 +339,26 @@ function report(r: Record<string, unknown>): string {
     parts.push(
       `LR finder (rangeTest + tfjsLearner, LeNet, Fashion-MNIST, batch 256, SGD, wasm): ${fi.iterations as number} iterations, ` +
         `${f(fi.seconds)} s to a recommendation (${fi.recommended as string}: ${f(fi.recommendedLr, 4)}; stopped by ${fi.stoppedBy as string}).`,
+    );
+  }
+  const cli = r.cli as { results: Row[]; ratios: Record<string, number[]> } | undefined;
+  if (cli) {
+    parts.push(
+      table(
+        ["lrkit sample", "rows", "ms", "ns / row", "time / previous size's"],
+        cli.results.map((x, i) => {
+          const previous = cli.results[i - 1];
+          return [
+            x.output as string,
+            n(x.rows),
+            f(x.ms),
+            n(x.nsPerRow),
+            previous !== undefined && previous.output === x.output
+              ? f((x.ms as number) / (previous.ms as number), 1)
+              : "–",
+          ];
+        }),
+      ),
     );
   }
   const t = r.targets as Record<string, { met: boolean }>;
