@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { ln } from "../torch/libm.js";
+import { ln } from "../math/libm.js";
 
 /**
  * `floor(log(x) / log(base))` with a correctly rounded `log` (glibc's, as CPython's `math.log` and

@@ -11,7 +11,7 @@
  */
 import { floorDiv } from "../families/math.js";
 import { raise } from "./errors.js";
-import { cosine, ln } from "./libm.js";
+import { cosine, ln } from "../math/libm.js";
 import { isInt, isNumeric, typeName } from "./python.js";
 
 const unsupported = (op: string, a: unknown, b: unknown): never =>

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { div, floordiv, log, mod, pow } from "./arithmetic.js";
 import { parsePythonJson } from "./json.js";
 import fc from "fast-check";
-import { cosine, cosineExact, ln } from "./libm.js";
+import { cosine, cosineExact, ln } from "../math/libm.js";
 import { createOptimizer } from "./optimizer.js";
 import { float, floatRepr, repr, toFloat, truthy } from "./python.js";
 import { bindKwargs, REQUIRED } from "./signature.js";

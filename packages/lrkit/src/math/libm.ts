@@ -11,36 +11,15 @@
  * @module
  */
 
+import { decompose, lnFixed, twoAtanh } from "./fixedPoint.js";
+
 const FRACTION_BITS = 256n;
 const ONE = 1n << FRACTION_BITS;
-
-/** The exact value of a finite, positive double: `mantissa * 2 ** exponent`. */
-function decompose(x: number): [bigint, number] {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & 0xfffffffffffffn;
-  return biased === 0 ? [fraction, -1074] : [fraction | (1n << 52n), biased - 1075];
-}
 
 /** `value / 2^256` rounded to the nearest double (`Number(bigint)` rounds correctly). */
 const toDouble = (value: bigint): number => Number(value) / 2 ** Number(FRACTION_BITS);
 
-/** `2 * atanh(n / d)` scaled by 2^256, for `|n / d| <= 1/3`. */
-function twoAtanh(n: bigint, d: bigint): bigint {
-  const z = (n * ONE) / d;
-  const z2 = (z * z) / ONE;
-  let term = z;
-  let sum = z;
-  for (let k = 3n; term !== 0n; k += 2n) {
-    term = (term * z2) / ONE; // BigInt division truncates toward zero, so this reaches 0
-    sum += term / k;
-  }
-  return 2n * sum;
-}
-
-const LN2 = twoAtanh(1n, 3n);
+const LN2 = twoAtanh(1n, 3n, FRACTION_BITS);
 
 /**
  * The natural logarithm, correctly rounded: `k ln 2 + 2 atanh((y - 1) / (y + 1))` for
@@ -49,10 +28,7 @@ const LN2 = twoAtanh(1n, 3n);
 export function ln(x: number): number {
   if (!(x > 0) || x === Infinity) return Math.log(x);
   const [mantissa, exponent] = decompose(x);
-  const bits = mantissa.toString(2).length;
-  const shift = mantissa * 3n < 1n << BigInt(bits + 1) ? bits : bits - 1; // y = mantissa / 2^shift
-  const denominator = 1n << BigInt(shift);
-  return toDouble(twoAtanh(mantissa - denominator, mantissa + denominator) + BigInt(exponent + shift) * LN2);
+  return toDouble(lnFixed(mantissa, exponent, FRACTION_BITS, LN2));
 }
 
 /** `atan(1 / n)` scaled by 2^bits. */
