@@ -139,7 +139,7 @@ describe("lrkit sample", () => {
     expect(huge).toEqual({
       code: 2,
       out: "",
-      err: "lrkit: sample: --steps must be at most 1,000,000,000 (a billion rows already take a quarter of an hour), got 1,000,000,000,000\n",
+      err: "lrkit: sample: --steps must be at most 1,000,000,000 (a billion rows already take 5 to 25 minutes), got 1,000,000,000,000\n",
     });
     const late = await runCli(["sample", "constant(lr=1)", "--steps", "3", "--start", String(2 ** 53 - 2)]);
     expect(late.code).toBe(2);
