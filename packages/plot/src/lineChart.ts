@@ -94,7 +94,8 @@ export function describeSeries(series: readonly Series[]): string {
   const parts = series.map((s) => {
     const ys = Array.from(s.y).filter(Number.isFinite);
     if (ys.length === 0) return `${s.label}: no finite values`;
-    return `${s.label}: from ${formatValue(ys[0]!)} to ${formatValue(ys[ys.length - 1]!)}, between ${formatValue(Math.min(...ys))} and ${formatValue(Math.max(...ys))}`;
+    const [lo, hi] = extent([ys], (y) => y, false);
+    return `${s.label}: from ${formatValue(ys[0]!)} to ${formatValue(ys[ys.length - 1]!)}, between ${formatValue(lo)} and ${formatValue(hi)}`;
   });
   return `Line chart of ${series.length} series. ${parts.join("; ")}.`;
 }

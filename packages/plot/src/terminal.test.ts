@@ -50,3 +50,13 @@ describe("terminalChart", () => {
     );
   });
 });
+
+describe("terminalChart of many values", () => {
+  it("draws 300,000 values (its scale no longer spreads them into Math.min)", () => {
+    const chart = stripAnsi(
+      terminalChart([{ label: "cosine", values: sample(cosine({ lr: 0.1, steps: 300_000 }), 300_000) }]),
+    );
+    expect(chart).toContain("0.1");
+    expect(chart.split("\n").length).toBeGreaterThan(5);
+  });
+});

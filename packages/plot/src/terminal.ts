@@ -5,6 +5,7 @@
  * @module
  */
 import asciichart from "asciichart";
+import { extent } from "./data.js";
 import { formatPower, formatValue } from "./format.js";
 
 /** One curve of a terminal chart. */
@@ -78,9 +79,8 @@ export function terminalChart(series: readonly TerminalSeries[], options: Termin
   const height = options.height ?? 12;
   const log = options.log ?? false;
   const transform = (v: number) => (log ? Math.log10(v) : v);
-  const all = series.flatMap((s) => Array.from(s.values).map(transform).filter(Number.isFinite));
-  const lo = all.length ? Math.min(...all) : 0;
-  const hi = all.length ? Math.max(...all) : 1;
+  // A loop, not Math.min(...values): a spread of 120,000 values overflows the stack.
+  const [lo, hi] = extent(series, (s) => Array.from(s.values, transform), false);
   const label = (v: number) => (log ? formatPower(10 ** v) : formatValue(v));
   const colors = options.color ? COLORS : [];
   const longest = Math.max(1, ...series.map((s) => s.values.length));

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { extent } from "../math/extent.js";
 import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
@@ -238,7 +239,8 @@ async function sweep(
 
 const decades = (values: readonly (number | null)[]): number | null => {
   const vs = values.filter((v): v is number => v !== null && v > 0);
-  return vs.length === 0 ? null : Math.log10(Math.max(...vs) / Math.min(...vs));
+  const [lo, hi] = extent(vs);
+  return vs.length === 0 ? null : Math.log10(hi / lo);
 };
 
 /**

@@ -447,3 +447,12 @@ describe("lint on any schedule", () => {
     );
   });
 });
+
+describe("lint on long plans", () => {
+  it("checks a plan of 2,000,000 steps (Math.max(...values) overflowed the stack past ~120,000)", () => {
+    const codes = lint(cosine({ lr: 0.1, steps: 100, after: "periodic" }), { steps: 2_000_000 }).map(
+      (d) => d.code,
+    );
+    expect(codes).toContain("horizon-before-plan");
+  });
+});

@@ -1,3 +1,4 @@
+import { extent } from "../../math/extent.js";
 import { fmt, pct, text } from "../format.js";
 import { extendSpec, scaleSpec } from "../../spec/rewrite.js";
 import type { LintRule } from "../types.js";
@@ -14,7 +15,8 @@ export const horizonAfterPlanRule: LintRule = {
     const vEnd = schedule(H);
     const vLast = values[N - 1]!;
     const finite = [...values.filter(Number.isFinite), vEnd].filter(Number.isFinite);
-    const range = Math.max(...finite) - Math.min(...finite);
+    const [lo, hi] = extent(finite);
+    const range = hi - lo;
     if (!(range > 0) || !Number.isFinite(vLast) || !Number.isFinite(vEnd)) return [];
     const left = Math.abs(vLast - vEnd) / range;
     if (left <= 0.1) return [];

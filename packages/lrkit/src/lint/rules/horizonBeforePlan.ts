@@ -1,3 +1,4 @@
+import { extent } from "../../math/extent.js";
 import { fmt, pct, text } from "../format.js";
 import { extendSpec, scaleSpec } from "../../spec/rewrite.js";
 import type { LintRule } from "../types.js";
@@ -21,10 +22,12 @@ export const horizonBeforePlanRule: LintRule = {
     const tail = values.subarray(h);
     const finite = values.filter(Number.isFinite);
     if (finite.length < values.length) return [];
-    const range = Math.max(...finite) - Math.min(...finite);
-    if (range === 0 || Math.max(...head) === Math.min(...head)) return [];
+    const [lo, hi] = extent(finite);
+    const range = hi - lo;
+    const [headLo, headHi] = extent(head);
+    if (range === 0 || headHi === headLo) return [];
     const vH = values[h]!;
-    const top = Math.max(...tail);
+    const [tailLo, top] = extent(tail);
     const extended = extendSpec(schedule.spec, N - H) ?? scaleSpec(schedule.spec, N / H);
     const stretch = extended ? ` e.g. ${text(extended)}` : "";
     if (top - vH > 0.05 * range) {
@@ -43,7 +46,7 @@ export const horizonBeforePlanRule: LintRule = {
         },
       ];
     }
-    const flat = Math.max(...tail) - Math.min(...tail) <= 1e-9 * Math.abs(vH);
+    const flat = top - tailLo <= 1e-9 * Math.abs(vH);
     const n = N - h;
     if (!flat || n / N <= options.flatTail) return [];
     // A tail decided by an explicit constant (join([..., constant(...)]) or warmup(constant)) is meant.
