@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fromSpec } from "../spec/fromSpec.js";
 import { regressionLearner } from "../test/regressionLearner.js";
-import { rangeTest, RangeTestError } from "./rangeTest.js";
+import { rangeTest, RangeTestError, type RangeTestResult } from "./rangeTest.js";
 
 const before = () => structuredClone(regressionLearner().state);
 
@@ -189,6 +189,57 @@ describe("rangeTest", () => {
     expect(seeded.seedSpreadDecades.valley!).toBeLessThan(1);
   });
 
+  it("hands onSweep the result so far after every sweep, the learner restored each time", async () => {
+    const learner = regressionLearner();
+    const initial = before();
+    const seen: { sweeps: (number | null)[]; restored: boolean; result: RangeTestResult }[] = [];
+    const result = await rangeTest(learner, {
+      iterations: 40,
+      seeds: [1, 2, 3],
+      onSweep: (r) =>
+        seen.push({
+          sweeps: r.sweeps.map((s) => s.seed),
+          restored: JSON.stringify(learner.state) === JSON.stringify(initial),
+          result: structuredClone(r),
+        }),
+    });
+    expect(seen.map((s) => [s.sweeps, s.restored])).toEqual([
+      [[1], true],
+      [[1, 2], true],
+      [[1, 2, 3], true],
+    ]);
+    // Each is the result the test would give had it ended there: the first sweep's curve and
+    // recommendation throughout, the spread over the sweeps so far.
+    expect(seen[0]!.result).toMatchObject({ lrs: result.lrs, recommended: result.recommended });
+    expect(seen[0]!.result.seedSpreadDecades.valley).toBe(0);
+    expect(seen[1]!.result.sweeps).toEqual(result.sweeps.slice(0, 2));
+    expect(seen[2]!.result).toEqual(result);
+  });
+
+  it("ends the test with onSweep's error, the learner restored and no further sweep run", async () => {
+    const learner = regressionLearner();
+    const initial = before();
+    const full = new Error("ENOSPC: no space left on device");
+    let calls = 0;
+    let stepsAtError = 0;
+    await expect(
+      rangeTest(learner, {
+        start: 1e-6,
+        end: 1e-3,
+        iterations: 30,
+        seeds: [1, 2, 3],
+        onSweep: () => {
+          if (++calls === 2) {
+            stepsAtError = learner.calls;
+            throw full;
+          }
+        },
+      }),
+    ).rejects.toBe(full);
+    expect([calls, stepsAtError, learner.calls]).toEqual([2, 60, 60]);
+    expect(learner.state).toEqual(initial);
+  });
+
   it("rejects bad options before touching the model", async () => {
     const learner = regressionLearner();
     await expect(rangeTest(learner, { start: 1, end: 0.1 })).rejects.toThrow(
@@ -199,6 +250,9 @@ describe("rangeTest", () => {
     );
     await expect(rangeTest(learner, { multiplier: 0.9 })).rejects.toThrow(
       "rangeTest: multiplier must be greater than 1, got 0.9",
+    );
+    await expect(rangeTest(learner, { seeds: [] })).rejects.toThrow(
+      "rangeTest: seeds must hold a seed, got []",
     );
     expect(learner.calls).toBe(0);
     const { step, snapshot, restore } = learner;

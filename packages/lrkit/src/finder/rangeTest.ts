@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { extent } from "../math/extent.js";
 import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
@@ -12,6 +11,7 @@ import type { ScheduleSpec } from "../schedule.js";
 import type { Learner } from "./learner.js";
 import { emaSmoother, runningMeanSmoother } from "./smoothing.js";
 import { SUGGESTIONS, trimCurve, type SuggestionName } from "./suggestions.js";
+import { summarize } from "./summarize.js";
 import { yieldToEventLoop } from "./yieldToEventLoop.js";
 
 const params = v.strictObject({
@@ -84,6 +84,14 @@ const params = v.strictObject({
   signal: v.optional(v.custom<AbortSignal>((x) => x instanceof AbortSignal, "must be an AbortSignal")),
   onProgress: v.optional(
     v.custom<(progress: RangeTestProgress) => void>((x) => typeof x === "function", "must be a function"),
+  ),
+  onSweep: v.optional(
+    v.pipe(
+      v.custom<(result: RangeTestResult) => void>((x) => typeof x === "function", "must be a function"),
+      v.description(
+        "Called after every sweep (one per seed) with the result so far, the learner restored: to keep it on disk as the test goes. An error it throws ends the test and is thrown.",
+      ),
+    ),
   ),
 });
 
@@ -237,49 +245,6 @@ async function sweep(
   return { seed, ...curve, stoppedBy, suggestions: suggest(curve.lrs, curve.smoothed, lrs.length) };
 }
 
-const decades = (values: readonly (number | null)[]): number | null => {
-  const vs = values.filter((v): v is number => v !== null && v > 0);
-  const [lo, hi] = extent(vs);
-  return vs.length === 0 ? null : Math.log10(hi / lo);
-};
-
-/**
- * The method whose suggestion is closest, in log-lr, to the median of all the suggestions (ties go
- * to the earlier method in {@link SUGGESTIONS}): no single method's outlier decides.
- */
-function consensus(suggestions: Record<SuggestionName, number | null>): SuggestionName | null {
-  const entries = (Object.entries(suggestions) as [SuggestionName, number | null][]).filter(
-    (e): e is [SuggestionName, number] => e[1] !== null && e[1] > 0,
-  );
-  if (entries.length === 0) return null;
-  const logs = entries.map(([, v]) => Math.log10(v)).sort((a, b) => a - b);
-  const mid = logs.length / 2;
-  const median = logs.length % 2 === 1 ? logs[Math.floor(mid)]! : (logs[mid - 1]! + logs[mid]!) / 2;
-  let best = entries[0]!;
-  for (const e of entries)
-    if (Math.abs(Math.log10(e[1]) - median) < Math.abs(Math.log10(best[1]) - median)) best = e;
-  return best[0];
-}
-
-function derive(lr: number, steps: number) {
-  const warm = Math.max(1, Math.round(steps * 0.05));
-  return {
-    oneCycle: { type: "oneCycle", maxLr: lr, steps },
-    cyclic: {
-      type: "cyclic",
-      baseLr: lr / 4,
-      maxLr: lr,
-      stepsUp: Math.max(1, Math.round(steps / 8)),
-      mode: "triangular2",
-    },
-    warmupCosine: {
-      type: "warmup",
-      schedule: { type: "cosine", lr, steps: Math.max(1, steps - warm) },
-      steps: warm,
-    },
-  };
-}
-
 /**
  * Runs the learning-rate range test: one update per lr of an exponential (or linear) sweep from
  * `start` to `end`, recording the loss, smoothing it, and stopping when the smoothed loss exceeds
@@ -292,12 +257,14 @@ function derive(lr: number, steps: number) {
  * recommends the one closest to their median in log-lr (a consensus: no single method's outlier
  * decides), says how much the others agree, and derives one-cycle, cyclical and warmup-cosine
  * schedules from it. With `seeds`, one sweep runs per data order and the result
- * reports how far the suggestions move between them.
+ * reports how far the suggestions move between them; `onSweep` receives the result so far after
+ * every sweep (a stop or a crash during the next then loses only that one).
  *
  * @param learner - the model, optimizer, loss and data.
  * @param options - see {@link RangeTestOptions}; defaults are fastai's `lr_find` (1e-7 to 10 in
  *   100 steps, EMA 0.98, stop at 4x the best).
- * @throws RangeError / TypeError for bad options; {@link RangeTestError} when the learner throws.
+ * @throws RangeError / TypeError for bad options; {@link RangeTestError} when the learner throws;
+ *   the error `onSweep` throws (the learner restored, the sweeps after it not run).
  * @example
  * ```ts
  * const result = await rangeTest(learner, { start: 1e-6, multiplier: 1.1, smoothing: "runningMean", divergeFactor: 2, divergeFrom: "first", minIterations: 20 });
@@ -330,10 +297,12 @@ export async function rangeTest(learner: Learner, options: RangeTestOptions = {}
     "need a learner with reseed()",
     o.seeds,
   );
+  ensure(o.seeds === undefined || o.seeds.length > 0, "rangeTest", "seeds", "must hold a seed", o.seeds);
   const lrs = plannedLrs(o);
   const seeds = o.seeds ?? [null];
   const snapshot = await learner.snapshot();
   const sweeps: Sweep[] = [];
+  let result: RangeTestResult | undefined;
   try {
     for (const seed of seeds) {
       try {
@@ -342,31 +311,12 @@ export async function rangeTest(learner: Learner, options: RangeTestOptions = {}
       } finally {
         await learner.restore(snapshot);
       }
+      result = summarize(sweeps, o.trainingSteps);
+      o.onSweep?.(result);
       if (o.signal?.aborted) break;
     }
   } finally {
     await learner.release?.(snapshot);
   }
-  const main = sweeps[0]!;
-  const names = Object.keys(SUGGESTIONS) as SuggestionName[];
-  const recommended = consensus(main.suggestions);
-  const recommendedLr = recommended === null ? null : main.suggestions[recommended];
-  const available = names.map((n) => main.suggestions[n]).filter((v): v is number => v !== null);
-  const agreement =
-    recommendedLr === null
-      ? 0
-      : available.filter((v) => Math.abs(Math.log10(v / recommendedLr)) <= 0.5).length / available.length;
-  return {
-    ...main,
-    recommended,
-    recommendedLr,
-    agreement,
-    spreadDecades: decades(available) ?? 0,
-    schedules: recommendedLr === null ? null : derive(recommendedLr, o.trainingSteps),
-    sweeps,
-    seedSpreadDecades: Object.fromEntries(
-      names.map((n) => [n, decades(sweeps.map((s) => s.suggestions[n]))]),
-    ) as Record<SuggestionName, number | null>,
-    restored: true,
-  };
+  return result!;
 }
