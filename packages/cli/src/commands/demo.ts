@@ -56,7 +56,7 @@ function rangeTest(
     trainingSteps,
     backend: opts.backend,
   };
-  return find(options, io, signal);
+  return find(options, io, { signal });
 }
 
 /** Adds the `demo` command to `program`. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { readResults, type CompareResults } from "@lrkit/compare";
+import { readResults, type CompareResults, type FindReport } from "@lrkit/compare";
 import { runCli } from "../test/runCli.js";
 
 // Nothing lost, nothing silently wrong: lrkit compare and find under stop signals, with an --out
@@ -209,7 +209,7 @@ describe("lrkit find under a stop signal", () => {
       "--end",
       "1e-8",
       "--iterations",
-      "1000000",
+      "10000", // the most a sweep may have
       "--batch",
       "8",
       "--backend",
@@ -225,5 +225,47 @@ describe("lrkit find under a stop signal", () => {
     expect(report.stoppedBy).toBe("aborted");
     expect(JSON.parse(readFileSync(join(out, "lr-finder.json"), "utf8")).lrs).toEqual(report.lrs);
     expect(existsSync(join(out, "lr-finder.svg"))).toBe(true);
+  }, 60_000);
+  it("keeps every finished sweep: lr-finder.json is written after each, so a SIGKILL loses only the sweep under way", async () => {
+    // Three sweeps of 2,000 steps at lrs too small to diverge: about two seconds each.
+    const out = join(dir, "find-sigkill");
+    const json = join(out, "lr-finder.json");
+    const run = spawnLrkit([
+      "find",
+      "--module",
+      MODULE,
+      "--seeds",
+      "1,2,3",
+      "--start",
+      "1e-9",
+      "--end",
+      "1e-8",
+      "--iterations",
+      "2000",
+      "--batch",
+      "8",
+      "--backend",
+      "cpu",
+      "--out",
+      out,
+    ]);
+    // Written atomically: once it is there, it is whole.
+    await run.until(() => existsSync(json));
+    run.child.kill("SIGKILL");
+    expect(await run.closed, run.output.err).toEqual({ code: null, signal: "SIGKILL" });
+    const kept = JSON.parse(readFileSync(json, "utf8")) as FindReport;
+    const seeds = kept.sweeps.map((s) => s.seed);
+    expect([[1], [1, 2]]).toContainEqual(seeds);
+    for (const s of kept.sweeps)
+      expect([s.lrs.length, s.losses.length, s.smoothed.length, s.stoppedBy]).toEqual([
+        2000,
+        2000,
+        2000,
+        "end",
+      ]);
+    expect(kept.lrs).toEqual(kept.sweeps[0]!.lrs);
+    expect(kept.iterations).toBe(2000 * seeds.length);
+    expect(kept.restored).toBe(true);
+    expect(existsSync(join(out, "lr-finder.svg"))).toBe(false);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../test/runCli.js";
 
@@ -91,5 +92,35 @@ describe("lrkit find", () => {
     expect(smoothing.err).toBe(
       'lrkit: rangeTest: smoothing must be one of "ema", "runningMean", got "median"\n',
     );
+  });
+});
+
+describe("lrkit find refuses sizes it cannot serve, in one line", () => {
+  const MODULE = fileURLToPath(new URL("../../../compare/src/test/blobsExperiment.ts", import.meta.url));
+  const why = "each sweep's curve is kept, written and plotted";
+
+  it.each([
+    [["--iterations", "2147483647"], `find: --iterations must be at most 10,000 (${why}), got 2,147,483,647`],
+    [
+      ["--seeds", Array.from({ length: 101 }, (_, i) => i).join(",")],
+      "find: the number of --seeds must be at most 100 (one sweep each), got 101",
+    ],
+  ])("%j: before anything is loaded (exit code 2)", async (args, message) => {
+    // A model that does not exist: the limit is checked before it is looked for.
+    expect(await runCli(["find", "--model", "missing/model.json", ...args])).toEqual({
+      code: 2,
+      out: "",
+      err: `lrkit: ${message}\n`,
+    });
+  });
+
+  it("counts the steps --multiplier makes from the start to the end, before the sweep (exit code 2)", async () => {
+    // ln(10 / 1e-5) / ln(1.0001) = 138,162.6: the lr reaches 10 at the 138,163rd step.
+    const args = ["find", "--module", MODULE, "--start", "1e-5", "--end", "10", "--backend", "cpu"];
+    expect(await runCli([...args, "--multiplier", "1.0001"])).toEqual({
+      code: 2,
+      out: "",
+      err: `lrkit: find: the steps of --multiplier 1.0001 from 0.00001 to 10 must be at most 10,000 (${why}), got 138,163\n`,
+    });
   });
 });

@@ -20,7 +20,7 @@ import {
   type OptimizerName,
 } from "@lrkit/tfjs";
 import { CliError, type Io } from "../io.js";
-import { integerList, nonNegativeInt, positiveInt, positiveNumber } from "../options.js";
+import { atMost, integerList, nonNegativeInt, positiveInt, positiveNumber } from "../options.js";
 import { progress } from "../progress.js";
 import { onStopSignal } from "../experiment/interrupts.js";
 import { checkOutDir } from "../experiment/outDir.js";
@@ -60,6 +60,27 @@ export interface FindOptions {
 /** What `lrkit find` gives: the range test's result and how it was run (a `FindReport` of the compare results). */
 export type FindResult = RangeTestResult & Pick<FindReport, "iterations" | "seconds" | "setup">;
 
+/**
+ * The most steps of one sweep: every sweep's curve is kept in memory, written after each sweep and
+ * plotted (a range test takes 100 to 1,000; 2^31 ran out of memory before the first step).
+ */
+export const MAX_FIND_STEPS = 10_000;
+
+/** The most sweeps (`--seeds`, one sweep each): with {@link MAX_FIND_STEPS}, a curve of 10^6 steps in all. */
+export const MAX_FIND_SEEDS = 100;
+
+/** Refuses a sweep of more than {@link MAX_FIND_STEPS} steps, `what` naming the option that sets it. */
+const checkSteps = (what: string, steps: number) =>
+  atMost("find", what, steps, MAX_FIND_STEPS, "each sweep's curve is kept, written and plotted");
+
+/** What {@link find} reports to its caller as it goes. */
+export interface FindHooks {
+  /** Stops the sweep at its next step (the partial curve is kept). */
+  readonly signal?: AbortSignal;
+  /** Called with the result so far after every sweep (one per seed), e.g. to write it. */
+  readonly onSweep?: (report: FindResult) => void;
+}
+
 /** Optimizers whose good learning rates are small (around 1e-3): their sweep starts lower. */
 const ADAPTIVE = new Set(["adam", "adamax", "rmsprop"]);
 
@@ -96,8 +117,19 @@ const pick = (name: string): OptimizerName => {
   return name as OptimizerName;
 };
 
-/** Runs the range test as the options say; an aborted `signal` stops it at the next step. */
-export async function find(opts: FindOptions, io: Io, signal?: AbortSignal): Promise<FindResult> {
+/**
+ * Runs the range test as the options say; an aborted `hooks.signal` stops it at the next step, and
+ * `hooks.onSweep` receives the result so far after every sweep.
+ *
+ * @throws {@link CliError} for options it cannot serve (more than {@link MAX_FIND_STEPS} steps a
+ *   sweep, more than {@link MAX_FIND_SEEDS} seeds; checked before anything is loaded, or, for the
+ *   steps of `--multiplier` from the optimizer's default start, before the sweep) and data or a model
+ *   it cannot use; what `findLearningRate` throws.
+ */
+export async function find(opts: FindOptions, io: Io, hooks: FindHooks = {}): Promise<FindResult> {
+  if (opts.iterations !== undefined) checkSteps("--iterations", opts.iterations);
+  if (opts.seeds !== undefined)
+    atMost("find", "the number of --seeds", opts.seeds.length, MAX_FIND_SEEDS, "one sweep each");
   const csv = (file: string) => ({
     csv: file,
     label: opts.label?.length === 1 ? opts.label[0]! : (opts.label ?? []),
@@ -137,7 +169,25 @@ export async function find(opts: FindOptions, io: Io, signal?: AbortSignal): Pro
     const planned =
       opts.iterations ??
       (opts.multiplier ? Math.floor(Math.log(opts.end / start) / Math.log(opts.multiplier)) + 1 : 200);
+    // Below 1, or with an end below the start, rangeTest refuses --multiplier itself.
+    if (opts.multiplier !== undefined && opts.multiplier > 1)
+      checkSteps(`the steps of --multiplier ${opts.multiplier} from ${start} to ${opts.end}`, planned);
     const bar = progress(io, "lr range test", planned);
+    const began = performance.now();
+    /** The range test's result so far, with how it was run. */
+    const report = (result: RangeTestResult): FindResult => ({
+      ...result,
+      iterations: result.sweeps.reduce((n, s) => n + s.lrs.length, 0),
+      seconds: (performance.now() - began) / 1000,
+      setup: {
+        model: source.label.model,
+        data: source.label.data,
+        optimizer: kind,
+        batch: opts.batch,
+        backend: picked.backend,
+        seed: opts.seed,
+      },
+    });
     const sweep: Omit<RangeTestOptions, "validation"> = {
       start,
       end: opts.end,
@@ -149,11 +199,11 @@ export async function find(opts: FindOptions, io: Io, signal?: AbortSignal): Pro
       accumulate: opts.accumulate,
       trainingSteps: opts.trainingSteps,
       ...(opts.seeds ? { seeds: opts.seeds } : {}),
-      ...(signal ? { signal } : {}),
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      ...(hooks.onSweep ? { onSweep: (result) => hooks.onSweep!(report(result)) } : {}),
       onProgress: ({ iteration, lr, smoothed }) =>
         bar.update(iteration + 1, `lr ${lr.toExponential(2)} loss ${smoothed.toFixed(4)}`),
     };
-    const began = performance.now();
     try {
       const result = await findLearningRate(model, experiment.data, {
         ...sweep,
@@ -163,20 +213,7 @@ export async function find(opts: FindOptions, io: Io, signal?: AbortSignal): Pro
         ...(source.loss !== undefined ? { loss: source.loss } : {}),
         ...(validation !== undefined ? { validation } : {}),
       });
-      const seconds = (performance.now() - began) / 1000;
-      return {
-        ...result,
-        iterations: result.sweeps.reduce((n, s) => n + s.lrs.length, 0),
-        seconds,
-        setup: {
-          model: source.label.model,
-          data: source.label.data,
-          optimizer: kind,
-          batch: opts.batch,
-          backend: picked.backend,
-          seed: opts.seed,
-        },
-      };
+      return report(result);
     } finally {
       bar.stop();
     }
@@ -236,7 +273,7 @@ export function findCommand(program: Command, io: Io): void {
       positiveNumber,
     )
     .option("--end <lr>", "the last lr", positiveNumber, 10)
-    .option("--iterations <n>", "steps of the sweep (default 200)", positiveInt)
+    .option("--iterations <n>", "steps of the sweep (default 200, at most 10,000)", positiveInt)
     .option(
       "--multiplier <k>",
       "instead of --iterations: multiply the lr by k each step (the MXNet tutorial's 1.1)",
@@ -255,12 +292,15 @@ export function findCommand(program: Command, io: Io): void {
     )
     .option(
       "--seeds <list>",
-      "one sweep per data order, e.g. 1,2,3, to see how much the suggestion moves",
+      "one sweep per data order, e.g. 1,2,3, to see how much the suggestion moves (at most 100)",
       integerList,
     )
     .option("--training-steps <n>", "the run length the suggested schedules are built for", positiveInt, 1000)
     .option("--backend <name>", "auto, wasm or cpu (tensorflow with @tensorflow/tfjs-node installed)", "auto")
-    .option("--out <dir>", "write lr-finder.json, then lr-finder.svg, there (checked before the sweep)")
+    .option(
+      "--out <dir>",
+      "write lr-finder.json (after every sweep), then lr-finder.svg, there (checked before the sweep)",
+    )
     .option("--json", "print the result as JSON on stdout")
     .action(async (opts: FindOptions) => {
       const files =
@@ -268,19 +308,22 @@ export function findCommand(program: Command, io: Io): void {
           ? undefined
           : { json: join(opts.out, "lr-finder.json"), svg: join(opts.out, "lr-finder.svg") };
       if (files) checkOutDir(opts.out!, [files.json, files.svg]);
+      // The curves so far, whole or not at all: a kill loses only the sweep under way.
+      const keep = (report: FindResult) =>
+        writeFileAtomic(files!.json, `${JSON.stringify(report, null, 1)}\n`);
       // The first stop signal ends the sweep at its next step; a second ends the process.
       const controller = new AbortController();
       const off = onStopSignal((name) => controller.abort(name));
       let report: FindResult;
       try {
-        report = await find(opts, io, controller.signal);
+        report = await find(opts, io, { signal: controller.signal, ...(files ? { onSweep: keep } : {}) });
       } finally {
         off();
       }
       // The curve first, then its plot: a plot that fails does not take the curve with it.
       let plotFailure: string | null = null;
       if (files) {
-        writeFileAtomic(files.json, `${JSON.stringify(report, null, 1)}\n`);
+        keep(report);
         try {
           const title = `LR range test: ${report.setup.model} on ${report.setup.data}, ${report.setup.optimizer}, batch ${report.setup.batch}`;
           writeFileAtomic(files.svg, rangeTestChart(report, { title }));
