@@ -9,6 +9,7 @@ import {
 } from "lrkit";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../test/runCli.js";
+import { streamed } from "../test/streamed.js";
 
 describe("lrkit export", () => {
   it("prints a standalone PyTorch script whose lambda is lrkit's closed form", async () => {
@@ -64,19 +65,35 @@ describe("lrkit export", () => {
     );
   });
 
-  it("refuses a table of values longer than 1,000,000 steps, and only a table", async () => {
+  it("streams a table of 10 million values in under 200 MB, the program's end last", async () => {
+    const run = await streamed([
+      "export",
+      "noise(cosine(lr=0.3, steps=10000000), std=0.01)",
+      "--to",
+      "pytorch",
+      "--steps",
+      "10000000",
+    ]);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.lines).toBeGreaterThan(2_000_000); // about 4 values a line
+    expect(run.tail.endsWith("    scheduler.step()\nprint(json.dumps(lrs))\n")).toBe(true);
+    expect(run.peakMb).toBeLessThan(200);
+  }, 180_000);
+
+  it("refuses a table of values longer than 100,000,000 steps, and only a table", async () => {
     const noise = await runCli([
       "export",
       "noise(cosine(lr=0.3, steps=100), std=0.01)",
       "--to",
       "pytorch",
       "--steps",
-      "100000000",
+      "1000000000",
     ]);
     expect(noise).toEqual({
       code: 2,
       out: "",
-      err: "lrkit: export: --steps must be at most 1,000,000 (this schedule is exported as a table of its values), got 100,000,000\n",
+      err: "lrkit: export: --steps must be at most 100,000,000 (this schedule is exported as a table of its values), got 1,000,000,000\n",
     });
     // A closed form with too many cycles over those steps falls back to a table too.
     const cycles = await runCli([
@@ -85,11 +102,11 @@ describe("lrkit export", () => {
       "--to",
       "keras",
       "--steps",
-      "2000000",
+      "200000000",
     ]);
     expect(cycles.code).toBe(2);
     expect(cycles.err).toMatch(
-      /^lrkit: export: --steps must be at most 1,000,000 \(this schedule is exported as a table/,
+      /^lrkit: export: --steps must be at most 100,000,000 \(this schedule is exported as a table/,
     );
     // A closed form runs any number of steps: only STEPS changes.
     const closed = await runCli([
@@ -98,9 +115,9 @@ describe("lrkit export", () => {
       "--to",
       "pytorch",
       "--steps",
-      "100000000",
+      "1000000000",
     ]);
     expect(closed.code).toBe(0);
-    expect(closed.out).toContain("STEPS = 100000000\n");
+    expect(closed.out).toContain("STEPS = 1000000000\n");
   });
 });

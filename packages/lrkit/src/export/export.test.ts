@@ -9,7 +9,7 @@ import { parseSchedule } from "../spec/parse.js";
 import { combinators, coreFamilies } from "../spec/registry.js";
 import { expectCloseArray, expectThrow } from "../test/expect.js";
 import { ExportError } from "./expr.js";
-import { exportSchedule, exportTargets } from "./exportSchedule.js";
+import { exportCode, exportSchedule, exportTargets } from "./exportSchedule.js";
 import { toKeras } from "./keras.js";
 import { toOptax } from "./optax.js";
 import { toPyTorch } from "./pytorch.js";
@@ -251,6 +251,19 @@ describe("toTypeScript", () => {
 });
 
 describe("exportSchedule", () => {
+  it("streams the same code in pieces (exportCode), a table line by line, as the values in order", () => {
+    const schedule = parseSchedule("noise(cosine(lr=0.3, steps=100), std=0.01)");
+    for (const to of exportTargets) {
+      const pieces = Array.from(exportCode(schedule, to, { steps: 5000 }));
+      const code = pieces.join("");
+      expect(code, to).toBe(exportSchedule(schedule, to, { steps: 5000 }));
+      if (to === "ts") continue; // lrkit code samples at run time: no table
+      expect(pieces.length, to).toBeGreaterThan(100);
+      for (const piece of pieces.slice(1, -1)) expect(piece.length).toBeLessThanOrEqual(101);
+      expect(torchValues(code, 5000), to).toEqual(Array.from(sample(schedule, 5000)));
+    }
+  });
+
   it("dispatches to every target and rejects others", () => {
     const s = schedule("step(lr=0.1, stepSize=30)");
     expect(exportTargets).toEqual(["pytorch", "optax", "keras", "ts"]);

@@ -4,9 +4,9 @@
  * @module
  */
 import type { Schedule, ScheduleSpec } from "../schedule.js";
-import { toKeras } from "./keras.js";
-import { toOptax } from "./optax.js";
-import { toPyTorch } from "./pytorch.js";
+import { kerasCode } from "./keras.js";
+import { optaxCode } from "./optax.js";
+import { pyTorchCode } from "./pytorch.js";
 import type { ExportOptions } from "./resolve.js";
 import { toTypeScript } from "./typescript.js";
 
@@ -16,11 +16,11 @@ export const exportTargets = ["pytorch", "optax", "keras", "ts"] as const;
 /** One of {@link exportTargets}. */
 export type ExportTarget = (typeof exportTargets)[number];
 
-const EXPORTERS: Record<ExportTarget, (s: Schedule | ScheduleSpec, o: ExportOptions) => string> = {
-  pytorch: toPyTorch,
-  optax: toOptax,
-  keras: toKeras,
-  ts: toTypeScript,
+const EXPORTERS: Record<ExportTarget, (s: Schedule | ScheduleSpec, o: ExportOptions) => Iterable<string>> = {
+  pytorch: pyTorchCode,
+  optax: optaxCode,
+  keras: kerasCode,
+  ts: (s, o) => [toTypeScript(s, o)],
 };
 
 /**
@@ -44,6 +44,29 @@ export function exportSchedule(
   target: ExportTarget,
   options: ExportOptions = {},
 ): string {
+  return Array.from(exportCode(schedule, target, options)).join("");
+}
+
+/**
+ * {@link exportSchedule}'s code as pieces of text, in order, for output too large to hold as one
+ * string: a table of values (noise, presets) is sampled in blocks as the pieces are read, so that
+ * memory does not grow with `steps`. Joined, the pieces are exactly {@link exportSchedule}'s text.
+ *
+ * @param schedule - a schedule or its spec.
+ * @param target - `"pytorch"`, `"optax"`, `"keras"` or `"ts"`.
+ * @param options - the number of steps. Defaults to the horizon, or 100.
+ * @throws as {@link exportSchedule}, when called (not when the pieces are read).
+ * @example
+ * ```ts
+ * for (const piece of exportCode(parseSchedule("noise(cosine(lr=0.3, steps=100), std=0.01)"), "pytorch", { steps: 1e7 }))
+ *   process.stdout.write(piece);
+ * ```
+ */
+export function exportCode(
+  schedule: Schedule | ScheduleSpec,
+  target: ExportTarget,
+  options: ExportOptions = {},
+): Iterable<string> {
   const exporter = EXPORTERS[target];
   if (exporter === undefined) {
     throw new RangeError(`export: target must be one of ${exportTargets.join(", ")}, got ${String(target)}`);

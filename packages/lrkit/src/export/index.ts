@@ -1,5 +1,5 @@
 export { closedForm, hasClosedForm, type ClosedFormOptions } from "./closedForm.js";
-export { exportSchedule, exportTargets, type ExportTarget } from "./exportSchedule.js";
+export { exportCode, exportSchedule, exportTargets, type ExportTarget } from "./exportSchedule.js";
 export { ExportError } from "./expr.js";
 export { toKeras } from "./keras.js";
 export { toOptax } from "./optax.js";

@@ -10,7 +10,7 @@ import type { Schedule, ScheduleSpec } from "../schedule.js";
 import { fromSpec } from "../spec/fromSpec.js";
 import { isCoreType, optionsOf } from "./options.js";
 import { prefixedDialect, printFormula } from "./printer.js";
-import { header, kwargs, pyTable } from "./python.js";
+import { header, kwargs, TABLE, withTable } from "./python.js";
 import { resolve, type ExportOptions } from "./resolve.js";
 
 const OPS = prefixedDialect("ops", "t", "math.pi");
@@ -121,6 +121,18 @@ function nativeOf(spec: ScheduleSpec): string | undefined {
  * ```
  */
 export function toKeras(schedule: Schedule | ScheduleSpec, options: ExportOptions = {}): string {
+  return Array.from(kerasCode(schedule, options)).join("");
+}
+
+/**
+ * {@link toKeras}'s module as pieces of text, in order: a table of values is produced as the
+ * pieces are read, so that memory does not grow with `steps`.
+ *
+ * @param schedule - a schedule or its spec.
+ * @param options - the number of steps. Defaults to the horizon, or 100.
+ * @throws as {@link toKeras}, when called.
+ */
+export function kerasCode(schedule: Schedule | ScheduleSpec, options: ExportOptions = {}): Iterable<string> {
   const r = resolve(schedule, options);
   const native = r.form === undefined ? undefined : nativeOf(r.spec);
   const lines = [
@@ -147,7 +159,7 @@ export function toKeras(schedule: Schedule | ScheduleSpec, options: ExportOption
       lines.push(
         "# lrkit has no closed form for this schedule: these are its values at steps 0 .. STEPS - 1.",
       );
-      lines.push(`LRS = ${pyTable(r.schedule, r.steps)}`, "");
+      lines.push(`LRS = ${TABLE}`, "");
     }
     lines.push(
       "",
@@ -171,5 +183,5 @@ export function toKeras(schedule: Schedule | ScheduleSpec, options: ExportOption
     "    print(json.dumps([float(schedule(t)) for t in range(STEPS)]))",
     "",
   );
-  return lines.join("\n");
+  return withTable(lines.join("\n"), r.schedule, r.steps);
 }

@@ -11,7 +11,7 @@ import { fromSpec } from "../spec/fromSpec.js";
 import { closedForm } from "./closedForm.js";
 import { isCoreType, optionsOf } from "./options.js";
 import { prefixedDialect, printFormula } from "./printer.js";
-import { header, kwargs, py, pyTable } from "./python.js";
+import { header, kwargs, py, TABLE, withTable } from "./python.js";
 import { resolve, type ExportOptions } from "./resolve.js";
 
 const JNP = prefixedDialect("jnp", "count", "jnp.pi");
@@ -97,6 +97,18 @@ function optaxOf(spec: ScheduleSpec, steps: number): string {
  * ```
  */
 export function toOptax(schedule: Schedule | ScheduleSpec, options: ExportOptions = {}): string {
+  return Array.from(optaxCode(schedule, options)).join("");
+}
+
+/**
+ * {@link toOptax}'s module as pieces of text, in order: a table of values is produced as the
+ * pieces are read, so that memory does not grow with `steps`.
+ *
+ * @param schedule - a schedule or its spec.
+ * @param options - the number of steps. Defaults to the horizon, or 100.
+ * @throws as {@link toOptax}, when called.
+ */
+export function optaxCode(schedule: Schedule | ScheduleSpec, options: ExportOptions = {}): Iterable<string> {
   const r = resolve(schedule, options);
   const code = r.form === undefined ? `jnp.asarray(LRS)[jnp.minimum(count, len(LRS) - 1)]` : undefined;
   const lines = [
@@ -114,7 +126,7 @@ export function toOptax(schedule: Schedule | ScheduleSpec, options: ExportOption
   ];
   if (code) {
     lines.push("# lrkit has no closed form for this schedule: these are its values at steps 0 .. STEPS - 1.");
-    lines.push(`LRS = ${pyTable(r.schedule, r.steps)}`, `schedule = lambda count: ${code}`);
+    lines.push(`LRS = ${TABLE}`, `schedule = lambda count: ${code}`);
   } else {
     lines.push(`schedule = ${optaxOf(r.spec, r.steps)}`);
   }
@@ -125,5 +137,5 @@ export function toOptax(schedule: Schedule | ScheduleSpec, options: ExportOption
     "    print(json.dumps([float(schedule(jnp.asarray(t))) for t in range(STEPS)]))",
     "",
   );
-  return lines.join("\n");
+  return withTable(lines.join("\n"), r.schedule, r.steps);
 }

@@ -11,7 +11,9 @@ export function py(value: unknown): string {
   if (typeof value === "number") {
     if (Number.isNaN(value)) return 'float("nan")';
     if (!Number.isFinite(value)) return value > 0 ? 'float("inf")' : '-float("inf")';
-    return String(value);
+    // As String writes it, but without V8's number-to-string cache, which keeps tens of MB of a
+    // long table alive (and is slower).
+    return JSON.stringify(value);
   }
   if (typeof value === "boolean") return value ? "True" : "False";
   if (value === null || value === undefined) return "None";
@@ -46,18 +48,44 @@ export function mathImports(form: string): string[] {
   );
 }
 
-/** The first `n` values as a Python list literal, wrapped at about 100 characters. */
-export function pyTable(schedule: Schedule, n: number): string {
-  const items = Array.from(sample(schedule, n), py);
-  const lines: string[] = [];
+/** Steps sampled at a time for a table: enough that sampling costs little per value. */
+const BLOCK = 4096;
+
+/**
+ * The first `n` values as a Python list literal, wrapped at about 100 characters, one line at a
+ * time: the schedule is sampled in blocks as the text is read, so memory does not grow with `n`.
+ */
+function* pyTable(schedule: Schedule, n: number): Generator<string> {
+  yield "[\n";
   let line = "";
-  for (const item of items) {
-    if (line.length + item.length > 96) {
-      lines.push(line);
-      line = "";
+  for (let start = 0; start < n; start += BLOCK) {
+    for (const value of sample(schedule, Math.min(BLOCK, n - start), start)) {
+      const item = py(value);
+      if (line.length + item.length > 96) {
+        yield `    ${line.trimEnd()}\n`;
+        line = "";
+      }
+      line += `${item}, `;
     }
-    line += `${item}, `;
   }
-  if (line) lines.push(line);
-  return `[\n${lines.map((l) => `    ${l.trimEnd()}`).join("\n")}\n]`;
+  if (line) yield `    ${line.trimEnd()}\n`;
+  yield "]";
+}
+
+/** Where the table of values stands in a generated script's text, until {@link withTable} writes it. */
+export const TABLE = "\u0000LRS\u0000";
+
+/**
+ * The script `code` as pieces, with the first `n` values of `schedule` as a Python list
+ * ({@link pyTable}) where {@link TABLE} stands: the table is produced as the pieces are read.
+ */
+export function* withTable(code: string, schedule: Schedule, n: number): Generator<string> {
+  const at = code.indexOf(TABLE);
+  if (at < 0) {
+    yield code;
+    return;
+  }
+  yield code.slice(0, at);
+  yield* pyTable(schedule, n);
+  yield code.slice(at + TABLE.length);
 }

@@ -7,7 +7,7 @@
  */
 import type { Schedule, ScheduleSpec } from "../schedule.js";
 import { isCoreType, optionsOf } from "./options.js";
-import { header, kwargs, mathImports, py, pyTable } from "./python.js";
+import { header, kwargs, mathImports, py, TABLE, withTable } from "./python.js";
 import { resolve, type ExportOptions } from "./resolve.js";
 
 /** A native PyTorch scheduler: the optimizer's lr and the constructor call. */
@@ -119,6 +119,21 @@ function nativeOf(spec: ScheduleSpec, steps: number): Native | undefined {
  * ```
  */
 export function toPyTorch(schedule: Schedule | ScheduleSpec, options: ExportOptions = {}): string {
+  return Array.from(pyTorchCode(schedule, options)).join("");
+}
+
+/**
+ * {@link toPyTorch}'s script as pieces of text, in order: a table of values is produced as the
+ * pieces are read, so that memory does not grow with `steps`.
+ *
+ * @param schedule - a schedule or its spec.
+ * @param options - the number of steps. Defaults to the horizon, or 100.
+ * @throws as {@link toPyTorch}, when called.
+ */
+export function pyTorchCode(
+  schedule: Schedule | ScheduleSpec,
+  options: ExportOptions = {},
+): Iterable<string> {
   const r = resolve(schedule, options);
   const native = nativeOf(r.spec, r.steps);
   const lines: string[] = [];
@@ -140,7 +155,7 @@ export function toPyTorch(schedule: Schedule | ScheduleSpec, options: ExportOpti
     uses = "";
     body = [
       "# lrkit has no closed form for this schedule: these are its values at steps 0 .. STEPS - 1.",
-      `LRS = ${pyTable(r.schedule, r.steps)}`,
+      `LRS = ${TABLE}`,
     ];
     build = "lr_scheduler.LambdaLR(optimizer, lambda t: LRS[min(t, len(LRS) - 1)])";
   }
@@ -174,5 +189,5 @@ export function toPyTorch(schedule: Schedule | ScheduleSpec, options: ExportOpti
     "print(json.dumps(lrs))",
     "",
   );
-  return lines.join("\n").replace(/\n{4,}/g, "\n\n\n");
+  return withTable(lines.join("\n").replace(/\n{4,}/g, "\n\n\n"), r.schedule, r.steps);
 }
