@@ -300,7 +300,7 @@ describe("compareSchedules on worker threads, with an experiment module", () => 
     await expect(
       compareSchedules({ ...options, module: new URL("./results/metrics.ts", import.meta.url) }),
     ).rejects.toThrow(
-      /^the experiment module .*metrics\.ts must export a model\(\) function; it exports better, headlineOf$/,
+      /^the experiment module .*metrics\.ts must export a model\(\) function; it exports bestOf, better, headlineOf$/,
     );
     await expect(compareSchedules({ ...options, module: "./no/such/module.mjs" })).rejects.toThrow(
       /^cannot import the experiment module .*no\/such\/module\.mjs: /,

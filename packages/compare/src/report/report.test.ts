@@ -45,19 +45,23 @@ function run(name: string, text: string, valAccs: number[], extra: Partial<RunRe
   };
 }
 
-const FINDER = {
+const SWEEP = {
   seed: null,
   lrs: [1e-5, 1e-3, 1e-1, 10],
   losses: [2.3, 2.2, 1.9, 4],
   smoothed: [2.3, 2.25, 2.0, 3],
   stoppedBy: "divergence",
   suggestions: { valley: 0.01, steepest: 0.02, slide: null, minimum: 0.01, ruleOfThumb: 0.05 },
+};
+
+const FINDER = {
+  ...SWEEP,
   recommended: "valley",
   recommendedLr: 0.01,
   agreement: 0.75,
   spreadDecades: 0.7,
   schedules: null,
-  sweeps: [],
+  sweeps: [SWEEP],
   seedSpreadDecades: { valley: 0, steepest: 0, slide: null, minimum: 0, ruleOfThumb: 0 },
   restored: true,
   iterations: 4,

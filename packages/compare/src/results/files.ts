@@ -8,7 +8,10 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../files/writeFileAtomic.js";
 import { renderReport } from "../report/report.js";
-import { resultsSchema, type CompareResults } from "./schema.js";
+import { consistencyIssues } from "./consistency.js";
+import { schemaIssue, type ResultsIssue } from "./issues.js";
+import { parseJson } from "./parseJson.js";
+import { RESULTS_FORMAT, resultsSchema, type CompareResults } from "./schema.js";
 
 /** Problems with a results file: each names where in the file. */
 export class ResultsError extends Error {
@@ -20,31 +23,36 @@ export class ReportError extends Error {
   override name = "ReportError";
 }
 
+/** Several problems as one line: the first (its line breaks made spaces), and how many more there are. */
+const oneLine = (issues: readonly ResultsIssue[]) =>
+  `${issues[0]!.path}: ${issues[0]!.message.replace(/\s*[\r\n]+\s*/g, " ")}` +
+  (issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "");
+
 /**
- * Validates `value` against the results schema.
+ * Validates `value` against the results schema (`results.schema.json`), then the consistency of
+ * its fields (a run's final figures are its last epoch's, its epochs log the experiment's values,
+ * its spec builds the schedule its text says, ...; see `consistencyIssues`).
  *
  * @param where - the value's name in messages (its file).
- * @throws {@link ResultsError} listing each problem as `path: message`.
+ * @throws {@link ResultsError}, one line naming `where`, the JSON path and the value found, e.g.
+ *   `results.json is not a results file of lrkit compare (lrkit-compare-results/1):
+ *   $.runs[1].epochs[0].lr: expected number, got "fast" (and 2 more problems)`.
  */
 export function parseResults(value: unknown, where = "results"): CompareResults {
-  const parsed = resultsSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues
-    .slice(0, 10)
-    .map(
-      (i) =>
-        `  ${i.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("") || "(top level)"}: ${i.message}`,
-    );
-  const more = parsed.error.issues.length > 10 ? `\n  ... and ${parsed.error.issues.length - 10} more` : "";
+  const parsed = resultsSchema.safeParse(value, { reportInput: true });
+  const issues = parsed.success ? consistencyIssues(parsed.data) : parsed.error.issues.map(schemaIssue);
+  if (parsed.success && issues.length === 0) return parsed.data;
   throw new ResultsError(
-    `${where} is not a results file of lrkit compare (format ${JSON.stringify((value as { format?: unknown })?.format ?? null)}; see results.schema.json):\n${lines.join("\n")}${more}`,
+    `${where} is not a results file of lrkit compare (${RESULTS_FORMAT}): ${oneLine(issues)}`,
   );
 }
 
 /**
- * Reads and validates a `results.json`.
+ * Reads and validates a `results.json` (see {@link parseResults}).
  *
- * @throws {@link ResultsError} when the file cannot be read, is not JSON, or does not fit the schema.
+ * @throws {@link ResultsError}, one line naming the file: when it cannot be read, when it is not
+ *   JSON (the JSON path, line and column where it stops being JSON: a file cut short, garbage),
+ *   or when it does not fit the schema or its fields disagree.
  * @example
  * ```ts
  * const results = readResults("lrkit-report/results.json");
@@ -58,13 +66,9 @@ export function readResults(file: string): CompareResults {
   } catch (e) {
     throw new ResultsError(`cannot read results file ${file}: ${(e as Error).message}`, { cause: e });
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new ResultsError(`results file ${file} is not JSON: ${(e as Error).message}`, { cause: e });
-  }
-  return parseResults(value, file);
+  const parsed = parseJson(text);
+  if ("issue" in parsed) throw new ResultsError(`${file} is not JSON: ${oneLine([parsed.issue])}`);
+  return parseResults(parsed.value, file);
 }
 
 /**

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { EpochSummary, FinalFigures } from "./schema.js";
 
 const HIGHER_IS_BETTER = /(^|_)(acc|accuracy|precision|recall|r2Score|auc)$/;
 
@@ -25,4 +26,25 @@ export function headlineOf(names: readonly string[]): string {
     names.find((n) => !n.startsWith("val_") && accuracy(n)) ??
     "loss"
   );
+}
+
+/**
+ * The best value of `headline` over `epochs` (the largest or the smallest, as {@link better} says)
+ * and its epoch, the first of equal ones; null when no epoch has a finite value of it.
+ *
+ * @example
+ * ```ts
+ * bestOf(run.epochs, "val_acc"); // { metric: "val_acc", value: 0.883, epoch: 1 }
+ * ```
+ */
+export function bestOf(epochs: readonly EpochSummary[], headline: string): FinalFigures["best"] {
+  const direction = better(headline);
+  let best: FinalFigures["best"] = null;
+  for (const e of epochs) {
+    const v = e.metrics[headline];
+    if (typeof v !== "number" || !Number.isFinite(v)) continue;
+    if (best === null || (direction === "max" ? v > best.value! : v < best.value!))
+      best = { metric: headline, value: v, epoch: e.epoch };
+  }
+  return best;
 }

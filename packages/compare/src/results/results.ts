@@ -9,7 +9,7 @@ import { fromSpec, lint, type Diagnostic, type TrainingPlan } from "lrkit";
 import "lrkit/presets"; // the anchors' presets, by name in schedules
 import type { RunRecord } from "../runner/pool.js";
 import type { RunSpec } from "../runner/runSpec.js";
-import { better } from "./metrics.js";
+import { bestOf } from "./metrics.js";
 import type { ExperimentSummary, FinalFigures, Machine, RunResult } from "./schema.js";
 
 /** The lint plan of a run: `epochs` epochs of `stepsPerEpoch` updates (when known), stepped per `unit`. */
@@ -26,18 +26,10 @@ function finalFigures(record: RunRecord, headline: string): FinalFigures | null 
   const epochs = record.epochs;
   const last = epochs.at(-1);
   if (!last) return null;
-  const direction = better(headline);
-  let best: FinalFigures["best"] = null;
-  for (const e of epochs) {
-    const v = e.metrics[headline];
-    if (typeof v !== "number" || !Number.isFinite(v)) continue;
-    if (best === null || (direction === "max" ? v > best.value! : v < best.value!))
-      best = { metric: headline, value: v, epoch: e.epoch };
-  }
   return {
     epochs: epochs.length,
     metrics: last.metrics,
-    best,
+    best: bestOf(epochs, headline),
     seconds: record.seconds ?? epochs.reduce((s, e) => s + e.seconds, 0),
     examplesPerSecond:
       record.examplesPerSecond ?? epochs.reduce((s, e) => s + (e.examplesPerSecond ?? 0), 0) / epochs.length,

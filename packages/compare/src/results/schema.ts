@@ -119,7 +119,7 @@ const suggestions = z.record(z.string(), value).describe("Each suggestion method
 
 const sweep = z.strictObject({
   seed: z.number().nullable(),
-  lrs: z.array(z.number()),
+  lrs: z.array(z.number().positive()).describe("The lr of each step, from the first."),
   losses: z.array(value),
   smoothed: z.array(value),
   stoppedBy: z.enum(["end", "divergence", "nan", "aborted"]),
@@ -133,7 +133,7 @@ const finder = z.strictObject({
   agreement: z.number(),
   spreadDecades: z.number(),
   schedules: z.record(z.string(), spec).nullable().describe("Schedules derived from the recommended lr."),
-  sweeps: z.array(sweep),
+  sweeps: z.array(sweep).min(1).describe("Every sweep (one per seed); the first is the curve above."),
   seedSpreadDecades: z.record(z.string(), value),
   restored: z.literal(true),
   iterations: z.int().nonnegative(),
@@ -156,7 +156,7 @@ export const resultsSchema = z
   .strictObject({
     format: z.literal(RESULTS_FORMAT),
     experiment,
-    runs: z.array(run),
+    runs: z.array(run).min(1),
     machine,
     finder: finder.nullable().describe("An LR range test run before the compare (lrkit demo), or null."),
     stopped: z
