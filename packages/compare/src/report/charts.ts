@@ -21,17 +21,22 @@ export function inlineSvg(svg: string): SafeHtml {
 /** JSON's nulls (non-finite values) back to NaN, which the charts leave out. */
 const numbers = (values: readonly (number | null)[]) => values.map((v) => v ?? NaN);
 
+/** The most points a schedule is sampled at on the chart: longer plans are drawn every k-th step. */
+const MAX_POINTS = 2000;
+
 /**
  * The schedules of every run on one chart, per epoch. When every run is stepped per epoch this is
- * `scheduleChart` over the epochs (with the declared milestones); when some are stepped per batch,
- * each schedule is drawn at every update against fractional epochs, or, when the updates per epoch
- * are unknown (a tf.data dataset of unknown size), as the lr each epoch ended with.
+ * `scheduleChart` over the epochs (with the declared milestones), or past {@link MAX_POINTS} epochs
+ * the schedules sampled every k-th epoch; when some are stepped per batch, each schedule is drawn
+ * at every update (or every k-th) against fractional epochs, or, when the updates per epoch are
+ * unknown (a tf.data dataset of unknown size), as the lr each epoch ended with.
  */
 export function schedulesChart(results: CompareResults): SafeHtml {
-  const { epochs, stepsPerEpoch } = results.experiment;
+  const { epochs } = results.experiment;
   const runs = results.runs;
   const size = { width: 900, height: 380 };
-  if (runs.every((r) => r.unit === "epoch")) {
+  const perEpoch = runs.every((r) => r.unit === "epoch");
+  if (perEpoch && epochs <= MAX_POINTS) {
     return inlineSvg(
       scheduleChart(
         runs.map((r) => ({ schedule: fromSpec(r.spec), label: r.name })),
@@ -39,6 +44,8 @@ export function schedulesChart(results: CompareResults): SafeHtml {
       ),
     );
   }
+  // Every run per epoch: one step an epoch, whatever the batches.
+  const stepsPerEpoch = perEpoch ? 1 : results.experiment.stepsPerEpoch;
   if (stepsPerEpoch === null) {
     const series: Series[] = runs.map((r, i) => ({
       label: `${r.name} (per ${r.unit})`,
@@ -57,7 +64,7 @@ export function schedulesChart(results: CompareResults): SafeHtml {
     );
   }
   const steps = epochs * stepsPerEpoch;
-  const stride = Math.max(1, Math.floor(steps / 2000));
+  const stride = Math.max(1, Math.floor(steps / MAX_POINTS));
   const x: number[] = [];
   for (let t = 0; t < steps; t += stride) x.push(t / stepsPerEpoch);
   const series: Series[] = runs.map((r, i) => {

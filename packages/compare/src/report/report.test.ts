@@ -206,6 +206,16 @@ describe("renderReport", () => {
     expect(page).not.toContain("LR range test");
   });
 
+  it("draws the schedules of a very long plan every k-th epoch (an interrupted run of 10^9 planned epochs)", () => {
+    const long = results([run("a", "cosine(lr=0.1, steps=1000000000)", [0.5, 0.6], { status: "aborted" })], {
+      stopped: "interrupted",
+    });
+    const planned = { ...long, experiment: { ...long.experiment, epochs: 1e9 } };
+    const page = renderReport(planned);
+    expect(page).toContain("Learning rate over the run");
+    expect(page).not.toContain("Learning rate per epoch");
+  });
+
   it("reports a regression: its losses only, ranked by val_loss, no chance-level remark", () => {
     const reg = (name: string, losses: number[]): RunResult => {
       const r = run(name, "constant(lr=0.01)", [0, 0, 0]);
