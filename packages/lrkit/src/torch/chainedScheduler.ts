@@ -67,7 +67,7 @@ export function noStepArgument(owner: string, args: readonly unknown[]): void {
  *   new ExponentialLR(optimizer, { gamma: 0.9 }),
  * ]);
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.ChainedScheduler`.
+ * @see PyTorch `torch.optim.lr_scheduler.ChainedScheduler` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`).
  */
 export class ChainedScheduler implements SchedulerLike {
   /** The schedulers, stepped in this order. */

@@ -31,7 +31,7 @@ export interface ConstantLRKwargs extends SchedulerKwargs {
  * ```ts
  * const scheduler = new ConstantLR(optimizer, { factor: 0.5, total_iters: 4 });
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.ConstantLR`.
+ * @see PyTorch `torch.optim.lr_scheduler.ConstantLR` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`).
  */
 export class ConstantLR extends LRScheduler {
   /** The factor until `total_iters`. */

@@ -26,7 +26,7 @@ export interface ExponentialLRKwargs extends SchedulerKwargs {
  * ```ts
  * const scheduler = new ExponentialLR(optimizer, { gamma: 0.9 });
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.ExponentialLR`; core `exponential`.
+ * @see PyTorch `torch.optim.lr_scheduler.ExponentialLR` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`); core `exponential`.
  */
 export class ExponentialLR extends LRScheduler {
   /** The factor per step. */

@@ -29,7 +29,7 @@ export interface LambdaLRKwargs extends SchedulerKwargs {
  * const scheduler = new LambdaLR(optimizer, { lr_lambda: "0.95 ** epoch" });
  * scheduler.step(); // lr = 0.95 * initial_lr
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.LambdaLR`; core `formula` gives the same values
+ * @see PyTorch `torch.optim.lr_scheduler.LambdaLR` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`); core `formula` gives the same values
  *   as a pure schedule.
  */
 export class LambdaLR extends LambdaScheduler {

@@ -38,7 +38,7 @@ export interface LinearLRKwargs extends SchedulerKwargs {
  * ```ts
  * const scheduler = new LinearLR(optimizer, { start_factor: 0.5, total_iters: 4 });
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.LinearLR`; core `linear`.
+ * @see PyTorch `torch.optim.lr_scheduler.LinearLR` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`); core `linear`.
  */
 export class LinearLR extends LRScheduler {
   /** The factor at step 0. */

@@ -47,7 +47,7 @@ function counter(milestones: unknown): Map<number | string, number> {
  * ```ts
  * const scheduler = new MultiStepLR(optimizer, { milestones: [30, 80], gamma: 0.1 });
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.MultiStepLR`; core `multiStep`.
+ * @see PyTorch `torch.optim.lr_scheduler.MultiStepLR` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`); core `multiStep`.
  */
 export class MultiStepLR extends LRScheduler {
   /** Each milestone with its count (PyTorch's `Counter`). */

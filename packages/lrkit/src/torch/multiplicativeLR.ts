@@ -28,7 +28,7 @@ export interface MultiplicativeLRKwargs extends SchedulerKwargs {
  * const scheduler = new MultiplicativeLR(optimizer, { lr_lambda: "0.95" });
  * scheduler.step(); // lr = 0.95 * lr
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.MultiplicativeLR`.
+ * @see PyTorch `torch.optim.lr_scheduler.MultiplicativeLR` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`).
  */
 export class MultiplicativeLR extends LambdaScheduler {
   constructor(optimizer: Optimizer, kwargs: MultiplicativeLRKwargs) {

@@ -30,7 +30,7 @@ export interface PolynomialLRKwargs extends SchedulerKwargs {
  * ```ts
  * const scheduler = new PolynomialLR(optimizer, { total_iters: 4, power: 1.0 });
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.PolynomialLR`; core `polynomial`.
+ * @see PyTorch `torch.optim.lr_scheduler.PolynomialLR` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`); core `polynomial`.
  */
 export class PolynomialLR extends LRScheduler {
   /** Steps of the decay. */

@@ -102,7 +102,7 @@ function checkChoice(value: unknown, choices: readonly string[], prefix: string)
  * const scheduler = new ReduceLROnPlateau(optimizer, { mode: "min", patience: 2, factor: 0.5 });
  * scheduler.step(validationLoss);
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.ReduceLROnPlateau`; core `plateau`.
+ * @see PyTorch `torch.optim.lr_scheduler.ReduceLROnPlateau` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`); core `plateau`.
  */
 export class ReduceLROnPlateau implements SchedulerLike {
   /** The PyTorch version this scheduler follows (see `torchVersion`). */

@@ -48,10 +48,12 @@ function attribute<T>(owner: object, value: T | undefined, name: string): T {
  * PyTorch's `SequentialLR`: scheduler `i` drives the lr between milestones `i - 1` and `i`.
  *
  * Quirks kept: at construction every sub-scheduler has already stepped; SequentialLR resets the
- * groups to `initial_lr`, decrements every `last_epoch` and re-runs the first scheduler's initial
- * step. At a milestone it calls the next scheduler's `step(0)`, which restarts it from its closed
- * form at epoch 0 (the base lr): `[ConstantLR(0.1, 2), ExponentialLR(0.9)]` with milestone 2 gives
- * 0.1, 0.1, 1.0, 0.9, 0.81 (PyTorch's docstring says 0.9 at 2). `step(epoch)` is a `TypeError`.
+ * groups to `initial_lr`, steps back the nested schedulers and re-runs the initial step of the
+ * scheduler of step 0. At a milestone it updates the next scheduler at epoch 0 (2.x: `_update_lr(0)`,
+ * no warning; 1.13.1: `step(0)`), which restarts it from its closed form (the base lr):
+ * `[ConstantLR(0.1, 2), ExponentialLR(0.9)]` with milestone 2 gives 0.1, 0.1, 1.0, 0.9, 0.81
+ * (PyTorch's docstring says 0.9 at 2); a scheduler without a closed form (MultiplicativeLR)
+ * multiplies there in 2.x. `step(epoch)` is a `TypeError`.
  *
  * The intended schedule (warmup then decay, each part from its own start) is the core
  * `join([...], boundaries)`.
@@ -69,7 +71,7 @@ function attribute<T>(owner: object, value: T | undefined, name: string): T {
  * const decay = new CosineAnnealingLR(optimizer, { T_max: 95 });
  * const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, decay], milestones: [5] });
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.SequentialLR`; core `join`.
+ * @see PyTorch `torch.optim.lr_scheduler.SequentialLR` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`); core `join`.
  */
 export class SequentialLR implements SchedulerLike {
   /** The schedulers. */
@@ -154,7 +156,7 @@ export class SequentialLR implements SchedulerLike {
   }
 
   /**
-   * Advances one step: the scheduler of the current interval steps (with `step(0)` at its
+   * Advances one step: the scheduler of the current interval steps (updated at epoch 0 at its
    * milestone).
    *
    * @throws TorchTypeError when given an argument (PyTorch's `step()` takes none).

@@ -31,7 +31,7 @@ export interface StepLRKwargs extends SchedulerKwargs {
  * ```ts
  * const scheduler = new StepLR(optimizer, { step_size: 30, gamma: 0.1 });
  * ```
- * @see PyTorch 1.13.1 `torch.optim.lr_scheduler.StepLR`; core `step`.
+ * @see PyTorch `torch.optim.lr_scheduler.StepLR` (2.x, as of 2.13; 1.13.1 with `torchVersion("1.13")`); core `step`.
  */
 export class StepLR extends LRScheduler {
   /** The period of the decay. */
