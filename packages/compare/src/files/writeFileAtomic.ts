@@ -18,18 +18,21 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 
-let count = 0;
+/**
+ * A new temporary file's path beside `file` (same directory, so that the rename is atomic), unique
+ * across processes and the worker threads of one process (which share its pid).
+ */
+const tempPath = (file: string) => join(dirname(file), `.${basename(file)}.${randomUUID()}.tmp`);
 
-/** A new temporary file's path beside `file` (same directory, so that the rename is atomic). */
-const tempPath = (file: string) => join(dirname(file), `.${basename(file)}.${process.pid}-${++count}.tmp`);
-
-/** Creates `temp` (it must not exist), writes `data` to it and flushes it to the disk. */
-function writeTemp(temp: string, data: string): void {
+/** Creates `temp` (it must not exist), writes `data` to it (chunk by chunk) and flushes it to the disk. */
+function writeTemp(temp: string, data: string | readonly Uint8Array[]): void {
   const fd = openSync(temp, "wx");
   try {
-    writeFileSync(fd, data);
+    if (typeof data === "string") writeFileSync(fd, data);
+    else for (const chunk of data) writeFileSync(fd, chunk);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -42,14 +45,14 @@ function writeTemp(temp: string, data: string): void {
  * or `data`, never a part; the temporary file is removed when the write fails.
  *
  * @param file - the file's path; its directory must exist.
- * @param data - the text, written as UTF-8.
+ * @param data - the text, written as UTF-8, or bytes in chunks, written one after another.
  * @throws the file system's error (`ENOENT`, `EACCES`, `ENOSPC`, `EISDIR`, ...), naming the path.
  * @example
  * ```ts
  * writeFileAtomic("out/results.json", JSON.stringify(results));
  * ```
  */
-export function writeFileAtomic(file: string, data: string): void {
+export function writeFileAtomic(file: string, data: string | readonly Uint8Array[]): void {
   const temp = tempPath(file);
   try {
     writeTemp(temp, data);

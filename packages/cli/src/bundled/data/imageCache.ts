@@ -14,10 +14,10 @@
  *
  * @module
  */
-import { randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { crc32 } from "node:zlib";
+import { writeFileAtomic } from "@lrkit/compare";
 import type { DatasetSplits, ImageDataset } from "@lrkit/tfjs";
 
 const MAGIC = "LRKIMG02";
@@ -57,16 +57,7 @@ export function writeImageCache(file: string, splits: DatasetSplits): void {
   [train.count, test.count, ...train.shape].forEach((v, i) => header.writeUInt32LE(v, 8 + 4 * i));
   header.writeUInt32LE(checksum([header.subarray(0, CHECKSUM_AT), ...data]), CHECKSUM_AT);
   mkdirSync(path.dirname(file), { recursive: true });
-  // Unique across processes and worker threads that rebuild the same cache at once.
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  try {
-    writeFileSync(tmp, header, { flag: "wx" });
-    for (const part of data) appendFileSync(tmp, part);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeFileAtomic(file, [header, ...data]);
 }
 
 /**
