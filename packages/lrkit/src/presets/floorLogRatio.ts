@@ -8,7 +8,7 @@
  * glibc's `log` is correctly rounded in practice; V8's `Math.log` is off by an ulp on a few
  * percent of inputs, which moves the quotient by a few ulps. So the quotient is taken from
  * `Math.log` where it is far from an integer (the floor cannot change), and from the correctly
- * rounded logarithm of `lrkit/torch`'s libm near one.
+ * rounded logarithm (math/libm.ts) near one.
  *
  * @module
  */
