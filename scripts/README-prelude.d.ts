@@ -10,6 +10,7 @@ declare const train: import("@lrkit/tfjs").ImageDataset;
 declare const test: import("@lrkit/tfjs").ImageDataset;
 declare const signal: AbortSignal;
 declare const onProgress: (progress: import("lrkit").RangeTestProgress) => void;
+declare const onSweep: (result: import("lrkit").RangeTestResult) => void;
 declare const total_steps: number;
 declare const validationLoss: number;
 declare const lrs: number[];
