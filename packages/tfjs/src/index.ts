@@ -10,7 +10,16 @@ export {
   registerLrkitKernels,
   type KernelBackendName,
 } from "./backend/kernels/registerKernels.js";
-export { createOptimizer, type OptimizerOptions } from "./optimizers/createOptimizer.js";
+export { createOptimizer } from "./optimizers/createOptimizer.js";
+export {
+  OPTION_KINDS,
+  type NumberRange,
+  type OptimizerOptions,
+  type OptionKind,
+  type OptionName,
+} from "./optimizers/optimizerOptions.js";
+export type { OptimizerEntry, OptionDefaults } from "./optimizers/optimizerEntry.js";
+export { OPTIMIZERS } from "./optimizers/optimizers.js";
 export { disposeOptimizer } from "./optimizers/disposeOptimizer.js";
 export {
   getLearningRate,
@@ -21,7 +30,12 @@ export {
   setMomentum,
   type Hyperparameters,
 } from "./optimizers/hyperparameters.js";
-export { OPTIMIZER_NAMES, optimizerName, type OptimizerName } from "./optimizers/optimizerName.js";
+export {
+  isOptimizerName,
+  OPTIMIZER_NAMES,
+  optimizerName,
+  type OptimizerName,
+} from "./optimizers/optimizerName.js";
 export {
   scheduleCallback,
   type ScheduleCallback,

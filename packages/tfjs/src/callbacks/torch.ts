@@ -8,7 +8,7 @@ import type { Optimizer } from "@tensorflow/tfjs-core";
 import type { Json } from "lrkit";
 import type { Optimizer as PlainOptimizer, ParamGroup } from "lrkit/torch";
 import { getLearningRate, getMomentum } from "../optimizers/hyperparameters.js";
-import { optimizerName } from "../optimizers/optimizerName.js";
+import { entryOf } from "../optimizers/optimizerName.js";
 
 /** One parameter group of a plain PyTorch-shaped optimizer (`lrkit/torch`'s `ParamGroup`). */
 export type TorchParamGroup = ParamGroup;
@@ -53,11 +53,11 @@ export function isTorchScheduler(value: unknown): value is TorchSchedulerLike {
 
 /**
  * The plain optimizer shape of `lrkit/torch` for a tfjs optimizer: one parameter group holding
- * its lr, plus `momentum` (Momentum, RMSProp) or `betas` (Adam, Adamax), the same keys in
- * `defaults`. Construct `lrkit/torch` schedulers on it, then pass them to
+ * its lr, plus `momentum` or `betas` as its entry of {@link OPTIMIZERS} says (`momentum`: Momentum,
+ * RMSProp; `betas`: Adam, Adamax), the same keys in `defaults`. Construct `lrkit/torch` schedulers on it, then pass them to
  * {@link scheduleCallback}, which copies group 0 into the tfjs optimizer before each update.
  *
- * @throws TypeError for an object that is not one of TensorFlow.js's seven optimizers.
+ * @throws TypeError for an object that is not one of TensorFlow.js's optimizers.
  * @example
  * ```ts
  * const optimizer = tf.train.momentum(0.1, 0.9);
@@ -66,12 +66,12 @@ export function isTorchScheduler(value: unknown): value is TorchSchedulerLike {
  * ```
  */
 export function torchOptimizer(optimizer: Optimizer): TorchOptimizer {
-  const name = optimizerName(optimizer, "torchOptimizer");
+  const { momentum } = entryOf(optimizer, "torchOptimizer");
   const lr = getLearningRate(optimizer);
   const extra: Record<string, unknown> =
-    name === "momentum" || name === "rmsprop"
+    momentum === "momentum"
       ? { momentum: getMomentum(optimizer) }
-      : name === "adam" || name === "adamax"
+      : momentum === "beta1"
         ? { betas: [getMomentum(optimizer), (optimizer as unknown as { beta2: number }).beta2] }
         : {};
   return { param_groups: [{ lr, ...structuredClone(extra) }], defaults: { lr, ...extra } };

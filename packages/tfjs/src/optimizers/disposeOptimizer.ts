@@ -3,15 +3,15 @@
  *
  * @module
  */
-import type { Optimizer, Scalar } from "@tensorflow/tfjs-core";
-import { optimizerName } from "./optimizerName.js";
+import type { Optimizer, Tensor } from "@tensorflow/tfjs-core";
+import { entryOf } from "./optimizerName.js";
 
 /**
- * Frees every tensor an optimizer holds: `optimizer.dispose()`, plus, for Momentum, the cached
- * `-lr` scalar that TensorFlow.js 4.22's `MomentumOptimizer.dispose` forgets (it overrides SGD's
- * `dispose` without calling it).
+ * Frees every tensor an optimizer holds: `optimizer.dispose()`, plus what its entry of
+ * {@link OPTIMIZERS} says its `dispose()` forgets (Momentum's cached `-lr` scalar: TensorFlow.js
+ * 4.22's `MomentumOptimizer.dispose` overrides SGD's without calling it).
  *
- * @throws TypeError for an object that is not one of TensorFlow.js's seven optimizers.
+ * @throws TypeError for an object that is not one of TensorFlow.js's optimizers.
  * @example
  * ```ts
  * const optimizer = createOptimizer("momentum", { lr: 0.1 });
@@ -20,8 +20,11 @@ import { optimizerName } from "./optimizerName.js";
  * ```
  */
 export function disposeOptimizer(optimizer: Optimizer): void {
-  const name = optimizerName(optimizer, "disposeOptimizer");
+  const { forgets } = entryOf(optimizer, "disposeOptimizer");
   optimizer.dispose();
-  const c = (optimizer as unknown as { c?: Scalar }).c;
-  if (name === "momentum" && c && !c.isDisposed) c.dispose();
+  const fields = optimizer as unknown as Record<string, Tensor | undefined>;
+  for (const field of forgets) {
+    const tensor = fields[field];
+    if (tensor && !tensor.isDisposed) tensor.dispose();
+  }
 }

@@ -182,7 +182,7 @@ describe("setMomentum", () => {
     expect(hasMomentum(sgd)).toBe(false);
     expect(() => setMomentum(sgd, 0.9)).toThrow(
       new TypeError(
-        "setMomentum: a sgd optimizer has no momentum (momentum, rmsprop, adam and adamax have one), got sgd",
+        "setMomentum: a sgd optimizer has no momentum (momentum, adam, adamax and rmsprop have one), got sgd",
       ),
     );
     const adam = tf.train.adam();

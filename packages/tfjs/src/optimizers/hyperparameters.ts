@@ -5,7 +5,10 @@
  * @module
  */
 import { keep, mul, scalar, tidy, type Optimizer, type Scalar, type Variable } from "@tensorflow/tfjs-core";
-import { optimizerName, type OptimizerName } from "./optimizerName.js";
+import type { OptimizerEntry } from "./optimizerEntry.js";
+import { entryOf, OPTIMIZER_NAMES, optimizerName } from "./optimizerName.js";
+import { OPTIMIZERS } from "./optimizers.js";
+import { sentenceList } from "./sentenceList.js";
 
 /**
  * The fields of TensorFlow.js 4.22's optimizers that hold their hyperparameters. They are
@@ -31,14 +34,6 @@ interface Internals {
   /** Updates applied. */
   iterations: number;
 }
-
-/** The optimizers whose momentum {@link setMomentum} can change, and what it is called there. */
-const MOMENTUM: Partial<Record<OptimizerName, "momentum" | "beta1">> = {
-  momentum: "momentum",
-  rmsprop: "momentum",
-  adam: "beta1",
-  adamax: "beta1",
-};
 
 function checkRate(fn: string, name: string, value: number, max = Infinity): void {
   const ok = typeof value === "number" && Number.isFinite(value) && value >= 0 && value < max;
@@ -99,15 +94,25 @@ export function setLearningRate(optimizer: Optimizer, lr: number): void {
  * ```
  */
 export function hasMomentum(optimizer: Optimizer): boolean {
-  return MOMENTUM[optimizerName(optimizer, "hasMomentum")] !== undefined;
+  return entryOf(optimizer, "hasMomentum").momentum !== null;
+}
+
+type MomentumField = OptimizerEntry["momentum"];
+
+/** The optimizers whose momentum field passes `test`, as a sentence lists them. */
+function namesWith(test: (field: MomentumField) => boolean, conjunction: "and" | "or"): string {
+  return sentenceList(
+    OPTIMIZER_NAMES.filter((name) => test(OPTIMIZERS[name].momentum)),
+    conjunction,
+  );
 }
 
 function momentumField(optimizer: Optimizer, fn: string): "momentum" | "beta1" {
   const name = optimizerName(optimizer, fn);
-  const field = MOMENTUM[name];
+  const field = OPTIMIZERS[name].momentum;
   if (!field)
     throw new TypeError(
-      `${fn}: a ${name} optimizer has no momentum (momentum, rmsprop, adam and adamax have one), got ${name}`,
+      `${fn}: a ${name} optimizer has no momentum (${namesWith((field) => field !== null, "and")} have one), got ${name}`,
     );
   return field;
 }
@@ -152,7 +157,9 @@ export function setMomentum(optimizer: Optimizer, value: number): void {
   const field = momentumField(optimizer, "setMomentum");
   checkRate("setMomentum", "momentum", value, 1);
   if (field === "beta1" && value === 0)
-    throw new RangeError(`setMomentum: momentum (beta1) must be in (0, 1) for adam and adamax, got 0`);
+    throw new RangeError(
+      `setMomentum: momentum (beta1) must be in (0, 1) for ${namesWith((f) => f === "beta1", "and")}, got 0`,
+    );
   const o = optimizer as unknown as Internals;
   const old = o[field]!;
   if (old === value) return;
@@ -196,8 +203,10 @@ export function setHyperparameters(optimizer: Optimizer, values: Hyperparameters
   }
   if (values.beta1 !== undefined) {
     const name = optimizerName(optimizer, "setHyperparameters");
-    if (name !== "adam" && name !== "adamax")
-      throw new TypeError(`setHyperparameters: beta1 needs an adam or adamax optimizer, got ${name}`);
+    if (OPTIMIZERS[name].momentum !== "beta1")
+      throw new TypeError(
+        `setHyperparameters: beta1 needs an ${namesWith((field) => field === "beta1", "or")} optimizer, got ${name}`,
+      );
   }
   if (values.lr !== undefined) setLearningRate(optimizer, values.lr);
   if (values.momentum !== undefined) setMomentum(optimizer, values.momentum);

@@ -20,7 +20,9 @@ import {
   setLearningRate,
   setMomentum,
 } from "../optimizers/hyperparameters.js";
+import type { OptimizerEntry } from "../optimizers/optimizerEntry.js";
 import { optimizerName, type OptimizerName } from "../optimizers/optimizerName.js";
+import { OPTIMIZERS } from "../optimizers/optimizers.js";
 
 /** A tensor with the name an optimizer gives it. */
 export interface NamedTensor {
@@ -40,50 +42,52 @@ export interface OptimizerSnapshot {
   readonly lr: number;
   /** The momentum (beta1 for Adam and Adamax), for optimizers that have one. */
   readonly momentum?: number;
-  /** The accumulators, as `getWeights()` lists them (after the step count). */
+  /** The accumulators, as `getWeights()` lists them (after the step count) or the entry's `slots` hold them. */
   readonly weights: readonly NamedTensor[];
   /**
-   * State outside `getWeights()`: Adam's `accBeta1`, `accBeta2` (its `setWeights` recomputes them
-   * as `beta^(t+1)`, which is wrong once beta1 has been scheduled); Adamax's whole state, which
-   * its `getWeights()` cannot export in TensorFlow.js 4.22.
+   * The scalar variables its entry of {@link OPTIMIZERS} lists as `stateVariables`: Adam's
+   * `accBeta1`, `accBeta2` (its `setWeights` recomputes them as `beta^(t+1)`, which is wrong once
+   * beta1 has been scheduled); Adamax's `iteration` and `accBeta1` (its `getWeights()` cannot
+   * export its state in TensorFlow.js 4.22).
    */
   readonly extra: Readonly<Record<string, Tensor>>;
 }
 
-/** One accumulator of TensorFlow.js's optimizers. */
+/** One accumulator of TensorFlow.js's optimizers, as the fields of an entry's `slots` hold it. */
 interface Slot {
   originalName: string;
   variable: Variable;
 }
 
-/** TensorFlow.js 4.22 internals read here (checked against its sources and by the tests). */
-interface Internals {
-  iterations_?: number;
-  accBeta1?: Variable;
-  accBeta2?: Variable;
-  iteration?: Variable;
-  accumulatedFirstMoment?: Slot[];
-  accumulatedWeightedInfNorm?: Slot[];
-}
+/** The fields of an optimizer that its entry of {@link OPTIMIZERS} names. */
+type Fields = Record<string, Slot[] | Variable | undefined> & { iterations_?: number };
 
-const ADAMAX_SLOTS = ["accumulatedFirstMoment", "accumulatedWeightedInfNorm"] as const;
-
-function internals(optimizer: Optimizer, fn: string, fields: readonly (keyof Internals)[]): Internals {
-  const o = optimizer as unknown as Internals;
-  for (const field of fields)
-    if (o[field] === undefined)
+/** The optimizer's fields named by `names`, checked to be there. */
+function fieldsOf(optimizer: Optimizer, fn: string, names: readonly string[]): Fields {
+  const o = optimizer as unknown as Fields;
+  for (const name of names)
+    if (o[name] === undefined)
       throw new Error(
-        `${fn}: this ${optimizer.getClassName()} optimizer has no ${field}; lrkit supports TensorFlow.js 4.22`,
+        `${fn}: this ${optimizer.getClassName()} optimizer has no ${name}; lrkit supports TensorFlow.js 4.20 to 4.22`,
       );
   return o;
+}
+
+/** The state its entry names: accumulator fields (when not `getWeights()`) and scalar variables. */
+function stateFields(optimizer: Optimizer, fn: string, entry: OptimizerEntry) {
+  const slots = entry.slots === "getWeights" ? [] : entry.slots;
+  const o = fieldsOf(optimizer, fn, [...slots, ...entry.stateVariables]);
+  return { o, slots, variables: entry.stateVariables };
 }
 
 /**
  * Clones `optimizer`'s state: its step count, accumulators and hyperparameters. Later updates do
  * not change the snapshot; {@link restoreOptimizer} puts it back, into the same optimizer or a
- * fresh one of the same kind driving a model of the same architecture.
+ * fresh one of the same kind driving a model of the same architecture. The accumulators come from
+ * `getWeights()`, or from the fields its entry of {@link OPTIMIZERS} names (`slots`), and the
+ * entry's `stateVariables` are cloned too.
  *
- * @throws TypeError for an object that is not one of TensorFlow.js's seven optimizers.
+ * @throws TypeError for an object that is not one of TensorFlow.js's optimizers.
  * @example
  * ```ts
  * const saved = await snapshotOptimizer(optimizer);
@@ -94,25 +98,25 @@ function internals(optimizer: Optimizer, fn: string, fields: readonly (keyof Int
  */
 export async function snapshotOptimizer(optimizer: Optimizer): Promise<OptimizerSnapshot> {
   const name = optimizerName(optimizer, "snapshotOptimizer");
-  const base = {
+  const { o, slots, variables } = stateFields(optimizer, "snapshotOptimizer", OPTIMIZERS[name]);
+  let weights: NamedTensor[];
+  if (slots.length) {
+    weights = slots.flatMap((field) =>
+      (o[field] as Slot[]).map((s) => ({ name: s.originalName, tensor: clone(s.variable) })),
+    );
+  } else {
+    const [iter, ...live] = await optimizer.getWeights();
+    dispose(iter!.tensor);
+    weights = live.map((w) => ({ name: w.name, tensor: clone(w.tensor) }));
+  }
+  return {
     optimizer: name,
     iterations: optimizer.iterations,
     lr: getLearningRate(optimizer),
     ...(hasMomentum(optimizer) ? { momentum: getMomentum(optimizer) } : {}),
+    weights,
+    extra: Object.fromEntries(variables.map((v) => [v, clone(o[v] as Variable)])),
   };
-  if (name === "adamax") {
-    const o = internals(optimizer, "snapshotOptimizer", [...ADAMAX_SLOTS, "iteration", "accBeta1"]);
-    const weights = ADAMAX_SLOTS.flatMap((field) =>
-      o[field]!.map((s) => ({ name: s.originalName, tensor: clone(s.variable) })),
-    );
-    return { ...base, weights, extra: { iteration: clone(o.iteration!), accBeta1: clone(o.accBeta1!) } };
-  }
-  const [iter, ...live] = await optimizer.getWeights();
-  dispose(iter!.tensor);
-  const weights = live.map((w) => ({ name: w.name, tensor: clone(w.tensor) }));
-  if (name !== "adam") return { ...base, weights, extra: {} };
-  const o = internals(optimizer, "snapshotOptimizer", ["accBeta1", "accBeta2"]);
-  return { ...base, weights, extra: { accBeta1: clone(o.accBeta1!), accBeta2: clone(o.accBeta2!) } };
 }
 
 /**
@@ -132,36 +136,27 @@ export async function restoreOptimizer(optimizer: Optimizer, snapshot: Optimizer
     throw new TypeError(
       `restoreOptimizer: the snapshot is of a ${snapshot.optimizer} optimizer, got ${name}`,
     );
+  const { o, slots, variables } = stateFields(optimizer, "restoreOptimizer", OPTIMIZERS[name]);
   setLearningRate(optimizer, snapshot.lr);
   if (snapshot.momentum !== undefined) setMomentum(optimizer, snapshot.momentum);
-  if (name === "adamax") {
-    const o = internals(optimizer, "restoreOptimizer", [...ADAMAX_SLOTS, "iteration", "accBeta1"]);
-    const half = snapshot.weights.length / 2;
-    ADAMAX_SLOTS.forEach((field, k) => {
-      dispose(o[field]!.map((s) => s.variable));
+  if (slots.length) {
+    // The slots hold one accumulator per weight each, in the order of the snapshot.
+    const each = snapshot.weights.length / slots.length;
+    slots.forEach((field, k) => {
+      dispose((o[field] as Slot[]).map((s) => s.variable));
       o[field] = snapshot.weights
-        .slice(k * half, (k + 1) * half)
+        .slice(k * each, (k + 1) * each)
         .map((w) => ({ originalName: w.name, variable: variable(w.tensor, false) }));
     });
-    tidy(() => {
-      o.iteration!.assign(snapshot.extra.iteration!);
-      o.accBeta1!.assign(snapshot.extra.accBeta1!);
-    });
     o.iterations_ = snapshot.iterations;
-    return;
+  } else {
+    const [oldIter, ...replaced] = await optimizer.getWeights();
+    const iter = scalar(snapshot.iterations, "int32");
+    // setWeights makes new variables that share the snapshot's data (reference-counted).
+    await optimizer.setWeights([{ name: "iter", tensor: iter }, ...snapshot.weights]);
+    dispose([iter, oldIter!.tensor, ...replaced.map((w) => w.tensor)]);
   }
-  const [oldIter, ...replaced] = await optimizer.getWeights();
-  const iter = scalar(snapshot.iterations, "int32");
-  // setWeights makes new variables that share the snapshot's data (reference-counted).
-  await optimizer.setWeights([{ name: "iter", tensor: iter }, ...snapshot.weights]);
-  dispose([iter, oldIter!.tensor, ...replaced.map((w) => w.tensor)]);
-  if (name === "adam") {
-    const o = internals(optimizer, "restoreOptimizer", ["accBeta1", "accBeta2"]);
-    tidy(() => {
-      o.accBeta1!.assign(snapshot.extra.accBeta1!);
-      o.accBeta2!.assign(snapshot.extra.accBeta2!);
-    });
-  }
+  tidy(() => variables.forEach((v) => (o[v] as Variable).assign(snapshot.extra[v]!)));
 }
 
 /**
