@@ -9,6 +9,7 @@ import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { fromSpec, isSchedule, parseSchedule, toText, type Schedule, type ScheduleSpec } from "lrkit";
 import "lrkit/presets"; // the anchors' presets, by name in schedules
 import {
+  isOptimizerName,
   OPTIMIZER_NAMES,
   type LossOption,
   type OptimizerName,
@@ -259,7 +260,7 @@ export async function compareSchedules(options: CompareOptions): Promise<Compare
   const seed = o.seed ?? 0;
   if (!Number.isSafeInteger(seed) || seed < 0)
     throw new RangeError(`${fn}: seed must be a non-negative integer, got ${JSON.stringify(seed)}`);
-  if (o.optimizer !== undefined && !OPTIMIZER_NAMES.includes(o.optimizer))
+  if (o.optimizer !== undefined && !isOptimizerName(o.optimizer))
     throw new TypeError(
       `${fn}: optimizer must be one of ${OPTIMIZER_NAMES.join(", ")}, got ${JSON.stringify(o.optimizer)}`,
     );

@@ -1,88 +1,23 @@
 /**
  * `lrkit find`: the learning-rate range test on a TensorFlow.js model (the bundled demo, a saved
- * model.json with a CSV file, or the user's experiment module), with its plot.
+ * model.json with a CSV file, or the user's experiment module), with its plot. The sweep itself is
+ * the pipeline of `pipelines/find.ts`.
  *
  * @module
  */
 import { join } from "node:path";
 import type { Command } from "commander";
 import Table from "cli-table3";
-import { dispose, type Optimizer, type Tensor } from "@tensorflow/tfjs-core";
-import { SUGGESTIONS, toText, type RangeTestOptions, type RangeTestResult, type SuggestionName } from "lrkit";
+import { SUGGESTIONS, toText, type SuggestionName } from "lrkit";
 import { rangeTestChart } from "@lrkit/plot";
-import { chooseBackend, loadExperiment, writeFileAtomic, type FindReport } from "@lrkit/compare";
-import {
-  createOptimizer,
-  disposeOptimizer,
-  findLearningRate,
-  OPTIMIZER_NAMES,
-  optimizerName,
-  type OptimizerName,
-} from "@lrkit/tfjs";
+import { writeFileAtomic } from "@lrkit/compare";
+import { OPTIMIZER_NAMES, OPTIMIZERS, type OptimizerName } from "@lrkit/tfjs";
 import { CliError, type Io } from "../io.js";
-import { atMost, integerList, nonNegativeInt, positiveInt, positiveNumber } from "../options.js";
-import { progress } from "../progress.js";
+import { integerList, nonNegativeInt, positiveInt, positiveNumber } from "../options.js";
 import { onStopSignal } from "../experiment/interrupts.js";
 import { checkOutDir } from "../experiment/outDir.js";
-import { resolveSource } from "../experiment/source.js";
 import { DATASETS, MODELS } from "../bundled/bundled.js";
-
-/** The options of `lrkit find`. */
-export interface FindOptions {
-  model?: string;
-  data?: string;
-  label?: string[];
-  features?: string[];
-  target?: "oneHot" | "index" | "value";
-  validation?: string;
-  validationLoss?: boolean;
-  module?: string;
-  loss?: string;
-  optimizer?: string;
-  batch: number;
-  start?: number;
-  end: number;
-  iterations?: number;
-  multiplier?: number;
-  smoothing: "ema" | "runningMean";
-  diverge: number;
-  divergeFrom: "best" | "first";
-  minIterations: number;
-  accumulate: number;
-  seed: number;
-  seeds?: number[];
-  trainingSteps: number;
-  backend?: string;
-  out?: string;
-  json?: boolean;
-}
-
-/** What `lrkit find` gives: the range test's result and how it was run (a `FindReport` of the compare results). */
-export type FindResult = RangeTestResult & Pick<FindReport, "iterations" | "seconds" | "setup">;
-
-/**
- * The most steps of one sweep: every sweep's curve is kept in memory, written after each sweep and
- * plotted (a range test takes 100 to 1,000; 2^31 ran out of memory before the first step).
- */
-export const MAX_FIND_STEPS = 10_000;
-
-/** The most sweeps (`--seeds`, one sweep each): with {@link MAX_FIND_STEPS}, a curve of 10^6 steps in all. */
-export const MAX_FIND_SEEDS = 100;
-
-/** Refuses a sweep of more than {@link MAX_FIND_STEPS} steps, `what` naming the option that sets it. */
-const checkSteps = (what: string, steps: number) =>
-  atMost("find", what, steps, MAX_FIND_STEPS, "each sweep's curve is kept, written and plotted");
-
-/** What {@link find} reports to its caller as it goes. */
-export interface FindHooks {
-  /** Stops the sweep at its next step (the partial curve is kept). */
-  readonly signal?: AbortSignal;
-  /** Called with the result so far after every sweep (one per seed), e.g. to write it. */
-  readonly onSweep?: (report: FindResult) => void;
-}
-
-/** Optimizers whose good learning rates are small (around 1e-3): their sweep starts lower. */
-const ADAPTIVE = new Set(["adam", "adamax", "rmsprop"]);
+import { find, type FindOptions, type FindResult } from "../pipelines/find.js";
 
 const fmt = (v: number | null) => (v === null ? "-" : Number(v.toPrecision(3)).toString());
 
@@ -111,120 +46,23 @@ function summary(report: FindResult): string {
   return `${lines.join("\n")}\n`;
 }
 
-const pick = (name: string): OptimizerName => {
-  if (!(OPTIMIZER_NAMES as readonly string[]).includes(name))
-    throw new CliError(`unknown optimizer "${name}" (expected ${OPTIMIZER_NAMES.join(", ")})`);
-  return name as OptimizerName;
-};
-
-/**
- * Runs the range test as the options say; an aborted `hooks.signal` stops it at the next step, and
- * `hooks.onSweep` receives the result so far after every sweep.
- *
- * @throws {@link CliError} for options it cannot serve (more than {@link MAX_FIND_STEPS} steps a
- *   sweep, more than {@link MAX_FIND_SEEDS} seeds; checked before anything is loaded, or, for the
- *   steps of `--multiplier` from the optimizer's default start, before the sweep) and data or a model
- *   it cannot use; what `findLearningRate` throws.
- */
-export async function find(opts: FindOptions, io: Io, hooks: FindHooks = {}): Promise<FindResult> {
-  if (opts.iterations !== undefined) checkSteps("--iterations", opts.iterations);
-  if (opts.seeds !== undefined)
-    atMost("find", "the number of --seeds", opts.seeds.length, MAX_FIND_SEEDS, "one sweep each");
-  const csv = (file: string) => ({
-    csv: file,
-    label: opts.label?.length === 1 ? opts.label[0]! : (opts.label ?? []),
-    ...(opts.features ? { features: opts.features } : {}),
-    ...(opts.target ? { target: opts.target } : {}),
-  });
-  const csvData = opts.data !== undefined && /\.csv$/i.test(opts.data);
-  if (csvData && !opts.label?.length)
-    throw new CliError(`--label: the label column of ${opts.data} is needed`);
-  if (opts.validationLoss && opts.module === undefined && !csvData && opts.validation !== undefined)
-    throw new CliError("--validation: only with CSV data");
-  const source = await resolveSource(
-    {
-      model: opts.model,
-      data: csvData ? csv(opts.data!) : opts.data,
-      validation: opts.validation !== undefined ? csv(opts.validation) : undefined,
-      module: opts.module,
-      loss: opts.loss,
-      seed: opts.seed,
-    },
-    process.cwd(),
-  );
-  const picked = await chooseBackend(opts.backend);
-  const experiment = await loadExperiment(source.module, source.moduleOptions);
-  const validation = opts.validationLoss || opts.validation !== undefined ? experiment.validation : undefined;
-  if (opts.validationLoss && validation === undefined)
-    throw new CliError("--validation-loss: the experiment has no validation data");
-  const model = await experiment.model();
-  let optimizer: Optimizer | undefined;
-  let owned = false;
-  try {
-    const named = opts.optimizer !== undefined ? pick(opts.optimizer) : model.optimizer ? undefined : "sgd";
-    const kind = named ?? optimizerName(model.optimizer, "find");
-    const start = opts.start ?? (ADAPTIVE.has(kind) ? 1e-5 : 1e-3);
-    optimizer = named ? createOptimizer(named, { lr: start }) : model.optimizer;
-    owned = named !== undefined;
-    const planned =
-      opts.iterations ??
-      (opts.multiplier ? Math.floor(Math.log(opts.end / start) / Math.log(opts.multiplier)) + 1 : 200);
-    // Below 1, or with an end below the start, rangeTest refuses --multiplier itself.
-    if (opts.multiplier !== undefined && opts.multiplier > 1)
-      checkSteps(`the steps of --multiplier ${opts.multiplier} from ${start} to ${opts.end}`, planned);
-    const bar = progress(io, "lr range test", planned);
-    const began = performance.now();
-    /** The range test's result so far, with how it was run. */
-    const report = (result: RangeTestResult): FindResult => ({
-      ...result,
-      iterations: result.sweeps.reduce((n, s) => n + s.lrs.length, 0),
-      seconds: (performance.now() - began) / 1000,
-      setup: {
-        model: source.label.model,
-        data: source.label.data,
-        optimizer: kind,
-        batch: opts.batch,
-        backend: picked.backend,
-        seed: opts.seed,
-      },
-    });
-    const sweep: Omit<RangeTestOptions, "validation"> = {
-      start,
-      end: opts.end,
-      ...(opts.multiplier === undefined ? { iterations: planned } : { multiplier: opts.multiplier }),
-      smoothing: opts.smoothing,
-      divergeFactor: opts.diverge,
-      divergeFrom: opts.divergeFrom,
-      minIterations: opts.minIterations,
-      accumulate: opts.accumulate,
-      trainingSteps: opts.trainingSteps,
-      ...(opts.seeds ? { seeds: opts.seeds } : {}),
-      ...(hooks.signal ? { signal: hooks.signal } : {}),
-      ...(hooks.onSweep ? { onSweep: (result) => hooks.onSweep!(report(result)) } : {}),
-      onProgress: ({ iteration, lr, smoothed }) =>
-        bar.update(iteration + 1, `lr ${lr.toExponential(2)} loss ${smoothed.toFixed(4)}`),
-    };
-    try {
-      const result = await findLearningRate(model, experiment.data, {
-        ...sweep,
-        batchSize: opts.batch,
-        seed: opts.seed,
-        optimizer,
-        ...(source.loss !== undefined ? { loss: source.loss } : {}),
-        ...(validation !== undefined ? { validation } : {}),
-      });
-      return report(result);
-    } finally {
-      bar.stop();
-    }
-  } finally {
-    if (owned && optimizer) disposeOptimizer(optimizer);
-    const compiled = model.optimizer;
-    model.dispose();
-    if (compiled) disposeOptimizer(compiled);
-    for (const data of [experiment.data, experiment.validation])
-      if (data && "xs" in data) dispose([data.xs, data.ys] as Tensor[]);
+/** "1e-5 for adam, adamax and rmsprop, else 1e-3": each optimizer's range-test start, from its entry. */
+function startDefaults(): string {
+  const byStart = new Map<number, OptimizerName[]>();
+  for (const name of OPTIMIZER_NAMES) {
+    const start = OPTIMIZERS[name].rangeTestStart;
+    byStart.set(start, [...(byStart.get(start) ?? []), name]);
   }
+  // The start of most optimizers is the "else".
+  const groups = [...byStart].sort((a, b) => a[1].length - b[1].length);
+  const and = new Intl.ListFormat("en-GB", { type: "conjunction" });
+  return groups
+    .map(([start, names], i) =>
+      i === groups.length - 1
+        ? `else ${start.toExponential()}`
+        : `${start.toExponential()} for ${and.format(names)}`,
+    )
+    .join(", ");
 }
 
 const list = (value: string) =>
@@ -267,11 +105,7 @@ export function findCommand(program: Command, io: Io): void {
       `${OPTIMIZER_NAMES.join(", ")} (default: the model's compiled optimizer, else sgd)`,
     )
     .option("--batch <n>", "batch size", positiveInt, 256)
-    .option(
-      "--start <lr>",
-      "the first lr (default 1e-5 for adam, adamax and rmsprop, else 1e-3)",
-      positiveNumber,
-    )
+    .option("--start <lr>", `the first lr (default ${startDefaults()})`, positiveNumber)
     .option("--end <lr>", "the last lr", positiveNumber, 10)
     .option("--iterations <n>", "steps of the sweep (default 200, at most 10,000)", positiveInt)
     .option(

@@ -118,6 +118,24 @@ describe("parseCompareConfig", () => {
     );
   });
 
+  it("checks the optimizer's options against its entry in @lrkit/tfjs's OPTIMIZERS and their ranges", () => {
+    expect(problems({ ...MINIMAL, optimizer: "sgd", optimizerOptions: { momentum: 0.9 } })).toBe(
+      'invalid test.json:\n  optimizerOptions.momentum: sgd has no option "momentum" (its options: none but the lr)',
+    );
+    expect(problems({ ...MINIMAL, optimizer: "adam", optimizerOptions: { beta2: 1, epsilon: 0 } })).toMatch(
+      /^invalid test.json:\n {2}optimizerOptions.beta2: Too big: expected number to be <1\n {2}optimizerOptions.epsilon: Too small: expected number to be >0$/,
+    );
+    expect(problems({ ...MINIMAL, optimizerOptions: { nesterov: 1, lion: 2 } })).toBe(
+      'invalid test.json:\n  optimizerOptions.nesterov: Invalid input: expected boolean, received number\n  optimizerOptions: Unrecognized key: "lion"',
+    );
+    const config = parseCompareConfig({
+      ...MINIMAL,
+      optimizer: "rmsprop",
+      optimizerOptions: { momentum: 0.5, centered: true },
+    });
+    expect(config.optimizerOptions).toEqual({ momentum: 0.5, centered: true });
+  });
+
   it("accepts the minimal config", () => {
     expect(parseCompareConfig(MINIMAL).schedules[0]!.schedule.spec).toEqual({ type: "constant", lr: 0.1 });
   });

@@ -11,7 +11,14 @@ import * as z from "zod";
 import { fromSpec, parseSchedule, SpecError, SpecSyntaxError, type Schedule } from "lrkit";
 import "lrkit/presets"; // the anchors' presets, by name in schedules
 import type { ScheduleEntry } from "@lrkit/compare";
-import { OPTIMIZER_NAMES, type OptimizerName, type OptimizerOptions } from "@lrkit/tfjs";
+import {
+  OPTIMIZER_NAMES,
+  OPTIMIZERS,
+  OPTION_KINDS,
+  type OptimizerName,
+  type OptimizerOptions,
+  type OptionKind,
+} from "@lrkit/tfjs";
 import { CliError } from "../io.js";
 import type { SourceSpec } from "./source.js";
 
@@ -50,17 +57,21 @@ const scheduleEntry = z.strictObject({
   published: published.optional(),
 });
 
-const optimizerOptions = z.strictObject({
-  momentum: z.number().optional(),
-  nesterov: z.boolean().optional(),
-  beta1: z.number().optional(),
-  beta2: z.number().optional(),
-  epsilon: z.number().optional(),
-  decay: z.number().optional(),
-  rho: z.number().optional(),
-  centered: z.boolean().optional(),
-  initialAccumulatorValue: z.number().optional(),
-});
+/** An option of the optimizers, as its kind in @lrkit/tfjs's `OPTION_KINDS` allows it. */
+function optionSchema(kind: OptionKind): z.ZodBoolean | z.ZodNumber {
+  if (kind === "boolean") return z.boolean();
+  const above = kind.openMin ? z.number().gt(kind.min) : z.number().gte(kind.min);
+  return kind.max === Infinity ? above : above.lt(kind.max);
+}
+
+/** Every option of @lrkit/tfjs's optimizers but the lr (which the schedules give). */
+const optimizerOptions = z.strictObject(
+  Object.fromEntries(
+    Object.entries(OPTION_KINDS)
+      .filter(([name]) => name !== "lr")
+      .map(([name, kind]) => [name, optionSchema(kind).optional()]),
+  ),
+);
 
 const lossName = z.string().trim().min(1);
 
@@ -103,7 +114,11 @@ export const compareConfigSchema = z
       .enum(names(OPTIMIZER_NAMES))
       .optional()
       .describe("Defaults to the model's compiled optimizer, else sgd."),
-    optimizerOptions: optimizerOptions.optional(),
+    optimizerOptions: optimizerOptions
+      .optional()
+      .describe(
+        "The optimizer's options (momentum, beta1, ...): those @lrkit/tfjs's OPTIMIZERS lists for it.",
+      ),
     loss: z
       .union([lossName, z.array(lossName).min(1), z.record(z.string(), lossName)])
       .optional()
@@ -116,6 +131,17 @@ export const compareConfigSchema = z
     schedules: z.array(scheduleEntry).min(1),
   })
   .superRefine((config, ctx) => {
+    const { optimizer } = config;
+    if (optimizer !== undefined) {
+      const takes = Object.keys(OPTIMIZERS[optimizer].options);
+      for (const [name, value] of Object.entries(config.optimizerOptions ?? {}))
+        if (value !== undefined && !takes.includes(name))
+          ctx.addIssue({
+            code: "custom",
+            path: ["optimizerOptions", name],
+            message: `${optimizer} has no option "${name}" (its options: ${takes.join(", ") || "none but the lr"})`,
+          });
+    }
     const seen = new Map<string, number>();
     config.schedules.forEach((s, i) => {
       const first = seen.get(s.name);
@@ -217,7 +243,10 @@ export function parseCompareConfig(value: unknown, where = "config", baseDir = "
     epochs: c.epochs,
     batchSize: c.batchSize,
     ...(c.optimizer !== undefined ? { optimizer: c.optimizer } : {}),
-    ...(c.optimizerOptions !== undefined ? { optimizerOptions: c.optimizerOptions } : {}),
+    // Each option checked against its kind in OPTION_KINDS, which OptimizerOptions types.
+    ...(c.optimizerOptions !== undefined
+      ? { optimizerOptions: c.optimizerOptions as Omit<OptimizerOptions, "lr"> }
+      : {}),
     seed: c.seed,
     schedules,
   };
