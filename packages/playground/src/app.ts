@@ -19,6 +19,8 @@ import { evaluate, isJsonText, type Evaluation } from "./evaluate.js";
 import { fieldForPath, fieldPaths, formFromSpec, specFromForm, type FormNode } from "./form.js";
 import { exportPanel, lintPanel, type Named } from "./panels.js";
 import { decodeState, encodeState, tabs, type Tab, type ViewState } from "./state.js";
+import type { TrainPanel } from "./train/trainPanel.js";
+import { defaultTrainSettings, type TrainSettings } from "./train/settings.js";
 
 /** The largest number of steps the page charts, lints and exports. */
 const MAX_STEPS = 1_000_000;
@@ -37,6 +39,7 @@ const TAB_NAMES: Record<Tab, string> = {
   optax: "Optax",
   keras: "Keras",
   data: "Data",
+  train: "Train",
 };
 
 const letter = (i: number) =>
@@ -68,6 +71,7 @@ export function startPlayground(): void {
   let formErrors = new Map<string, string>();
   let fields: FieldElements = new Map();
   let loaded: { name: string; file: DataFile } | undefined;
+  let trainSettings: TrainSettings = defaultTrainSettings;
 
   const makeEntry = (text: string, previous?: Schedule): Entry => {
     const result = evaluate(text);
@@ -82,6 +86,7 @@ export function startPlayground(): void {
     stepsPerEpoch,
     log,
     tab,
+    train: trainSettings,
   });
 
   // The URL follows the view, a moment after the last change (browsers throttle history updates).
@@ -266,6 +271,28 @@ export function startPlayground(): void {
     select(entries.length - 1);
   };
 
+  // ---- the Train panel: its code (and the worker's TensorFlow.js) loaded when first opened -------
+
+  const trainHost = h("div", {}, h("p", { class: "muted" }, "Loading the training code…"));
+  let trainPanel: Promise<TrainPanel> | undefined;
+  const openTrain = async () => {
+    trainPanel ??= import("./train/trainPanel.js").then(({ trainPanel }) => {
+      const p = trainPanel({
+        schedules: () => charted().map((n) => ({ letter: n.letter, label: n.label, spec: n.schedule.spec })),
+        unit: () => unit,
+        add: addSpecs,
+        settings: () => trainSettings,
+        setSettings: (next) => {
+          trainSettings = next;
+          saveUrl();
+        },
+      });
+      trainHost.replaceChildren(p.element);
+      return p;
+    });
+    (await trainPanel).refresh();
+  };
+
   // ---- the plan, the chart and the panels -------------------------------------------------------
 
   const buildTabs = () => {
@@ -325,6 +352,9 @@ export function startPlayground(): void {
           addSpecs,
         ),
       );
+    } else if (tab === "train") {
+      panel.replaceChildren(trainHost);
+      void openTrain();
     } else {
       panel.replaceChildren(exportPanel(current, tab as ExportTarget, n));
     }
@@ -394,6 +424,7 @@ export function startPlayground(): void {
     stepsPerEpoch = view.stepsPerEpoch;
     log = view.log;
     tab = view.tab;
+    trainSettings = view.train;
     stepsInput.value = steps === undefined ? "" : String(steps);
     unitInput.value = unit;
     speInput.value = stepsPerEpoch === undefined ? "" : String(stepsPerEpoch);

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeState, defaultState, encodeState, tabs, type ViewState } from "./state.js";
+import { MODELS } from "./train/settings.js";
+
+const train = fc.record({
+  model: fc.constantFrom(...MODELS),
+  epochs: fc.integer({ min: 1, max: 100 }),
+  batchSize: fc.integer({ min: 1, max: 4096 }),
+  start: fc.double({ min: 1e-9, max: 1, noNaN: true }),
+  end: fc.double({ min: 1.5, max: 100, noNaN: true }),
+  iterations: fc.integer({ min: 5, max: 1000 }),
+});
 
 const view = fc
   .record({
@@ -11,6 +21,7 @@ const view = fc
     stepsPerEpoch: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
     log: fc.boolean(),
     tab: fc.constantFrom(...tabs),
+    train,
   })
   .map((s): ViewState => ({ ...s, selected: s.selected % s.specs.length }));
 

@@ -3,15 +3,22 @@
  *
  * The URL fragment holds `s=<spec>` once per schedule (the text as typed: the text syntax or JSON,
  * even when it is invalid), then `sel`, `steps`, `unit`, `spe`, `log` and `tab` when they differ
- * from the defaults:
+ * from the defaults, and the Train panel's settings (`tmodel`, `tepochs`, ...; never its data or
+ * results):
  * `#s=warmup(cosine(lr=0.3,%20steps=25),%20steps=5)&s=step(lr=0.1,%20stepSize=10)&steps=40&log=1&tab=pytorch`.
  * Characters that are legal in a fragment (`( ) , = [ ] { } :` ...) stay readable.
  *
  * @module
  */
+import {
+  decodeTrainSettings,
+  defaultTrainSettings,
+  encodeTrainSettings,
+  type TrainSettings,
+} from "./train/settings.js";
 
 /** The panels under the chart. */
-export const tabs = ["lint", "ts", "pytorch", "optax", "keras", "data"] as const;
+export const tabs = ["lint", "ts", "pytorch", "optax", "keras", "data", "train"] as const;
 
 /** One of {@link tabs}. */
 export type Tab = (typeof tabs)[number];
@@ -32,6 +39,8 @@ export interface ViewState {
   readonly log: boolean;
   /** The panel shown under the chart. */
   readonly tab: Tab;
+  /** The Train panel's settings. */
+  readonly train: TrainSettings;
 }
 
 /** The view of a fresh page. */
@@ -43,6 +52,7 @@ export const defaultState: ViewState = {
   stepsPerEpoch: undefined,
   log: false,
   tab: "lint",
+  train: defaultTrainSettings,
 };
 
 /** Characters left as they are in the fragment: legal there, and frequent in specs. */
@@ -69,6 +79,7 @@ export function encodeState(state: ViewState): string {
   if (state.stepsPerEpoch !== undefined) parts.push(`spe=${state.stepsPerEpoch}`);
   if (state.log) parts.push("log=1");
   if (state.tab !== defaultState.tab) parts.push(`tab=${state.tab}`);
+  parts.push(...encodeTrainSettings(state.train));
   return parts.join("&");
 }
 
@@ -107,5 +118,6 @@ export function decodeState(fragment: string): ViewState {
     stepsPerEpoch: positiveInt(params.get("spe")),
     log: log === "1" || log === "true",
     tab: (tabs as readonly string[]).includes(tab ?? "") ? (tab as Tab) : defaultState.tab,
+    train: decodeTrainSettings(params),
   };
 }

@@ -1,0 +1,231 @@
+/**
+ * The Train panel in a real Chromium (as playground.browser.test.ts: Debian's Chromium through
+ * playwright-core, the page built by Vite and served on a free localhost port): TensorFlow.js in the
+ * panel's worker, on the bundled MNIST sample and on a CSV file written here. Screenshots at 1280
+ * and 375 px go to test-artifacts/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { defaultState, encodeState } from "./state.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./test/chromium.js";
+import { serveStatic, type StaticServer } from "./test/staticServer.js";
+import { SAMPLE_PATH } from "./train/sampleFile.js";
+import { defaultTrainSettings } from "./train/settings.js";
+
+const hasChromium = existsSync(CHROMIUM);
+const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ARTIFACTS = join(PACKAGE, "test-artifacts");
+
+const title = hasChromium
+  ? "the Train panel in Chromium"
+  : `the Train panel in Chromium (SKIPPED: no Chromium at ${CHROMIUM}; apt-get install -y chromium)`;
+
+/** A small CSV: three classes of points around three centres in four features, and an id column. */
+function blobsCsv(rows: number): string {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+  const centres = {
+    setosa: [5, 3.4, 1.5, 0.2],
+    versicolor: [5.9, 2.8, 4.3, 1.3],
+    virginica: [6.6, 3, 5.6, 2],
+  };
+  const names = Object.keys(centres) as (keyof typeof centres)[];
+  const lines = ["id,sepal_length,sepal_width,petal_length,petal_width,species"];
+  for (let i = 0; i < rows; i++) {
+    const name = names[i % 3]!;
+    const x = centres[name].map((c) => (c + 0.3 * random()).toFixed(2));
+    lines.push([`row-${i}`, ...x, name].join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe.skipIf(!hasChromium)(title, () => {
+  let outDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), "lrkit-train-dist-"));
+    const { build } = await import("vite");
+    await build({
+      root: PACKAGE,
+      configFile: join(PACKAGE, "vite.config.ts"),
+      mode: "production",
+      logLevel: "warn",
+      build: { outDir, emptyOutDir: true },
+    });
+    server = await serveStatic(outDir);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  /** Opens the page at `hash` with every request recorded; a failing test leaves a screenshot. */
+  async function open(ctx: TestContext, hash: string): Promise<{ page: Page; requests: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (r) => requests.push(r.url()));
+    ctx.onTestFinished(async () => {
+      if (ctx.task.result?.state === "fail") {
+        const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60);
+        await page.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`), fullPage: true });
+      }
+      await page.close();
+      expect(errors, "errors thrown in the page").toEqual([]);
+    });
+    await page.goto(`${server.url}#${hash}`);
+    await page.waitForSelector("body[data-ready]");
+    await page.waitForSelector("#train-backend[data-backend]", { timeout: 60_000 });
+    return { page, requests };
+  }
+
+  const status = (page: Page, id: string, key: string) => page.getAttribute(`#${id}`, `data-${key}`);
+  const untilStopped = (page: Page) =>
+    page.waitForSelector("#train-find-status[data-stopped-by]", { timeout: 60_000 });
+
+  it("finds an lr on the MNIST sample, stops a second sweep midway with the weights restored, adds the suggested schedule and compares two schedules", async (ctx) => {
+    const settings = { ...defaultTrainSettings, epochs: 1, iterations: 60, start: 1e-3, end: 10 };
+    const { page, requests } = await open(
+      ctx,
+      encodeState({ ...defaultState, tab: "train", train: settings }),
+    );
+    // The backend the worker picked, and why: headless Chromium has no GPU for WebGPU here.
+    const backend = (await page.textContent("#train-backend"))!;
+    expect(backend).toMatch(/^TensorFlow\.js backend: (webgpu|webgl|wasm|cpu)/);
+    // Nothing fetched the sample yet: it loads when asked.
+    expect(requests.some((u) => u.endsWith(SAMPLE_PATH))).toBe(false);
+
+    await page.click("#train-sample");
+    await expect
+      .poll(() => page.textContent("#train-data"), { timeout: 30_000 })
+      .toContain("MNIST sample: 2,000 training and 500 validation examples of shape [28, 28, 1], 10 classes");
+    expect(await page.textContent("#train-data")).toContain(
+      "Model: MLP 784-256-10, 203,530 weights, 32 updates an epoch.",
+    );
+    const origin = new URL(server.url).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:"))).toEqual([]);
+    expect(requests).toContain(`${server.url}${SAMPLE_PATH}`);
+
+    // A whole sweep: a recommendation, the model restored bit for bit.
+    await page.click("#train-find");
+    await untilStopped(page);
+    expect(await status(page, "train-find-status", "stopped-by")).toMatch(/^(end|divergence)$/);
+    expect(await status(page, "train-find-status", "restored")).toBe("true");
+    expect(await page.textContent("#train-find-status")).toContain("203530 of 203530 weights as before");
+    const recommended = (await page.textContent("#train-recommended"))!;
+    expect(recommended).toMatch(/^Recommended lr: [\d.e-]+ \((valley|steep|minimum|slide)/);
+    expect(await page.locator("#train-find-chart svg path.series").count()).toBeGreaterThan(0);
+    expect(await page.locator("#train-find-result .suggestions li").count()).toBeGreaterThanOrEqual(3);
+
+    // The suggested one-cycle, sized to the run (32 updates), goes to the editor as schedule B.
+    const add = page.locator('[data-schedule="oneCycle"]');
+    const text = (await add.getAttribute("title"))!;
+    expect(text).toMatch(/^oneCycle\(maxLr=[\d.e-]+, steps=32\)$/);
+    await add.click();
+    expect(await page.locator("#schedule-list .pick").count()).toBe(2);
+    expect(await page.inputValue("#spec-text")).toBe(text);
+
+    // A second sweep, stopped midway: the stop is reported and the weights are back.
+    await page.click("#train-find");
+    await page.waitForFunction(() => Number(document.getElementById("train-find-status")?.dataset.step) >= 8);
+    // The curve grows as the sweep runs.
+    expect(await page.locator("#train-find-chart svg path.series").count()).toBeGreaterThan(0);
+    await page.click("#train-find-stop");
+    await untilStopped(page);
+    expect(await status(page, "train-find-status", "stopped-by")).toBe("aborted");
+    const steps = Number(await status(page, "train-find-status", "steps"));
+    expect(steps).toBeGreaterThanOrEqual(8);
+    expect(steps).toBeLessThan(60);
+    expect(await page.textContent("#train-find-status")).toContain("stopped by you");
+    expect(await status(page, "train-find-status", "restored")).toBe("true");
+
+    // Both schedules for one epoch, from the same weights: two loss curves, two runs × two
+    // validation curves, and the table.
+    await page.click("#train-run");
+    await page.waitForSelector('#train-run-status[data-runs="2"]', { timeout: 90_000 });
+    expect(await page.textContent("#train-run-status")).toMatch(
+      /^Done: 2 of 2 schedules trained for 1 epoch/,
+    );
+    expect(await page.locator("#train-loss-chart svg path.series").count()).toBe(2);
+    expect(await page.locator("#train-val-chart svg path.series").count()).toBe(4);
+    const rows = await page.$$eval("#train-table tbody tr", (trs) =>
+      trs.map((tr) => ({
+        run: tr.getAttribute("data-run"),
+        changed: Number(tr.getAttribute("data-changed")),
+        cells: Object.fromEntries(
+          [...tr.querySelectorAll("td[data-column]")].map((td) => [
+            td.getAttribute("data-column"),
+            Number.parseFloat(td.textContent!),
+          ]),
+        ),
+      })),
+    );
+    expect(rows.map((r) => r.run)).toEqual(["A", "B"]);
+    for (const r of rows) {
+      expect(r.cells.epochs).toBe(1);
+      expect(r.cells.val_acc).toBeGreaterThan(0.5);
+      expect(r.cells.val_acc).toBeLessThanOrEqual(1);
+      expect(r.cells.loss).toBeGreaterThan(0);
+      // Training moved the weights (the same bitwise check that found the range test's restored).
+      expect(r.changed).toBeGreaterThan(100_000);
+    }
+    expect(await page.locator("#train-table td.best").count()).toBeGreaterThan(0);
+
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator(".train").scrollIntoViewIfNeeded();
+      const box = (await page.locator(".train").boundingBox())!;
+      expect(box.x + box.width, `the Train panel fits ${width} px`).toBeLessThanOrEqual(width);
+      const path = join(ARTIFACTS, `train-${width}.png`);
+      await page.screenshot({ path, fullPage: true });
+      expect(statSync(path).size).toBeGreaterThan(10_000);
+    }
+  }, 180_000);
+
+  it("runs the range test on a CSV file chosen in the page, its columns picked there", async (ctx) => {
+    const { page, requests } = await open(
+      ctx,
+      encodeState({
+        ...defaultState,
+        tab: "train",
+        train: { ...defaultTrainSettings, batchSize: 16, iterations: 40 },
+      }),
+    );
+    const before = requests.length;
+    await page.setInputFiles("#train-csv", {
+      name: "flowers.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(blobsCsv(300)),
+    });
+    await page.waitForSelector("#train-label");
+    // The numeric columns are the features by default; the id and the last column are not.
+    const checked = await page.$$eval("#train-columns input[type=checkbox]", (boxes) =>
+      (boxes as HTMLInputElement[]).filter((b) => b.checked).map((b) => b.value),
+    );
+    expect(checked).toEqual(["sepal_length", "sepal_width", "petal_length", "petal_width"]);
+    expect(await page.inputValue("#train-label")).toBe("species");
+    await page.click("#train-use-csv");
+    await expect
+      .poll(() => page.textContent("#train-data"))
+      .toBe(
+        "flowers.csv: 240 training and 60 validation examples of shape [4], 3 classes. Model: MLP 4-16-3, 131 weights, 15 updates an epoch.",
+      );
+    await page.click("#train-find");
+    await untilStopped(page);
+    expect(await status(page, "train-find-status", "restored")).toBe("true");
+    expect(await page.textContent("#train-recommended")).toMatch(/^Recommended lr: /);
+    // The file never left the page.
+    expect(requests.slice(before).filter((u) => !u.includes("/assets/"))).toEqual([]);
+  }, 120_000);
+});

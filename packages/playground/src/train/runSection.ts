@@ -1,0 +1,135 @@
+/**
+ * The Train panel's comparison: every valid schedule of the editor trained in turn for the chosen
+ * epochs, on the same data from the same initial weights, with their curves drawn together and the
+ * final table.
+ *
+ * @module
+ */
+import { colorAt, lineChart, trainingChart } from "@lrkit/plot";
+import { h } from "../dom.js";
+import type { Pending } from "./client.js";
+import type { EditorSchedule, Shared } from "./context.js";
+import type { RunAnswer } from "./protocol.js";
+import { resultsTable } from "./resultsTable.js";
+
+const CHART = { width: 720, height: 340 };
+
+/** The charts of finished runs: the training loss of every update, and validation per epoch. */
+function charts(runs: readonly RunAnswer[], schedules: readonly EditorSchedule[]): string[] {
+  const name = (r: RunAnswer) => `${r.letter}: ${schedules.find((s) => s.letter === r.letter)?.label ?? ""}`;
+  const losses = lineChart(
+    runs.map((r, i) => {
+      const y = r.history.flatMap((e) => e.batchLosses);
+      return { label: name(r), x: y.map((_, k) => k + 1), y, color: colorAt(i) };
+    }),
+    { ...CHART, title: "Training loss of each update", xLabel: "update", yLabel: "loss", legend: true },
+  );
+  const validation = trainingChart(
+    runs.map((r) => ({
+      label: name(r),
+      epochs: [0, ...r.history.map((e) => e.epoch + 1)],
+      curves: {
+        val_loss: [r.initial.loss, ...r.history.map((e) => e.metrics.val_loss ?? NaN)],
+        val_acc: [r.initial.acc, ...r.history.map((e) => e.metrics.val_acc ?? NaN)],
+      },
+    })),
+    { ...CHART, title: "Validation loss and accuracy by epoch (0: the initial weights)", xLabel: "epoch" },
+  );
+  return [losses, validation];
+}
+
+/** The training section: its element, and `refresh` for when the shared state changed. */
+export function runSection(shared: Shared): { element: HTMLElement; refresh(): void } {
+  const status = h("p", { id: "train-run-status", role: "status", "aria-live": "polite" });
+  const bar = h("progress", { id: "train-run-progress", max: 1, value: 0, hidden: true });
+  const lossChart = h("div", { id: "train-loss-chart", class: "chart-svg train-chart" });
+  const valChart = h("div", { id: "train-val-chart", class: "chart-svg train-chart" });
+  const table = h("div", { class: "train-table" });
+  let running: Pending<RunAnswer[]> | undefined;
+
+  const draw = (runs: readonly RunAnswer[], schedules: readonly EditorSchedule[]) => {
+    const [loss, val] = charts(runs, schedules);
+    lossChart.innerHTML = loss!;
+    valChart.innerHTML = val!;
+    table.replaceChildren(resultsTable(runs, schedules));
+  };
+
+  const run = () => {
+    const s = shared.page.settings();
+    const schedules = shared.page.schedules();
+    const unit = shared.page.unit();
+    const runs: RunAnswer[] = [];
+    if (schedules.length === 0) {
+      status.textContent = "No valid schedule in the editor to train.";
+      return;
+    }
+    for (const c of [lossChart, valChart, table]) c.replaceChildren();
+    status.textContent = `Training ${schedules.length} schedule${schedules.length > 1 ? "s" : ""}…`;
+    bar.hidden = false;
+    shared.busy = true;
+    const total = schedules.length * s.epochs;
+    running = shared.client.ask<RunAnswer[]>(
+      {
+        type: "train",
+        runs: schedules.map(({ letter, spec }) => ({ letter, spec })),
+        settings: { model: s.model, batchSize: s.batchSize, epochs: s.epochs, unit },
+      },
+      (p) => {
+        if (p.kind === "batch") {
+          const done = runs.length * s.epochs + p.epoch + (p.batch + 1) / p.batches;
+          bar.value = done / total;
+          status.textContent =
+            `${p.letter}: epoch ${p.epoch + 1} of ${s.epochs}, update ${p.batch + 1} of ${p.batches}, ` +
+            `loss ${p.loss.toFixed(3)}`;
+        } else if (p.kind === "run") {
+          runs.push(p.run);
+          draw(runs, schedules);
+        }
+      },
+    );
+    shared.changed();
+    running.answer
+      .then(
+        (all) => {
+          const stopped = all.some((r) => r.stopped === "aborted") || all.length < schedules.length;
+          status.textContent =
+            `${stopped ? "Stopped" : "Done"}: ${all.length} of ${schedules.length} schedules trained for ` +
+            `${s.epochs} epoch${s.epochs > 1 ? "s" : ""} from the same initial weights ` +
+            `(a schedule step is ${unit === "batch" ? "an update" : "an epoch"}, as in the editor's plan).`;
+          status.dataset.runs = String(all.length);
+        },
+        (e: Error) => (status.textContent = e.message),
+      )
+      .finally(() => {
+        running = undefined;
+        bar.hidden = true;
+        shared.busy = false;
+        shared.changed();
+      });
+  };
+
+  const start = h("button", { type: "button", id: "train-run", onclick: run }, "Train the schedules");
+  const stop = h("button", { type: "button", id: "train-run-stop", onclick: () => running?.stop() }, "Stop");
+  const element = h(
+    "section",
+    { class: "train-run", "aria-labelledby": "train-run-title" },
+    h("h3", { id: "train-run-title" }, "Compare the schedules"),
+    h(
+      "p",
+      { class: "help" },
+      "Trains each valid schedule of the editor with SGD, on the same data and from the same initial weights.",
+    ),
+    h("div", { class: "button-row" }, start, stop, bar),
+    status,
+    lossChart,
+    valChart,
+    table,
+  );
+  return {
+    element,
+    refresh: () => {
+      start.disabled = shared.busy || !shared.data;
+      stop.disabled = !running;
+    },
+  };
+}
