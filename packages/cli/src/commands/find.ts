@@ -46,6 +46,12 @@ function summary(report: FindResult): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The options of `lrkit find`: the sweep's, and where its result goes. */
+interface FindCliOptions extends FindOptions {
+  out?: string;
+  json?: boolean;
+}
+
 /** "1e-5 for adam, adamax and rmsprop, else 1e-3": each optimizer's range-test start, from its entry. */
 function startDefaults(): string {
   const byStart = new Map<number, OptimizerName[]>();
@@ -136,7 +142,7 @@ export function findCommand(program: Command, io: Io): void {
       "write lr-finder.json (after every sweep), then lr-finder.svg, there (checked before the sweep)",
     )
     .option("--json", "print the result as JSON on stdout")
-    .action(async (opts: FindOptions) => {
+    .action(async (opts: FindCliOptions) => {
       const files =
         opts.out === undefined
           ? undefined

@@ -23,7 +23,7 @@ import { atMost } from "../options.js";
 import { progress } from "../progress.js";
 import { resolveSource } from "../experiment/source.js";
 
-/** The options of `lrkit find`. */
+/** The options of `lrkit find` that say what to sweep (those of its output are the command's). */
 export interface FindOptions {
   model?: string;
   data?: string;
@@ -49,8 +49,6 @@ export interface FindOptions {
   seeds?: number[];
   trainingSteps: number;
   backend?: string;
-  out?: string;
-  json?: boolean;
 }
 
 /** What `lrkit find` gives: the range test's result and how it was run (a `FindReport` of the compare results). */
