@@ -34,6 +34,12 @@ export interface Schedule {
    * Absent for schedules without an end, such as exponential decay.
    */
   readonly horizon?: number;
+  /**
+   * The core composition of a preset: the spec, in core families and combinators, of the schedule
+   * it is built from (`spec` holds the anchor's parameters). Lint and the exporters look into it.
+   * Absent for the core's own schedules.
+   */
+  readonly core?: ScheduleSpec;
 }
 
 /** What a factory knows about its schedule besides the spec. */
@@ -115,7 +121,8 @@ function toJson(value: unknown): Json {
 
 /**
  * The same values as `schedule` under another spec: how a preset built from core families and
- * combinators presents itself as its anchor's type. The horizon is kept unless `info` says otherwise.
+ * combinators presents itself as its anchor's type, keeping that composition as its `core`. The
+ * horizon is kept unless `info` says otherwise.
  *
  * @example
  * ```ts
@@ -127,5 +134,10 @@ export function relabel(
   spec: ScheduleSpec,
   info: ScheduleInfo = { horizon: schedule.horizon },
 ): Schedule {
-  return define((t) => schedule(t), spec, info);
+  const relabelled = define((t) => schedule(t), spec, info);
+  // A closure already labelled with the same type (a preset's own formula) is no composition.
+  const core = schedule.spec.type === spec.type ? schedule.core : schedule.spec;
+  return core === undefined
+    ? relabelled
+    : Object.defineProperty(relabelled, "core", { value: core, enumerable: true });
 }

@@ -2,7 +2,9 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { num } from "../export/expr.js";
+import { extendNested } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   schedule: p.schedule("The schedule to bound."),
@@ -37,10 +39,19 @@ export function clamp(schedule: Schedule, options: ClampOptions): Schedule {
 }
 
 /** Registry entry of {@link clamp}. */
-export const clampFamily: Family = {
+export const clampFamily = /* @__PURE__ */ defineFamily({
   type: "clamp",
   summary: "A schedule bounded below and/or above.",
   example: "clamp(exponential(lr=0.1, gamma=0.9), min=0.001)",
   params,
-  create: ({ schedule, ...rest }) => clamp(schedule as Schedule, rest as ClampOptions),
-};
+  positional: ["schedule", "min", "max"],
+  create: ({ schedule, ...rest }) => clamp(schedule, rest),
+  closedForm: (o, x, ctx) => {
+    let value = ctx.form(o.schedule, x);
+    if (o.min !== undefined) value = `max(${value}, ${num(o.min)})`;
+    if (o.max !== undefined) value = `min(${value}, ${num(o.max)})`;
+    return value;
+  },
+  lint: { counts: [], extend: (spec, _extra, nested) => extendNested(spec, "schedule", nested) },
+  native: {},
+});

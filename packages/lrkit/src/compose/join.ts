@@ -2,8 +2,11 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, ensureSorted, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
 import { countAtOrBelow } from "../families/math.js";
+import { ge, local, minus, select } from "../export/expr.js";
+import { py } from "../export/pythonLiteral.js";
+import { extendNested } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   schedules: p.schedules("The parts, in order."),
@@ -64,10 +67,36 @@ function joinMany(parts: readonly Schedule[], starts: readonly number[]): (t: nu
 }
 
 /** Registry entry of {@link join}. */
-export const joinFamily: Family = {
+export const joinFamily = /* @__PURE__ */ defineFamily({
   type: "join",
   summary: "Schedules end to end, each counting steps from its own start (Optax join_schedules).",
   example: "join([linear(from=0.01, to=0.1, steps=10), cosine(lr=0.1, steps=90)], [10])",
   params,
-  create: ({ schedules, boundaries }) => join(schedules as Schedule[], boundaries as number[]),
-};
+  positional: ["schedules", "boundaries"],
+  create: ({ schedules, boundaries }) => join(schedules, boundaries),
+  closedForm: (o, x, ctx) => {
+    const starts = [0, ...o.boundaries];
+    let s = ctx.form(o.schedules[0]!, x);
+    for (let i = 1; i < o.schedules.length; i++) {
+      s = select(ge(minus(x, starts[i]!)), ctx.form(o.schedules[i]!, local(x, starts[i]!)), s);
+    }
+    return s;
+  },
+  lint: {
+    counts: ["boundaries"],
+    extend: (spec, _extra, nested) => extendNested(spec, "schedules", nested),
+    place: (o, at) => {
+      const starts = [0, ...o.boundaries];
+      o.schedules.forEach((_, i) => {
+        const a = Math.ceil(at.g(starts[i]!) - 1e-9);
+        const b = i + 1 < starts.length ? Math.ceil(at.g(starts[i + 1]!) - 1e-9) : Infinity;
+        if (i > 0) at.declare(at.g(starts[i]!));
+        at.child({ start: at.g(starts[i]!), from: Math.max(at.from, a), to: Math.min(at.to, b) }, i);
+      });
+    },
+  },
+  native: {
+    optax: (o, ctx) =>
+      `optax.join_schedules(schedules=[${o.schedules.map(ctx.optax).join(", ")}], boundaries=${py(o.boundaries)})`,
+  },
+});

@@ -2,7 +2,8 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { P } from "../export/expr.js";
 
 const params = v.strictObject({
   schedules: p.schedules("The factors."),
@@ -37,10 +38,14 @@ export function multiply(schedules: readonly Schedule[]): Schedule {
 }
 
 /** Registry entry of {@link multiply}. */
-export const multiplyFamily: Family = {
+export const multiplyFamily = /* @__PURE__ */ defineFamily({
   type: "multiply",
   summary: "The product of schedules at every step.",
   example: 'multiply([constant(lr=0.1), formula("0.95 ** t")])',
   params,
-  create: ({ schedules }) => multiply(schedules as Schedule[]),
-};
+  positional: ["schedules"],
+  create: ({ schedules }) => multiply(schedules),
+  closedForm: (o, x, ctx) => o.schedules.map((s) => P(ctx.form(s, x))).join(" * "),
+  lint: { counts: [] },
+  native: {},
+});

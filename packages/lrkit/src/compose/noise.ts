@@ -3,7 +3,8 @@ import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { normal, uniformStream } from "../random.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { extendNested } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   schedule: p.schedule("The schedule to perturb."),
@@ -81,10 +82,17 @@ export function noise(schedule: Schedule, options: NoiseOptions = {}): Schedule 
 }
 
 /** Registry entry of {@link noise}. */
-export const noiseFamily: Family = {
+export const noiseFamily = /* @__PURE__ */ defineFamily({
   type: "noise",
   summary: "Seeded multiplicative noise on a schedule (timm noise_pct, noise_std).",
   example: "noise(cosine(lr=0.1, steps=100), seed=7, pct=0.1)",
   params,
-  create: ({ schedule, ...rest }) => noise(schedule as Schedule, rest as NoiseOptions),
-};
+  positional: ["schedule", "seed", "pct", "std", "distribution", "start", "end"],
+  create: ({ schedule, ...rest }) => noise(schedule, rest),
+  closedForm: { none: "its values come from a seeded generator" },
+  lint: {
+    counts: ["start", "end"],
+    extend: (spec, _extra, nested) => extendNested(spec, "schedule", nested),
+  },
+  native: {},
+});

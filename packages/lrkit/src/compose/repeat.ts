@@ -2,8 +2,11 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
 import { cycleStart, locateCycle } from "../families/math.js";
+import { ge, num, P, select } from "../export/expr.js";
+import { cyclesOf } from "../export/cycles.js";
+import { MAX_CYCLES } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   schedule: p.schedule("One cycle, over steps 0..period."),
@@ -64,10 +67,47 @@ export function repeat(schedule: Schedule, options: RepeatOptions): Schedule {
 }
 
 /** Registry entry of {@link repeat}. */
-export const repeatFamily: Family = {
+export const repeatFamily = /* @__PURE__ */ defineFamily({
   type: "repeat",
   summary: "A schedule repeated in cycles, optionally longer and lower each time.",
   example: "repeat(cosine(lr=0.1, steps=20), period=20, decay=0.7)",
   params,
-  create: ({ schedule, ...rest }) => repeat(schedule as Schedule, rest as RepeatOptions),
-};
+  positional: ["schedule", "period", "periodMult", "decay", "limit"],
+  create: ({ schedule, ...rest }) => repeat(schedule, rest),
+  closedForm: (o, x, ctx) => {
+    const { period, periodMult: mult, decay } = o;
+    const limit = o.limit ?? Infinity;
+    const { cycle, offset, length } = cyclesOf(x, period, mult, limit, ctx, "repeat");
+    const at =
+      mult === 1
+        ? offset
+        : select(ge(`${cycle} - 1`), `(${P(offset)} * ${num(period)}) / ${P(length)}`, offset);
+    const inner = P(ctx.form(o.schedule, at));
+    const scaled = decay === 1 ? inner : `${num(decay)} ** ${cycle} * ${inner}`;
+    if (!Number.isFinite(limit)) return scaled;
+    const last = decay ** (limit - 1) * ctx.build(o.schedule)(period);
+    return select(ge(`${cycle} - ${num(limit)}`), num(last), scaled);
+  },
+  lint: {
+    counts: ["period"],
+    place: (o, at) => {
+      const { period, periodMult: mult } = o;
+      const cycles = o.limit ?? Infinity;
+      for (let i = 0; i < Math.min(cycles, MAX_CYCLES); i++) {
+        const c0 = at.g(cycleStart(i, period, mult));
+        if (!(c0 < Math.min(at.to, at.limit))) break;
+        if (i > 0) at.declare(c0);
+        const end = at.g(cycleStart(i + 1, period, mult));
+        const length = period * mult ** i;
+        at.child({
+          start: c0,
+          stretch: (at.stretch * length) / period,
+          from: Math.max(at.from, Math.ceil(c0 - 1e-9)),
+          to: Math.min(at.to, Math.ceil(end - 1e-9)),
+        });
+      }
+      if (Number.isFinite(cycles)) at.declare(at.g(cycleStart(cycles, period, mult)));
+    },
+  },
+  native: {},
+});

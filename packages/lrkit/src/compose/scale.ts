@@ -2,7 +2,9 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { num, P } from "../export/expr.js";
+import { extendNested } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   schedule: p.schedule("The schedule to scale."),
@@ -28,10 +30,14 @@ export function scale(schedule: Schedule, factor: number): Schedule {
 }
 
 /** Registry entry of {@link scale}. */
-export const scaleFamily: Family = {
+export const scaleFamily = /* @__PURE__ */ defineFamily({
   type: "scale",
   summary: "A schedule times a constant factor.",
   example: "scale(cosine(lr=1, steps=100), factor=0.1)",
   params,
-  create: ({ schedule, factor }) => scale(schedule as Schedule, factor as number),
-};
+  positional: ["schedule", "factor"],
+  create: ({ schedule, factor }) => scale(schedule, factor),
+  closedForm: (o, x, ctx) => `${num(o.factor)} * ${P(ctx.form(o.schedule, x))}`,
+  lint: { counts: [], extend: (spec, _extra, nested) => extendNested(spec, "schedule", nested) },
+  native: {},
+});

@@ -2,7 +2,12 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams, typeError } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { gt, local, num, P, select } from "../export/expr.js";
+import { kerasCall, optaxCall } from "../export/nativeCalls.js";
+import { py } from "../export/pythonLiteral.js";
+import { cosineDecayArgs } from "../families/cosine.js";
+import { extendNested } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   schedule: p.schedule("The schedule that follows the warmup."),
@@ -72,7 +77,7 @@ export function warmup(schedule: Schedule, options: WarmupOptions): Schedule {
   const inner = o.schedule;
   const steps = o.steps;
   const to = inner(0);
-  const from = o.from ?? (o.startRatio !== undefined ? o.startRatio * to : to / (steps + 1));
+  const from = warmupStart(o, to);
   ensure(
     !(o.mode === "exponential" && from <= 0),
     "warmup",
@@ -99,11 +104,72 @@ export function warmup(schedule: Schedule, options: WarmupOptions): Schedule {
   );
 }
 
+/**
+ * Where a warmup's ramp starts when it ends at `to`: `from`, or `startRatio * to`, or by default
+ * `to / (steps + 1)`.
+ */
+export function warmupStart(
+  o: { readonly from?: number | undefined; readonly startRatio?: number | undefined; readonly steps: number },
+  to: number,
+): number {
+  return o.from ?? (o.startRatio !== undefined ? o.startRatio * to : to / (o.steps + 1));
+}
+
 /** Registry entry of {@link warmup}. */
-export const warmupFamily: Family = {
+export const warmupFamily = /* @__PURE__ */ defineFamily({
   type: "warmup",
   summary: "A ramp of `steps` steps up to the start of any schedule.",
   example: "warmup(cosine(lr=0.3, steps=25, minLr=0.01), steps=5)",
   params,
-  create: ({ schedule, ...rest }) => warmup(schedule as Schedule, rest as WarmupOptions),
-};
+  positional: ["schedule", "steps", "from", "startRatio", "mode", "includeInHorizon"],
+  create: ({ schedule, ...rest }) => warmup(schedule, rest),
+  closedForm: (o, x, ctx) => {
+    const after = ctx.form(o.schedule, local(x, o.includeInHorizon ? 0 : o.steps));
+    if (o.steps === 0) return after;
+    const to = ctx.build(o.schedule)(0);
+    const from = warmupStart(o, to);
+    const r = `min(${x}, ${num(o.steps)}) / ${num(o.steps)}`;
+    const [a, d] = [num(from), num(to - from)];
+    const ramps = {
+      linear: () => `${a} + ${d} * (${r})`,
+      constant: () => a,
+      cosine: () => `${a} + (${d} * (1 - cos(pi * (${r})))) / 2`,
+      exponential: () => `${a} * ${num(to / from)} ** (${r})`,
+      "1-sqrt": () => `${a} + ${d} * (1 - sqrt(1 - ${P(r)}))`,
+    };
+    return select(gt(`${num(o.steps)} - ${P(x)}`), ramps[o.mode](), after);
+  },
+  lint: {
+    counts: ["steps"],
+    extend: (spec, _extra, nested) => extendNested(spec, "schedule", nested),
+    place: (o, at) => {
+      at.declare(at.g(o.steps));
+      const end = Math.ceil(at.g(o.steps) - 1e-9);
+      at.child({ start: at.g(o.includeInHorizon ? 0 : o.steps), from: Math.max(at.from, end) });
+    },
+  },
+  native: {
+    optax: (o, ctx) => {
+      if (o.mode !== "linear" || o.includeInHorizon || o.steps === 0) return undefined;
+      const to = ctx.build(o.schedule)(0);
+      const ramp = optaxCall("linear_schedule", {
+        init_value: warmupStart(o, to),
+        end_value: to,
+        transition_steps: o.steps,
+      });
+      return `optax.join_schedules(schedules=[${ramp}, ${ctx.optax(o.schedule)}], boundaries=[${py(o.steps)}])`;
+    },
+    keras: (o, ctx) => {
+      if (o.schedule.type !== "cosine" || o.mode !== "linear" || o.includeInHorizon) return undefined;
+      const cosine = cosineDecayArgs(ctx.options(o.schedule));
+      if (cosine === undefined) return undefined;
+      const to = ctx.build(o.schedule)(0);
+      return kerasCall("CosineDecay", {
+        ...cosine,
+        initial_learning_rate: warmupStart(o, to),
+        warmup_target: cosine.initial_learning_rate,
+        warmup_steps: o.steps,
+      });
+    },
+  },
+});

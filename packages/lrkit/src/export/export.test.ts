@@ -130,8 +130,17 @@ describe("toPyTorch", () => {
     expect(body.join("\n")).not.toMatch(/\/\*|\/\/ per step|0x0|1_0/);
   });
 
-  it("exports noise and presets as a table of values, but only with steps", () => {
-    const preset = schedule("d2l.CosineScheduler(max_update=20, base_lr=0.3, final_lr=0.01, warmup_steps=5)");
+  it("exports a preset through its core composition: PyTorch's class where it has one", () => {
+    const preset = schedule("d2l.MultiFactorScheduler(step=[10, 20], factor=0.5, base_lr=0.1)");
+    const script = toPyTorch(preset, { steps: 30 });
+    expect(script).toContain("optimizer = torch.optim.SGD(params, lr=0.1)");
+    expect(script).toContain(
+      "scheduler = lr_scheduler.MultiStepLR(optimizer, milestones=[10, 20], gamma=0.5)",
+    );
+  });
+
+  it("exports noise and presets without a closed form as a table of values, but only with steps", () => {
+    const preset = schedule("hf.get_linear_schedule_with_warmup(0.1, 5, 30)");
     const script = toPyTorch(preset, { steps: 30 });
     expect(script).toContain(
       "# lrkit has no closed form for this schedule: these are its values at steps 0 .. STEPS - 1.\nLRS = [\n",
@@ -143,7 +152,7 @@ describe("toPyTorch", () => {
     expectThrow(
       () => toPyTorch(preset),
       ExportError,
-      "export: the preset d2l.CosineScheduler has no closed form; pass steps (--steps N) to export its first N values as a table, or write it with core families and combinators",
+      "export: the preset hf.get_linear_schedule_with_warmup has no closed form; pass steps (--steps N) to export its first N values as a table, or write it with core families and combinators",
     );
     expectThrow(
       () => toPyTorch(schedule("noise(constant(lr=1))")),

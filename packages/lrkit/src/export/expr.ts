@@ -81,3 +81,8 @@ export function minus(x: string, c: number): string {
 export function substitute(formula: string, name: string, x: string): string {
   return formula.replace(new RegExp(`\\b${name}\\b`, "g"), P(x));
 }
+
+/** `x - c` clamped at 0: the local step of a part that starts at `c` (0 before it, finite). */
+export function local(x: string, c: number): string {
+  return c === 0 ? x : `max(${minus(x, c)}, 0)`;
+}

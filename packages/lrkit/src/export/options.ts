@@ -8,7 +8,10 @@ import type { ScheduleSpec } from "../schedule.js";
 import { isSpec } from "../spec/fromSpec.js";
 import { registry } from "../spec/registry.js";
 
-/** Parameters of `spec` with defaults; nested specs are kept as specs. */
+/**
+ * Parameters of `spec` with defaults; nested specs are kept as specs, and a value its schema
+ * refuses is kept as given (lint reads specs that may not build).
+ */
 export function optionsOf(spec: ScheduleSpec): Record<string, unknown> {
   const family = registry.get(spec.type);
   if (!family) return { ...spec };
@@ -16,12 +19,14 @@ export function optionsOf(spec: ScheduleSpec): Record<string, unknown> {
   for (const [key, schema] of Object.entries(family.params.entries)) {
     const value = spec[key];
     const nested = isSpec(value) || (Array.isArray(value) && value.some(isSpec));
-    out[key] = nested ? value : v.parse(schema, value);
+    const parsed = nested ? undefined : v.safeParse(schema, value);
+    out[key] = parsed?.success ? parsed.output : value;
   }
   return out;
 }
 
-/** True for the core families and combinators (types without an anchor prefix). */
+/** True for the core families and combinators (registered, and not presets). */
 export function isCoreType(type: string): boolean {
-  return registry.has(type) && !type.includes(".");
+  const family = registry.get(type);
+  return family !== undefined && family.preset === undefined;
 }

@@ -6,107 +6,18 @@
  * @module
  */
 import type { Schedule, ScheduleSpec } from "../schedule.js";
-import { isCoreType, optionsOf } from "./options.js";
-import { header, kwargs, mathImports, py, TABLE, withTable } from "./python.js";
+import { nativeOf } from "./native.js";
+import { header, mathImports, TABLE, withTable } from "./python.js";
+import { py } from "./pythonLiteral.js";
 import { resolve, type ExportOptions } from "./resolve.js";
-
-/** A native PyTorch scheduler: the optimizer's lr and the constructor call. */
-interface Native {
-  readonly lr: number;
-  readonly scheduler: string;
-  readonly uses: string;
-}
-
-const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-
-/** The native class that gives exactly this schedule over `steps` steps, when there is one. */
-function nativeOf(spec: ScheduleSpec, steps: number): Native | undefined {
-  if (!isCoreType(spec.type)) return undefined;
-  const o = optionsOf(spec);
-  const make = (lr: number, cls: string, args: Record<string, unknown>, uses = ""): Native => ({
-    lr,
-    scheduler: `lr_scheduler.${cls}(optimizer${Object.keys(args).length ? `, ${kwargs(args)}` : ""})`,
-    uses,
-  });
-  switch (spec.type) {
-    case "step":
-      return int(o.stepSize)
-        ? make(o.lr as number, "StepLR", { step_size: o.stepSize, gamma: o.gamma })
-        : undefined;
-    case "multiStep":
-      return (o.milestones as number[]).every(int)
-        ? make(o.lr as number, "MultiStepLR", { milestones: o.milestones, gamma: o.gamma })
-        : undefined;
-    case "exponential":
-      return o.decaySteps === 1 && o.transitionBegin === 0 && o.endLr === undefined
-        ? make(o.lr as number, "ExponentialLR", { gamma: o.gamma })
-        : undefined;
-    case "cosine": {
-      const fits = o.after === "periodic" || steps <= (o.steps as number) + 1;
-      return fits && int(o.steps) && o.exponent === 1 && o.k === 1
-        ? make(o.lr as number, "CosineAnnealingLR", { T_max: o.steps, eta_min: o.minLr })
-        : undefined;
-    }
-    case "linear": {
-      const [from, to] = [o.from as number, o.to as number];
-      const base = Math.max(from, to);
-      return int(o.steps) && from > 0
-        ? make(base, "LinearLR", { start_factor: from / base, end_factor: to / base, total_iters: o.steps })
-        : undefined;
-    }
-    case "polynomial":
-      return !o.cycle && o.endLr === 0 && int(o.steps)
-        ? make(o.lr as number, "PolynomialLR", { total_iters: o.steps, power: o.power })
-        : undefined;
-    case "sgdr":
-      return o.decay === 1 && o.cycleLimit === undefined && o.k === 1 && int(o.period) && int(o.periodMult)
-        ? make(o.lr as number, "CosineAnnealingWarmRestarts", {
-            T_0: o.period,
-            T_mult: o.periodMult,
-            eta_min: o.minLr,
-          })
-        : undefined;
-    case "oneCycle":
-      return steps <= (o.steps as number)
-        ? make(o.maxLr as number, "OneCycleLR", {
-            max_lr: o.maxLr,
-            total_steps: o.steps,
-            pct_start: o.pctStart,
-            anneal_strategy: o.anneal,
-            div_factor: o.divFactor,
-            final_div_factor: o.finalDivFactor,
-            three_phase: o.threePhase,
-            cycle_momentum: false,
-          })
-        : undefined;
-    case "cyclic": {
-      const custom = o.scale as string | undefined;
-      const args: Record<string, unknown> = {
-        base_lr: o.baseLr,
-        max_lr: o.maxLr,
-        step_size_up: o.stepsUp,
-        step_size_down: o.stepsDown,
-        mode: o.mode,
-        gamma: o.gamma,
-      };
-      const scale =
-        custom === undefined
-          ? ""
-          : `, scale_fn=lambda x: ${custom}, scale_mode=${py(o.scaleMode ?? "cycle")}`;
-      const native = make(o.baseLr as number, "CyclicLR", { ...args, cycle_momentum: false }, custom ?? "");
-      return { ...native, scheduler: native.scheduler.replace(/\)$/, `${scale})`) };
-    }
-    default:
-      return undefined;
-  }
-}
 
 /**
  * A standalone PyTorch script reproducing the schedule: it builds `torch.optim.SGD` and the
  * scheduler, and prints the lr used at each of `steps` steps as one JSON array. A native scheduler
- * where PyTorch has one that gives the same values over those steps (`StepLR`, `MultiStepLR`,
- * `ExponentialLR`, `CosineAnnealingLR`, `LinearLR`, `PolynomialLR`, `CosineAnnealingWarmRestarts`,
- * `OneCycleLR`, `CyclicLR`); otherwise `LambdaLR` with lrkit's closed form (see `closedForm`) on an
+ * where PyTorch has one that gives the same values over those steps (the registry entries'
+ * `native.pytorch`: `StepLR`, `MultiStepLR`, `ExponentialLR`, `CosineAnnealingLR`, `LinearLR`,
+ * `PolynomialLR`, `CosineAnnealingWarmRestarts`, `OneCycleLR`, `CyclicLR`; a preset's core
+ * composition's); otherwise `LambdaLR` with lrkit's closed form (see `closedForm`) on an
  * optimizer lr of 1.0, or, for noise and presets, a table of the values when `steps` is given.
  *
  * @param schedule - a schedule or its spec.
@@ -134,8 +45,8 @@ export function pyTorchCode(
   schedule: Schedule | ScheduleSpec,
   options: ExportOptions = {},
 ): Iterable<string> {
-  const r = resolve(schedule, options);
-  const native = nativeOf(r.spec, r.steps);
+  const r = resolve(schedule, options, (spec, steps) => nativeOf(spec, "pytorch", steps) !== undefined);
+  const native = nativeOf(r.spec, "pytorch", r.steps);
   const lines: string[] = [];
   let uses = native?.uses ?? r.form ?? "";
   let lr = 1.0;

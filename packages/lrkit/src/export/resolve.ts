@@ -6,6 +6,7 @@
  */
 import { isSchedule, type Schedule, type ScheduleSpec } from "../schedule.js";
 import { fromSpec } from "../spec/fromSpec.js";
+import { registry } from "../spec/registry.js";
 import { closedForm, hasClosedForm } from "./closedForm.js";
 import { ExportError } from "./expr.js";
 
@@ -25,12 +26,22 @@ export interface Resolved {
   readonly spec: ScheduleSpec;
   /** Steps to run. */
   readonly steps: number;
-  /** The closed form, or undefined when the table of values stands in for it. */
+  /** The closed form, or undefined when a native call or the table of values stands in for it. */
   readonly form: string | undefined;
+  /** True when the target has a native call for the whole schedule (then no closed form is needed). */
+  readonly native: boolean;
 }
 
-/** Resolves what to export; see {@link ExportOptions}. */
-export function resolve(input: Schedule | ScheduleSpec, options: ExportOptions): Resolved {
+/**
+ * Resolves what to export; see {@link ExportOptions}.
+ *
+ * @param hasNative - whether the target has a native call for a spec over some steps.
+ */
+export function resolve(
+  input: Schedule | ScheduleSpec,
+  options: ExportOptions,
+  hasNative: (spec: ScheduleSpec, steps: number) => boolean = () => false,
+): Resolved {
   const schedule = isSchedule(input) ? input : fromSpec(input);
   const spec = schedule.spec;
   const given = options.steps;
@@ -39,19 +50,20 @@ export function resolve(input: Schedule | ScheduleSpec, options: ExportOptions):
   }
   const h = schedule.horizon;
   const steps = given ?? (h !== undefined && h > 0 && Number.isFinite(h) ? Math.ceil(h) : 100);
+  const native = hasNative(spec, steps);
   if (hasClosedForm(spec)) {
     try {
-      return { schedule, spec, steps, form: closedForm(spec, { steps }) };
+      return { schedule, spec, steps, form: closedForm(spec, { steps }), native };
     } catch (e) {
-      if (!(e instanceof ExportError) || given === undefined) throw e;
+      if (!(e instanceof ExportError) || (given === undefined && !native)) throw e;
     }
-  } else if (given === undefined) {
+  } else if (given === undefined && !native) {
     throw new ExportError(
       `export: ${describe(spec)} has no closed form; pass steps (--steps N) to export its first N values as a table, ` +
         `or write it with core families and combinators`,
     );
   }
-  return { schedule, spec, steps, form: undefined };
+  return { schedule, spec, steps, form: undefined, native };
 }
 
 function describe(spec: ScheduleSpec): string {
@@ -60,7 +72,12 @@ function describe(spec: ScheduleSpec): string {
     if (Array.isArray(v)) v.forEach(walk);
     else if (typeof v === "object" && v !== null) {
       const t = (v as { type?: unknown }).type;
-      if (typeof t === "string" && (t === "noise" || t.includes("."))) types.add(t);
+      const family = typeof t === "string" ? registry.get(t) : undefined;
+      const closed =
+        family?.preset === undefined
+          ? typeof family?.closedForm === "function"
+          : hasClosedForm(v as ScheduleSpec);
+      if (family !== undefined && !closed) types.add(family.type);
       Object.values(v).forEach(walk);
     }
   };
@@ -68,5 +85,5 @@ function describe(spec: ScheduleSpec): string {
   const list = [...types];
   return list.length === 0
     ? spec.type
-    : list.map((t) => (t.includes(".") ? `the preset ${t}` : t)).join(", ");
+    : list.map((t) => (registry.get(t)?.preset === undefined ? t : `the preset ${t}`)).join(", ");
 }

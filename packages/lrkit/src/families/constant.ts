@@ -2,7 +2,9 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { num } from "../export/expr.js";
+import { optaxCall } from "../export/nativeCalls.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at every step."),
@@ -27,10 +29,14 @@ export function constant(options: ConstantOptions): Schedule {
 }
 
 /** Registry entry of {@link constant}. */
-export const constantFamily: Family = {
+export const constantFamily = /* @__PURE__ */ defineFamily({
   type: "constant",
   summary: "The same learning rate at every step.",
   example: "constant(lr=0.1)",
   params,
-  create: (o) => constant(o as ConstantOptions),
-};
+  positional: ["lr"],
+  create: (o) => constant(o),
+  closedForm: (o) => num(o.lr),
+  lint: { counts: [] },
+  native: { optax: (o) => optaxCall("constant_schedule", { value: o.lr }) },
+});

@@ -2,8 +2,11 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
 import { cosPi, powerRatio } from "./math.js";
+import { num, P } from "../export/expr.js";
+import { kerasCall, optaxCall, torchScheduler } from "../export/nativeCalls.js";
+import { extendParam } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at step 0 (the peak)."),
@@ -64,11 +67,57 @@ export function cosine(options: CosineOptions): Schedule {
   return define(fn, specOf("cosine", options), { horizon: steps });
 }
 
+/**
+ * The arguments of Keras' `CosineDecay` (without warmup) that give this cosine, or undefined when
+ * Keras' has another shape (`after: "periodic"`, `k`, `exponent`, or `lr = 0`, where `alpha` is
+ * undefined).
+ */
+export function cosineDecayArgs(o: Record<string, unknown>): Record<string, number> | undefined {
+  const [lr, minLr] = [o.lr as number, o.minLr as number];
+  return o.after === "hold" && o.k === 1 && o.exponent === 1 && lr > 0
+    ? { initial_learning_rate: lr, decay_steps: o.steps as number, alpha: minLr / lr }
+    : undefined;
+}
+
 /** Registry entry of {@link cosine}. */
-export const cosineFamily: Family = {
+export const cosineFamily = /* @__PURE__ */ defineFamily({
   type: "cosine",
   summary: "Cosine annealing from lr to minLr over steps; hold or rise again after.",
   example: "cosine(lr=0.3, steps=20, minLr=0.01)",
   params,
-  create: (o) => cosine(o as CosineOptions),
-};
+  positional: ["lr", "steps", "minLr", "after", "exponent", "k"],
+  create: (o) => cosine(o),
+  closedForm: (o, x) => {
+    const at = o.after === "hold" ? `min(${x}, ${num(o.steps)})` : x;
+    const phase =
+      o.k === 1 ? `${P(at)} / ${num(o.steps)}` : `${P(at)} ** ${num(o.k)} / ${num(o.steps)} ** ${num(o.k)}`;
+    const amplitude = num(o.lr - o.minLr);
+    const cos = `(1 + cos(pi * ${P(phase)}))`;
+    const minLr = num(o.minLr);
+    return o.exponent === 1
+      ? `${minLr} + (${amplitude} * ${cos}) / 2`
+      : `${minLr} + ${amplitude} * (${cos} / 2) ** ${num(o.exponent)}`;
+  },
+  lint: { counts: ["steps"], extend: (spec, extra) => extendParam(spec, "steps", extra) },
+  native: {
+    pytorch: (o, { steps }) => {
+      const fits = o.after === "periodic" || steps <= o.steps + 1;
+      return fits && Number.isInteger(o.steps) && o.exponent === 1 && o.k === 1
+        ? torchScheduler(o.lr, "CosineAnnealingLR", { T_max: o.steps, eta_min: o.minLr })
+        : undefined;
+    },
+    optax: (o) =>
+      o.after !== "hold" || o.k !== 1 || !(o.lr > 0)
+        ? undefined
+        : optaxCall("cosine_decay_schedule", {
+            init_value: o.lr,
+            decay_steps: o.steps,
+            alpha: o.minLr / o.lr,
+            exponent: o.exponent === 1 ? undefined : o.exponent,
+          }),
+    keras: (o) => {
+      const args = cosineDecayArgs(o);
+      return args && kerasCall("CosineDecay", args);
+    },
+  },
+});

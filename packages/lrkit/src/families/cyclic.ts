@@ -2,7 +2,10 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { formulaParam, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { ge, num, P, select, substitute } from "../export/expr.js";
+import { torchScheduler } from "../export/nativeCalls.js";
+import { py } from "../export/pythonLiteral.js";
 
 const params = v.strictObject({
   baseLr: p.nonNegative("The learning rate at the bottom of each cycle."),
@@ -87,10 +90,50 @@ export function cyclic(options: CyclicOptions): Schedule {
 }
 
 /** Registry entry of {@link cyclic}. */
-export const cyclicFamily: Family = {
+export const cyclicFamily = /* @__PURE__ */ defineFamily({
   type: "cyclic",
   summary: "Triangular cycles between baseLr and maxLr (CyclicLR).",
   example: 'cyclic(baseLr=0.001, maxLr=0.006, stepsUp=20, mode="triangular2")',
   params,
-  create: (o) => cyclic(o as CyclicOptions),
-};
+  positional: ["baseLr", "maxLr", "stepsUp", "stepsDown", "mode", "gamma", "scale", "scaleMode"],
+  create: (o) => cyclic(o),
+  closedForm: (o, x) => {
+    const up = o.stepsUp;
+    const total = up + (o.stepsDown ?? up);
+    const ratio = up / total;
+    const cycle = `floor(1 + ${P(x)} / ${num(total)})`;
+    const pos = `(1 + ${P(x)} / ${num(total)} - ${cycle})`;
+    const factor = select(
+      ge(`${num(ratio)} - ${pos}`),
+      `${pos} / ${num(ratio)}`,
+      `(${pos} - 1) / ${num(ratio - 1)}`,
+    );
+    let scale: string | undefined;
+    if (o.scale !== undefined) scale = P(substitute(o.scale, "x", o.scaleMode === "iterations" ? x : cycle));
+    else if (o.mode === "triangular2") scale = `(1 / 2.0 ** (${cycle} - 1))`;
+    else if (o.mode === "exp_range") scale = `${num(o.gamma)} ** ${P(x)}`;
+    const height = num(o.maxLr - o.baseLr);
+    return `${num(o.baseLr)} + ${height} * ${P(factor)}${scale ? ` * ${scale}` : ""}`;
+  },
+  lint: {
+    counts: ["stepsUp", "stepsDown"],
+    // A decay per step (exp_range, a scale of the iteration) is not a count to multiply.
+    rescale: (spec, _k, byCounts) =>
+      spec.mode === "exp_range" || spec.scaleMode === "iterations" ? undefined : byCounts(),
+  },
+  native: {
+    pytorch: (o) => {
+      const args = {
+        base_lr: o.baseLr,
+        max_lr: o.maxLr,
+        step_size_up: o.stepsUp,
+        step_size_down: o.stepsDown,
+      };
+      const rest = { mode: o.mode, gamma: o.gamma, cycle_momentum: false };
+      const native = torchScheduler(o.baseLr, "CyclicLR", { ...args, ...rest }, o.scale);
+      if (o.scale === undefined) return native;
+      const scale = `, scale_fn=lambda x: ${o.scale}, scale_mode=${py(o.scaleMode ?? "cycle")}`;
+      return { ...native, scheduler: native.scheduler.replace(/\)$/, `${scale})`) };
+    },
+  },
+});

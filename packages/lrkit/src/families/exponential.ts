@@ -2,7 +2,10 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { minus, num } from "../export/expr.js";
+import { kerasCall, optaxCall, torchScheduler } from "../export/nativeCalls.js";
+import { every } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate until the decay begins."),
@@ -70,10 +73,45 @@ export function exponential(options: ExponentialOptions): Schedule {
 }
 
 /** Registry entry of {@link exponential}. */
-export const exponentialFamily: Family = {
+export const exponentialFamily = /* @__PURE__ */ defineFamily({
   type: "exponential",
   summary: "Multiply the lr by gamma every decaySteps steps, smoothly or in stairs.",
   example: "exponential(lr=0.1, gamma=0.95)",
   params,
-  create: (o) => exponential(o as ExponentialOptions),
-};
+  positional: ["lr", "gamma", "decaySteps", "staircase", "transitionBegin", "endLr"],
+  create: (o) => exponential(o),
+  closedForm: (o, x) => {
+    const e = `max(${minus(x, o.transitionBegin)}, 0) / ${num(o.decaySteps)}`;
+    const value = `${num(o.lr)} * ${num(o.gamma)} ** ${o.staircase ? `floor(${e})` : `(${e})`}`;
+    if (o.endLr === undefined) return value;
+    return `${o.gamma < 1 ? "max" : "min"}(${value}, ${num(o.endLr)})`;
+  },
+  lint: {
+    counts: ["decaySteps", "transitionBegin"],
+    milestones: (o, end) => (o.staircase ? every(o.transitionBegin, o.decaySteps, end) : []),
+  },
+  native: {
+    pytorch: (o) =>
+      o.decaySteps === 1 && o.transitionBegin === 0 && o.endLr === undefined
+        ? torchScheduler(o.lr, "ExponentialLR", { gamma: o.gamma })
+        : undefined,
+    optax: (o) =>
+      optaxCall("exponential_decay", {
+        init_value: o.lr,
+        transition_steps: o.decaySteps,
+        decay_rate: o.gamma,
+        transition_begin: o.transitionBegin,
+        staircase: o.staircase,
+        end_value: o.endLr,
+      }),
+    keras: (o) =>
+      o.transitionBegin === 0 && o.endLr === undefined
+        ? kerasCall("ExponentialDecay", {
+            initial_learning_rate: o.lr,
+            decay_steps: o.decaySteps,
+            decay_rate: o.gamma,
+            staircase: o.staircase,
+          })
+        : undefined,
+  },
+});

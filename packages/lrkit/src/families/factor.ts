@@ -2,7 +2,9 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { num, P } from "../export/expr.js";
+import { every } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate before the first decay."),
@@ -39,10 +41,15 @@ export function factor(options: FactorOptions): Schedule {
 }
 
 /** Registry entry of {@link factor}. */
-export const factorFamily: Family = {
+export const factorFamily = /* @__PURE__ */ defineFamily({
   type: "factor",
   summary: "Multiply the lr by a factor every stepSize steps, down to a floor (MXNet, d2l).",
   example: "factor(lr=2, factor=0.9, minLr=0.01)",
   params,
-  create: (o) => factor(o as FactorOptions),
-};
+  positional: ["lr", "factor", "stepSize", "minLr"],
+  create: (o) => factor(o),
+  closedForm: (o, x) =>
+    `max(${num(o.minLr)}, ${num(o.lr)} * ${num(o.factor)} ** floor(${P(x)} / ${num(o.stepSize)}))`,
+  lint: { counts: ["stepSize"], milestones: (o, end) => every(0, o.stepSize, end) },
+  native: {},
+});

@@ -2,7 +2,9 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { formulaParam, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { P, substitute } from "../export/expr.js";
+import { FORMULA_DIALECT, printFormula } from "../export/printer.js";
 
 const params = v.strictObject({
   expr: p.string(
@@ -34,10 +36,21 @@ export function formula(options: string | FormulaScheduleOptions): Schedule {
 }
 
 /** Registry entry of {@link formula}. */
-export const formulaFamily: Family = {
+export const formulaFamily = /* @__PURE__ */ defineFamily({
   type: "formula",
   summary: "Any curve written as a safe formula in t, e.g. 0.1 * 0.95 ** t.",
   example: 'formula("0.1 * 0.95 ** t")',
   params,
-  create: (o) => formula(o as FormulaScheduleOptions),
-};
+  positional: ["expr"],
+  create: (o) => formula(o),
+  // Re-printed from its syntax tree: comments and escapes in the source do not reach Python.
+  closedForm: (o, x) => P(substitute(printFormula(o.expr, FORMULA_DIALECT), "t", x)),
+  lint: {
+    counts: [],
+    rescale: (spec, k) =>
+      typeof spec.expr === "string"
+        ? { ...spec, expr: spec.expr.replace(/\bt\b/g, `(t / ${k})`) }
+        : undefined,
+  },
+  native: {},
+});

@@ -2,7 +2,8 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, ensureSorted, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { gt, minus, num, P, select } from "../export/expr.js";
 
 const params = v.strictObject({
   knots: p.numbers("Steps at which the curve passes through the given values; strictly increasing."),
@@ -128,11 +129,47 @@ export function interpolate(options: InterpolateOptions): Schedule {
   });
 }
 
+/**
+ * The closed form of {@link interpolation} at `x`, with the knots, values and spans as it computes
+ * them (`(u - v) / 2.0` for cosine segments), for interpolate's and one-cycle's exports.
+ */
+export function interpolationForm(
+  knots: readonly number[],
+  values: readonly number[],
+  mode: "linear" | "cos",
+  x: string,
+): string {
+  const seg = (i: number) => {
+    const a = knots[i - 1]!;
+    const [u, v] = [values[i - 1]!, values[i]!];
+    const pct = `${P(minus(x, a))} / ${num(knots[i]! - a)}`;
+    return mode === "cos"
+      ? `${num(v)} + ${num((u - v) / 2.0)} * (cos(pi * ${P(pct)}) + 1)`
+      : `${num(v - u)} * ${P(pct)} + ${num(u)}`;
+  };
+  const last = knots.length - 1;
+  let s = seg(1);
+  for (let i = 2; i <= last; i++) s = select(gt(minus(x, knots[i - 1]!)), seg(i), s);
+  s = select(gt(minus(x, knots[last]!)), num(values[last]!), s);
+  return select(gt(`${num(knots[0]!)} - ${P(x)}`), num(values[0]!), s);
+}
+
 /** Registry entry of {@link interpolate}. */
-export const interpolateFamily: Family = {
+export const interpolateFamily = /* @__PURE__ */ defineFamily({
   type: "interpolate",
   summary: "Linear or cosine interpolation through (knot, value) points.",
   example: 'interpolate(knots=[0, 10, 100], values=[0.001, 0.1, 0.0001], mode="cos")',
   params,
-  create: (o) => interpolate(o as InterpolateOptions),
-};
+  positional: ["knots", "values", "mode"],
+  create: (o) => interpolate(o),
+  closedForm: (o, x) => interpolationForm(o.knots, o.values, o.mode, x),
+  lint: {
+    counts: ["knots"],
+    extend: (spec, extra) => {
+      const knots = spec.knots;
+      if (!Array.isArray(knots) || typeof knots.at(-1) !== "number") return undefined;
+      return { ...spec, knots: [...knots.slice(0, -1), (knots.at(-1) as number) + extra] };
+    },
+  },
+  native: {},
+});

@@ -2,7 +2,8 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { num } from "../export/expr.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at step 0."),
@@ -33,10 +34,17 @@ export function inverseSqrt(options: InverseSqrtOptions): Schedule {
 }
 
 /** Registry entry of {@link inverseSqrt}. */
-export const inverseSqrtFamily: Family = {
+export const inverseSqrtFamily = /* @__PURE__ */ defineFamily({
   type: "inverseSqrt",
   summary: "lr / sqrt(1 + t / timescale): d2l's square-root and the Transformer's rsqrt decay.",
   example: "inverseSqrt(lr=0.1)",
   params,
-  create: (o) => inverseSqrt(o as InverseSqrtOptions),
-};
+  positional: ["lr", "timescale"],
+  create: (o) => inverseSqrt(o),
+  closedForm: (o, x) => {
+    const ts = num(o.timescale);
+    return `${num(o.lr)} * ((${x} + ${ts}) / ${ts}) ** (-0.5)`;
+  },
+  lint: { counts: ["timescale"] },
+  native: {},
+});

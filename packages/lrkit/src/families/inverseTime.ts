@@ -2,7 +2,10 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { num, P } from "../export/expr.js";
+import { kerasCall } from "../export/nativeCalls.js";
+import { every } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at step 0."),
@@ -41,10 +44,28 @@ export function inverseTime(options: InverseTimeOptions): Schedule {
 }
 
 /** Registry entry of {@link inverseTime}. */
-export const inverseTimeFamily: Family = {
+export const inverseTimeFamily = /* @__PURE__ */ defineFamily({
   type: "inverseTime",
   summary: "lr / (1 + decayRate * t / decaySteps) (Keras InverseTimeDecay).",
   example: "inverseTime(lr=0.1, decayRate=0.5, decaySteps=10)",
   params,
-  create: (o) => inverseTime(o as InverseTimeOptions),
-};
+  positional: ["lr", "decayRate", "decaySteps", "staircase"],
+  create: (o) => inverseTime(o),
+  closedForm: (o, x) => {
+    const q = `${P(x)} / ${num(o.decaySteps)}`;
+    return `${num(o.lr)} / (1 + ${num(o.decayRate)} * ${o.staircase ? `floor(${q})` : P(q)})`;
+  },
+  lint: {
+    counts: ["decaySteps"],
+    milestones: (o, end) => (o.staircase ? every(0, o.decaySteps, end) : []),
+  },
+  native: {
+    keras: (o) =>
+      kerasCall("InverseTimeDecay", {
+        initial_learning_rate: o.lr,
+        decay_steps: o.decaySteps,
+        decay_rate: o.decayRate,
+        staircase: o.staircase,
+      }),
+  },
+});

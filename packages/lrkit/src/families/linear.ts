@@ -2,7 +2,10 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { num } from "../export/expr.js";
+import { optaxCall, torchScheduler } from "../export/nativeCalls.js";
+import { extendParam } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   from: p.nonNegative("The learning rate at step 0."),
@@ -35,10 +38,30 @@ export function linear(options: LinearOptions): Schedule {
 }
 
 /** Registry entry of {@link linear}. */
-export const linearFamily: Family = {
+export const linearFamily = /* @__PURE__ */ defineFamily({
   type: "linear",
   summary: "A straight line from `from` to `to` over `steps` steps, then flat.",
   example: "linear(from=0.1, to=0.001, steps=100)",
   params,
-  create: (o) => linear(o as LinearOptions),
-};
+  positional: ["from", "to", "steps"],
+  create: (o) => linear(o),
+  closedForm: (o, x) => {
+    const steps = num(o.steps);
+    return `${num(o.from)} + ${num(o.to - o.from)} * (min(${x}, ${steps}) / ${steps})`;
+  },
+  lint: { counts: ["steps"], extend: (spec, extra) => extendParam(spec, "steps", extra) },
+  native: {
+    pytorch: (o) => {
+      const base = Math.max(o.from, o.to);
+      return Number.isInteger(o.steps) && o.from > 0
+        ? torchScheduler(base, "LinearLR", {
+            start_factor: o.from / base,
+            end_factor: o.to / base,
+            total_iters: o.steps,
+          })
+        : undefined;
+    },
+    optax: (o) =>
+      optaxCall("linear_schedule", { init_value: o.from, end_value: o.to, transition_steps: o.steps }),
+  },
+});

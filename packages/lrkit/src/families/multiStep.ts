@@ -2,8 +2,11 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, ensureSorted, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
 import { countAtOrBelow } from "./math.js";
+import { ge, minus, num } from "../export/expr.js";
+import { kerasCall, torchScheduler } from "../export/nativeCalls.js";
+import { py } from "../export/pythonLiteral.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate before the first milestone."),
@@ -44,10 +47,33 @@ export function multiStep(options: MultiStepOptions): Schedule {
 }
 
 /** Registry entry of {@link multiStep}. */
-export const multiStepFamily: Family = {
+export const multiStepFamily = /* @__PURE__ */ defineFamily({
   type: "multiStep",
   summary: "Multiply the lr by gamma at each milestone (MultiStepLR).",
   example: "multiStep(lr=0.5, milestones=[15, 30], gamma=0.5)",
   params,
-  create: (o) => multiStep(o as MultiStepOptions),
-};
+  positional: ["lr", "milestones", "gamma"],
+  create: (o) => multiStep(o),
+  closedForm: (o, x) =>
+    `${num(o.lr)} * ${num(o.gamma)} ** (${o.milestones.map((m) => ge(minus(x, m))).join(" + ")})`,
+  lint: { counts: ["milestones"], milestones: (o) => o.milestones },
+  native: {
+    pytorch: (o) =>
+      o.milestones.every(Number.isInteger)
+        ? torchScheduler(o.lr, "MultiStepLR", { milestones: o.milestones, gamma: o.gamma })
+        : undefined,
+    optax: (o) => {
+      const scales = new Map<number, number>();
+      for (const m of o.milestones) scales.set(m, (scales.get(m) ?? 1) * o.gamma);
+      const pairs = [...scales].map(([m, s]) => `${m}: ${py(s)}`).join(", ");
+      return `optax.piecewise_constant_schedule(init_value=${py(o.lr)}, boundaries_and_scales={${pairs}})`;
+    },
+    keras: (o) => {
+      const ms = o.milestones;
+      if (!ms.every(Number.isInteger) || new Set(ms).size !== ms.length) return undefined;
+      const values = [0, ...ms].map((_, i) => o.lr * o.gamma ** i);
+      // Keras switches just after a boundary; for integer steps, t >= m is t > m - 1.
+      return kerasCall("PiecewiseConstantDecay", { boundaries: ms.map((m) => m - 1), values });
+    },
+  },
+});

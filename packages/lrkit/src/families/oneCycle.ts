@@ -2,8 +2,10 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
-import { interpolation } from "./interpolate.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { interpolation, interpolationForm } from "./interpolate.js";
+import { torchScheduler } from "../export/nativeCalls.js";
+import { extendParam } from "../spec/lintFacts.js";
 
 const shape = {
   steps: p.positiveInt("The length of the run (PyTorch's total_steps)."),
@@ -109,19 +111,63 @@ export function oneCycleMomentum(options: OneCycleMomentumOptions): Schedule {
 }
 
 /** Registry entry of {@link oneCycle}. */
-export const oneCycleFamily: Family = {
+export const oneCycleFamily = /* @__PURE__ */ defineFamily({
   type: "oneCycle",
   summary: "Smith's one-cycle: warm up to maxLr, then anneal far below the start (OneCycleLR).",
   example: "oneCycle(maxLr=0.1, steps=100)",
   params,
-  create: (o) => oneCycle(o as OneCycleOptions),
-};
+  positional: ["maxLr", "steps", "pctStart", "anneal", "threePhase", "divFactor", "finalDivFactor"],
+  create: (o) => oneCycle(o),
+  closedForm: (o, x) => {
+    const initial = o.maxLr / o.divFactor;
+    const final = initial / o.finalDivFactor;
+    const values = o.threePhase ? [initial, o.maxLr, initial, final] : [initial, o.maxLr, final];
+    return interpolationForm(knots("oneCycle", o.steps, o.pctStart, o.threePhase), values, o.anneal, x);
+  },
+  lint: {
+    counts: ["steps"],
+    integerCounts: true,
+    extend: (spec, extra) => extendParam(spec, "steps", extra),
+  },
+  native: {
+    pytorch: (o, { steps }) =>
+      steps <= o.steps
+        ? torchScheduler(o.maxLr, "OneCycleLR", {
+            max_lr: o.maxLr,
+            total_steps: o.steps,
+            pct_start: o.pctStart,
+            anneal_strategy: o.anneal,
+            div_factor: o.divFactor,
+            final_div_factor: o.finalDivFactor,
+            three_phase: o.threePhase,
+            cycle_momentum: false,
+          })
+        : undefined,
+  },
+});
 
 /** Registry entry of {@link oneCycleMomentum}. */
-export const oneCycleMomentumFamily: Family = {
+export const oneCycleMomentumFamily = /* @__PURE__ */ defineFamily({
   type: "oneCycleMomentum",
   summary: "The momentum of the one-cycle policy: down while the lr rises, up while it falls.",
   example: "oneCycleMomentum(steps=100)",
   params: momentumParams,
-  create: (o) => oneCycleMomentum(o as OneCycleMomentumOptions),
-};
+  positional: ["steps", "pctStart", "anneal", "threePhase", "baseMomentum", "maxMomentum"],
+  create: (o) => oneCycleMomentum(o),
+  closedForm: (o, x) => {
+    const [lo, hi] = [o.baseMomentum, o.maxMomentum];
+    const values = o.threePhase ? [hi, lo, hi, hi] : [hi, lo, hi];
+    return interpolationForm(
+      knots("oneCycleMomentum", o.steps, o.pctStart, o.threePhase),
+      values,
+      o.anneal,
+      x,
+    );
+  },
+  lint: {
+    counts: ["steps"],
+    integerCounts: true,
+    extend: (spec, extra) => extendParam(spec, "steps", extra),
+  },
+  native: {},
+});

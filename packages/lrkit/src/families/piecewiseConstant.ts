@@ -2,8 +2,10 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, ensureSorted, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
 import { countAtOrBelow, nextUp } from "./math.js";
+import { ge, gt, minus, num, select } from "../export/expr.js";
+import { kerasCall } from "../export/nativeCalls.js";
 
 const params = v.strictObject({
   boundaries: p.numbers("Steps at which the value changes; sorted."),
@@ -78,10 +80,30 @@ function lookup(boundaries: readonly number[], values: readonly number[], left: 
 }
 
 /** Registry entry of {@link piecewiseConstant}. */
-export const piecewiseConstantFamily: Family = {
+export const piecewiseConstantFamily = /* @__PURE__ */ defineFamily({
   type: "piecewiseConstant",
   summary: "Given values between given boundaries (PiecewiseConstantDecay).",
   example: "piecewiseConstant(boundaries=[30, 60], values=[0.1, 0.01, 0.001])",
   params,
-  create: (o) => piecewiseConstant(o as PiecewiseConstantOptions),
-};
+  positional: ["boundaries", "values", "closed"],
+  create: (o) => piecewiseConstant(o),
+  closedForm: (o, x) => {
+    const test = o.closed === "right" ? gt : ge;
+    let s = num(o.values[0]!);
+    o.boundaries.forEach((b, i) => (s = select(test(minus(x, b)), num(o.values[i + 1]!), s)));
+    return s;
+  },
+  lint: {
+    counts: ["boundaries"],
+    milestones: (o) => o.boundaries.map((b) => (o.closed === "right" ? Math.floor(b) + 1 : b)),
+  },
+  native: {
+    keras: (o) => {
+      const bs = o.boundaries;
+      if (o.closed !== "right" && !bs.every(Number.isInteger)) return undefined;
+      // Keras switches just after a boundary; for integer steps, t >= b is t > b - 1.
+      const boundaries = o.closed === "right" ? bs : bs.map((b) => b - 1);
+      return kerasCall("PiecewiseConstantDecay", { boundaries, values: o.values });
+    },
+  },
+});

@@ -2,7 +2,10 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { num, P } from "../export/expr.js";
+import { kerasCall, optaxCall, torchScheduler } from "../export/nativeCalls.js";
+import { every, extendParam } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at step 0."),
@@ -53,10 +56,46 @@ export function polynomial(options: PolynomialOptions): Schedule {
 }
 
 /** Registry entry of {@link polynomial}. */
-export const polynomialFamily: Family = {
+export const polynomialFamily = /* @__PURE__ */ defineFamily({
   type: "polynomial",
   summary: "Polynomial decay from lr to endLr over steps (PolynomialDecay, PolynomialLR).",
   example: "polynomial(lr=0.1, steps=100, power=2, endLr=0.001)",
   params,
-  create: (o) => polynomial(o as PolynomialOptions),
-};
+  positional: ["lr", "steps", "power", "endLr", "cycle"],
+  create: (o) => polynomial(o),
+  closedForm: (o, x) => {
+    const steps = num(o.steps);
+    const head = `${num(o.lr - o.endLr)} * `;
+    const tail = ` ** ${num(o.power)} + ${num(o.endLr)}`;
+    if (!o.cycle) return `${head}(1 - min(${x}, ${steps}) / ${steps})${tail}`;
+    return `${head}(1 - ${P(x)} / (${steps} * max(ceil(${P(x)} / ${steps}), 1)))${tail}`;
+  },
+  lint: {
+    counts: ["steps"],
+    milestones: (o, end) => (o.cycle ? every(0, o.steps, end) : []),
+    extend: (spec, extra) => (spec.cycle === true ? undefined : extendParam(spec, "steps", extra)),
+  },
+  native: {
+    pytorch: (o) =>
+      !o.cycle && o.endLr === 0 && Number.isInteger(o.steps)
+        ? torchScheduler(o.lr, "PolynomialLR", { total_iters: o.steps, power: o.power })
+        : undefined,
+    optax: (o) =>
+      o.cycle
+        ? undefined
+        : optaxCall("polynomial_schedule", {
+            init_value: o.lr,
+            end_value: o.endLr,
+            power: o.power,
+            transition_steps: o.steps,
+          }),
+    keras: (o) =>
+      kerasCall("PolynomialDecay", {
+        initial_learning_rate: o.lr,
+        decay_steps: o.steps,
+        end_learning_rate: o.endLr,
+        power: o.power,
+        cycle: o.cycle,
+      }),
+  },
+});

@@ -2,8 +2,12 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
 import { cycleStart, locateCycle, powerRatio } from "./math.js";
+import { ge, num, P, select } from "../export/expr.js";
+import { cyclesOf } from "../export/cycles.js";
+import { MAX_CYCLES } from "../spec/lintFacts.js";
+import { kerasCall, torchScheduler } from "../export/nativeCalls.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The peak learning rate of the first cycle."),
@@ -80,10 +84,60 @@ export function sgdr(options: SgdrOptions): Schedule {
 }
 
 /** Registry entry of {@link sgdr}. */
-export const sgdrFamily: Family = {
+export const sgdrFamily = /* @__PURE__ */ defineFamily({
   type: "sgdr",
   summary: "Cosine annealing with warm restarts, growing periods and decaying peaks (SGDR).",
   example: "sgdr(lr=0.1, period=10, periodMult=2, minLr=0.001)",
   params,
-  create: (o) => sgdr(o as SgdrOptions),
-};
+  positional: ["lr", "period", "periodMult", "minLr", "decay", "decayMode", "cycleLimit", "k"],
+  create: (o) => sgdr(o),
+  closedForm: (o, x, ctx) => {
+    const limit = o.cycleLimit ?? Infinity;
+    const { cycle, offset, length } = cyclesOf(x, o.period, o.periodMult, limit, ctx, "sgdr");
+    const phase =
+      o.k === 1 ? `${P(offset)} / ${P(length)}` : `${P(offset)} ** ${num(o.k)} / ${P(length)} ** ${num(o.k)}`;
+    const cos = `(1 + cos(pi * (${phase})))`;
+    const gamma = o.decay === 1 ? "" : ` * ${num(o.decay)} ** ${cycle}`;
+    const value =
+      o.decayMode === "amplitude"
+        ? `${num(o.minLr)} + (${num(o.lr - o.minLr)}${gamma} * ${cos}) / 2`
+        : `${num(o.minLr)} + ((${num(o.lr)}${gamma} - ${num(o.minLr)}) * ${cos}) / 2`;
+    return Number.isFinite(limit) ? select(ge(`${cycle} - ${num(limit)}`), num(o.minLr), value) : value;
+  },
+  lint: {
+    counts: ["period"],
+    milestones: (o, end) => {
+      const out: number[] = [];
+      for (let i = 1; i <= Math.min(o.cycleLimit ?? Infinity, MAX_CYCLES); i++) {
+        const s = cycleStart(i, o.period, o.periodMult);
+        if (!(s < end)) break;
+        out.push(s);
+      }
+      return out;
+    },
+  },
+  native: {
+    pytorch: (o) =>
+      o.decay === 1 &&
+      o.cycleLimit === undefined &&
+      o.k === 1 &&
+      Number.isInteger(o.period) &&
+      Number.isInteger(o.periodMult)
+        ? torchScheduler(o.lr, "CosineAnnealingWarmRestarts", {
+            T_0: o.period,
+            T_mult: o.periodMult,
+            eta_min: o.minLr,
+          })
+        : undefined,
+    keras: (o) =>
+      (o.decay === 1 || o.decayMode === "amplitude") && o.cycleLimit === undefined && o.k === 1 && o.lr > 0
+        ? kerasCall("CosineDecayRestarts", {
+            initial_learning_rate: o.lr,
+            first_decay_steps: o.period,
+            t_mul: o.periodMult,
+            m_mul: o.decay,
+            alpha: o.minLr / o.lr,
+          })
+        : undefined,
+  },
+});

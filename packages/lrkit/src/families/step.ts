@@ -2,7 +2,10 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { num, P } from "../export/expr.js";
+import { torchScheduler } from "../export/nativeCalls.js";
+import { every } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate before the first decay."),
@@ -35,10 +38,19 @@ export function step(options: StepOptions): Schedule {
 }
 
 /** Registry entry of {@link step}. */
-export const stepFamily: Family = {
+export const stepFamily = /* @__PURE__ */ defineFamily({
   type: "step",
   summary: "Multiply the lr by gamma every stepSize steps (StepLR).",
   example: "step(lr=0.1, stepSize=30, gamma=0.1)",
   params,
-  create: (o) => step(o as StepOptions),
-};
+  positional: ["lr", "stepSize", "gamma"],
+  create: (o) => step(o),
+  closedForm: (o, x) => `${num(o.lr)} * ${num(o.gamma)} ** floor(${P(x)} / ${num(o.stepSize)})`,
+  lint: { counts: ["stepSize"], milestones: (o, end) => every(0, o.stepSize, end) },
+  native: {
+    pytorch: (o) =>
+      Number.isInteger(o.stepSize)
+        ? torchScheduler(o.lr, "StepLR", { step_size: o.stepSize, gamma: o.gamma })
+        : undefined,
+  },
+});

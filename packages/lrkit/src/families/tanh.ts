@@ -2,7 +2,9 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { ge, minus, num, P, select } from "../export/expr.js";
+import { extendParam } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate the curve starts near."),
@@ -49,10 +51,23 @@ export function tanh(options: TanhOptions): Schedule {
 }
 
 /** Registry entry of {@link tanh}. */
-export const tanhFamily: Family = {
+export const tanhFamily = /* @__PURE__ */ defineFamily({
   type: "tanh",
   summary: "Hyperbolic-tangent decay from lr to minLr (timm TanhLRScheduler).",
   example: "tanh(lr=0.1, steps=100, minLr=0.001)",
   params,
-  create: (o) => tanh(o as TanhOptions),
-};
+  positional: ["lr", "steps", "minLr", "lb", "ub"],
+  create: (o) => tanh(o),
+  closedForm: (o, x) => {
+    const r = `${P(x)} / ${num(o.steps)}`;
+    const minLr = num(o.minLr);
+    const value = `${minLr} + 0.5 * ${num(o.lr - o.minLr)} * (1 - tanh(${num(o.lb)} * (1 - ${P(r)}) + ${num(o.ub)} * ${P(r)}))`;
+    return select(ge(minus(x, o.steps)), minLr, value);
+  },
+  lint: {
+    counts: ["steps"],
+    milestones: (o) => [o.steps],
+    extend: (spec, extra) => extendParam(spec, "steps", extra),
+  },
+  native: {},
+});

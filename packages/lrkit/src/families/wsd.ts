@@ -2,7 +2,9 @@ import * as v from "valibot";
 import * as p from "../params.js";
 import { ensure, parseParams, typeError } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
-import type { Family } from "../spec/family.js";
+import { defineFamily } from "../spec/defineFamily.js";
+import { gt, minus, num, P, select } from "../export/expr.js";
+import { extendParam } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate of the stable phase."),
@@ -108,10 +110,46 @@ export function wsd(options: WsdOptions): Schedule {
 }
 
 /** Registry entry of {@link wsd}. */
-export const wsdFamily: Family = {
+export const wsdFamily = /* @__PURE__ */ defineFamily({
   type: "wsd",
   summary: "Warmup-stable-decay's stable and decay phases (linear, 1-sqrt, cosine, power, exponential).",
   example: "wsd(lr=0.1, steps=100, decaySteps=20, minLr=0.001)",
   params,
-  create: (o) => wsd(o as WsdOptions),
-};
+  positional: [
+    "lr",
+    "steps",
+    "decaySteps",
+    "minLr",
+    "decay",
+    "decayPower",
+    "decayRatio",
+    "stable",
+    "stableTimescale",
+    "stablePower",
+  ],
+  create: (o) => wsd(o),
+  closedForm: (o, x) => {
+    const [lr, minLr] = [num(o.lr), num(o.minLr)];
+    const power = o.stable === "rsqrt" ? 0.5 : o.stablePower;
+    const stable =
+      o.stable === "constant"
+        ? lr
+        : `max(${lr} * (1 + ${P(x)} / ${num(o.stableTimescale!)}) ** ${num(-power)}, ${minLr})`;
+    const k = minus(x, o.steps - o.decaySteps);
+    const f = `min(max(${k}, 0) / ${num(o.decaySteps)}, 1)`;
+    const r = num(o.decayRatio);
+    const shapes = {
+      linear: `1 - ${f}`,
+      "1-sqrt": `1 - sqrt(${f})`,
+      cosine: `0.5 * (1 + cos(pi * ${f}))`,
+      power: `1 - ${f} ** ${num(o.decayPower)}`,
+      exponential: `(${r} ** ${f} - ${r}) / (1 - ${r})`,
+    };
+    return select(gt(k), `${minLr} + (${P(stable)} - ${minLr}) * (${shapes[o.decay]})`, stable);
+  },
+  lint: {
+    counts: ["steps", "decaySteps", "stableTimescale"],
+    extend: (spec, extra) => extendParam(spec, "steps", extra),
+  },
+  native: {},
+});

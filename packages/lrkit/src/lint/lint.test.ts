@@ -398,14 +398,20 @@ describe("undeclared-jump", () => {
       expect(only(lint(s, { steps: 70 }), "undeclared-jump"), JSON.stringify(s.spec)).toEqual([]);
   });
 
-  it("reports jumps inside a preset, whose milestones lint cannot see, as info", () => {
+  it("sees the milestones of a preset in its core composition", () => {
     const s = parseSchedule("keras.PiecewiseConstantDecay(boundaries=[30, 60], values=[0.1, 0.01, 0.001])");
+    expect(only(lint(s, { steps: 70 }), "undeclared-jump")).toEqual([]);
+    expect(declaredMilestones(s, 70)).toEqual([31, 61]);
+  });
+
+  it("reports jumps inside a preset that is its own closure, whose milestones lint cannot see, as info", () => {
+    const s = parseSchedule("timm.StepLRScheduler(0.1, 30, 0.1)");
     const ds = only(lint(s, { steps: 70 }), "undeclared-jump");
     expect(ds.map((d) => [d.step, d.severity])).toEqual([
-      [31, "info"],
-      [61, "info"],
+      [30, "info"],
+      [60, "info"],
     ]);
-    expect(ds[0]!.message).toContain("inside keras.PiecewiseConstantDecay, whose milestones lint cannot see");
+    expect(ds[0]!.message).toContain("inside timm.StepLRScheduler, whose milestones lint cannot see");
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The parameters of a schedule type, read from its registry entry's valibot schema: one entry per
- * parameter, in the schema's key order (the positional order of the text syntax), with its kind,
- * default and help text. The playground builds its forms from it; `lrkit types` lists it.
+ * parameter, in the entry's positional order (the text syntax's), with its kind, default and help
+ * text. The playground builds its forms from it; `lrkit types` lists it.
  *
  * The schema is the single source of names, defaults and help (CONTRIBUTING.md): nothing here is
  * written per family. Number domains (integer or not) are found by asking the schema itself
@@ -125,5 +125,7 @@ export function describeParam(name: string, schema: v.GenericSchema): ParamInfo 
  * ```
  */
 export function describeParams(family: Family): ParamInfo[] {
-  return Object.entries(family.params.entries).map(([name, schema]) => describeParam(name, schema));
+  const { entries } = family.params;
+  const names = [...family.positional, ...Object.keys(entries).filter((k) => !family.positional.includes(k))];
+  return names.map((name) => describeParam(name, entries[name]!));
 }

@@ -4,18 +4,16 @@
  * @module
  */
 import { isParameterError, show } from "../params.js";
-import type { Schedule, ScheduleSpec } from "../schedule.js";
+import type { Schedule } from "../schedule.js";
 import { MAX_SPEC_DEPTH } from "./depth.js";
 import { registry, unknownTypeHint } from "./registry.js";
+import { isSpec } from "./isSpec.js";
 import { SpecError } from "./specError.js";
+
+export { isSpec };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** True when `value` looks like a schedule spec (an object with a string `type`). */
-export function isSpec(value: unknown): value is ScheduleSpec {
-  return isRecord(value) && typeof value.type === "string";
-}
 
 /**
  * Keys a spec may not have: `__proto__` would set the prototype of the parameters it is copied

@@ -1,43 +1,17 @@
 /**
  * Rewrites of a spec that lint proposes as fixes: a horizon moved by some steps, or every step
- * count multiplied (epochs to batches). Each returns undefined when the spec holds something it
- * cannot rewrite (a preset, a formula it cannot rescale), or when the result would not build.
+ * count multiplied (epochs to batches), as each type's registry entry says (`lint.counts`,
+ * `lint.rescale`, `lint.extend`). A preset is rewritten as its core composition (the same values,
+ * written with core families). Each returns undefined when the spec holds something it cannot
+ * rewrite, or when the result would not build.
  *
  * @module
  */
 import type { Json, ScheduleSpec } from "../schedule.js";
+import { coreOf } from "./core.js";
+import type { Family } from "./family.js";
 import { fromSpec, isSpec } from "./fromSpec.js";
-
-/** Parameters that count steps, by type. */
-const COUNTS: Record<string, readonly string[]> = {
-  constant: [],
-  step: ["stepSize"],
-  multiStep: ["milestones"],
-  exponential: ["decaySteps", "transitionBegin"],
-  factor: ["stepSize"],
-  inverseSqrt: ["timescale"],
-  inverseTime: ["decaySteps"],
-  polynomial: ["steps"],
-  linear: ["steps"],
-  cosine: ["steps"],
-  sgdr: ["period"],
-  cyclic: ["stepsUp", "stepsDown"],
-  oneCycle: ["steps"],
-  oneCycleMomentum: ["steps"],
-  tanh: ["steps"],
-  wsd: ["steps", "decaySteps", "stableTimescale"],
-  piecewiseConstant: ["boundaries"],
-  interpolate: ["knots"],
-  warmup: ["steps"],
-  join: ["boundaries"],
-  repeat: ["period"],
-  multiply: [],
-  scale: [],
-  clamp: [],
-  noise: ["start", "end"],
-};
-
-const INTEGER_COUNTS = new Set(["oneCycle", "oneCycleMomentum"]);
+import { registry } from "./registry.js";
 
 function builds(spec: ScheduleSpec): ScheduleSpec | undefined {
   try {
@@ -57,30 +31,37 @@ function scaleValue(v: Json, k: number, integer: boolean): Json {
   return v;
 }
 
-function scaleNode(spec: ScheduleSpec, k: number): ScheduleSpec | undefined {
-  const counts = COUNTS[spec.type];
-  if (spec.type === "formula") {
-    const expr = spec.expr;
-    return typeof expr === "string" ? { ...spec, expr: expr.replace(/\bt\b/g, `(t / ${k})`) } : undefined;
-  }
-  if (counts === undefined) return undefined;
-  if (spec.type === "cyclic" && (spec.mode === "exp_range" || spec.scaleMode === "iterations"))
-    return undefined;
-  const out: Record<string, Json> = {};
-  for (const [key, value] of Object.entries(spec)) {
-    if (isSpec(value)) {
-      const inner = scaleNode(value, k);
-      if (inner === undefined) return undefined;
-      out[key] = inner;
-    } else if (Array.isArray(value) && value.some(isSpec)) {
-      const parts = value.map((v) => (isSpec(v) ? scaleNode(v, k) : v));
-      if (parts.some((p) => p === undefined)) return undefined;
-      out[key] = parts as Json[];
-    } else {
-      out[key] = counts.includes(key) ? scaleValue(value, k, INTEGER_COUNTS.has(spec.type)) : value;
+/** The registry entry of a spec node, with a preset replaced by its core composition. */
+function resolved(spec: ScheduleSpec): { spec: ScheduleSpec; family: Family } | undefined {
+  const family = registry.get(spec.type);
+  if (family?.preset === undefined) return family && { spec, family };
+  const core = coreOf(spec);
+  return core && resolved(core);
+}
+
+function scaleNode(given: ScheduleSpec, k: number): ScheduleSpec | undefined {
+  const node = resolved(given);
+  if (node === undefined || node.family.preset !== undefined) return undefined;
+  const { spec, family } = node;
+  const { counts, integerCounts = false, rescale } = family.lint;
+  const byCounts = () => {
+    const out: Record<string, Json> = {};
+    for (const [key, value] of Object.entries(spec)) {
+      if (isSpec(value)) {
+        const inner = scaleNode(value, k);
+        if (inner === undefined) return undefined;
+        out[key] = inner;
+      } else if (Array.isArray(value) && value.some(isSpec)) {
+        const parts = value.map((v) => (isSpec(v) ? scaleNode(v, k) : v));
+        if (parts.some((p) => p === undefined)) return undefined;
+        out[key] = parts as Json[];
+      } else {
+        out[key] = counts.includes(key) ? scaleValue(value, k, integerCounts) : value;
+      }
     }
-  }
-  return out as ScheduleSpec;
+    return out as ScheduleSpec;
+  };
+  return rescale === undefined ? byCounts() : rescale(spec, k, byCounts);
 }
 
 /**
@@ -92,40 +73,10 @@ export function scaleSpec(spec: ScheduleSpec, k: number): ScheduleSpec | undefin
   return out === undefined ? undefined : builds(out);
 }
 
-function extendNode(spec: ScheduleSpec, extra: number): ScheduleSpec | undefined {
-  switch (spec.type) {
-    case "cosine":
-    case "linear":
-    case "tanh":
-    case "wsd":
-    case "oneCycle":
-    case "oneCycleMomentum":
-      return typeof spec.steps === "number" ? { ...spec, steps: spec.steps + extra } : undefined;
-    case "polynomial":
-      return spec.cycle === true || typeof spec.steps !== "number"
-        ? undefined
-        : { ...spec, steps: spec.steps + extra };
-    case "interpolate": {
-      const knots = spec.knots;
-      if (!Array.isArray(knots) || typeof knots[knots.length - 1] !== "number") return undefined;
-      return { ...spec, knots: [...knots.slice(0, -1), (knots[knots.length - 1] as number) + extra] };
-    }
-    case "warmup":
-    case "scale":
-    case "clamp":
-    case "noise": {
-      const inner = isSpec(spec.schedule) ? extendNode(spec.schedule, extra) : undefined;
-      return inner && { ...spec, schedule: inner };
-    }
-    case "join": {
-      const parts = spec.schedules;
-      if (!Array.isArray(parts) || !isSpec(parts[parts.length - 1])) return undefined;
-      const last = extendNode(parts[parts.length - 1] as ScheduleSpec, extra);
-      return last && { ...spec, schedules: [...parts.slice(0, -1), last] };
-    }
-    default:
-      return undefined;
-  }
+function extendNode(given: ScheduleSpec, extra: number): ScheduleSpec | undefined {
+  const node = resolved(given);
+  if (node === undefined || node.family.preset !== undefined) return undefined;
+  return node.family.lint.extend?.(node.spec, extra, (inner) => extendNode(inner, extra));
 }
 
 /** `spec` with its horizon `extra` steps later (earlier when negative), or undefined. */

@@ -64,7 +64,7 @@ export function parseText(source: string): ParsedText {
     if (!family) return fail(`Unknown schedule type "${type}" ${unknownTypeHint(type)}`, node.callee);
     offsets.set(path, node.start);
     offsets.set(`${path}.type`, node.callee.start);
-    const names = Object.keys(family.params.entries);
+    const names = family.positional;
     const spec: Record<string, Json> = { type };
     let named = false;
     node.arguments.forEach((arg, i) => {
@@ -169,7 +169,7 @@ function printValue(value: Json): string {
  */
 export function toText(spec: ScheduleSpec): string {
   const { type, ...params } = spec;
-  const names = Object.keys(registry.get(type)?.params.entries ?? {});
+  const names = registry.get(type)?.positional ?? [];
   const first = names[0];
   const rank = (name: string) => (names.includes(name) ? names.indexOf(name) : names.length);
   const entries = Object.entries(params).sort(([a], [b]) => rank(a) - rank(b));

@@ -7,7 +7,7 @@ import { cyclic } from "../families/cyclic.js";
 import { exponential } from "../families/exponential.js";
 import { linear } from "../families/linear.js";
 import { oneCycle } from "../families/oneCycle.js";
-import { d2l } from "../presets/index.js";
+import { d2l, timm } from "../presets/index.js";
 import { sample } from "../schedule.js";
 import { expectThrow, expectValues } from "../test/expect.js";
 import { fromSpec } from "./fromSpec.js";
@@ -68,6 +68,14 @@ describe("withHorizon", () => {
     expect(withHorizon(withHorizon(once, 100), 390).spec).toEqual(once.spec);
   });
 
+  it("stretches a preset through its core composition, written with core families", () => {
+    const s = withHorizon(d2l.CosineScheduler({ max_update: 20, base_lr: 0.3, final_lr: 0.01 }), 40);
+    expect(s.horizon).toBe(40);
+    expect(s.spec.type).toBe("warmup");
+    const c = cosine({ lr: 0.3, steps: 40, minLr: 0.01 });
+    for (const t of [0, 10, 20, 39, 40, 50]) expect(s(t)).toBe(c(t));
+  });
+
   it("names the function, the parameter and the value when it cannot do it", () => {
     const c = cosine({ lr: 0.1, steps: 100 });
     expectThrow(() => withHorizon(c, 0), RangeError, "withHorizon: steps must be a positive integer, got 0");
@@ -97,10 +105,10 @@ describe("withHorizon", () => {
       'withHorizon: schedule must have a positive horizon to stretch, got a schedule of type "constant" with horizon 0',
     );
     expectThrow(
-      () => withHorizon(d2l.CosineScheduler({ max_update: 20, base_lr: 0.3, final_lr: 0.01 }), 390),
+      () => withHorizon(timm.CosineLRScheduler({ lr: 0.3, t_initial: 20 }), 390),
       TypeError,
-      'withHorizon: schedule must be sized by hand for 390 steps: a "d2l.CosineScheduler" schedule has step ' +
-        'counts lrkit cannot rescale, got {"type":"d2l.CosineScheduler","max_update":20,"base_lr":0.3,"final_lr":0.01}',
+      'withHorizon: schedule must be sized by hand for 390 steps: a "timm.CosineLRScheduler" schedule has step ' +
+        'counts lrkit cannot rescale, got {"type":"timm.CosineLRScheduler","lr":0.3,"t_initial":20}',
     );
     const cyclical = join(
       [cyclic({ baseLr: 0.01, maxLr: 0.1, stepsUp: 5, mode: "exp_range", gamma: 0.99 }), c],

@@ -31,12 +31,14 @@ function culprit(spec: ScheduleSpec): string {
  * written for another length, instead of the user sizing it by hand.
  *
  * @param schedule - a schedule with a positive horizon, whose spec holds only rewritable parts
- *   (core families and combinators; not presets, a cyclic `exp_range` or a formula of iterations).
+ *   (core families and combinators, and presets through their core composition, which the result
+ *   is written in; not presets that are their own closures, a cyclic `exp_range` or a formula of
+ *   iterations).
  * @param steps - the length of the run, in the unit the schedule is stepped in; a positive integer.
  * @returns a schedule with `horizon === steps`.
  * @throws RangeError when `steps` is not a positive integer. TypeError when `schedule` is not a
  *   schedule, has no positive horizon (exponential decay, a constant), or holds a part whose step
- *   counts cannot be rescaled (a preset such as `d2l.CosineScheduler`, a cyclic `exp_range`), or
+ *   counts cannot be rescaled (a preset such as `timm.CosineLRScheduler`, a cyclic `exp_range`), or
  *   whose last part cannot absorb the rounding: size such a schedule by hand.
  * @example
  * ```ts

@@ -1,11 +1,17 @@
 /**
- * fast-check arbitraries of valid specs for every core family and combinator, with the bounds and
- * monotonicity each one promises.
+ * fast-check arbitraries of valid specs for every core family and combinator of the registry, with
+ * the bounds and monotonicity each one promises. A registered type without a refined arbitrary here
+ * gets its registry example with its step counts multiplied by 1 to 4 (so that a new family is in
+ * every property test at once).
  *
  * @module
  */
 import fc from "fast-check";
 import type { ScheduleSpec } from "../schedule.js";
+import type { Family } from "../spec/family.js";
+import { parseSpec } from "../spec/parse.js";
+import { coreFamilies, combinators } from "../spec/registry.js";
+import { scaleSpec } from "../spec/rewrite.js";
 
 /** What a family promises about its values, given its spec. */
 export interface Promise_ {
@@ -31,8 +37,14 @@ const decay = fc.double({ min: 0.01, max: 1, noNaN: true });
 const lo = (...xs: number[]) => Math.min(...xs);
 const hi = (...xs: number[]) => Math.max(...xs);
 
-/** Arbitraries of the core families, by type. */
-export const familyCases: Record<string, fc.Arbitrary<Case>> = {
+/** A registry entry's example, its step counts multiplied by 1 to 4; it promises nothing more. */
+function exampleCase(family: Family): fc.Arbitrary<Case> {
+  const spec = parseSpec(family.example);
+  return fc.integer({ min: 1, max: 4 }).map((k) => ({ spec: scaleSpec(spec, k) ?? spec, promise: {} }));
+}
+
+/** The refined arbitraries of families, by type. */
+const refinedFamilyCases: Record<string, fc.Arbitrary<Case>> = {
   constant: lr.map((v) => ({
     spec: { type: "constant", lr: v },
     promise: { bounds: [v, v], nonIncreasing: {} },
@@ -216,10 +228,21 @@ export const familyCases: Record<string, fc.Arbitrary<Case>> = {
     .map((expr) => ({ spec: { type: "formula", expr }, promise: {} })),
 };
 
+/** Arbitraries of every registered core family, by type. */
+export const familyCases: Record<string, fc.Arbitrary<Case>> = Object.fromEntries(
+  coreFamilies.map((f) => [f.type, refinedFamilyCases[f.type] ?? exampleCase(f)]),
+);
+
 const family = fc.oneof(...Object.values(familyCases));
 
-/** Arbitraries of the combinators around random inner cases. */
+/** Arbitraries of every registered combinator around random inner cases, by type. */
 export function combinatorCases(inner: fc.Arbitrary<Case> = family): Record<string, fc.Arbitrary<Case>> {
+  const refined = refinedCombinatorCases(inner);
+  return Object.fromEntries(combinators.map((f) => [f.type, refined[f.type] ?? exampleCase(f)]));
+}
+
+/** The refined arbitraries of combinators around `inner`, by type. */
+function refinedCombinatorCases(inner: fc.Arbitrary<Case>): Record<string, fc.Arbitrary<Case>> {
   const withBounds = (c: Case, f: (b: readonly [number, number]) => readonly [number, number]): Promise_ =>
     c.promise.bounds ? { bounds: f(c.promise.bounds) } : {};
   return {

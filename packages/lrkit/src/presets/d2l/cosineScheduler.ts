@@ -5,7 +5,7 @@ import { warmup } from "../../compose/warmup.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { cosineToFinalLr } from "../mxnet/cosineScheduler.js";
 import { ensureWarmupBeforeMaxUpdate } from "../mxnet/decayToMaxUpdate.js";
 
@@ -62,10 +62,12 @@ export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
 }
 
 /** Registry entry of {@link CosineScheduler}. */
-export const CosineSchedulerFamily: Family = {
+export const CosineSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "d2l CosineScheduler: optional linear warmup, cosine to final_lr at max_update, then hold.",
   example: "d2l.CosineScheduler(max_update=20, base_lr=0.3, final_lr=0.01, warmup_steps=5)",
   params,
-  create: (o) => CosineScheduler(o as CosineSchedulerOptions),
-};
+  positional: ["max_update", "base_lr", "final_lr", "warmup_steps", "warmup_begin_lr"],
+  create: (o) => CosineScheduler(o),
+  preset: { anchor: "d2l" },
+});

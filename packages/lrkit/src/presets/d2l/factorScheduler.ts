@@ -4,7 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { loopDecay } from "../mxnet/loopDecay.js";
 
 const NAME = "d2l.FactorScheduler";
@@ -54,10 +54,12 @@ export function FactorScheduler(options: FactorSchedulerOptions = {}): Schedule 
 }
 
 /** Registry entry of {@link FactorScheduler}. */
-export const FactorSchedulerFamily: Family = {
+export const FactorSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "d2l FactorScheduler: max(stop_factor_lr, base_lr * factor ** (t + 1)).",
   example: "d2l.FactorScheduler(factor=0.9, stop_factor_lr=0.01, base_lr=2.0)",
   params,
-  create: (o) => FactorScheduler(o as FactorSchedulerOptions),
-};
+  positional: ["factor", "stop_factor_lr", "base_lr"],
+  create: (o) => FactorScheduler(o),
+  preset: { anchor: "d2l" },
+});

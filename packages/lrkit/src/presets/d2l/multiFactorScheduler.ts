@@ -7,7 +7,7 @@ import { multiStep } from "../../families/multiStep.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "d2l.MultiFactorScheduler";
 
@@ -57,10 +57,12 @@ export function MultiFactorScheduler(options: MultiFactorSchedulerOptions): Sche
 }
 
 /** Registry entry of {@link MultiFactorScheduler}. */
-export const MultiFactorSchedulerFamily: Family = {
+export const MultiFactorSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "d2l MultiFactorScheduler: multiply base_lr by factor at each epoch listed in step.",
   example: "d2l.MultiFactorScheduler(step=[15, 30], factor=0.5, base_lr=0.5)",
   params,
-  create: (o) => MultiFactorScheduler(o as MultiFactorSchedulerOptions),
-};
+  positional: ["step", "factor", "base_lr"],
+  create: (o) => MultiFactorScheduler(o),
+  preset: { anchor: "d2l" },
+});

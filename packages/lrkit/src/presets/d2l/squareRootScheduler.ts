@@ -5,7 +5,7 @@ import { inverseSqrt } from "../../families/inverseSqrt.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "d2l.SquareRootScheduler";
 
@@ -37,10 +37,12 @@ export function SquareRootScheduler(options: SquareRootSchedulerOptions = {}): S
 }
 
 /** Registry entry of {@link SquareRootScheduler}. */
-export const SquareRootSchedulerFamily: Family = {
+export const SquareRootSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "d2l SquareRootScheduler: lr * (t + 1) ** -0.5.",
   example: "d2l.SquareRootScheduler(lr=0.1)",
   params,
-  create: (o) => SquareRootScheduler(o as SquareRootSchedulerOptions),
-};
+  positional: ["lr"],
+  create: (o) => SquareRootScheduler(o),
+  preset: { anchor: "d2l" },
+});

@@ -5,14 +5,13 @@ import { countAtOrBelow } from "../../families/math.js";
 import * as p from "../../params.js";
 import { ensure, parseParams, typeError } from "../../params.js";
 import { define, specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { overSteps, positionFunction, stepsParam, withPosition, type PositionFunction } from "./position.js";
 import { SchedCos } from "./sched.js";
 
 const NAME = "fastai.combine_scheds";
 const COS = "fastai.combined_cos";
 
-// Key order = fastai's signature (pcts, scheds), then lrkit's steps.
 const params = v.strictObject({
   pcts: p.numbers(
     "The fraction of training each phase takes; non-negative, summing to exactly 1 (fastai asserts it).",
@@ -23,7 +22,6 @@ const params = v.strictObject({
   steps: stepsParam(),
 });
 
-// Key order = fastai's signature (pct, start, middle, end: no defaults), then lrkit's steps.
 const cosParams = v.strictObject({
   pct: p.unit("The fraction of training spent going from start to middle."),
   start: p.nonNegative("The value at step 0."),
@@ -159,20 +157,26 @@ export function combined_cos(options: CombinedCosOptions): Schedule {
 }
 
 /** Registry entry of {@link combine_scheds}. */
-export const combine_schedsFamily: Family = {
+export const combine_schedsFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "fastai combine_scheds: schedules in phases taking the fractions pcts of training.",
   example:
     "fastai.combine_scheds(pcts=[0.3, 0.7], scheds=[fastai.SchedLin(start=0.01, end=0.1), fastai.SchedCos(start=0.1, end=0.001)], steps=100)",
   params,
-  create: (o) => combine_scheds(o as CombineSchedsOptions),
-};
+  // Positional: fastai's signature (pcts, scheds), then lrkit's steps.
+  positional: ["pcts", "scheds", "steps"],
+  create: (o) => combine_scheds(o),
+  preset: { anchor: "fastai" },
+});
 
 /** Registry entry of {@link combined_cos}. */
-export const combined_cosFamily: Family = {
+export const combined_cosFamily = /* @__PURE__ */ definePreset({
   type: COS,
   summary: "fastai combined_cos: cosine from start to middle over pct of training, then to end.",
   example: "fastai.combined_cos(pct=0.25, start=0.004, middle=0.1, end=1e-6, steps=100)",
   params: cosParams,
-  create: (o) => combined_cos(o as CombinedCosOptions),
-};
+  // Positional: fastai's signature (pct, start, middle, end: no defaults), then lrkit's steps.
+  positional: ["pct", "start", "middle", "end", "steps"],
+  create: (o) => combined_cos(o),
+  preset: { anchor: "fastai" },
+});

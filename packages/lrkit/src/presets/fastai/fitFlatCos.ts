@@ -4,13 +4,11 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { combined_cos } from "./combineScheds.js";
 
 const NAME = "fastai.fit_flat_cos";
 
-// Key order = fastai's signature (n_epoch, lr, div_final, pct_start; wd, cbs, reset_opt and
-// start_epoch do not shape the lr), then lrkit's n_iter.
 const params = v.strictObject({
   n_epoch: p.positiveInt("The number of epochs (fastai's n_epoch)."),
   lr: v.optional(
@@ -64,10 +62,14 @@ export function fit_flat_cos(options: FitFlatCosOptions): Schedule {
 }
 
 /** Registry entry of {@link fit_flat_cos}. */
-export const fit_flat_cosFamily: Family = {
+export const fit_flat_cosFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "fastai fit_flat_cos's lr: flat for pct_start of training, then cosine to lr/div_final.",
   example: "fastai.fit_flat_cos(n_epoch=5, lr=0.01, n_iter=20)",
   params,
-  create: (o) => fit_flat_cos(o as FitFlatCosOptions),
-};
+  // Positional: fastai's signature (n_epoch, lr, div_final, pct_start; wd, cbs, reset_opt and
+  // start_epoch do not shape the lr), then lrkit's n_iter.
+  positional: ["n_epoch", "lr", "div_final", "pct_start", "n_iter"],
+  create: (o) => fit_flat_cos(o),
+  preset: { anchor: "fastai" },
+});

@@ -4,7 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { combined_cos } from "./combineScheds.js";
 
 const NAME = "fastai.fit_one_cycle";
@@ -18,8 +18,6 @@ const n_iter = () =>
 const pct_start = () =>
   v.optional(p.unit("The fraction of training spent warming up. Defaults to 0.25."), 0.25);
 
-// Key order = fastai's signature (n_epoch, lr_max, div, div_final, pct_start; wd, moms, cbs,
-// reset_opt and start_epoch do not shape the lr), then lrkit's n_iter.
 const params = v.strictObject({
   n_epoch: n_epoch(),
   lr_max: v.optional(
@@ -32,7 +30,6 @@ const params = v.strictObject({
   n_iter: n_iter(),
 });
 
-// Key order = fastai's signature (n_epoch, pct_start, moms), then lrkit's n_iter.
 const momsParams = v.strictObject({
   n_epoch: n_epoch(),
   pct_start: pct_start(),
@@ -116,19 +113,26 @@ export function fit_one_cycle_moms(options: FitOneCycleMomsOptions): Schedule {
 }
 
 /** Registry entry of {@link fit_one_cycle}. */
-export const fit_one_cycleFamily: Family = {
+export const fit_one_cycleFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "fastai fit_one_cycle's lr: cosine up from lr_max/div to lr_max, then down to lr_max/div_final.",
   example: "fastai.fit_one_cycle(n_epoch=5, lr_max=0.01, n_iter=20)",
   params,
-  create: (o) => fit_one_cycle(o as FitOneCycleOptions),
-};
+  // Positional: fastai's signature (n_epoch, lr_max, div, div_final, pct_start; wd, moms, cbs,
+  // reset_opt and start_epoch do not shape the lr), then lrkit's n_iter.
+  positional: ["n_epoch", "lr_max", "div", "div_final", "pct_start", "n_iter"],
+  create: (o) => fit_one_cycle(o),
+  preset: { anchor: "fastai" },
+});
 
 /** Registry entry of {@link fit_one_cycle_moms}. */
-export const fit_one_cycle_momsFamily: Family = {
+export const fit_one_cycle_momsFamily = /* @__PURE__ */ definePreset({
   type: MOMS,
   summary: "fastai fit_one_cycle's momentum: cosine down from moms[0] to moms[1], then up to moms[2].",
   example: "fastai.fit_one_cycle_moms(n_epoch=5, n_iter=20)",
   params: momsParams,
-  create: (o) => fit_one_cycle_moms(o as FitOneCycleMomsOptions),
-};
+  // Positional: fastai's signature (n_epoch, pct_start, moms), then lrkit's n_iter.
+  positional: ["n_epoch", "pct_start", "moms", "n_iter"],
+  create: (o) => fit_one_cycle_moms(o),
+  preset: { anchor: "fastai" },
+});

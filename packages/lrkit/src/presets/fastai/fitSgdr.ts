@@ -4,15 +4,12 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { combine_scheds } from "./combineScheds.js";
 import { SchedCos } from "./sched.js";
 
 const NAME = "fastai.fit_sgdr";
 
-// Key order = fastai's signature (n_cycles, cycle_len, lr_max, cycle_mult; cbs, reset_opt, wd and
-// start_epoch do not shape the lr), then lrkit's n_iter. fastai's fit_sgdr takes no n_epoch: it
-// derives it from the cycles.
 const params = v.strictObject({
   n_cycles: p.positiveInt("The number of cosine cycles."),
   cycle_len: p.positiveInt("The length of the first cycle, in epochs."),
@@ -105,10 +102,15 @@ export function fit_sgdr(options: FitSgdrOptions): Schedule {
 }
 
 /** Registry entry of {@link fit_sgdr}. */
-export const fit_sgdrFamily: Family = {
+export const fit_sgdrFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "fastai fit_sgdr's lr: n_cycles cosines from lr_max to 0, each cycle_mult times longer.",
   example: "fastai.fit_sgdr(n_cycles=3, cycle_len=1, lr_max=0.01, n_iter=20)",
   params,
-  create: (o) => fit_sgdr(o as FitSgdrOptions),
-};
+  // Positional: fastai's signature (n_cycles, cycle_len, lr_max, cycle_mult; cbs, reset_opt, wd and
+  // start_epoch do not shape the lr), then lrkit's n_iter. fastai's fit_sgdr takes no n_epoch: it
+  // derives it from the cycles.
+  positional: ["n_cycles", "cycle_len", "lr_max", "cycle_mult", "n_iter"],
+  create: (o) => fit_sgdr(o),
+  preset: { anchor: "fastai" },
+});

@@ -6,7 +6,7 @@ import { linear } from "../../families/linear.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import {
   overSteps,
   schedCos,
@@ -17,7 +17,6 @@ import {
   type PositionFunction,
 } from "./position.js";
 
-// Key order = fastai's signature (start, end), then lrkit's steps.
 const params = v.strictObject({
   start: p.nonNegative("The value at pos = 0 (step 0)."),
   end: p.nonNegative("The value at pos = 1 (step `steps`), held after."),
@@ -150,37 +149,46 @@ export function SchedExp(options: SchedExpOptions): Schedule {
 }
 
 /** Registry entry of {@link SchedLin}. */
-export const SchedLinFamily: Family = {
+export const SchedLinFamily = /* @__PURE__ */ definePreset({
   type: "fastai.SchedLin",
   summary: "fastai SchedLin: linear from start to end over steps (pos = t / steps).",
   example: "fastai.SchedLin(start=0.1, end=0.001, steps=100)",
   params,
-  create: (o) => SchedLin(o as SchedLinOptions),
-};
+  // Positional: fastai's signature (start, end), then lrkit's steps.
+  positional: ["start", "end", "steps"],
+  create: (o) => SchedLin(o),
+  preset: { anchor: "fastai" },
+});
 
 /** Registry entry of {@link SchedCos}. */
-export const SchedCosFamily: Family = {
+export const SchedCosFamily = /* @__PURE__ */ definePreset({
   type: "fastai.SchedCos",
   summary: "fastai SchedCos: half a cosine from start to end over steps (pos = t / steps).",
   example: "fastai.SchedCos(start=0.1, end=0.001, steps=100)",
   params,
-  create: (o) => SchedCos(o as SchedCosOptions),
-};
+  positional: ["start", "end", "steps"],
+  create: (o) => SchedCos(o),
+  preset: { anchor: "fastai" },
+});
 
 /** Registry entry of {@link SchedNo}. */
-export const SchedNoFamily: Family = {
+export const SchedNoFamily = /* @__PURE__ */ definePreset({
   type: "fastai.SchedNo",
   summary: "fastai SchedNo: the constant start (end is ignored).",
   example: "fastai.SchedNo(start=0.1, end=0.1, steps=100)",
   params,
-  create: (o) => SchedNo(o as SchedNoOptions),
-};
+  positional: ["start", "end", "steps"],
+  create: (o) => SchedNo(o),
+  preset: { anchor: "fastai" },
+});
 
 /** Registry entry of {@link SchedExp}. */
-export const SchedExpFamily: Family = {
+export const SchedExpFamily = /* @__PURE__ */ definePreset({
   type: "fastai.SchedExp",
   summary: "fastai SchedExp: exponential from start to end over steps (pos = t / steps).",
   example: "fastai.SchedExp(start=0.1, end=0.001, steps=100)",
   params: expParams,
-  create: (o) => SchedExp(o as SchedExpOptions),
-};
+  positional: ["start", "end", "steps"],
+  create: (o) => SchedExp(o),
+  preset: { anchor: "fastai" },
+});

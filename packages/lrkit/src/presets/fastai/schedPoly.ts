@@ -3,12 +3,11 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { overSteps, schedPoly, stepsParam, withPosition } from "./position.js";
 
 const NAME = "fastai.SchedPoly";
 
-// Key order = fastai's signature (start, end, power), then lrkit's steps.
 const params = v.strictObject({
   start: p.nonNegative("The value at pos = 0 (step 0)."),
   end: p.nonNegative("The value at pos = 1 (step `steps`), held after."),
@@ -49,10 +48,13 @@ export function SchedPoly(options: SchedPolyOptions): Schedule {
 }
 
 /** Registry entry of {@link SchedPoly}. */
-export const SchedPolyFamily: Family = {
+export const SchedPolyFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "fastai SchedPoly: start + (end - start) * pos ** power over steps (pos = t / steps).",
   example: "fastai.SchedPoly(start=0.1, end=0.001, power=2, steps=100)",
   params,
-  create: (o) => SchedPoly(o as SchedPolyOptions),
-};
+  // Positional: fastai's signature (start, end, power), then lrkit's steps.
+  positional: ["start", "end", "power", "steps"],
+  create: (o) => SchedPoly(o),
+  preset: { anchor: "fastai" },
+});

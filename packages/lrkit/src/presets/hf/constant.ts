@@ -5,7 +5,7 @@ import { warmup } from "../../compose/warmup.js";
 import { constant } from "../../families/constant.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, warmupStepsParam } from "./lambda.js";
 
 const CONSTANT = "hf.get_constant_schedule";
@@ -58,19 +58,23 @@ export function get_constant_schedule_with_warmup(options: GetConstantScheduleWi
 }
 
 /** Registry entry of {@link get_constant_schedule}. */
-export const getConstantScheduleFamily: Family = {
+export const getConstantScheduleFamily = /* @__PURE__ */ definePreset({
   type: CONSTANT,
   summary: "HF get_constant_schedule: the optimizer's lr at every step.",
   example: "hf.get_constant_schedule(5e-5)",
   params: constantParams,
-  create: (o) => get_constant_schedule(o as GetConstantScheduleOptions),
-};
+  positional: ["lr"],
+  create: (o) => get_constant_schedule(o),
+  preset: { anchor: "hf" },
+});
 
 /** Registry entry of {@link get_constant_schedule_with_warmup}. */
-export const getConstantScheduleWithWarmupFamily: Family = {
+export const getConstantScheduleWithWarmupFamily = /* @__PURE__ */ definePreset({
   type: WITH_WARMUP,
   summary: "HF get_constant_schedule_with_warmup: linear warmup from 0, then the optimizer's lr.",
   example: "hf.get_constant_schedule_with_warmup(5e-5, 10)",
   params: withWarmupParams,
-  create: (o) => get_constant_schedule_with_warmup(o as GetConstantScheduleWithWarmupOptions),
-};
+  positional: ["lr", "num_warmup_steps"],
+  create: (o) => get_constant_schedule_with_warmup(o),
+  preset: { anchor: "hf" },
+});

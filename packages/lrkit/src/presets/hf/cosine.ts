@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { cosineProgress, cosineWave } from "./cosineWave.js";
 import {
   lrParam,
@@ -52,10 +52,12 @@ export function get_cosine_schedule_with_warmup(options: GetCosineScheduleWithWa
 }
 
 /** Registry entry of {@link get_cosine_schedule_with_warmup}. */
-export const getCosineScheduleWithWarmupFamily: Family = {
+export const getCosineScheduleWithWarmupFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "HF get_cosine_schedule_with_warmup: linear warmup from 0, then num_cycles cosine waves.",
   example: "hf.get_cosine_schedule_with_warmup(5e-5, 5, 50)",
   params,
-  create: (o) => get_cosine_schedule_with_warmup(o as GetCosineScheduleWithWarmupOptions),
-};
+  positional: ["lr", "num_warmup_steps", "num_training_steps", "num_cycles"],
+  create: (o) => get_cosine_schedule_with_warmup(o),
+  preset: { anchor: "hf" },
+});

@@ -4,7 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { cosineProgress } from "./cosineWave.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 
@@ -68,13 +68,15 @@ export function get_cosine_with_hard_restarts_schedule_with_warmup(
 }
 
 /** Registry entry of {@link get_cosine_with_hard_restarts_schedule_with_warmup}. */
-export const getCosineWithHardRestartsScheduleWithWarmupFamily: Family = {
+export const getCosineWithHardRestartsScheduleWithWarmupFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "HF get_cosine_with_hard_restarts_schedule_with_warmup: warmup, then num_cycles cosine restarts.",
   example: "hf.get_cosine_with_hard_restarts_schedule_with_warmup(5e-5, 5, 50, num_cycles=3)",
   params,
+  positional: ["lr", "num_warmup_steps", "num_training_steps", "num_cycles"],
   create: (o) =>
     get_cosine_with_hard_restarts_schedule_with_warmup(
       o as GetCosineWithHardRestartsScheduleWithWarmupOptions,
     ),
-};
+  preset: { anchor: "hf" },
+});

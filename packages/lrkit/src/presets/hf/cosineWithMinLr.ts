@@ -4,7 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ParameterTypeError, parseParams, rangeError, typeError } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { cosineProgress, cosineWave } from "./cosineWave.js";
 import {
   lrParam,
@@ -94,11 +94,13 @@ export function get_cosine_with_min_lr_schedule_with_warmup(
 }
 
 /** Registry entry of {@link get_cosine_with_min_lr_schedule_with_warmup}. */
-export const getCosineWithMinLrScheduleWithWarmupFamily: Family = {
+export const getCosineWithMinLrScheduleWithWarmupFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "HF get_cosine_with_min_lr_schedule_with_warmup: linear warmup from 0, then cosine to min_lr.",
   example: "hf.get_cosine_with_min_lr_schedule_with_warmup(5e-5, 5, 50, min_lr=1e-6)",
   params,
+  positional: ["lr", "num_warmup_steps", "num_training_steps", "num_cycles", "min_lr", "min_lr_rate"],
   create: (o) =>
     get_cosine_with_min_lr_schedule_with_warmup(o as GetCosineWithMinLrScheduleWithWarmupOptions),
-};
+  preset: { anchor: "hf" },
+});

@@ -4,7 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { minLrRate, minLrShape } from "./cosineWithMinLr.js";
 import { cosineWave } from "./cosineWave.js";
 import {
@@ -84,13 +84,23 @@ export function get_cosine_with_min_lr_schedule_with_warmup_lr_rate(
 }
 
 /** Registry entry of {@link get_cosine_with_min_lr_schedule_with_warmup_lr_rate}. */
-export const getCosineWithMinLrScheduleWithWarmupLrRateFamily: Family = {
+export const getCosineWithMinLrScheduleWithWarmupLrRateFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "HF get_cosine_with_min_lr_schedule_with_warmup_lr_rate: warmup one step ahead, cosine to min_lr.",
   example: "hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate(5e-5, 5, 50, min_lr_rate=0.1)",
   params,
+  positional: [
+    "lr",
+    "num_warmup_steps",
+    "num_training_steps",
+    "num_cycles",
+    "min_lr",
+    "min_lr_rate",
+    "warmup_lr_rate",
+  ],
   create: (o) =>
     get_cosine_with_min_lr_schedule_with_warmup_lr_rate(
       o as GetCosineWithMinLrScheduleWithWarmupLrRateOptions,
     ),
-};
+  preset: { anchor: "hf" },
+});

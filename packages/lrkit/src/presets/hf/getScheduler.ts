@@ -4,6 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ParameterRangeError, ParameterTypeError, parseParams, typeError } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import type { Family } from "../../spec/family.js";
 import { getConstantScheduleFamily, getConstantScheduleWithWarmupFamily } from "./constant.js";
 import { getCosineScheduleWithWarmupFamily, type GetCosineScheduleWithWarmupOptions } from "./cosine.js";
@@ -122,7 +123,6 @@ const TYPE_TO_SCHEDULER_FUNCTION: Record<
 
 const NAMES = Object.keys(TYPE_TO_SCHEDULER_FUNCTION) as [ScheduleName, ...ScheduleName[]];
 
-// Key order = HF's signature with `lr` for `optimizer`.
 const params = v.strictObject({
   name: p.oneOf(NAMES, 'The SchedulerType name, e.g. "linear" (the Trainer\'s default) or "cosine".'),
   lr: lrParam,
@@ -243,10 +243,13 @@ function renamed(e: unknown, inner: string, direct: readonly string[]): unknown 
 }
 
 /** Registry entry of {@link get_scheduler}. */
-export const getSchedulerFamily: Family = {
+export const getSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "HF get_scheduler: any Trainer lr_scheduler_type by name, with scheduler_specific_kwargs.",
   example: 'hf.get_scheduler("cosine_with_min_lr", 5e-5, 5, 50, {min_lr: 1e-6})',
   params,
-  create: ({ name, ...rest }) => get_scheduler(name as ScheduleName, rest as unknown as GetSchedulerOptions),
-};
+  // Positional: HF's signature with `lr` for `optimizer`.
+  positional: ["name", "lr", "num_warmup_steps", "num_training_steps", "scheduler_specific_kwargs"],
+  create: ({ name, ...rest }) => get_scheduler(name, rest as GetSchedulerOptions),
+  preset: { anchor: "hf" },
+});

@@ -5,7 +5,7 @@ import { inverseSqrt } from "../../families/inverseSqrt.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, warmupStepsParam } from "./lambda.js";
 
 const NAME = "hf.get_inverse_sqrt_schedule";
@@ -47,10 +47,12 @@ export function get_inverse_sqrt_schedule(options: GetInverseSqrtScheduleOptions
 }
 
 /** Registry entry of {@link get_inverse_sqrt_schedule}. */
-export const getInverseSqrtScheduleFamily: Family = {
+export const getInverseSqrtScheduleFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "HF get_inverse_sqrt_schedule: linear warmup from 0, then lr / sqrt(1 + (t - w) / timescale).",
   example: "hf.get_inverse_sqrt_schedule(5e-5, 5)",
   params,
-  create: (o) => get_inverse_sqrt_schedule(o as GetInverseSqrtScheduleOptions),
-};
+  positional: ["lr", "num_warmup_steps", "timescale"],
+  create: (o) => get_inverse_sqrt_schedule(o),
+  preset: { anchor: "hf" },
+});

@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 
 const NAME = "hf.get_linear_schedule_with_warmup";
@@ -41,10 +41,12 @@ export function get_linear_schedule_with_warmup(options: GetLinearScheduleWithWa
 }
 
 /** Registry entry of {@link get_linear_schedule_with_warmup}. */
-export const getLinearScheduleWithWarmupFamily: Family = {
+export const getLinearScheduleWithWarmupFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "HF get_linear_schedule_with_warmup: linear warmup from 0, then linear decay to 0.",
   example: "hf.get_linear_schedule_with_warmup(5e-5, 5, 50)",
   params,
-  create: (o) => get_linear_schedule_with_warmup(o as GetLinearScheduleWithWarmupOptions),
-};
+  positional: ["lr", "num_warmup_steps", "num_training_steps"],
+  create: (o) => get_linear_schedule_with_warmup(o),
+  preset: { anchor: "hf" },
+});

@@ -4,7 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 
 const NAME = "hf.get_polynomial_decay_schedule_with_warmup";
@@ -60,11 +60,13 @@ export function get_polynomial_decay_schedule_with_warmup(
 }
 
 /** Registry entry of {@link get_polynomial_decay_schedule_with_warmup}. */
-export const getPolynomialDecayScheduleWithWarmupFamily: Family = {
+export const getPolynomialDecayScheduleWithWarmupFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary:
     "HF get_polynomial_decay_schedule_with_warmup: linear warmup from 0, then polynomial decay to lr_end.",
   example: "hf.get_polynomial_decay_schedule_with_warmup(5e-5, 5, 50, lr_end=1e-7, power=2.0)",
   params,
-  create: (o) => get_polynomial_decay_schedule_with_warmup(o as GetPolynomialDecayScheduleWithWarmupOptions),
-};
+  positional: ["lr", "num_warmup_steps", "num_training_steps", "lr_end", "power"],
+  create: (o) => get_polynomial_decay_schedule_with_warmup(o),
+  preset: { anchor: "hf" },
+});

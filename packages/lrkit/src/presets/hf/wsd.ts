@@ -3,7 +3,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ParameterTypeError, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { cosineWave } from "./cosineWave.js";
 import { lambdaSchedule, lrParam, numCyclesParam, warmupStepsParam, withFloor } from "./lambda.js";
 
@@ -113,10 +113,22 @@ export function get_wsd_schedule(options: GetWsdScheduleOptions): Schedule {
 }
 
 /** Registry entry of {@link get_wsd_schedule}. */
-export const getWsdScheduleFamily: Family = {
+export const getWsdScheduleFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "HF get_wsd_schedule: warmup, stable, decay (linear, cosine or 1-sqrt) from and to min_lr_ratio.",
   example: 'hf.get_wsd_schedule(5e-5, 5, 15, 50, decay_type="1-sqrt")',
   params,
-  create: (o) => get_wsd_schedule(o as GetWsdScheduleOptions),
-};
+  positional: [
+    "lr",
+    "num_warmup_steps",
+    "num_decay_steps",
+    "num_training_steps",
+    "num_stable_steps",
+    "warmup_type",
+    "decay_type",
+    "min_lr_ratio",
+    "num_cycles",
+  ],
+  create: (o) => get_wsd_schedule(o),
+  preset: { anchor: "hf" },
+});

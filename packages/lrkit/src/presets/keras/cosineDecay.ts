@@ -5,12 +5,11 @@ import { cosine } from "../../families/cosine.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "keras.CosineDecay";
 
-// Key order = Keras' signature without `name`: (initial_learning_rate, decay_steps, alpha,
-// [name,] warmup_target, warmup_steps).
 const params = v.strictObject({
   initial_learning_rate: p.nonNegative(
     "The learning rate at step 0: where the warmup starts, or the decay when there is none.",
@@ -80,10 +79,17 @@ export function CosineDecay(options: CosineDecayOptions): Schedule {
 }
 
 /** Registry entry of {@link CosineDecay}. */
-export const CosineDecayFamily: Family = {
+export const CosineDecayFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Keras CosineDecay: optional linear warmup to warmup_target, then cosine to alpha times it.",
   example: "keras.CosineDecay(0.0, 50, alpha=0.1, warmup_target=0.1, warmup_steps=5)",
   params,
-  create: (o) => CosineDecay(o as CosineDecayOptions),
-};
+  // Positional: Keras' signature without `name`: (initial_learning_rate, decay_steps, alpha,
+  // [name,] warmup_target, warmup_steps).
+  positional: ["initial_learning_rate", "decay_steps", "alpha", "warmup_target", "warmup_steps"],
+  create: (o) => CosineDecay(o),
+  preset: {
+    anchor: "keras",
+    native: { keras: (_, context) => anchorCall("keras.optimizers.schedules", context) },
+  },
+});

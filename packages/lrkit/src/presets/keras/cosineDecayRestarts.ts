@@ -3,7 +3,8 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { floorLogRatio } from "../floorLogRatio.js";
 
 const NAME = "keras.CosineDecayRestarts";
@@ -83,10 +84,15 @@ export function CosineDecayRestarts(options: CosineDecayRestartsOptions): Schedu
 }
 
 /** Registry entry of {@link CosineDecayRestarts}. */
-export const CosineDecayRestartsFamily: Family = {
+export const CosineDecayRestartsFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Keras CosineDecayRestarts: cosine periods growing by t_mul, amplitude scaled by m_mul.",
   example: "keras.CosineDecayRestarts(0.1, 10, t_mul=2.0, m_mul=0.8, alpha=0.01)",
   params,
-  create: (o) => CosineDecayRestarts(o as CosineDecayRestartsOptions),
-};
+  positional: ["initial_learning_rate", "first_decay_steps", "t_mul", "m_mul", "alpha"],
+  create: (o) => CosineDecayRestarts(o),
+  preset: {
+    anchor: "keras",
+    native: { keras: (_, context) => anchorCall("keras.optimizers.schedules", context) },
+  },
+});

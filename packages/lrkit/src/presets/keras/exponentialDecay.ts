@@ -4,7 +4,8 @@ import { exponential } from "../../families/exponential.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "keras.ExponentialDecay";
 
@@ -53,10 +54,15 @@ export function ExponentialDecay(options: ExponentialDecayOptions): Schedule {
 }
 
 /** Registry entry of {@link ExponentialDecay}. */
-export const ExponentialDecayFamily: Family = {
+export const ExponentialDecayFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Keras ExponentialDecay: initial_learning_rate * decay_rate ** (step / decay_steps).",
   example: "keras.ExponentialDecay(0.1, decay_steps=10, decay_rate=0.9)",
   params,
-  create: (o) => ExponentialDecay(o as ExponentialDecayOptions),
-};
+  positional: ["initial_learning_rate", "decay_steps", "decay_rate", "staircase"],
+  create: (o) => ExponentialDecay(o),
+  preset: {
+    anchor: "keras",
+    native: { keras: (_, context) => anchorCall("keras.optimizers.schedules", context) },
+  },
+});

@@ -4,7 +4,8 @@ import { inverseTime } from "../../families/inverseTime.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "keras.InverseTimeDecay";
 
@@ -47,10 +48,15 @@ export function InverseTimeDecay(options: InverseTimeDecayOptions): Schedule {
 }
 
 /** Registry entry of {@link InverseTimeDecay}. */
-export const InverseTimeDecayFamily: Family = {
+export const InverseTimeDecayFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Keras InverseTimeDecay: initial_learning_rate / (1 + decay_rate * step / decay_steps).",
   example: "keras.InverseTimeDecay(0.1, decay_steps=10, decay_rate=0.5)",
   params,
-  create: (o) => InverseTimeDecay(o as InverseTimeDecayOptions),
-};
+  positional: ["initial_learning_rate", "decay_steps", "decay_rate", "staircase"],
+  create: (o) => InverseTimeDecay(o),
+  preset: {
+    anchor: "keras",
+    native: { keras: (_, context) => anchorCall("keras.optimizers.schedules", context) },
+  },
+});

@@ -4,7 +4,8 @@ import { piecewiseConstant } from "../../families/piecewiseConstant.js";
 import * as p from "../../params.js";
 import { ensure, ensureSorted, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "keras.PiecewiseConstantDecay";
 
@@ -54,10 +55,15 @@ export function PiecewiseConstantDecay(options: PiecewiseConstantDecayOptions): 
 }
 
 /** Registry entry of {@link PiecewiseConstantDecay}. */
-export const PiecewiseConstantDecayFamily: Family = {
+export const PiecewiseConstantDecayFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Keras PiecewiseConstantDecay: values[i] up to and including boundaries[i].",
   example: "keras.PiecewiseConstantDecay([20, 40], [0.1, 0.01, 0.001])",
   params,
-  create: (o) => PiecewiseConstantDecay(o as PiecewiseConstantDecayOptions),
-};
+  positional: ["boundaries", "values"],
+  create: (o) => PiecewiseConstantDecay(o),
+  preset: {
+    anchor: "keras",
+    native: { keras: (_, context) => anchorCall("keras.optimizers.schedules", context) },
+  },
+});

@@ -4,7 +4,8 @@ import { polynomial } from "../../families/polynomial.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "keras.PolynomialDecay";
 
@@ -63,10 +64,15 @@ export function PolynomialDecay(options: PolynomialDecayOptions): Schedule {
 }
 
 /** Registry entry of {@link PolynomialDecay}. */
-export const PolynomialDecayFamily: Family = {
+export const PolynomialDecayFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Keras PolynomialDecay: polynomial decay to end_learning_rate, optionally cycling.",
   example: "keras.PolynomialDecay(0.1, 50, end_learning_rate=0.001, power=2)",
   params,
-  create: (o) => PolynomialDecay(o as PolynomialDecayOptions),
-};
+  positional: ["initial_learning_rate", "decay_steps", "end_learning_rate", "power", "cycle"],
+  create: (o) => PolynomialDecay(o),
+  preset: {
+    anchor: "keras",
+    native: { keras: (_, context) => anchorCall("keras.optimizers.schedules", context) },
+  },
+});

@@ -4,7 +4,7 @@ import { cosine } from "../../families/cosine.js";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { decayToMaxUpdate, maxUpdate } from "./decayToMaxUpdate.js";
 import { baseLr, warmupShape } from "./lrScheduler.js";
 
@@ -70,10 +70,12 @@ export function CosineScheduler(options: CosineSchedulerOptions): Schedule {
 }
 
 /** Registry entry of {@link CosineScheduler}. */
-export const CosineSchedulerFamily: Family = {
+export const CosineSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "MXNet CosineScheduler: optional warmup, cosine to final_lr at max_update, then hold.",
   example: "mxnet.CosineScheduler(max_update=50, base_lr=0.1, final_lr=0.001, warmup_steps=5)",
   params,
-  create: (o) => CosineScheduler(o as CosineSchedulerOptions),
-};
+  positional: ["max_update", "base_lr", "final_lr", "warmup_steps", "warmup_begin_lr", "warmup_mode"],
+  create: (o) => CosineScheduler(o),
+  preset: { anchor: "mxnet" },
+});

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
 import { loopDecay } from "./loopDecay.js";
 
@@ -79,10 +79,20 @@ export function FactorScheduler(options: FactorSchedulerOptions): Schedule {
 }
 
 /** Registry entry of {@link FactorScheduler}. */
-export const FactorSchedulerFamily: Family = {
+export const FactorSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "MXNet FactorScheduler: multiply by factor after every step updates, down to stop_factor_lr.",
   example: "mxnet.FactorScheduler(step=10, factor=0.5, base_lr=0.1)",
   params,
-  create: (o) => FactorScheduler(o as FactorSchedulerOptions),
-};
+  positional: [
+    "step",
+    "factor",
+    "stop_factor_lr",
+    "base_lr",
+    "warmup_steps",
+    "warmup_begin_lr",
+    "warmup_mode",
+  ],
+  create: (o) => FactorScheduler(o),
+  preset: { anchor: "mxnet" },
+});

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { countAtOrBelow } from "../../families/math.js";
 import { ensure, ensureSorted, parseParams } from "../../params.js";
 import { define, specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { reducingFactor } from "./factorScheduler.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
 import { loopDecay } from "./loopDecay.js";
@@ -76,10 +76,12 @@ export function MultiFactorScheduler(options: MultiFactorSchedulerOptions): Sche
 }
 
 /** Registry entry of {@link MultiFactorScheduler}. */
-export const MultiFactorSchedulerFamily: Family = {
+export const MultiFactorSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "MXNet MultiFactorScheduler: multiply by factor once the update passes each listed step.",
   example: "mxnet.MultiFactorScheduler(step=[15, 30], factor=0.5, base_lr=0.5)",
   params,
-  create: (o) => MultiFactorScheduler(o as MultiFactorSchedulerOptions),
-};
+  positional: ["step", "factor", "base_lr", "warmup_steps", "warmup_begin_lr", "warmup_mode"],
+  create: (o) => MultiFactorScheduler(o),
+  preset: { anchor: "mxnet" },
+});

@@ -4,7 +4,7 @@ import { polynomial } from "../../families/polynomial.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { decayToMaxUpdate, maxUpdate } from "./decayToMaxUpdate.js";
 import { baseLr, warmupShape } from "./lrScheduler.js";
 
@@ -55,10 +55,12 @@ export function PolyScheduler(options: PolySchedulerOptions): Schedule {
 }
 
 /** Registry entry of {@link PolyScheduler}. */
-export const PolySchedulerFamily: Family = {
+export const PolySchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "MXNet PolyScheduler: optional warmup, polynomial decay to final_lr at max_update, then hold.",
   example: "mxnet.PolyScheduler(max_update=50, base_lr=0.1, pwr=2)",
   params,
-  create: (o) => PolyScheduler(o as PolySchedulerOptions),
-};
+  positional: ["max_update", "base_lr", "pwr", "final_lr", "warmup_steps", "warmup_begin_lr", "warmup_mode"],
+  create: (o) => PolyScheduler(o),
+  preset: { anchor: "mxnet" },
+});

@@ -3,7 +3,8 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, relabel, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "optax.constant_schedule";
 
@@ -42,10 +43,12 @@ export function constant_schedule(options: ConstantScheduleOptions): Schedule {
 }
 
 /** Registry entry of {@link constant_schedule}. */
-export const constantScheduleFamily: Family = {
+export const constantScheduleFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Optax constant_schedule: the same value at every step.",
   example: "optax.constant_schedule(0.1)",
   params,
-  create: (o) => constant_schedule(o as ConstantScheduleOptions),
-};
+  positional: ["value"],
+  create: (o) => constant_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});

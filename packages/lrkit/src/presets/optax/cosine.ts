@@ -3,7 +3,8 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, relabel, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "optax.cosine_decay_schedule";
 
@@ -67,10 +68,12 @@ export function cosine_decay_schedule(options: CosineDecayScheduleOptions): Sche
 }
 
 /** Registry entry of {@link cosine_decay_schedule}. */
-export const cosineDecayScheduleFamily: Family = {
+export const cosineDecayScheduleFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Optax cosine_decay_schedule: cosine from init_value to alpha * init_value over decay_steps.",
   example: "optax.cosine_decay_schedule(0.1, 50, alpha=0.01)",
   params,
-  create: (o) => cosine_decay_schedule(o as CosineDecayScheduleOptions),
-};
+  positional: ["init_value", "decay_steps", "alpha", "exponent"],
+  create: (o) => cosine_decay_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});

@@ -3,7 +3,8 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, relabel, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { constantPart } from "./constant.js";
 
 /** The parameters of Optax's exponential decay after `init_value` (shared with the warmup variant). */
@@ -110,12 +111,14 @@ export function exponential_decay(options: ExponentialDecayOptions): Schedule {
 }
 
 /** Registry entry of {@link exponential_decay}. */
-export const exponentialDecayFamily: Family = {
+export const exponentialDecayFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary:
     "Optax exponential_decay: init_value * decay_rate ** (k / transition_steps), bounded by end_value.",
   example:
     "optax.exponential_decay(0.1, transition_steps=10, decay_rate=0.5, transition_begin=5, end_value=0.001)",
   params,
-  create: (o) => exponential_decay(o as ExponentialDecayOptions),
-};
+  positional: ["init_value", "transition_steps", "decay_rate", "transition_begin", "staircase", "end_value"],
+  create: (o) => exponential_decay(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});

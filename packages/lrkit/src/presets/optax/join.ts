@@ -4,7 +4,8 @@ import { join } from "../../compose/join.js";
 import * as p from "../../params.js";
 import { ensure, ensureSorted, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "optax.join_schedules";
 
@@ -58,11 +59,13 @@ export function join_schedules(options: JoinSchedulesOptions): Schedule {
 }
 
 /** Registry entry of {@link join_schedules}. */
-export const joinSchedulesFamily: Family = {
+export const joinSchedulesFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Optax join_schedules: schedules end to end, each counting steps from its boundary.",
   example:
     "optax.join_schedules([optax.linear_schedule(0.0, 0.1, 10), optax.cosine_decay_schedule(0.1, 40)], [10])",
   params,
-  create: (o) => join_schedules(o as JoinSchedulesOptions),
-};
+  positional: ["schedules", "boundaries"],
+  create: (o) => join_schedules(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});

@@ -4,7 +4,8 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { interpolationPart } from "./piecewise.js";
 
 /**
@@ -73,13 +74,15 @@ export function cosine_onecycle_schedule(options: CosineOnecycleScheduleOptions)
 }
 
 /** Registry entry of {@link cosine_onecycle_schedule}. */
-export const cosineOnecycleScheduleFamily: Family = {
+export const cosineOnecycleScheduleFamily = /* @__PURE__ */ definePreset({
   type: COSINE,
   summary: "Optax cosine_onecycle_schedule: cosine up to peak_value at pct_start, then far down.",
   example: "optax.cosine_onecycle_schedule(50, 0.1)",
   params: cosineParams,
-  create: (o) => cosine_onecycle_schedule(o as CosineOnecycleScheduleOptions),
-};
+  positional: ["transition_steps", "peak_value", "pct_start", "div_factor", "final_div_factor"],
+  create: (o) => cosine_onecycle_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});
 
 const LINEAR = "optax.linear_onecycle_schedule";
 
@@ -142,10 +145,12 @@ export function linear_onecycle_schedule(options: LinearOnecycleScheduleOptions)
 }
 
 /** Registry entry of {@link linear_onecycle_schedule}. */
-export const linearOnecycleScheduleFamily: Family = {
+export const linearOnecycleScheduleFamily = /* @__PURE__ */ definePreset({
   type: LINEAR,
   summary: "Optax linear_onecycle_schedule: linear up to peak_value, back to the start, then far down.",
   example: "optax.linear_onecycle_schedule(50, 0.1)",
   params: linearParams,
-  create: (o) => linear_onecycle_schedule(o as LinearOnecycleScheduleOptions),
-};
+  positional: ["transition_steps", "peak_value", "pct_start", "pct_final", "div_factor", "final_div_factor"],
+  create: (o) => linear_onecycle_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});

@@ -6,7 +6,8 @@ import { piecewiseConstant } from "../../families/piecewiseConstant.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { boundariesAndScales, cumulativeValues, sortedEntries } from "./boundariesAndScales.js";
 import { constantPart } from "./constant.js";
 
@@ -54,13 +55,15 @@ export function piecewise_constant_schedule(options: PiecewiseConstantScheduleOp
 }
 
 /** Registry entry of {@link piecewise_constant_schedule}. */
-export const piecewiseConstantScheduleFamily: Family = {
+export const piecewiseConstantScheduleFamily = /* @__PURE__ */ definePreset({
   type: CONSTANT,
   summary: "Optax piecewise_constant_schedule: init_value scaled at each {step: scale} boundary.",
   example: "optax.piecewise_constant_schedule(0.1, {20: 0.1, 40: 0.1})",
   params: constantParams,
-  create: (o) => piecewise_constant_schedule(o as PiecewiseConstantScheduleOptions),
-};
+  positional: ["init_value", "boundaries_and_scales"],
+  create: (o) => piecewise_constant_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});
 
 /**
  * Optax's piecewise interpolation as a core schedule. `entries` are `[step, scale]` pairs sorted
@@ -136,10 +139,12 @@ export function piecewise_interpolate_schedule(options: PiecewiseInterpolateSche
 }
 
 /** Registry entry of {@link piecewise_interpolate_schedule}. */
-export const piecewiseInterpolateScheduleFamily: Family = {
+export const piecewiseInterpolateScheduleFamily = /* @__PURE__ */ definePreset({
   type: INTERPOLATE,
   summary: "Optax piecewise_interpolate_schedule: linear or cosine between accumulated {step: scale} values.",
   example: 'optax.piecewise_interpolate_schedule("cosine", 0.01, {10: 10, 50: 0.01})',
   params: interpolateParams,
-  create: (o) => piecewise_interpolate_schedule(o as PiecewiseInterpolateScheduleOptions),
-};
+  positional: ["interpolate_type", "init_value", "boundaries_and_scales"],
+  create: (o) => piecewise_interpolate_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});

@@ -3,7 +3,8 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, relabel, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { constantPart } from "./constant.js";
 
 const transitionSteps = () =>
@@ -89,14 +90,16 @@ export function polynomial_schedule(options: PolynomialScheduleOptions): Schedul
 }
 
 /** Registry entry of {@link polynomial_schedule}. */
-export const polynomialScheduleFamily: Family = {
+export const polynomialScheduleFamily = /* @__PURE__ */ definePreset({
   type: POLYNOMIAL,
   summary: "Optax polynomial_schedule: polynomial transition from init_value to end_value.",
   example:
     "optax.polynomial_schedule(init_value=0.1, end_value=0.001, power=2, transition_steps=40, transition_begin=5)",
   params: polynomialParams,
-  create: (o) => polynomial_schedule(o as PolynomialScheduleOptions),
-};
+  positional: ["init_value", "end_value", "power", "transition_steps", "transition_begin"],
+  create: (o) => polynomial_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});
 
 const LINEAR = "optax.linear_schedule";
 
@@ -137,10 +140,12 @@ export function linear_schedule(options: LinearScheduleOptions): Schedule {
 }
 
 /** Registry entry of {@link linear_schedule}. */
-export const linearScheduleFamily: Family = {
+export const linearScheduleFamily = /* @__PURE__ */ definePreset({
   type: LINEAR,
   summary: "Optax linear_schedule: linear transition from init_value to end_value.",
   example: "optax.linear_schedule(init_value=0.1, end_value=0.001, transition_steps=50)",
   params: linearParams,
-  create: (o) => linear_schedule(o as LinearScheduleOptions),
-};
+  positional: ["init_value", "end_value", "transition_steps", "transition_begin"],
+  create: (o) => linear_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});

@@ -3,7 +3,8 @@ import * as v from "valibot";
 import { join } from "../../compose/join.js";
 import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { warmupCosinePart, warmupCosineShape } from "./warmup.js";
 
 const NAME = "optax.sgdr_schedule";
@@ -55,11 +56,13 @@ export function sgdr_schedule(options: SgdrScheduleOptions): Schedule {
 }
 
 /** Registry entry of {@link sgdr_schedule}. */
-export const sgdrScheduleFamily: Family = {
+export const sgdrScheduleFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Optax sgdr_schedule: warmup-cosine cycles end to end, one per cosine_kwargs entry.",
   example:
     "optax.sgdr_schedule([{init_value: 0, peak_value: 0.1, warmup_steps: 2, decay_steps: 20}, {init_value: 0, peak_value: 0.05, warmup_steps: 2, decay_steps: 30}])",
   params,
-  create: (o) => sgdr_schedule(o as SgdrScheduleOptions),
-};
+  positional: ["cosine_kwargs"],
+  create: (o) => sgdr_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});

@@ -5,7 +5,8 @@ import { join } from "../../compose/join.js";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { anchorCall } from "../../export/nativeCalls.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { cosinePart } from "./cosine.js";
 import { exponentialPart, exponentialShape } from "./exponential.js";
 import { polynomialPart } from "./polynomial.js";
@@ -89,13 +90,15 @@ export function warmup_cosine_decay_schedule(options: WarmupCosineDecayScheduleO
 }
 
 /** Registry entry of {@link warmup_cosine_decay_schedule}. */
-export const warmupCosineDecayScheduleFamily: Family = {
+export const warmupCosineDecayScheduleFamily = /* @__PURE__ */ definePreset({
   type: COSINE,
   summary: "Optax warmup_cosine_decay_schedule: linear warmup, then cosine; decay_steps counts both.",
   example: "optax.warmup_cosine_decay_schedule(0.0, 0.1, warmup_steps=5, decay_steps=50, end_value=0.001)",
   params: cosineParams,
-  create: (o) => warmup_cosine_decay_schedule(o as WarmupCosineDecayScheduleOptions),
-};
+  positional: ["init_value", "peak_value", "warmup_steps", "decay_steps", "end_value", "exponent"],
+  create: (o) => warmup_cosine_decay_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});
 
 const EXPONENTIAL = "optax.warmup_exponential_decay_schedule";
 
@@ -144,14 +147,25 @@ export function warmup_exponential_decay_schedule(options: WarmupExponentialDeca
 }
 
 /** Registry entry of {@link warmup_exponential_decay_schedule}. */
-export const warmupExponentialDecayScheduleFamily: Family = {
+export const warmupExponentialDecayScheduleFamily = /* @__PURE__ */ definePreset({
   type: EXPONENTIAL,
   summary: "Optax warmup_exponential_decay_schedule: linear warmup, then exponential_decay.",
   example:
     "optax.warmup_exponential_decay_schedule(0.0, 0.1, warmup_steps=5, transition_steps=10, decay_rate=0.5)",
   params: exponentialParams,
-  create: (o) => warmup_exponential_decay_schedule(o as WarmupExponentialDecayScheduleOptions),
-};
+  positional: [
+    "init_value",
+    "peak_value",
+    "warmup_steps",
+    "transition_steps",
+    "decay_rate",
+    "transition_begin",
+    "staircase",
+    "end_value",
+  ],
+  create: (o) => warmup_exponential_decay_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});
 
 const CONSTANT = "optax.warmup_constant_schedule";
 
@@ -191,10 +205,12 @@ export function warmup_constant_schedule(options: WarmupConstantScheduleOptions)
 }
 
 /** Registry entry of {@link warmup_constant_schedule}. */
-export const warmupConstantScheduleFamily: Family = {
+export const warmupConstantScheduleFamily = /* @__PURE__ */ definePreset({
   type: CONSTANT,
   summary: "Optax warmup_constant_schedule: linear warmup to peak_value, then constant.",
   example: "optax.warmup_constant_schedule(0.0, 0.1, 10)",
   params: constantParams,
-  create: (o) => warmup_constant_schedule(o as WarmupConstantScheduleOptions),
-};
+  positional: ["init_value", "peak_value", "warmup_steps"],
+  create: (o) => warmup_constant_schedule(o),
+  preset: { anchor: "optax", native: { optax: (_, context) => anchorCall("optax", context) } },
+});

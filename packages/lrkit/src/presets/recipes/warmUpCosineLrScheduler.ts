@@ -6,7 +6,7 @@ import { linear } from "../../families/linear.js";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "recipes.warm_up_cosine_lr_scheduler";
 
@@ -83,10 +83,12 @@ export function warm_up_cosine_lr_scheduler(options: WarmUpCosineLrSchedulerOpti
 }
 
 /** Registry entry of {@link warm_up_cosine_lr_scheduler}. */
-export const warmUpCosineLrSchedulerFamily: Family = {
+export const warmUpCosineLrSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Blog warm_up_cosine_lr_scheduler: lr * (eta_min + t / w) warmup, then lr * cosine to 0.",
   example: "recipes.warm_up_cosine_lr_scheduler(lr=0.0001, epochs=100, warm_up_epochs=30)",
   params,
-  create: (o) => warm_up_cosine_lr_scheduler(o as WarmUpCosineLrSchedulerOptions),
-};
+  positional: ["lr", "epochs", "warm_up_epochs", "eta_min"],
+  create: (o) => warm_up_cosine_lr_scheduler(o),
+  preset: { anchor: "recipes" },
+});

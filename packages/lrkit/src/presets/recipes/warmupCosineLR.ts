@@ -6,7 +6,7 @@ import { cosine } from "../../families/cosine.js";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 
 const NAME = "recipes.WarmupCosineLR";
 
@@ -76,10 +76,12 @@ export function WarmupCosineLR(options: WarmupCosineLROptions): Schedule {
 }
 
 /** Registry entry of {@link WarmupCosineLR}. */
-export const WarmupCosineLRFamily: Family = {
+export const WarmupCosineLRFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "Blog WarmupCosineLR: linear warmup from lr_min (epoch 0 at start_ratio), periodic cosine after.",
   example: "recipes.WarmupCosineLR(lr_min=1e-9, lr_max=0.001, warm_up=5, T_max=100)",
   params,
-  create: (o) => WarmupCosineLR(o as WarmupCosineLROptions),
-};
+  positional: ["lr_min", "lr_max", "warm_up", "T_max", "start_ratio"],
+  create: (o) => WarmupCosineLR(o),
+  preset: { anchor: "recipes" },
+});

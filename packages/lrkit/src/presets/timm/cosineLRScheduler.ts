@@ -3,13 +3,12 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
 import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.CosineLRScheduler";
 
-// Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
 const params = v.strictObject({
   lr: lrParam,
   t_initial: p.positive("The length of the first cycle."),
@@ -80,10 +79,28 @@ export function CosineLRScheduler(options: CosineLRSchedulerOptions): Schedule {
 }
 
 /** Registry entry of {@link CosineLRScheduler}. */
-export const CosineLRSchedulerFamily: Family = {
+export const CosineLRSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "timm CosineLRScheduler: warmup, cosine cycles with restarts, k-decay and noise.",
   example: "timm.CosineLRScheduler(0.1, 50, 1e-4, warmup_t=5, warmup_lr_init=1e-4)",
   params,
-  create: (o) => CosineLRScheduler(o as CosineLRSchedulerOptions),
-};
+  // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
+  positional: [
+    "lr",
+    "t_initial",
+    "lr_min",
+    "cycle_mul",
+    "cycle_decay",
+    "cycle_limit",
+    "warmup_t",
+    "warmup_lr_init",
+    "warmup_prefix",
+    "noise_range_t",
+    "noise_pct",
+    "noise_std",
+    "noise_seed",
+    "k_decay",
+  ],
+  create: (o) => CosineLRScheduler(o),
+  preset: { anchor: "timm" },
+});

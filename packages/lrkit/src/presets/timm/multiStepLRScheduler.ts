@@ -5,12 +5,11 @@ import { multiStep } from "../../families/multiStep.js";
 import * as p from "../../params.js";
 import { ensureSorted, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.MultiStepLRScheduler";
 
-// Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
 const params = v.strictObject({
   lr: lrParam,
   decay_t: p.numbers("The milestones, sorted: the lr is multiplied by decay_rate one step before each."),
@@ -62,11 +61,25 @@ export function MultiStepLRScheduler(options: MultiStepLRSchedulerOptions): Sche
 }
 
 /** Registry entry of {@link MultiStepLRScheduler}. */
-export const MultiStepLRSchedulerFamily: Family = {
+export const MultiStepLRSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary:
     "timm MultiStepLRScheduler: warmup, then decay_rate at each milestone (one step early), with noise.",
   example: "timm.MultiStepLRScheduler(0.1, [20, 40], 0.1, warmup_t=5, warmup_lr_init=1e-4)",
   params,
-  create: (o) => MultiStepLRScheduler(o as MultiStepLRSchedulerOptions),
-};
+  // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
+  positional: [
+    "lr",
+    "decay_t",
+    "decay_rate",
+    "warmup_t",
+    "warmup_lr_init",
+    "warmup_prefix",
+    "noise_range_t",
+    "noise_pct",
+    "noise_std",
+    "noise_seed",
+  ],
+  create: (o) => MultiStepLRScheduler(o),
+  preset: { anchor: "timm" },
+});

@@ -8,7 +8,8 @@ import { lrParam } from "./scheduler.js";
 
 const NAME = "timm.PlateauLRScheduler";
 
-// Key order = timm's signature with `lr` for `optimizer`; the noise parameters are not supported.
+// The parameters in timm's signature order, with `lr` for `optimizer`; the noise parameters are not
+// supported.
 const params = v.strictObject({
   lr: lrParam,
   decay_rate: v.optional(

@@ -3,13 +3,12 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
 import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.PolyLRScheduler";
 
-// Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
 const params = v.strictObject({
   lr: lrParam,
   t_initial: p.positive("The length of the first cycle."),
@@ -69,11 +68,30 @@ export function PolyLRScheduler(options: PolyLRSchedulerOptions): Schedule {
 }
 
 /** Registry entry of {@link PolyLRScheduler}. */
-export const PolyLRSchedulerFamily: Family = {
+export const PolyLRSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "timm PolyLRScheduler: warmup, polynomial decay cycles with restarts, k-decay and noise.",
   example:
     "timm.PolyLRScheduler(0.1, 25, 0.5, 1e-4, cycle_limit=2, cycle_decay=0.5, warmup_t=5, warmup_prefix=True)",
   params,
-  create: (o) => PolyLRScheduler(o as PolyLRSchedulerOptions),
-};
+  // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
+  positional: [
+    "lr",
+    "t_initial",
+    "power",
+    "lr_min",
+    "cycle_mul",
+    "cycle_decay",
+    "cycle_limit",
+    "warmup_t",
+    "warmup_lr_init",
+    "warmup_prefix",
+    "noise_range_t",
+    "noise_pct",
+    "noise_std",
+    "noise_seed",
+    "k_decay",
+  ],
+  create: (o) => PolyLRScheduler(o),
+  preset: { anchor: "timm" },
+});

@@ -4,12 +4,11 @@ import { floorDiv } from "../../families/math.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.StepLRScheduler";
 
-// Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
 const params = v.strictObject({
   lr: lrParam,
   decay_t: p.positive("Steps between two decays (a float: 2.4 epochs is common)."),
@@ -57,11 +56,25 @@ export function StepLRScheduler(options: StepLRSchedulerOptions): Schedule {
 }
 
 /** Registry entry of {@link StepLRScheduler}. */
-export const StepLRSchedulerFamily: Family = {
+export const StepLRSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "timm StepLRScheduler: warmup, then lr * decay_rate ** (t // decay_t), with noise.",
   example:
     "timm.StepLRScheduler(0.048, 2.4, 0.97, warmup_t=3, warmup_lr_init=1e-6, noise_range_t=[10, 40], noise_pct=0.1)",
   params,
-  create: (o) => StepLRScheduler(o as StepLRSchedulerOptions),
-};
+  // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
+  positional: [
+    "lr",
+    "decay_t",
+    "decay_rate",
+    "warmup_t",
+    "warmup_lr_init",
+    "warmup_prefix",
+    "noise_range_t",
+    "noise_pct",
+    "noise_std",
+    "noise_seed",
+  ],
+  create: (o) => StepLRScheduler(o),
+  preset: { anchor: "timm" },
+});

@@ -3,13 +3,12 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
-import type { Family } from "../../spec/family.js";
+import { definePreset } from "../../spec/defineFamily.js";
 import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
 import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.TanhLRScheduler";
 
-// Key order = timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
 const params = v.strictObject({
   lr: lrParam,
   t_initial: p.positive("The length of the first cycle."),
@@ -74,10 +73,29 @@ export function TanhLRScheduler(options: TanhLRSchedulerOptions): Schedule {
 }
 
 /** Registry entry of {@link TanhLRScheduler}. */
-export const TanhLRSchedulerFamily: Family = {
+export const TanhLRSchedulerFamily = /* @__PURE__ */ definePreset({
   type: NAME,
   summary: "timm TanhLRScheduler: warmup, hyperbolic-tangent decay cycles with restarts and noise.",
   example: "timm.TanhLRScheduler(0.1, 50, lr_min=1e-4, warmup_t=5, warmup_lr_init=1e-4)",
   params,
-  create: (o) => TanhLRScheduler(o as TanhLRSchedulerOptions),
-};
+  // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
+  positional: [
+    "lr",
+    "t_initial",
+    "lb",
+    "ub",
+    "lr_min",
+    "cycle_mul",
+    "cycle_decay",
+    "cycle_limit",
+    "warmup_t",
+    "warmup_lr_init",
+    "warmup_prefix",
+    "noise_range_t",
+    "noise_pct",
+    "noise_std",
+    "noise_seed",
+  ],
+  create: (o) => TanhLRScheduler(o),
+  preset: { anchor: "timm" },
+});

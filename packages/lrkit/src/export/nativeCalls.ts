@@ -1,0 +1,65 @@
+/**
+ * Builders of the native calls that registry entries map to: a PyTorch scheduler, an Optax
+ * schedule, a Keras schedule, and an anchor's own call that repeats a preset's spec.
+ *
+ * @module
+ */
+import type { NativeContext, TorchScheduler } from "../spec/family.js";
+import { isSpec } from "../spec/isSpec.js";
+import { kwargs, py } from "./pythonLiteral.js";
+
+/** `lr_scheduler.<cls>(optimizer, ...)` on an optimizer whose lr is `lr`. */
+export function torchScheduler(
+  lr: number,
+  cls: string,
+  args: Record<string, unknown>,
+  uses?: string,
+): TorchScheduler {
+  const rest = kwargs(args);
+  return { lr, scheduler: `lr_scheduler.${cls}(optimizer${rest ? `, ${rest}` : ""})`, uses: uses ?? "" };
+}
+
+/** `optax.<fn>(...)`. */
+export function optaxCall(fn: string, args: Record<string, unknown>): string {
+  return `optax.${fn}(${kwargs(args)})`;
+}
+
+/** `keras.optimizers.schedules.<cls>(...)`. */
+export function kerasCall(cls: string, args: Record<string, unknown>): string {
+  return `keras.optimizers.schedules.${cls}(${kwargs(args)})`;
+}
+
+/**
+ * A Python argument of an anchor's own call: nested specs as their Optax expressions, and dicts
+ * keyed by steps (Optax's `boundaries_and_scales`, which a JSON spec must key by strings) with
+ * number keys.
+ */
+function anchorArg(value: unknown, optax: NativeContext["optax"]): string {
+  if (isSpec(value)) return optax(value);
+  if (Array.isArray(value)) return `[${value.map((v) => anchorArg(v, optax)).join(", ")}]`;
+  if (typeof value !== "object" || value === null) return py(value);
+  const entries = Object.entries(value).map(
+    ([k, v]) => `${/^\d+(\.\d+)?$/.test(k) ? k : JSON.stringify(k)}: ${anchorArg(v, optax)}`,
+  );
+  return `{${entries.join(", ")}}`;
+}
+
+/**
+ * The native call of a preset whose spec is its anchor's own call: `<module>.<name>(...)` with the
+ * parameters as the spec gives them.
+ *
+ * @param module - the Python module that holds the anchor's function, e.g. `"optax"` or
+ *   `"keras.optimizers.schedules"`.
+ * @param context - the preset node's spec and the Optax expressions of nested specs.
+ * @example
+ * ```ts
+ * native: { optax: (_, context) => anchorCall("optax", context) }
+ * // for { type: "optax.cosine_decay_schedule", init_value: 0.1, decay_steps: 50 }:
+ * // "optax.cosine_decay_schedule(init_value=0.1, decay_steps=50)"
+ * ```
+ */
+export function anchorCall(module: string, { spec, optax }: NativeContext): string {
+  const { type, ...given } = spec;
+  const args = Object.entries(given).map(([key, value]) => `${key}=${anchorArg(value, optax)}`);
+  return `${module}.${type.slice(type.indexOf(".") + 1)}(${args.join(", ")})`;
+}
