@@ -46,7 +46,7 @@ function checkRate(fn: string, name: string, value: number, max = Infinity): voi
 /**
  * The learning rate of the next update.
  *
- * @param optimizer - any of TensorFlow.js's seven optimizers.
+ * @param optimizer - any optimizer of {@link OPTIMIZERS}.
  * @throws TypeError for another object.
  * @example
  * ```ts
@@ -64,7 +64,7 @@ export function getLearningRate(optimizer: Optimizer): number {
  * Adamax, RMSProp, Adagrad and Adadelta read their `learningRate` field at every step, which is
  * set. Setting the current value again does nothing.
  *
- * @param optimizer - any of TensorFlow.js's seven optimizers.
+ * @param optimizer - any optimizer of {@link OPTIMIZERS}.
  * @param lr - a non-negative finite number.
  * @throws TypeError for another object; RangeError for a negative or non-finite `lr`.
  * @example

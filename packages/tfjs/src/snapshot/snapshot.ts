@@ -43,7 +43,7 @@ export interface TrainingSnapshot {
  *
  * @param model - a `tf.LayersModel` (or anything with `getWeights`/`setWeights`).
  * @param optimizer - defaults to `model.optimizer`; `null` snapshots the weights only.
- * @throws TypeError when the optimizer is not one of TensorFlow.js's seven.
+ * @throws TypeError when the optimizer is not one of {@link OPTIMIZERS}.
  * @example
  * ```ts
  * const saved = await snapshot(model);
