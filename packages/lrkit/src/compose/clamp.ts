@@ -45,6 +45,7 @@ export const clampFamily = /* @__PURE__ */ defineFamily({
   example: "clamp(exponential(lr=0.1, gamma=0.9), min=0.001)",
   params,
   positional: ["schedule", "min", "max"],
+  leading: ["schedule"],
   create: ({ schedule, ...rest }) => clamp(schedule, rest),
   closedForm: (o, x, ctx) => {
     let value = ctx.form(o.schedule, x);

@@ -73,6 +73,7 @@ export const joinFamily = /* @__PURE__ */ defineFamily({
   example: "join([linear(from=0.01, to=0.1, steps=10), cosine(lr=0.1, steps=90)], [10])",
   params,
   positional: ["schedules", "boundaries"],
+  leading: ["schedules", "boundaries"],
   create: ({ schedules, boundaries }) => join(schedules, boundaries),
   closedForm: (o, x, ctx) => {
     const starts = [0, ...o.boundaries];

@@ -44,6 +44,7 @@ export const multiplyFamily = /* @__PURE__ */ defineFamily({
   example: 'multiply([constant(lr=0.1), formula("0.95 ** t")])',
   params,
   positional: ["schedules"],
+  leading: ["schedules"],
   create: ({ schedules }) => multiply(schedules),
   closedForm: (o, x, ctx) => o.schedules.map((s) => P(ctx.form(s, x))).join(" * "),
   lint: { counts: [] },

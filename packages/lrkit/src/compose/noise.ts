@@ -88,6 +88,7 @@ export const noiseFamily = /* @__PURE__ */ defineFamily({
   example: "noise(cosine(lr=0.1, steps=100), seed=7, pct=0.1)",
   params,
   positional: ["schedule", "seed", "pct", "std", "distribution", "start", "end"],
+  leading: ["schedule"],
   create: ({ schedule, ...rest }) => noise(schedule, rest),
   closedForm: { none: "its values come from a seeded generator" },
   lint: {

@@ -73,6 +73,7 @@ export const repeatFamily = /* @__PURE__ */ defineFamily({
   example: "repeat(cosine(lr=0.1, steps=20), period=20, decay=0.7)",
   params,
   positional: ["schedule", "period", "periodMult", "decay", "limit"],
+  leading: ["schedule"],
   create: ({ schedule, ...rest }) => repeat(schedule, rest),
   closedForm: (o, x, ctx) => {
     const { period, periodMult: mult, decay } = o;
@@ -90,6 +91,13 @@ export const repeatFamily = /* @__PURE__ */ defineFamily({
   },
   lint: {
     counts: ["period"],
+    cycles: (o) => ({
+      name: "repeat",
+      period: o.period,
+      mult: o.periodMult,
+      limit: o.limit ?? Infinity,
+      length: "period",
+    }),
     place: (o, at) => {
       const { period, periodMult: mult } = o;
       const cycles = o.limit ?? Infinity;

@@ -36,6 +36,7 @@ export const scaleFamily = /* @__PURE__ */ defineFamily({
   example: "scale(cosine(lr=1, steps=100), factor=0.1)",
   params,
   positional: ["schedule", "factor"],
+  leading: ["schedule", "factor"],
   create: ({ schedule, factor }) => scale(schedule, factor),
   closedForm: (o, x, ctx) => `${num(o.factor)} * ${P(ctx.form(o.schedule, x))}`,
   lint: { counts: [], extend: (spec, _extra, nested) => extendNested(spec, "schedule", nested) },

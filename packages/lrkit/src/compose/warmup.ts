@@ -122,6 +122,7 @@ export const warmupFamily = /* @__PURE__ */ defineFamily({
   example: "warmup(cosine(lr=0.3, steps=25, minLr=0.01), steps=5)",
   params,
   positional: ["schedule", "steps", "from", "startRatio", "mode", "includeInHorizon"],
+  leading: ["schedule"],
   create: ({ schedule, ...rest }) => warmup(schedule, rest),
   closedForm: (o, x, ctx) => {
     const after = ctx.form(o.schedule, local(x, o.includeInHorizon ? 0 : o.steps));

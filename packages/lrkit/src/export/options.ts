@@ -24,9 +24,3 @@ export function optionsOf(spec: ScheduleSpec): Record<string, unknown> {
   }
   return out;
 }
-
-/** True for the core families and combinators (registered, and not presets). */
-export function isCoreType(type: string): boolean {
-  const family = registry.get(type);
-  return family !== undefined && family.preset === undefined;
-}

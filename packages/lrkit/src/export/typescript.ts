@@ -7,7 +7,7 @@
 import type { Json, Schedule, ScheduleSpec } from "../schedule.js";
 import { fromSpec, isSpec } from "../spec/fromSpec.js";
 import { toText } from "../spec/text.js";
-import { isCoreType } from "./options.js";
+import { registry } from "../spec/registry.js";
 import type { ExportOptions } from "./resolve.js";
 
 /** A JavaScript literal of a JSON value, with identifier keys unquoted. */
@@ -24,37 +24,27 @@ function literal(value: Json): string {
 
 /** The factory call that builds `spec`; adds the names it imports to `names`. */
 function code(spec: ScheduleSpec, names: Set<string>): string {
-  if (!isCoreType(spec.type)) {
+  const family = registry.get(spec.type);
+  const { type, ...rest } = spec;
+  const leading = family?.preset === undefined ? (family?.leading ?? []) : [];
+  const nested = Object.entries(rest).some(
+    ([k, v]) => !leading.includes(k) && (isSpec(v) || (Array.isArray(v) && v.some(isSpec))),
+  );
+  if (family === undefined || family.preset !== undefined || nested) {
     names.add("fromSpec");
     return `fromSpec(${literal(spec as Json)})`;
   }
-  const { type, ...rest } = spec;
   names.add(type);
-  const options = (omit: string[]) => {
-    const o = Object.fromEntries(Object.entries(rest).filter(([k]) => !omit.includes(k))) as Record<
-      string,
-      Json
-    >;
-    return literal(o);
-  };
-  const inner = () => code(spec.schedule as ScheduleSpec, names);
-  const list = () => `[${(spec.schedules as ScheduleSpec[]).map((s) => code(s, names)).join(", ")}]`;
-  switch (type) {
-    case "warmup":
-    case "clamp":
-    case "repeat":
-    case "noise":
-      return `${type}(${inner()}, ${options(["schedule"])})`;
-    case "scale":
-      return `scale(${inner()}, ${literal(spec.factor as Json)})`;
-    case "join":
-      return `join(${list()}, ${literal(spec.boundaries as Json)})`;
-    case "multiply":
-      return `multiply(${list()})`;
-    default:
-      if (Object.values(rest).some((v) => isSpec(v))) return `fromSpec(${literal(spec as Json)})`;
-      return `${type}(${options([])})`;
-  }
+  const argument = (value: Json): string =>
+    isSpec(value)
+      ? code(value, names)
+      : Array.isArray(value) && value.some(isSpec)
+        ? `[${value.map(argument).join(", ")}]`
+        : literal(value);
+  const args = leading.map((key) => argument(rest[key]!));
+  const options = Object.fromEntries(Object.entries(rest).filter(([k]) => !leading.includes(k)));
+  const takesOptions = Object.keys(family.params.entries).some((k) => !leading.includes(k));
+  return `${type}(${[...args, ...(takesOptions ? [literal(options)] : [])].join(", ")})`;
 }
 
 /**

@@ -117,6 +117,13 @@ export const cyclicFamily = /* @__PURE__ */ defineFamily({
   },
   lint: {
     counts: ["stepsUp", "stepsDown"],
+    cycles: (o) => ({
+      name: "cyclic",
+      period: o.stepsUp + (o.stepsDown ?? o.stepsUp),
+      mult: 1,
+      limit: Infinity,
+      length: "stepsUp + stepsDown",
+    }),
     // A decay per step (exp_range, a scale of the iteration) is not a count to multiply.
     rescale: (spec, _k, byCounts) =>
       spec.mode === "exp_range" || spec.scaleMode === "iterations" ? undefined : byCounts(),

@@ -25,6 +25,7 @@ interface Definition<P extends ParamsSchema> {
   readonly example: string;
   readonly params: P;
   readonly positional: readonly (keyof P["entries"] & string)[];
+  readonly leading?: readonly (keyof P["entries"] & string)[];
   /** Builds the schedule; it receives the parameters as the schema types them (the factory validates). */
   readonly create: (options: v.InferOutput<P>) => Schedule;
 }

@@ -100,6 +100,17 @@ export interface Placement {
   ) => void;
 }
 
+/** The cycles of a cyclical schedule: cycle `i` lasts `period * mult ** i` steps, `limit` of them. */
+export interface Cycles {
+  /** The name of the cycles in messages, e.g. `"SGDR"`. */
+  readonly name: string;
+  readonly period: number;
+  readonly mult: number;
+  readonly limit: number;
+  /** What sets the period, for a fix: `"period"` or `"stepsUp + stepsDown"`. */
+  readonly length: string;
+}
+
 /** What lint knows about a type: where it changes and which parameters count steps. */
 export interface LintFacts<O> {
   /** The parameters that count steps (multiplied when a plan in epochs runs in batches). */
@@ -126,6 +137,8 @@ export interface LintFacts<O> {
     extra: number,
     nested: (spec: ScheduleSpec) => ScheduleSpec | undefined,
   ) => ScheduleSpec | undefined;
+  /** The restart cycles of a cyclical type (SGDR, repeat, cyclic), which lint fits to the plan. */
+  readonly cycles?: (options: O) => Cycles;
   /** Places the nested schedules of a combinator that moves them in time (warmup, join, repeat). */
   readonly place?: (options: O, at: Placement) => void;
 }
@@ -156,6 +169,12 @@ interface Common {
   readonly positional: readonly string[];
   /** Builds the schedule from validated-or-not parameters (the factory validates). */
   readonly create: (params: Record<string, unknown>) => Schedule;
+  /**
+   * The parameters the factory takes as arguments before its options object (a combinator's
+   * schedules: `warmup(schedule, { steps })`, `join(schedules, boundaries)`), for code that calls
+   * it. Absent when it takes one options object.
+   */
+  readonly leading?: readonly string[];
 }
 
 /** The entry of a core family or combinator: it knows its closed form, lint facts and natives. */

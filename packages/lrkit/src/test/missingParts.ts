@@ -26,6 +26,7 @@ export function missingParts(family: Family): string[] {
     if (new Set(list).size !== list.length) out.push(`${part}: a parameter is listed twice`);
   };
   names("positional", family.positional);
+  if (family.leading !== undefined) names("leading", family.leading);
   if (family.preset !== undefined) {
     const anchor = family.type.slice(0, family.type.indexOf("."));
     if (family.preset.anchor !== anchor) out.push(`preset.anchor (expected "${anchor}")`);
@@ -40,7 +41,7 @@ export function missingParts(family: Family): string[] {
   if (typeof family.lint !== "object" || family.lint === null) out.push("lint");
   else {
     names("lint.counts", family.lint.counts);
-    for (const part of ["milestones", "extend", "place", "rescale"] as const)
+    for (const part of ["milestones", "extend", "place", "rescale", "cycles"] as const)
       if (part in family.lint && !isFunction(family.lint[part])) out.push(`lint.${part}`);
   }
   if (typeof family.native !== "object" || family.native === null) out.push("native");

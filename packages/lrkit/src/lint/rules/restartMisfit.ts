@@ -1,40 +1,15 @@
+import { optionsOf } from "../../export/options.js";
 import { cycleStart } from "../../families/math.js";
 import { fmt, pct } from "../format.js";
-import { numParam } from "../structure.js";
+import { lintFactsOf } from "../structure.js";
 import type { Diagnostic, LintRule } from "../types.js";
 
-/** Cycle geometry of a cyclic node: first length, growth and limit. */
-function cyclesOf(type: string, spec: Parameters<typeof numParam>[0]) {
-  switch (type) {
-    case "sgdr":
-      return {
-        name: "SGDR",
-        period: numParam(spec, "period"),
-        mult: numParam(spec, "periodMult", 1),
-        limit: numParam(spec, "cycleLimit", Infinity),
-      };
-    case "repeat":
-      return {
-        name: "repeat",
-        period: numParam(spec, "period"),
-        mult: numParam(spec, "periodMult", 1),
-        limit: numParam(spec, "limit", Infinity),
-      };
-    case "cyclic": {
-      const up = numParam(spec, "stepsUp");
-      return { name: "cyclic", period: up + numParam(spec, "stepsDown", up), mult: 1, limit: Infinity };
-    }
-    default:
-      return undefined;
-  }
-}
-
 /** A whole number of cycles of integer length that fill `e` steps, as close to `period` as possible. */
-function fittingPeriod(e: number, period: number, cyclic: boolean): string {
+function fittingPeriod(e: number, period: number, length: string): string {
   const k0 = Math.max(1, Math.round(e / period));
   for (const k of [k0, k0 - 1, k0 + 1, k0 - 2, k0 + 2]) {
     if (k < 1 || !Number.isInteger(e / k)) continue;
-    const set = cyclic ? `make stepsUp + stepsDown = ${fmt(e / k)}` : `set period=${fmt(e / k)}`;
+    const set = length === "period" ? `set period=${fmt(e / k)}` : `make ${length} = ${fmt(e / k)}`;
     return `, or ${set} so that ${k} cycle${k > 1 ? "s" : ""} fill it`;
   }
   return "";
@@ -51,7 +26,7 @@ export const restartMisfitRule: LintRule = {
   check: ({ structure, plan, values }) => {
     const out: Diagnostic[] = [];
     for (const node of structure.nodes) {
-      const c = node.known ? cyclesOf(node.spec.type, node.spec) : undefined;
+      const c = lintFactsOf(node.spec)?.cycles?.(optionsOf(node.spec));
       if (c === undefined || !(c.period > 0)) continue;
       const end = Math.min(node.to, plan.steps);
       if (!(end > node.from)) continue;
@@ -70,7 +45,7 @@ export const restartMisfitRule: LintRule = {
       const moves = byBoundary
         ? `Move the boundary at step ${end} to step ${g(j)} or ${g(j + 1)}`
         : `End the plan at step ${g(j)} or ${g(j + 1)} (steps = ${g(j)} or ${g(j + 1)})`;
-      const fits = c.mult === 1 ? fittingPeriod(e, c.period, node.spec.type === "cyclic") : "";
+      const fits = c.mult === 1 ? fittingPeriod(e, c.period, c.length) : "";
       out.push({
         code: "restart-misfit",
         severity: "warning",
