@@ -37,6 +37,7 @@ export function dataSection(shared: Shared): { element: HTMLElement; refresh(): 
     shared.busy = true;
     shared.changed();
     status.textContent = `Loading ${what}…`;
+    status.classList.remove("error");
     try {
       shared.data = await ask();
       status.textContent = describeData(shared.data);

@@ -8,7 +8,7 @@ import { h } from "../dom.js";
 import { MODELS, readInteger, readLr, type ModelChoice, type TrainSettings } from "./settings.js";
 
 const MODEL_NAMES: Record<ModelChoice, string> = {
-  mlp: "MLP (dense; sized from CSV columns)",
+  mlp: "MLP",
   lenet: "LeNet (images)",
 };
 
