@@ -70,7 +70,11 @@ export function resultsTable(runs: readonly RunAnswer[], schedules: readonly Edi
       "tr",
       { "data-run": r.letter, "data-changed": r.weights.differing },
       h("th", { scope: "row" }, r.letter, r.stopped === "aborted" ? " (stopped)" : ""),
-      h("td", { class: "schedule" }, h("code", {}, schedules.find((s) => s.letter === r.letter)?.label ?? "")),
+      h(
+        "td",
+        { class: "schedule" },
+        h("code", {}, schedules.find((s) => s.letter === r.letter)?.label ?? ""),
+      ),
       COLUMNS.map((c, j) => {
         const v = c.value(r);
         if (v === undefined || !Number.isFinite(v)) return h("td", { class: "num" }, "–");
