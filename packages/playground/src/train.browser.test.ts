@@ -84,6 +84,13 @@ describe.skipIf(!hasChromium)(title, () => {
       await page.close();
       expect(errors, "errors thrown in the page").toEqual([]);
     });
+    // Long tasks of the page's main thread (over 50 ms each), to show that training does not freeze it.
+    await page.addInitScript(() => {
+      const seen: number[] = ((window as unknown as { longTasks: number[] }).longTasks = []);
+      new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration))).observe({
+        type: "longtask",
+      });
+    });
     await page.goto(`${server.url}#${hash}`);
     await page.waitForSelector("body[data-ready]");
     await page.waitForSelector("#train-backend[data-backend]", { timeout: 60_000 });
@@ -117,9 +124,18 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:"))).toEqual([]);
     expect(requests).toContain(`${server.url}${SAMPLE_PATH}`);
 
-    // A whole sweep: a recommendation, the model restored bit for bit.
+    // A whole sweep: a recommendation, the model restored bit for bit. It runs in the panel's
+    // worker (Vite's bundle of it): the page's own thread never stalls for long meanwhile.
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
     await page.click("#train-find");
     await untilStopped(page);
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([
+      expect.stringMatching(/^\/assets\/worker-[\w-]+\.js$/),
+    ]);
+    const longest = await page.evaluate(() =>
+      Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+    );
+    expect(longest, "the longest task of the page's thread during the sweep, in ms").toBeLessThan(250);
     expect(await status(page, "train-find-status", "stopped-by")).toMatch(/^(end|divergence)$/);
     expect(await status(page, "train-find-status", "restored")).toBe("true");
     expect(await page.textContent("#train-find-status")).toContain("203530 of 203530 weights as before");
