@@ -7,7 +7,7 @@
 import type { Frame, ScaleType } from "./axes.js";
 import type { Pt } from "./data.js";
 import { formatValue } from "./format.js";
-import { spreadLabels } from "./labels.js";
+import { labelWidth, placeLabels, spreadLabels } from "./labels.js";
 import type { PointMarker, Series } from "./lineChart.js";
 import { el, text } from "./svg.js";
 import { theme } from "./theme.js";
@@ -64,34 +64,29 @@ export function valueLabels(
   return el("g", { class: "value-labels" }, out);
 }
 
-/** The labels of annotated points, staggered so that neighbours do not overlap. */
+/** The labels of annotated points, each at the free spot nearest to it inside the plot area. */
 export function pointLabels(
   points: readonly PointMarker[],
   xAt: (v: number) => number,
   yAt: (v: number) => number,
   f: Frame,
 ): string {
+  const size = theme.valueSize;
   const placed = points
-    .map((p) => ({ p, x: xAt(p.x), y: yAt(p.y) }))
+    .map((p) => ({ p, x: xAt(p.x), y: yAt(p.y), width: labelWidth(p.label, size) }))
     .filter((q) => Number.isFinite(q.x) && Number.isFinite(q.y));
-  const ys = spreadLabels(
-    placed.map((q) => q.y - 10),
-    14,
-    f.top + 10,
-    f.bottom - 4,
-  );
+  const spots = placeLabels(placed, size, f);
   return el(
     "g",
-    { class: "point-labels", "font-size": theme.valueSize },
-    placed.map((q, k) => {
-      const anchorEnd = q.x > (f.left + f.right) / 2 + (f.right - f.left) / 4;
-      return text(q.p.label, {
+    { class: "point-labels", "font-size": size },
+    placed.map((q, k) =>
+      text(q.p.label, {
         class: "point-label",
-        x: anchorEnd ? q.x - 8 : q.x + 8,
-        y: ys[k]!,
-        "text-anchor": anchorEnd ? "end" : "start",
+        x: spots[k]!.x,
+        y: spots[k]!.y,
+        "text-anchor": spots[k]!.anchor,
         fill: q.p.color ?? theme.text,
-      });
-    }),
+      }),
+    ),
   );
 }
