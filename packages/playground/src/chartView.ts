@@ -28,6 +28,34 @@ function attr(el: Element | null, name: string): number {
   return Number(el?.getAttribute(name));
 }
 
+/**
+ * The height of a chart `width` CSS pixels wide: `aspect` × width, between 260 (a phone) and `max`
+ * pixels (the desktop height).
+ */
+export function chartHeight(width: number, aspect: number, max: number): number {
+  return Math.round(Math.min(max, Math.max(260, width * aspect)));
+}
+
+/**
+ * Keeps a chart drawn at its host's content width in CSS pixels: calls `draw(width)` once the host
+ * is laid out and whenever its width changes (a resized window, a scrollbar, a panel put in the
+ * page) and differs from the width of the SVG in it. One SVG unit is then one CSS pixel, so the
+ * chart's text keeps its size at every width: an SVG drawn at a desktop width and scaled down to a
+ * phone's has 5 px text.
+ *
+ * @param host - the element the chart fills; it takes its width from its container.
+ * @param draw - renders the chart into `host`, `width` pixels wide.
+ */
+export function drawAtWidth(host: HTMLElement, draw: (width: number) => void): void {
+  const observer = new ResizeObserver(() => {
+    // A replaced panel lets go of its observer: it is called once more when it leaves the page.
+    if (!host.isConnected) return observer.disconnect();
+    const width = host.clientWidth;
+    if (width > 0 && width !== attr(host.querySelector("svg"), "width")) draw(width);
+  });
+  observer.observe(host);
+}
+
 /** Mounts the chart into `figure` and returns the function that redraws it. */
 export function mountChart(figure: HTMLElement, status: HTMLElement): (input: ChartInput) => void {
   const plot = h("div", { class: "chart-svg" });
@@ -80,7 +108,9 @@ export function mountChart(figure: HTMLElement, status: HTMLElement): (input: Ch
     const scale = box.width / attr(svg, "width");
     const px = x * scale + (box.left - figure.getBoundingClientRect().left);
     const right = px + 16 + tooltip.offsetWidth > figure.clientWidth;
-    tooltip.style.left = `${right ? px - 16 - tooltip.offsetWidth : px + 16}px`;
+    const left = right ? px - 16 - tooltip.offsetWidth : px + 16;
+    // On a phone neither side may have room: the tooltip then covers the curve, inside the figure.
+    tooltip.style.left = `${Math.max(0, Math.min(left, figure.clientWidth - tooltip.offsetWidth))}px`;
     tooltip.style.top = `${frame.top * scale + 8}px`;
     status.textContent = `step ${t}: ${spoken.join(", ")}`;
   };
@@ -120,10 +150,18 @@ export function mountChart(figure: HTMLElement, status: HTMLElement): (input: Ch
   });
   figure.addEventListener("blur", () => show(undefined));
 
-  return (next) => {
+  const render = (next: ChartInput) => {
     input = next;
+    // Drawn at once at the width it has (the tests and the hover read it right after an edit), and
+    // again by drawAtWidth when that width changes.
+    const width = plot.clientWidth || 720;
     plot.innerHTML = next.schedules.length
-      ? scheduleChart(next.schedules, { steps: next.steps, log: next.log, width: 720, height: 400 })
+      ? scheduleChart(next.schedules, {
+          steps: next.steps,
+          log: next.log,
+          width,
+          height: chartHeight(width, 0.56, 400),
+        })
       : "";
     const svg = plot.querySelector("svg");
     if (!svg) {
@@ -165,4 +203,6 @@ export function mountChart(figure: HTMLElement, status: HTMLElement): (input: Ch
     svg.append(layer);
     show(step !== undefined && step < next.steps ? step : undefined);
   };
+  drawAtWidth(plot, () => input && render(input));
+  return render;
 }

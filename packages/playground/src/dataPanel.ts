@@ -6,6 +6,7 @@
  */
 import { formatValue, lrFinderChart, trainingChart } from "@lrkit/plot";
 import { isSpec, toText, type ScheduleSpec } from "lrkit";
+import { chartHeight, drawAtWidth } from "./chartView.js";
 import { readDataFile, type DataFile } from "./dataFiles.js";
 import { h } from "./dom.js";
 
@@ -43,21 +44,23 @@ export function dataPanel(
   const { name, file } = loaded;
   if (file.kind === "error")
     return h("div", {}, head, h("p", { class: "error", role: "alert" }, `${name}: ${file.message}`));
-  const figure = (svg: string) => {
+  // A chart at the panel's width: drawn once the panel is in the page, and again when that width changes.
+  const figure = (chart: (size: { width: number; height: number }) => string) => {
     const f = h("div", { class: "chart-svg data-chart" });
-    f.innerHTML = svg;
+    drawAtWidth(f, (width) => (f.innerHTML = chart({ width, height: chartHeight(width, 0.53, 380) })));
     return f;
   };
   if (file.kind === "finder") {
-    const chart = lrFinderChart(
-      {
-        lrs: file.lrs,
-        losses: file.smoothed ?? file.losses,
-        ...(file.smoothed ? { rawLosses: file.losses } : {}),
-        suggestions: file.suggestions,
-      },
-      { width: 720, height: 380 },
-    );
+    const chart = (size: { width: number; height: number }) =>
+      lrFinderChart(
+        {
+          lrs: file.lrs,
+          losses: file.smoothed ?? file.losses,
+          ...(file.smoothed ? { rawLosses: file.losses } : {}),
+          suggestions: file.suggestions,
+        },
+        size,
+      );
     const facts = [
       file.recommended
         ? `recommended: ${file.recommended} = ${formatValue(file.recommendedLr ?? NaN)}`
@@ -87,10 +90,8 @@ export function dataPanel(
         : null,
     );
   }
-  const chart = trainingChart(
-    file.runs.map((r) => ({ label: r.name, epochs: r.epochs, curves: r.curves })),
-    { width: 720, height: 380 },
-  );
+  const runs = file.runs.map((r) => ({ label: r.name, epochs: r.epochs, curves: r.curves }));
+  const chart = (size: { width: number; height: number }) => trainingChart(runs, size);
   const specs = file.runs.map((r) => r.spec).filter(isSpec);
   const finals = file.runs.map((r) =>
     h(
@@ -110,20 +111,24 @@ export function dataPanel(
     h("p", { class: "muted" }, `${name}: ${file.runs.length} runs`),
     figure(chart),
     h(
-      "table",
-      { class: "finals" },
-      h("caption", {}, "Final values"),
+      "div",
+      { class: "table-scroll" },
       h(
-        "thead",
-        {},
+        "table",
+        { class: "finals" },
+        h("caption", {}, "Final values"),
         h(
-          "tr",
+          "thead",
           {},
-          h("th", { scope: "col" }, "run"),
-          file.metrics.map((c) => h("th", { scope: "col" }, c)),
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "run"),
+            file.metrics.map((c) => h("th", { scope: "col" }, c)),
+          ),
         ),
+        h("tbody", {}, finals),
       ),
-      h("tbody", {}, finals),
     ),
     specs.length
       ? h(
