@@ -69,8 +69,15 @@ describe.skipIf(!hasChromium)(title, () => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  /** Opens the page at `hash` with every request recorded; a failing test leaves a screenshot. */
-  async function open(ctx: TestContext, hash: string): Promise<{ page: Page; requests: string[] }> {
+  /**
+   * Opens the page at `hash` (with `query`, e.g. `?backend=wasm`) with every request recorded; a
+   * failing test leaves a screenshot.
+   */
+  async function open(
+    ctx: TestContext,
+    hash: string,
+    query = "",
+  ): Promise<{ page: Page; requests: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     const requests: string[] = [];
@@ -91,7 +98,7 @@ describe.skipIf(!hasChromium)(title, () => {
         type: "longtask",
       });
     });
-    await page.goto(`${server.url}#${hash}`);
+    await page.goto(`${server.url}${query}#${hash}`);
     await page.waitForSelector("body[data-ready]");
     await page.waitForSelector("#train-backend[data-backend]", { timeout: 60_000 });
     return { page, requests };
@@ -244,4 +251,21 @@ describe.skipIf(!hasChromium)(title, () => {
     // The file never left the page.
     expect(requests.slice(before).filter((u) => !u.includes("/assets/"))).toEqual([]);
   }, 120_000);
+
+  it("trains LeNet on wasm with lrkit's kernels when the address asks for wasm", async (ctx) => {
+    const train = { ...defaultTrainSettings, model: "lenet" as const, iterations: 30 };
+    const { page } = await open(ctx, encodeState({ ...defaultState, tab: "train", train }), "?backend=wasm");
+    expect(await page.textContent("#train-backend")).toMatch(
+      /^TensorFlow\.js backend: wasm \(SIMD, 1 thread\), the first choice/,
+    );
+    await page.click("#train-sample");
+    await expect
+      .poll(() => page.textContent("#train-data"), { timeout: 30_000 })
+      .toContain("Model: LeNet, 61,706 weights, 32 updates an epoch.");
+    await page.click("#train-find");
+    await untilStopped(page);
+    expect(await status(page, "train-find-status", "steps")).toBe("30");
+    expect(await status(page, "train-find-status", "restored")).toBe("true");
+    expect(await page.textContent("#train-recommended")).toMatch(/^Recommended lr: /);
+  }, 60_000);
 });
