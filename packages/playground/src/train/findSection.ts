@@ -8,11 +8,10 @@
 import { formatValue, lrFinderChart, rangeTestChart } from "@lrkit/plot";
 import { toText, type RangeTestResult } from "lrkit";
 import { h } from "../dom.js";
+import { chartHost } from "./chartHost.js";
 import type { Shared } from "./context.js";
 import type { Pending } from "./client.js";
 import type { RangeTestAnswer } from "./protocol.js";
-
-const CHART = { width: 720, height: 360 };
 
 /** The derived schedules by their key in `RangeTestResult.schedules`, and their button text. */
 const SCHEDULES = { oneCycle: "one-cycle", cyclic: "cyclic", warmupCosine: "warmup-cosine" } as const;
@@ -26,7 +25,7 @@ const STOPS: Record<RangeTestResult["stoppedBy"], string> = {
 
 /** The range-test section: its element, and `refresh` for when the shared state changed. */
 export function findSection(shared: Shared): { element: HTMLElement; refresh(): void } {
-  const chart = h("div", { id: "train-find-chart", class: "chart-svg train-chart" });
+  const chart = chartHost("train-find-chart");
   const bar = h("progress", { id: "train-find-progress", max: 1, value: 0, hidden: true });
   const status = h("p", { id: "train-find-status", role: "status", "aria-live": "polite" });
   const outcome = h("div", { id: "train-find-result" });
@@ -34,7 +33,7 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
 
   const show = (a: RangeTestAnswer) => {
     const { result, weights } = a;
-    chart.innerHTML = rangeTestChart(result, CHART);
+    chart.show((size) => rangeTestChart(result, size));
     const steps = result.lrs.length;
     status.textContent =
       `${steps} steps in ${a.seconds.toFixed(1)} s, ${STOPS[result.stoppedBy]}. ` +
@@ -127,9 +126,8 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
         status.textContent = `Step ${p.iteration + 1} of ${p.iterations}: lr ${formatValue(p.lr)}, loss ${formatValue(p.smoothed)}`;
         status.dataset.step = String(p.iteration + 1);
         if (curve.lrs.length >= 2)
-          chart.innerHTML = lrFinderChart(
-            { lrs: curve.lrs, losses: curve.smoothed, rawLosses: curve.losses },
-            CHART,
+          chart.show((size) =>
+            lrFinderChart({ lrs: curve.lrs, losses: curve.smoothed, rawLosses: curve.losses }, size),
           );
       },
     );
@@ -157,7 +155,7 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
     ),
     h("div", { class: "button-row" }, start, stop, bar),
     status,
-    chart,
+    chart.element,
     outcome,
   );
   return {

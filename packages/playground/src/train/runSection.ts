@@ -10,47 +10,52 @@ import { h } from "../dom.js";
 import type { Pending } from "./client.js";
 import type { EditorSchedule, Shared } from "./context.js";
 import type { RunAnswer } from "./protocol.js";
+import { chartHost, type RenderChart } from "./chartHost.js";
 import { resultsTable } from "./resultsTable.js";
 
-const CHART = { width: 720, height: 340 };
+const name = (r: RunAnswer, schedules: readonly EditorSchedule[]) =>
+  `${r.letter}: ${schedules.find((s) => s.letter === r.letter)?.label ?? ""}`;
 
-/** The charts of finished runs: the training loss of every update, and validation per epoch. */
-function charts(runs: readonly RunAnswer[], schedules: readonly EditorSchedule[]): string[] {
-  const name = (r: RunAnswer) => `${r.letter}: ${schedules.find((s) => s.letter === r.letter)?.label ?? ""}`;
-  const losses = lineChart(
-    runs.map((r, i) => {
-      const y = r.history.flatMap((e) => e.batchLosses);
-      return { label: name(r), x: y.map((_, k) => k + 1), y, color: colorAt(i) };
-    }),
-    { ...CHART, title: "Training loss of each update", xLabel: "update", yLabel: "loss", legend: true },
-  );
-  const validation = trainingChart(
-    runs.map((r) => ({
-      label: name(r),
-      epochs: [0, ...r.history.map((e) => e.epoch + 1)],
-      curves: {
-        val_loss: [r.initial.loss, ...r.history.map((e) => e.metrics.val_loss ?? NaN)],
-        val_acc: [r.initial.acc, ...r.history.map((e) => e.metrics.val_acc ?? NaN)],
-      },
-    })),
-    { ...CHART, title: "Validation loss and accuracy by epoch (0: the initial weights)", xLabel: "epoch" },
-  );
-  return [losses, validation];
+/** The training loss of every update of finished runs. */
+function lossChart(runs: readonly RunAnswer[], schedules: readonly EditorSchedule[]): RenderChart {
+  return (size) =>
+    lineChart(
+      runs.map((r, i) => {
+        const y = r.history.flatMap((e) => e.batchLosses);
+        return { label: name(r, schedules), x: y.map((_, k) => k + 1), y, color: colorAt(i) };
+      }),
+      { ...size, title: "Training loss of each update", xLabel: "update", yLabel: "loss", legend: true },
+    );
+}
+
+/** The validation loss and accuracy per epoch of finished runs, from the initial weights. */
+function validationChart(runs: readonly RunAnswer[], schedules: readonly EditorSchedule[]): RenderChart {
+  return (size) =>
+    trainingChart(
+      runs.map((r) => ({
+        label: name(r, schedules),
+        epochs: [0, ...r.history.map((e) => e.epoch + 1)],
+        curves: {
+          val_loss: [r.initial.loss, ...r.history.map((e) => e.metrics.val_loss ?? NaN)],
+          val_acc: [r.initial.acc, ...r.history.map((e) => e.metrics.val_acc ?? NaN)],
+        },
+      })),
+      { ...size, title: "Validation loss and accuracy by epoch (0: the initial weights)", xLabel: "epoch" },
+    );
 }
 
 /** The training section: its element, and `refresh` for when the shared state changed. */
 export function runSection(shared: Shared): { element: HTMLElement; refresh(): void } {
   const status = h("p", { id: "train-run-status", role: "status", "aria-live": "polite" });
   const bar = h("progress", { id: "train-run-progress", max: 1, value: 0, hidden: true });
-  const lossChart = h("div", { id: "train-loss-chart", class: "chart-svg train-chart" });
-  const valChart = h("div", { id: "train-val-chart", class: "chart-svg train-chart" });
+  const losses = chartHost("train-loss-chart");
+  const validation = chartHost("train-val-chart");
   const table = h("div", { class: "train-table" });
   let running: Pending<RunAnswer[]> | undefined;
 
   const draw = (runs: readonly RunAnswer[], schedules: readonly EditorSchedule[]) => {
-    const [loss, val] = charts(runs, schedules);
-    lossChart.innerHTML = loss!;
-    valChart.innerHTML = val!;
+    losses.show(lossChart(runs, schedules));
+    validation.show(validationChart(runs, schedules));
     table.replaceChildren(resultsTable(runs, schedules));
   };
 
@@ -63,7 +68,9 @@ export function runSection(shared: Shared): { element: HTMLElement; refresh(): v
       status.textContent = "No valid schedule in the editor to train.";
       return;
     }
-    for (const c of [lossChart, valChart, table]) c.replaceChildren();
+    losses.show(undefined);
+    validation.show(undefined);
+    table.replaceChildren();
     status.textContent = `Training ${schedules.length} schedule${schedules.length > 1 ? "s" : ""}…`;
     bar.hidden = false;
     shared.busy = true;
@@ -121,8 +128,8 @@ export function runSection(shared: Shared): { element: HTMLElement; refresh(): v
     ),
     h("div", { class: "button-row" }, start, stop, bar),
     status,
-    lossChart,
-    valChart,
+    losses.element,
+    validation.element,
     table,
   );
   return {

@@ -1,0 +1,41 @@
+/**
+ * A chart of the Train panel that fills its host at the host's width, redrawn when that width
+ * changes, so that its text keeps its size on a phone (one SVG unit is one CSS pixel).
+ *
+ * @module
+ */
+import { chartHeight } from "../chartView.js";
+import { h } from "../dom.js";
+
+/** Renders an SVG chart of this size. */
+export type RenderChart = (size: { width: number; height: number }) => string;
+
+/** A chart's host element, and how to show a chart in it (or none). */
+export interface ChartHost {
+  readonly element: HTMLElement;
+  show(render: RenderChart | undefined): void;
+}
+
+/** A chart host with this id; charts are about half as high as wide, at most 360 px. */
+export function chartHost(id: string): ChartHost {
+  const element = h("div", { id, class: "chart-svg train-chart" });
+  let current: RenderChart | undefined;
+  let drawn = 0;
+  const draw = (width: number) => {
+    drawn = width;
+    element.innerHTML = current ? current({ width, height: chartHeight(width, 0.5, 360) }) : "";
+  };
+  // Not chartView's drawAtWidth: that one lets go of a host that leaves the page (a panel rebuilt
+  // on every change), while the Train panel is kept, and put back, when another tab is shown.
+  new ResizeObserver(() => {
+    const width = element.clientWidth;
+    if (width > 0 && width !== drawn) draw(width);
+  }).observe(element);
+  return {
+    element,
+    show(render) {
+      current = render;
+      draw(element.clientWidth || 720);
+    },
+  };
+}
