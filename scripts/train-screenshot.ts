@@ -11,15 +11,12 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
-import { build } from "vite";
 import { defaultState, encodeState } from "../packages/playground/src/state.js";
-import { CHROMIUM, CHROMIUM_ARGS } from "../packages/playground/src/test/chromium.js";
-import { serveStatic } from "../packages/playground/src/test/staticServer.js";
+import { startBuiltPlayground } from "../packages/playground/src/test/builtPlayground.js";
+import { CHROMIUM } from "../packages/playground/src/test/chromium.js";
 import { defaultTrainSettings } from "../packages/playground/src/train/settings.js";
 
 const { values, positionals } = parseArgs({
@@ -30,25 +27,16 @@ const output = resolve(positionals[0] ?? "docs/playground-train.png");
 if (!existsSync(CHROMIUM))
   throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set LRKIT_CHROMIUM`);
 
-const playground = resolve("packages/playground");
-const outDir = mkdtempSync(join(tmpdir(), "lrkit-train-screenshot-"));
-await build({
-  root: playground,
-  configFile: join(playground, "vite.config.ts"),
-  logLevel: "warn",
-  build: { outDir },
-});
-const server = await serveStatic(outDir);
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
+const playground = await startBuiltPlayground({ width: Number(values.width), height: 1000 });
 try {
-  const page = await browser.newPage({ viewport: { width: Number(values.width), height: 1000 } });
+  const page = await playground.context.newPage();
   const foreign: string[] = [];
   page.on(
     "request",
-    (r) => void (r.url().startsWith(server.url) || r.url().startsWith("data:") || foreign.push(r.url())),
+    (r) => void (r.url().startsWith(playground.url) || r.url().startsWith("data:") || foreign.push(r.url())),
   );
   const train = { ...defaultTrainSettings, epochs: Number(values.epochs) };
-  await page.goto(`${server.url}#${encodeState({ ...defaultState, tab: "train", train })}`);
+  await page.goto(`${playground.url}#${encodeState({ ...defaultState, tab: "train", train })}`);
   await page.waitForSelector("#train-backend[data-backend]", { timeout: 60_000 });
   await page.click("#train-sample");
   await page.waitForSelector("#train-find:not([disabled])", { timeout: 60_000 });
@@ -64,7 +52,5 @@ try {
     `wrote ${output} (${backend})${foreign.length ? `; requests outside the page: ${foreign.join(", ")}` : ""}`,
   );
 } finally {
-  await browser.close();
-  await server.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await playground.close();
 }

@@ -4,21 +4,17 @@
  * panel's worker, on the bundled MNIST sample and on a CSV file written here. Screenshots at 1280
  * and 375 px go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { defaultState, encodeState } from "./state.js";
-import { CHROMIUM, CHROMIUM_ARGS } from "./test/chromium.js";
-import { serveStatic, type StaticServer } from "./test/staticServer.js";
+import { ARTIFACTS, startBuiltPlayground, type BuiltPlayground } from "./test/builtPlayground.js";
+import { CHROMIUM } from "./test/chromium.js";
 import { SAMPLE_PATH } from "./train/sampleFile.js";
 import { defaultTrainSettings } from "./train/settings.js";
 
 const hasChromium = existsSync(CHROMIUM);
-const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
-const ARTIFACTS = join(PACKAGE, "test-artifacts");
 
 const title = hasChromium
   ? "the Train panel in Chromium"
@@ -44,30 +40,14 @@ function blobsCsv(rows: number): string {
 }
 
 describe.skipIf(!hasChromium)(title, () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
+  let playground: BuiltPlayground;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), "lrkit-train-dist-"));
-    const { build } = await import("vite");
-    await build({
-      root: PACKAGE,
-      configFile: join(PACKAGE, "vite.config.ts"),
-      mode: "production",
-      logLevel: "warn",
-      build: { outDir, emptyOutDir: true },
-    });
-    server = await serveStatic(outDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
+    playground = await startBuiltPlayground({ width: 1280, height: 900 });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => playground?.close());
 
   /**
    * Opens the page at `hash` (with `query`, e.g. `?backend=wasm`) with every request recorded; a
@@ -78,7 +58,8 @@ describe.skipIf(!hasChromium)(title, () => {
     hash: string,
     query = "",
   ): Promise<{ page: Page; requests: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await playground.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
     const errors: string[] = [];
     const requests: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -98,7 +79,7 @@ describe.skipIf(!hasChromium)(title, () => {
         type: "longtask",
       });
     });
-    await page.goto(`${server.url}${query}#${hash}`);
+    await page.goto(`${playground.url}${query}#${hash}`);
     await page.waitForSelector("body[data-ready]");
     await page.waitForSelector("#train-backend[data-backend]", { timeout: 60_000 });
     return { page, requests };
@@ -127,9 +108,9 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await page.textContent("#train-data")).toContain(
       "Model: MLP 784-256-10, 203,530 weights, 32 updates an epoch.",
     );
-    const origin = new URL(server.url).origin;
+    const origin = new URL(playground.url).origin;
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:"))).toEqual([]);
-    expect(requests).toContain(`${server.url}${SAMPLE_PATH}`);
+    expect(requests).toContain(`${playground.url}${SAMPLE_PATH}`);
 
     // A whole sweep: a recommendation, the model restored bit for bit. It runs in the panel's
     // worker (Vite's bundle of it): the page's own thread never stalls for long meanwhile.
