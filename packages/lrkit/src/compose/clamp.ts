@@ -5,15 +5,15 @@ import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { num } from "../export/expr.js";
 import { extendNested } from "../spec/lintFacts.js";
+import type { ClampOptions } from "../spec/options.generated.js";
+
+export type { ClampOptions };
 
 const params = v.strictObject({
   schedule: p.schedule("The schedule to bound."),
   min: v.optional(p.number("The lower bound. Defaults to none.")),
   max: v.optional(p.number("The upper bound. Defaults to none.")),
 });
-
-/** Options of {@link clamp}, without the schedule. */
-export type ClampOptions = Omit<v.InferInput<typeof params>, "schedule">;
 
 /**
  * Bounds a schedule: `min(max(schedule(t), min), max)`.

@@ -5,6 +5,9 @@ import { normal, uniformStream } from "../random.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { extendNested } from "../spec/lintFacts.js";
+import type { NoiseOptions } from "../spec/options.generated.js";
+
+export type { NoiseOptions };
 
 const params = v.strictObject({
   schedule: p.schedule("The schedule to perturb."),
@@ -25,9 +28,6 @@ const params = v.strictObject({
   start: v.optional(p.nonNegative("The first step with noise. Defaults to 0."), 0),
   end: v.optional(p.nonNegative("The first step without noise again. Defaults to never.")),
 });
-
-/** Options of {@link noise}, without the schedule. */
-export type NoiseOptions = Omit<v.InferInput<typeof params>, "schedule">;
 
 /**
  * Multiplicative noise, as timm's schedulers add it: for `start <= t < end` the value becomes

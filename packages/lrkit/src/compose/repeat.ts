@@ -7,6 +7,9 @@ import { cycleStart, locateCycle } from "../families/math.js";
 import { ge, num, P, select } from "../export/expr.js";
 import { cyclesOf } from "../export/cycles.js";
 import { MAX_CYCLES } from "../spec/lintFacts.js";
+import type { RepeatOptions } from "../spec/options.generated.js";
+
+export type { RepeatOptions };
 
 const params = v.strictObject({
   schedule: p.schedule("One cycle, over steps 0..period."),
@@ -24,9 +27,6 @@ const params = v.strictObject({
     p.positiveInt("Cycles to run; then the end of the last cycle holds. Defaults to unlimited."),
   ),
 });
-
-/** Options of {@link repeat}, without the schedule. */
-export type RepeatOptions = Omit<v.InferInput<typeof params>, "schedule">;
 
 /**
  * Repeats one cycle of a schedule: cycle `i` lasts `period * periodMult ** i` steps, over which the

@@ -8,6 +8,9 @@ import { kerasCall, optaxCall } from "../export/nativeCalls.js";
 import { py } from "../export/pythonLiteral.js";
 import { cosineDecayArgs } from "../families/cosine.js";
 import { extendNested } from "../spec/lintFacts.js";
+import type { WarmupOptions } from "../spec/options.generated.js";
+
+export type { WarmupOptions };
 
 const params = v.strictObject({
   schedule: p.schedule("The schedule that follows the warmup."),
@@ -28,9 +31,6 @@ const params = v.strictObject({
     false,
   ),
 });
-
-/** Options of {@link warmup}, without the schedule. */
-export type WarmupOptions = Omit<v.InferInput<typeof params>, "schedule">;
 
 type Ramp = (from: number, to: number, x: number) => number;
 

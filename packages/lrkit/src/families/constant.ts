@@ -5,13 +5,13 @@ import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { num } from "../export/expr.js";
 import { optaxCall } from "../export/nativeCalls.js";
+import type { ConstantOptions } from "../spec/options.generated.js";
+
+export type { ConstantOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at every step."),
 });
-
-/** Options of {@link constant}. */
-export type ConstantOptions = v.InferInput<typeof params>;
 
 /**
  * A constant learning rate: `lr` at every step (NaN for a NaN step, like every schedule).

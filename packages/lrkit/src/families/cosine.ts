@@ -7,6 +7,9 @@ import { cosPi, powerRatio } from "./math.js";
 import { num, P } from "../export/expr.js";
 import { kerasCall, optaxCall, torchScheduler } from "../export/nativeCalls.js";
 import { extendParam } from "../spec/lintFacts.js";
+import type { CosineOptions } from "../spec/options.generated.js";
+
+export type { CosineOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at step 0 (the peak)."),
@@ -25,9 +28,6 @@ const params = v.strictObject({
     1,
   ),
 });
-
-/** Options of {@link cosine}. */
-export type CosineOptions = v.InferInput<typeof params>;
 
 /**
  * Cosine annealing from `lr` to `minLr` over `steps` steps:

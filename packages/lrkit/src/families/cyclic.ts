@@ -6,6 +6,9 @@ import { defineFamily } from "../spec/defineFamily.js";
 import { ge, num, P, select, substitute } from "../export/expr.js";
 import { torchScheduler } from "../export/nativeCalls.js";
 import { py } from "../export/pythonLiteral.js";
+import type { CyclicOptions } from "../spec/options.generated.js";
+
+export type { CyclicOptions };
 
 const params = v.strictObject({
   baseLr: p.nonNegative("The learning rate at the bottom of each cycle."),
@@ -32,9 +35,6 @@ const params = v.strictObject({
     ),
   ),
 });
-
-/** Options of {@link cyclic}. */
-export type CyclicOptions = v.InferInput<typeof params>;
 
 const MODES = {
   triangular: { fn: () => 1, on: "cycle" },

@@ -6,6 +6,9 @@ import { defineFamily } from "../spec/defineFamily.js";
 import { minus, num } from "../export/expr.js";
 import { kerasCall, optaxCall, torchScheduler } from "../export/nativeCalls.js";
 import { every } from "../spec/lintFacts.js";
+import type { ExponentialOptions } from "../spec/options.generated.js";
+
+export type { ExponentialOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate until the decay begins."),
@@ -25,9 +28,6 @@ const params = v.strictObject({
     ),
   ),
 });
-
-/** Options of {@link exponential}. */
-export type ExponentialOptions = v.InferInput<typeof params>;
 
 /**
  * Exponential decay. With `k = t - transitionBegin`: `lr` while `k <= 0`, then

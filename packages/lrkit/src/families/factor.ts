@@ -5,6 +5,9 @@ import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { num, P } from "../export/expr.js";
 import { every } from "../spec/lintFacts.js";
+import type { FactorOptions } from "../spec/options.generated.js";
+
+export type { FactorOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate before the first decay."),
@@ -16,9 +19,6 @@ const params = v.strictObject({
   stepSize: v.optional(p.positive("Steps between two decays. Defaults to 1."), 1),
   minLr: v.optional(p.nonNegative("The floor the lr never goes below. Defaults to 0."), 0),
 });
-
-/** Options of {@link factor}. */
-export type FactorOptions = v.InferInput<typeof params>;
 
 /**
  * Factor decay with a floor: `max(minLr, lr * factor ** floor(t / stepSize))`, the closed form of

@@ -5,15 +5,15 @@ import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { P, substitute } from "../export/expr.js";
 import { FORMULA_DIALECT, printFormula } from "../export/printer.js";
+import type { FormulaScheduleOptions } from "../spec/options.generated.js";
+
+export type { FormulaScheduleOptions };
 
 const params = v.strictObject({
   expr: p.string(
     "A formula in t: numbers, t, pi, + - * / **, parentheses, floor ceil min max abs cos sin tanh exp sqrt log.",
   ),
 });
-
-/** Options of {@link formula}. */
-export type FormulaScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * A schedule given by a formula in `t`, in lrkit's safe formula language (see `compileFormula`):

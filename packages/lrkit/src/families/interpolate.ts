@@ -4,6 +4,9 @@ import { ensure, ensureSorted, parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { gt, minus, num, P, select } from "../export/expr.js";
+import type { InterpolateOptions } from "../spec/options.generated.js";
+
+export type { InterpolateOptions };
 
 const params = v.strictObject({
   knots: p.numbers("Steps at which the curve passes through the given values; strictly increasing."),
@@ -13,9 +16,6 @@ const params = v.strictObject({
     "linear",
   ),
 });
-
-/** Options of {@link interpolate}. */
-export type InterpolateOptions = v.InferInput<typeof params>;
 
 /**
  * The value at `t` on one segment, from `a` at `start` to `b` at `start + length`, `span` being

@@ -4,14 +4,14 @@ import { parseParams } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { num } from "../export/expr.js";
+import type { InverseSqrtOptions } from "../spec/options.generated.js";
+
+export type { InverseSqrtOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at step 0."),
   timescale: v.optional(p.positive("Steps over which the lr falls by a factor sqrt(2). Defaults to 1."), 1),
 });
-
-/** Options of {@link inverseSqrt}. */
-export type InverseSqrtOptions = v.InferInput<typeof params>;
 
 /**
  * Inverse square root decay: `lr * ((t + timescale) / timescale) ** -0.5`. With `timescale = 1` it

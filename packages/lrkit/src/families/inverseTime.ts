@@ -6,6 +6,9 @@ import { defineFamily } from "../spec/defineFamily.js";
 import { num, P } from "../export/expr.js";
 import { kerasCall } from "../export/nativeCalls.js";
 import { every } from "../spec/lintFacts.js";
+import type { InverseTimeOptions } from "../spec/options.generated.js";
+
+export type { InverseTimeOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at step 0."),
@@ -13,9 +16,6 @@ const params = v.strictObject({
   decaySteps: v.optional(p.positive("The unit of t in the decay. Defaults to 1."), 1),
   staircase: v.optional(p.boolean("Floor t / decaySteps. Defaults to false."), false),
 });
-
-/** Options of {@link inverseTime}. */
-export type InverseTimeOptions = v.InferInput<typeof params>;
 
 /**
  * Inverse time decay: `lr / (1 + decayRate * p)` with `p = t / decaySteps` (floored when

@@ -6,15 +6,15 @@ import { defineFamily } from "../spec/defineFamily.js";
 import { num } from "../export/expr.js";
 import { optaxCall, torchScheduler } from "../export/nativeCalls.js";
 import { extendParam } from "../spec/lintFacts.js";
+import type { LinearOptions } from "../spec/options.generated.js";
+
+export type { LinearOptions };
 
 const params = v.strictObject({
   from: p.nonNegative("The learning rate at step 0."),
   to: p.nonNegative("The learning rate from step `steps` on."),
   steps: p.positive("The length of the ramp."),
 });
-
-/** Options of {@link linear}. */
-export type LinearOptions = v.InferInput<typeof params>;
 
 /**
  * A linear ramp from `from` to `to` over `steps` steps, then held at `to`:

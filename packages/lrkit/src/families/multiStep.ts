@@ -7,6 +7,9 @@ import { countAtOrBelow } from "./math.js";
 import { ge, minus, num } from "../export/expr.js";
 import { kerasCall, torchScheduler } from "../export/nativeCalls.js";
 import { py } from "../export/pythonLiteral.js";
+import type { MultiStepOptions } from "../spec/options.generated.js";
+
+export type { MultiStepOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate before the first milestone."),
@@ -15,9 +18,6 @@ const params = v.strictObject({
   ),
   gamma: v.optional(p.nonNegative("The factor applied at every milestone. Defaults to 0.1."), 0.1),
 });
-
-/** Options of {@link multiStep}. */
-export type MultiStepOptions = v.InferInput<typeof params>;
 
 /**
  * Piecewise-constant decay at milestones: `lr * gamma ** m(t)`, where `m(t)` counts the milestones

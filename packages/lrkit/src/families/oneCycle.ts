@@ -6,6 +6,9 @@ import { defineFamily } from "../spec/defineFamily.js";
 import { interpolation, interpolationForm } from "./interpolate.js";
 import { torchScheduler } from "../export/nativeCalls.js";
 import { extendParam } from "../spec/lintFacts.js";
+import type { OneCycleOptions, OneCycleMomentumOptions } from "../spec/options.generated.js";
+
+export type { OneCycleOptions, OneCycleMomentumOptions };
 
 const shape = {
   steps: p.positiveInt("The length of the run (PyTorch's total_steps)."),
@@ -32,11 +35,6 @@ const momentumParams = v.strictObject({
   baseMomentum: v.optional(p.unit("The momentum at the lr's peak. Defaults to 0.85."), 0.85),
   maxMomentum: v.optional(p.unit("The momentum at the start and the end. Defaults to 0.95."), 0.95),
 });
-
-/** Options of {@link oneCycle}. */
-export type OneCycleOptions = v.InferInput<typeof params>;
-/** Options of {@link oneCycleMomentum}. */
-export type OneCycleMomentumOptions = v.InferInput<typeof momentumParams>;
 
 /** PyTorch's phase ends: `pct * T - 1`, (`2 * pct * T - 2`), `T - 1`, from step 0. */
 function knots(fn: string, steps: number, pctStart: number, threePhase: boolean): number[] {

@@ -6,6 +6,9 @@ import { defineFamily } from "../spec/defineFamily.js";
 import { countAtOrBelow, nextUp } from "./math.js";
 import { ge, gt, minus, num, select } from "../export/expr.js";
 import { kerasCall } from "../export/nativeCalls.js";
+import type { PiecewiseConstantOptions } from "../spec/options.generated.js";
+
+export type { PiecewiseConstantOptions };
 
 const params = v.strictObject({
   boundaries: p.numbers("Steps at which the value changes; sorted."),
@@ -18,9 +21,6 @@ const params = v.strictObject({
     "left",
   ),
 });
-
-/** Options of {@link piecewiseConstant}. */
-export type PiecewiseConstantOptions = v.InferInput<typeof params>;
 
 /**
  * Piecewise-constant values: `values[i]` where `i` counts the boundaries passed. With

@@ -6,6 +6,9 @@ import { defineFamily } from "../spec/defineFamily.js";
 import { num, P } from "../export/expr.js";
 import { kerasCall, optaxCall, torchScheduler } from "../export/nativeCalls.js";
 import { every, extendParam } from "../spec/lintFacts.js";
+import type { PolynomialOptions } from "../spec/options.generated.js";
+
+export type { PolynomialOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate at step 0."),
@@ -19,9 +22,6 @@ const params = v.strictObject({
     false,
   ),
 });
-
-/** Options of {@link polynomial}. */
-export type PolynomialOptions = v.InferInput<typeof params>;
 
 /**
  * Polynomial decay: `(lr - endLr) * (1 - min(t, steps) / steps) ** power + endLr`, held at

@@ -8,6 +8,9 @@ import { ge, num, P, select } from "../export/expr.js";
 import { cyclesOf } from "../export/cycles.js";
 import { MAX_CYCLES } from "../spec/lintFacts.js";
 import { kerasCall, torchScheduler } from "../export/nativeCalls.js";
+import type { SgdrOptions } from "../spec/options.generated.js";
+
+export type { SgdrOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The peak learning rate of the first cycle."),
@@ -34,9 +37,6 @@ const params = v.strictObject({
   ),
   k: v.optional(p.positive("k-decay exponent of each cycle's cosine. Defaults to 1."), 1),
 });
-
-/** Options of {@link sgdr}. */
-export type SgdrOptions = v.InferInput<typeof params>;
 
 /**
  * Cosine annealing with warm restarts (SGDR). Cycle `i` lasts `T_i = period * periodMult ** i`

@@ -6,15 +6,15 @@ import { defineFamily } from "../spec/defineFamily.js";
 import { num, P } from "../export/expr.js";
 import { torchScheduler } from "../export/nativeCalls.js";
 import { every } from "../spec/lintFacts.js";
+import type { StepOptions } from "../spec/options.generated.js";
+
+export type { StepOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate before the first decay."),
   stepSize: p.positive("Steps between two decays."),
   gamma: v.optional(p.nonNegative("The factor applied at every decay. Defaults to 0.1."), 0.1),
 });
-
-/** Options of {@link step}. */
-export type StepOptions = v.InferInput<typeof params>;
 
 /**
  * Step decay: the learning rate is multiplied by `gamma` every `stepSize` steps,

@@ -5,6 +5,9 @@ import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { ge, minus, num, P, select } from "../export/expr.js";
 import { extendParam } from "../spec/lintFacts.js";
+import type { TanhOptions } from "../spec/options.generated.js";
+
+export type { TanhOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate the curve starts near."),
@@ -13,9 +16,6 @@ const params = v.strictObject({
   lb: v.optional(p.number("The tanh argument at step 0. Defaults to -7."), -7),
   ub: v.optional(p.number("The tanh argument at the horizon. Defaults to 3."), 3),
 });
-
-/** Options of {@link tanh}. */
-export type TanhOptions = v.InferInput<typeof params>;
 
 /**
  * Hyperbolic-tangent decay (Hsueh et al., 2019): with `r = t / steps`,

@@ -5,6 +5,9 @@ import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { gt, minus, num, P, select } from "../export/expr.js";
 import { extendParam } from "../spec/lintFacts.js";
+import type { WsdOptions } from "../spec/options.generated.js";
+
+export type { WsdOptions };
 
 const params = v.strictObject({
   lr: p.nonNegative("The learning rate of the stable phase."),
@@ -33,9 +36,6 @@ const params = v.strictObject({
   stableTimescale: v.optional(p.positive('The timescale of the "rsqrt" and "power" stable phases.')),
   stablePower: v.optional(p.positive('The exponent of the "power" stable phase. Defaults to 0.5.'), 0.5),
 });
-
-/** Options of {@link wsd}. */
-export type WsdOptions = v.InferInput<typeof params>;
 
 /** The decay shapes: progress `f` in [0, 1] to a factor from 1 to 0. */
 function decayShape(o: v.InferOutput<typeof params>): (f: number) => number {

@@ -56,8 +56,10 @@ export interface PresetDefinition<P extends ParamsSchema> extends Definition<P> 
  * });
  * ```
  */
-export function defineFamily<P extends ParamsSchema>(definition: FamilyDefinition<P>): CoreFamily {
-  return definition as unknown as CoreFamily;
+export function defineFamily<P extends ParamsSchema>(
+  definition: FamilyDefinition<P>,
+): Omit<CoreFamily, "params"> & { readonly params: P } {
+  return definition as unknown as Omit<CoreFamily, "params"> & { readonly params: P };
 }
 
 /**
@@ -74,6 +76,8 @@ export function defineFamily<P extends ParamsSchema>(definition: FamilyDefinitio
  * });
  * ```
  */
-export function definePreset<P extends ParamsSchema>(definition: PresetDefinition<P>): PresetFamily {
-  return definition as unknown as PresetFamily;
+export function definePreset<P extends ParamsSchema>(
+  definition: PresetDefinition<P>,
+): Omit<PresetFamily, "params"> & { readonly params: P } {
+  return definition as unknown as Omit<PresetFamily, "params"> & { readonly params: P };
 }

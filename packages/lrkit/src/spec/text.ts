@@ -10,6 +10,7 @@
  */
 import type { Json, ScheduleSpec } from "../schedule.js";
 import { parseExpression } from "./expression.js";
+import { isSpec } from "./isSpec.js";
 import { registry, unknownTypeHint } from "./registry.js";
 import { SpecSyntaxError } from "./syntaxError.js";
 import type { Expression, Property, SpreadElement } from "./syntaxTree.js";
@@ -179,17 +180,8 @@ export function toText(spec: ScheduleSpec): string {
       ((names.length === 1 && typeof value === "string") ||
         (typeof value === "object" &&
           value !== null &&
-          (Array.isArray(value) ? value.every(isSpecLike) : isSpecLike(value))));
+          (Array.isArray(value) ? value.every(isSpec) : isSpec(value))));
     return positional ? printValue(value) : `${name}=${printValue(value)}`;
   });
   return `${type}(${args.join(", ")})`;
-}
-
-function isSpecLike(value: Json): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as { type?: unknown }).type === "string"
-  );
 }
