@@ -19,8 +19,7 @@ const params = v.strictObject({
  * Bounds a schedule: `min(max(schedule(t), min), max)`.
  *
  * @param schedule - the schedule.
- * @param options.min - the lower bound. Defaults to none.
- * @param options.max - the upper bound, at least `min`. Defaults to none.
+ * @param options - the options: see {@link ClampOptions} for each one's meaning and default.
  * @throws RangeError when `max < min`.
  * @example
  * ```ts

@@ -36,12 +36,7 @@ const params = v.strictObject({
  * on `seed` and `t`, so the schedule stays a pure function.
  *
  * @param schedule - the schedule.
- * @param options.seed - Defaults to 42.
- * @param options.pct - Defaults to 0.67; for normal noise at least `std / 100`.
- * @param options.std - Defaults to 1.
- * @param options.distribution - Defaults to `"normal"`.
- * @param options.start - Defaults to 0.
- * @param options.end - Defaults to never.
+ * @param options - the options: see {@link NoiseOptions} for each one's meaning and default.
  * @throws RangeError for `end <= start` or a `pct` too small for rejection sampling.
  * @example
  * ```ts

@@ -35,10 +35,7 @@ const params = v.strictObject({
  * starts exactly on its step whatever the multiplier (see `cycleOf`).
  *
  * @param schedule - one cycle.
- * @param options.period - positive.
- * @param options.periodMult - at least 1. Defaults to 1.
- * @param options.decay - Defaults to 1.
- * @param options.limit - Defaults to unlimited.
+ * @param options - the options: see {@link RepeatOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive period or a multiplier below 1.
  * @example
  * ```ts

@@ -55,11 +55,7 @@ const RAMPS: Record<v.InferOutput<typeof params>["mode"], Ramp> = {
  * zero: a learning rate of exactly 0 wastes an update.
  *
  * @param schedule - the schedule after the warmup.
- * @param options.steps - the warmup length; 0 means none.
- * @param options.from - the lr at step 0.
- * @param options.startRatio - or the lr at step 0 as a fraction of `schedule(0)`.
- * @param options.mode - Defaults to `"linear"`.
- * @param options.includeInHorizon - Defaults to false.
+ * @param options - the options: see {@link WarmupOptions} for each one's meaning and default.
  * @throws TypeError when both `from` and `startRatio` are given; RangeError for an exponential
  *   ramp from 0, or a warmup that covers the whole horizon of the schedule it counts in.
  * @example

@@ -16,7 +16,7 @@ const params = v.strictObject({
 /**
  * A constant learning rate: `lr` at every step (NaN for a NaN step, like every schedule).
  *
- * @param options.lr - the learning rate.
+ * @param options - the options: see {@link ConstantOptions} for each one's meaning and default.
  * @throws RangeError when `lr` is negative or not finite.
  * @example
  * ```ts

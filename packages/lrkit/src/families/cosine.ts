@@ -38,12 +38,7 @@ const params = v.strictObject({
  * of PyTorch's `CosineAnnealingLR`). `k` is the k-decay of Zhang et al. (2020), a damped cosine
  * that keeps the lr high longer; `exponent` is Optax's.
  *
- * @param options.lr - the peak learning rate.
- * @param options.steps - the horizon; positive.
- * @param options.minLr - the floor, at most `lr`. Defaults to 0.
- * @param options.after - `"hold"` or `"periodic"`. Defaults to `"hold"`.
- * @param options.exponent - positive. Defaults to 1.
- * @param options.k - positive. Defaults to 1.
+ * @param options - the options: see {@link CosineOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `steps`, `minLr > lr`, or an unknown `after`.
  * @example
  * ```ts

@@ -51,14 +51,7 @@ const MODES = {
  *
  * `maxLr` may be below `baseLr`: the curve is then a cycle downwards, as cyclical momentum uses.
  *
- * @param options.baseLr - the bottom of the cycle.
- * @param options.maxLr - the top of the cycle.
- * @param options.stepsUp - positive.
- * @param options.stepsDown - positive. Defaults to `stepsUp`.
- * @param options.mode - `"triangular"`, `"triangular2"` or `"exp_range"`. Defaults to `"triangular"`.
- * @param options.gamma - for `"exp_range"`. Defaults to 1.
- * @param options.scale - a formula in `x` that replaces `mode`. Defaults to none.
- * @param options.scaleMode - `"cycle"` or `"iterations"`. Defaults to `"cycle"`.
+ * @param options - the options: see {@link CyclicOptions} for each one's meaning and default.
  * @throws RangeError for non-positive step counts or an unknown mode; SyntaxError for a bad formula.
  * @example
  * ```ts

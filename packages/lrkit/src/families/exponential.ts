@@ -36,12 +36,7 @@ const params = v.strictObject({
  * `staircase` it is Keras' `ExponentialDecay`; with `transitionBegin` and `endLr`, Optax's
  * `exponential_decay`.
  *
- * @param options.lr - the initial learning rate.
- * @param options.gamma - the decay rate; positive.
- * @param options.decaySteps - steps per factor of gamma. Defaults to 1.
- * @param options.staircase - floor the exponent. Defaults to false.
- * @param options.transitionBegin - steps held at `lr` first. Defaults to 0.
- * @param options.endLr - bound of the decay. Defaults to none.
+ * @param options - the options: see {@link ExponentialOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `gamma` or `decaySteps`, or negative values.
  * @example
  * ```ts

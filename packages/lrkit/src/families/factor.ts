@@ -24,10 +24,7 @@ const params = v.strictObject({
  * Factor decay with a floor: `max(minLr, lr * factor ** floor(t / stepSize))`, the closed form of
  * `eta_{t+1} = max(eta_min, eta_t * alpha)` applied every `stepSize` steps.
  *
- * @param options.lr - the initial learning rate.
- * @param options.factor - the decay factor, in (0, 1].
- * @param options.stepSize - steps between decays. Defaults to 1.
- * @param options.minLr - the floor. Defaults to 0.
+ * @param options - the options: see {@link FactorOptions} for each one's meaning and default.
  * @throws RangeError for a factor outside (0, 1] or a non-positive `stepSize`.
  * @example
  * ```ts

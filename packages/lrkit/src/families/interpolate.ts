@@ -103,9 +103,7 @@ export function interpolation(knots: readonly number[], values: readonly number[
  * `pct = (t - a) / (b - a)`: linear `(v - u) * pct + u`, cosine `v + (u - v) / 2 * (cos(pi * pct) + 1)`.
  * Evaluation is O(log n) in the number of knots.
  *
- * @param options.knots - at least two steps, strictly increasing.
- * @param options.values - one value per knot.
- * @param options.mode - `"linear"` or `"cos"`. Defaults to `"linear"`.
+ * @param options - the options: see {@link InterpolateOptions} for each one's meaning and default.
  * @throws RangeError for fewer than two knots, unsorted knots, or a length mismatch.
  * @example
  * ```ts

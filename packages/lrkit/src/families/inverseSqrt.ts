@@ -18,8 +18,7 @@ const params = v.strictObject({
  * is d2l's square-root scheduler `lr * (t + 1) ** -0.5`; after a warmup of `w` steps with
  * `timescale = w` it is the Transformer's `rsqrt` schedule and Hugging Face's `inverse_sqrt`.
  *
- * @param options.lr - the learning rate at step 0.
- * @param options.timescale - positive. Defaults to 1.
+ * @param options - the options: see {@link InverseSqrtOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `timescale`.
  * @example
  * ```ts

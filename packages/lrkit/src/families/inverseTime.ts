@@ -21,10 +21,7 @@ const params = v.strictObject({
  * Inverse time decay: `lr / (1 + decayRate * p)` with `p = t / decaySteps` (floored when
  * `staircase`).
  *
- * @param options.lr - the learning rate at step 0.
- * @param options.decayRate - non-negative.
- * @param options.decaySteps - positive. Defaults to 1.
- * @param options.staircase - floor `p`. Defaults to false.
+ * @param options - the options: see {@link InverseTimeOptions} for each one's meaning and default.
  * @throws RangeError for a negative `decayRate` or a non-positive `decaySteps`.
  * @example
  * ```ts

@@ -20,9 +20,7 @@ const params = v.strictObject({
  * A linear ramp from `from` to `to` over `steps` steps, then held at `to`:
  * `from + (to - from) * min(t, steps) / steps`.
  *
- * @param options.from - the value at step 0.
- * @param options.to - the value at and after `steps`.
- * @param options.steps - the ramp's length; positive.
+ * @param options - the options: see {@link LinearOptions} for each one's meaning and default.
  * @throws RangeError for negative values or a non-positive `steps`.
  * @example
  * ```ts

@@ -24,9 +24,7 @@ const params = v.strictObject({
  * `<= t`. Milestones are counted, so a repeated milestone applies `gamma ** 2` at once, as in
  * PyTorch's `MultiStepLR`. Evaluation is O(log n) in the number of milestones.
  *
- * @param options.lr - the initial learning rate.
- * @param options.milestones - non-negative steps, sorted in increasing order (repeats allowed).
- * @param options.gamma - multiplicative factor. Defaults to 0.1.
+ * @param options - the options: see {@link MultiStepOptions} for each one's meaning and default.
  * @throws RangeError for an empty, unsorted or negative milestone list.
  * @example
  * ```ts

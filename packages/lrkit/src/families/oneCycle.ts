@@ -59,13 +59,7 @@ function knots(fn: string, steps: number, pctStart: number, threePhase: boolean)
  * {@link interpolate} through PyTorch's phase ends (`pctStart * steps - 1`, `steps - 1`), so the
  * values equal `OneCycleLR`'s at every step of the run; past the run the final value holds.
  *
- * @param options.maxLr - the peak.
- * @param options.steps - the run length; a positive integer.
- * @param options.pctStart - in (0, 1). Defaults to 0.3.
- * @param options.divFactor - Defaults to 25.
- * @param options.finalDivFactor - Defaults to 1e4.
- * @param options.anneal - `"cos"` or `"linear"`. Defaults to `"cos"`.
- * @param options.threePhase - Defaults to false.
+ * @param options - the options: see {@link OneCycleOptions} for each one's meaning and default.
  * @throws RangeError when a phase would be empty (too few steps for `pctStart`).
  * @example
  * ```ts
@@ -87,12 +81,7 @@ export function oneCycle(options: OneCycleOptions): Schedule {
  * The momentum that goes with {@link oneCycle}: from `maxMomentum` down to `baseMomentum` while the
  * lr rises, and back up while it falls (PyTorch's `cycle_momentum`).
  *
- * @param options.steps - the run length.
- * @param options.pctStart - Defaults to 0.3.
- * @param options.baseMomentum - Defaults to 0.85.
- * @param options.maxMomentum - Defaults to 0.95.
- * @param options.anneal - Defaults to `"cos"`.
- * @param options.threePhase - Defaults to false.
+ * @param options - the options: see {@link OneCycleMomentumOptions} for each one's meaning and default.
  * @throws RangeError as {@link oneCycle}.
  * @example
  * ```ts

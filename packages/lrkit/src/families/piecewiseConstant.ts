@@ -27,9 +27,7 @@ const params = v.strictObject({
  * `closed: "left"` a boundary `b` is passed when `t >= b` (Optax, PyTorch milestones); with
  * `"right"` when `t > b` (Keras' `PiecewiseConstantDecay`). O(log n) per step.
  *
- * @param options.boundaries - sorted steps.
- * @param options.values - `boundaries.length + 1` values.
- * @param options.closed - `"left"` or `"right"`. Defaults to `"left"`.
+ * @param options - the options: see {@link PiecewiseConstantOptions} for each one's meaning and default.
  * @throws RangeError for unsorted boundaries or a wrong number of values.
  * @example
  * ```ts

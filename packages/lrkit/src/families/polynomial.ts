@@ -28,11 +28,7 @@ const params = v.strictObject({
  * `endLr` past the horizon. With `cycle`, past the horizon the decay restarts over
  * `steps * ceil(t / steps)` steps (Keras' `PolynomialDecay(cycle=True)`).
  *
- * @param options.lr - the initial learning rate.
- * @param options.steps - the horizon; positive.
- * @param options.power - positive. Defaults to 1.
- * @param options.endLr - the final learning rate. Defaults to 0.
- * @param options.cycle - stretch and restart past the horizon. Defaults to false.
+ * @param options - the options: see {@link PolynomialOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `steps` or `power`.
  * @example
  * ```ts

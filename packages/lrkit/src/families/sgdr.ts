@@ -47,14 +47,7 @@ const params = v.strictObject({
  * multiplier (`period: 15, periodMult: 2.4` restarts at 15 and 51; see `cycleOf`), and the value is a
  * pure function of the step, found in O(1).
  *
- * @param options.lr - the first peak.
- * @param options.period - the first cycle's length; positive.
- * @param options.periodMult - at least 1. Defaults to 1.
- * @param options.minLr - the floor, at most `lr`. Defaults to 0.
- * @param options.decay - peak decay per restart. Defaults to 1.
- * @param options.decayMode - `"peak"` or `"amplitude"`. Defaults to `"peak"`.
- * @param options.cycleLimit - number of cycles. Defaults to unlimited.
- * @param options.k - k-decay exponent. Defaults to 1.
+ * @param options - the options: see {@link SgdrOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive period, a multiplier below 1, or `minLr > lr`.
  * @example
  * ```ts

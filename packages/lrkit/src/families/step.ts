@@ -20,9 +20,7 @@ const params = v.strictObject({
  * Step decay: the learning rate is multiplied by `gamma` every `stepSize` steps,
  * `lr * gamma ** floor(t / stepSize)` (the closed form of PyTorch's `StepLR`).
  *
- * @param options.lr - the initial learning rate.
- * @param options.stepSize - steps between decays; positive.
- * @param options.gamma - multiplicative factor. Defaults to 0.1.
+ * @param options - the options: see {@link StepOptions} for each one's meaning and default.
  * @throws RangeError for a negative `lr` or `gamma`, or a non-positive `stepSize`.
  * @example
  * ```ts

@@ -22,11 +22,7 @@ const params = v.strictObject({
  * `minLr + 0.5 * (lr - minLr) * (1 - tanh(lb * (1 - r) + ub * r))` before the horizon and `minLr`
  * from it on, as timm's `TanhLRScheduler` (one cycle).
  *
- * @param options.lr - the peak (reached only approximately: `tanh(-7)` is not -1).
- * @param options.steps - the horizon; positive.
- * @param options.minLr - Defaults to 0.
- * @param options.lb - Defaults to -7.
- * @param options.ub - Defaults to 3; must exceed `lb`.
+ * @param options - the options: see {@link TanhOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `steps`, `minLr > lr` or `ub <= lb`.
  * @example
  * ```ts

@@ -63,16 +63,7 @@ function decayShape(o: v.InferOutput<typeof params>): (f: number) => number {
  * `linear 1 - f`, `1-sqrt 1 - sqrt(f)`, `cosine (1 + cos(pi f)) / 2`, `power 1 - f^p`,
  * `exponential (r^f - r) / (1 - r)`.
  *
- * @param options.lr - the stable lr.
- * @param options.steps - stable plus decay length.
- * @param options.decaySteps - in (0, steps].
- * @param options.minLr - Defaults to 0.
- * @param options.decay - Defaults to `"1-sqrt"`.
- * @param options.decayPower - Defaults to 0.5.
- * @param options.decayRatio - in (0, 1). Defaults to 0.1.
- * @param options.stable - Defaults to `"constant"`.
- * @param options.stableTimescale - required for `"rsqrt"` and `"power"`.
- * @param options.stablePower - Defaults to 0.5.
+ * @param options - the options: see {@link WsdOptions} for each one's meaning and default.
  * @throws RangeError for `decaySteps > steps`, `minLr > lr`, or a missing `stableTimescale`.
  * @example
  * ```ts
