@@ -1,7 +1,7 @@
 /**
  * Keeps labels from overlapping: value labels that share a column are spread vertically (a
- * one-dimensional relaxation), and the labels of points are each put at the free spot nearest to
- * their point. Written by hand because no small well-kept library places labels without a DOM.
+ * one-dimensional relaxation), a row of marker labels is thinned, and the labels of points are each
+ * put at the free spot nearest to their point. Written by hand because no small well-kept library places labels without a DOM.
  *
  * @module
  */
@@ -22,6 +22,30 @@ export function spreadLabels(ys: readonly number[], gap: number, top: number, bo
   const out = new Array<number>(ys.length);
   for (const o of order) out[o.i] = Math.max(top, o.y);
   return out;
+}
+
+/**
+ * Which labels of a row to write so that none covers another: left to right, a label is kept when
+ * it starts at least `gap` after the end of the last one kept (the markers of dense milestones on a
+ * narrow chart keep every other label, or fewer).
+ *
+ * @param labels - each label's left x and width, or undefined for none.
+ * @param gap - the least room between two kept labels.
+ * @returns per input, whether to write its label.
+ */
+export function keepApart(
+  labels: readonly ({ readonly x: number; readonly width: number } | undefined)[],
+  gap: number,
+): boolean[] {
+  const keep = labels.map(() => false);
+  let free = -Infinity;
+  const order = labels.flatMap((l, i) => (l ? [{ ...l, i }] : [])).sort((a, b) => a.x - b.x || a.i - b.i);
+  for (const l of order) {
+    if (l.x < free) continue;
+    keep[l.i] = true;
+    free = l.x + l.width + gap;
+  }
+  return keep;
 }
 
 /** A rectangle in SVG units. */

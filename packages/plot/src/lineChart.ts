@@ -9,6 +9,7 @@ import { curveLinear, curveStepAfter, line } from "d3-shape";
 import { drawAxes, makeAxis, type Frame, type ScaleType } from "./axes.js";
 import { extent, thin, type Pt } from "./data.js";
 import { formatValue } from "./format.js";
+import { keepApart, labelWidth } from "./labels.js";
 import { drawLegend, legendHeight, type LegendItem } from "./legend.js";
 import { pointLabels, valueLabels } from "./marks.js";
 import { el, escapeXml, hashId, text } from "./svg.js";
@@ -175,9 +176,15 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
   if (legendItems.length) parts.push(drawLegend(legendItems, 16, 12 + (options.title ? 26 : 0), width - 32));
   parts.push(drawAxes(x, y, frame, options.xLabel, options.yLabel));
 
-  for (const m of options.markers ?? []) {
-    const mx = x.at(m.x);
-    if (!(mx >= left - 0.5 && mx <= right + 0.5)) continue;
+  const markers = (options.markers ?? [])
+    .map((m) => ({ m, mx: x.at(m.x) }))
+    .filter(({ mx }) => mx >= left - 0.5 && mx <= right + 0.5);
+  const markerSize = theme.tickSize - 1;
+  const markerLabels = keepApart(
+    markers.map(({ m, mx }) => (m.label ? { x: mx + 3, width: labelWidth(m.label, markerSize) } : undefined)),
+    3,
+  );
+  markers.forEach(({ m, mx }, i) => {
     const kind = m.kind ?? "marker";
     parts.push(
       el("line", {
@@ -192,17 +199,17 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
         "stroke-dasharray": "4 3",
       }),
     );
-    if (m.label)
+    if (markerLabels[i])
       parts.push(
-        text(m.label, {
+        text(m.label!, {
           class: `${kind}-label`,
           x: mx + 3,
           y: top + 10,
           fill: m.color ?? theme.muted,
-          "font-size": theme.tickSize - 1,
+          "font-size": markerSize,
         }),
       );
-  }
+  });
 
   const clip = `${id}-clip`;
   const path = line<Pt>()
