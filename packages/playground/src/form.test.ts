@@ -38,6 +38,21 @@ describe("the form of every registered type", () => {
   });
 });
 
+describe("fieldsOfType", () => {
+  it("lists a type's parameters in its registry entry's positional order, with the schema's help", () => {
+    // Keras' signature without `name` (keras/src/optimizers/schedules/learning_rate_schedule.py).
+    expect(fieldsOfType("keras.CosineDecay")!.map((f) => f.name)).toEqual([
+      "initial_learning_rate",
+      "decay_steps",
+      "alpha",
+      "warmup_target",
+      "warmup_steps",
+    ]);
+    const minLr = fieldsOfType("cosine")!.find((f) => f.name === "minLr")!;
+    expect([minLr.help, minLr.default]).toEqual(["The learning rate at the horizon. Defaults to 0.", 0]);
+  });
+});
+
 describe("formFromSpec and specFromForm", () => {
   it("show a spec's values as the text of its fields, nested schedules as nested forms", () => {
     const form = formFromSpec(parseText("warmup(cosine(lr=0.3, steps=25), steps=5, mode=cosine)").spec)!;
