@@ -6,22 +6,18 @@
  * Without Chromium these tests are skipped, and say so: set LRKIT_CHROMIUM to another Chromium or
  * Chrome binary, or install Debian's package (`apt-get update && apt-get install -y chromium`).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { parseSchedule, parseText, toText } from "lrkit";
 import "lrkit/presets"; // the page knows them: so must the expected list
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { evaluate } from "./evaluate.js";
 import { encodeState, defaultState } from "./state.js";
-import { CHROMIUM, CHROMIUM_ARGS } from "./test/chromium.js";
-import { serveStatic, type StaticServer } from "./test/staticServer.js";
+import { ARTIFACTS, startBuiltPlayground, type BuiltPlayground } from "./test/builtPlayground.js";
+import { CHROMIUM } from "./test/chromium.js";
 
 const hasChromium = existsSync(CHROMIUM);
-const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
-const ARTIFACTS = join(PACKAGE, "test-artifacts");
 
 if (!hasChromium) {
   console.warn(
@@ -36,38 +32,17 @@ const title = hasChromium
   : `the playground in Chromium (SKIPPED: no Chromium at ${CHROMIUM}; apt-get install -y chromium)`;
 
 describe.skipIf(!hasChromium)(title, () => {
-  let outDir: string;
-  let profile: string;
-  let server: StaticServer;
+  let playground: BuiltPlayground;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), "lrkit-playground-dist-"));
-    profile = mkdtempSync(join(tmpdir(), "lrkit-playground-profile-"));
-    const { build } = await import("vite");
-    await build({
-      root: PACKAGE,
-      configFile: join(PACKAGE, "vite.config.ts"),
-      mode: "production",
-      logLevel: "warn",
-      build: { outDir, emptyOutDir: true },
-    });
-    server = await serveStatic(outDir);
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...CHROMIUM_ARGS],
-      viewport: { width: 1360, height: 900 },
-    });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    playground = await startBuiltPlayground({ width: 1360, height: 900 });
+    ({ context } = playground);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: playground.url });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    for (const dir of [outDir, profile]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => playground?.close());
 
   /** Opens the page at `hash`; a failing test leaves a screenshot in test-artifacts/. */
   async function open(ctx: TestContext, hash = ""): Promise<Page> {
@@ -82,7 +57,7 @@ describe.skipIf(!hasChromium)(title, () => {
       await page.close();
       expect(errors, "errors thrown in the page").toEqual([]);
     });
-    await page.goto(`${server.url}${hash ? `#${hash}` : ""}`);
+    await page.goto(`${playground.url}${hash ? `#${hash}` : ""}`);
     await page.waitForSelector("body[data-ready]");
     return page;
   }
