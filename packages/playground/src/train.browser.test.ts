@@ -206,6 +206,11 @@ describe.skipIf(!hasChromium)(title, () => {
         train: { ...defaultTrainSettings, batchSize: 16, iterations: 40 },
       }),
     );
+    // The settings come from the link (batch size 16: 15 updates an epoch below), and go back to it.
+    await page.fill("#train-epochs", "4");
+    await page.waitForFunction(
+      () => location.hash.includes("tepochs=4") && location.hash.includes("tbatch=16"),
+    );
     const before = requests.length;
     await page.setInputFiles("#train-csv", {
       name: "flowers.csv",
@@ -229,7 +234,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await untilStopped(page);
     expect(await status(page, "train-find-status", "restored")).toBe("true");
     expect(await page.textContent("#train-recommended")).toMatch(/^Recommended lr: /);
-    // The file never left the page.
+    // Neither the file nor the results go into the link; the file never left the page.
+    expect(await page.evaluate(() => location.hash)).not.toMatch(/flowers|species|sepal/);
     expect(requests.slice(before).filter((u) => !u.includes("/assets/"))).toEqual([]);
   }, 120_000);
 
