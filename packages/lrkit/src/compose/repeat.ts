@@ -88,13 +88,7 @@ export const repeatFamily = /* @__PURE__ */ defineFamily({
   },
   lint: {
     counts: ["period"],
-    cycles: (o) => ({
-      name: "repeat",
-      period: o.period,
-      mult: o.periodMult,
-      limit: o.limit ?? Infinity,
-      length: "period",
-    }),
+    cycles: (o) => ({ name: "repeat", period: o.period, mult: o.periodMult, limit: o.limit ?? Infinity }),
     place: (o, at) => {
       const { period, periodMult: mult } = o;
       const cycles = o.limit ?? Infinity;

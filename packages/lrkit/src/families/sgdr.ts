@@ -99,13 +99,7 @@ export const sgdrFamily = /* @__PURE__ */ defineFamily({
   },
   lint: {
     counts: ["period"],
-    cycles: (o) => ({
-      name: "SGDR",
-      period: o.period,
-      mult: o.periodMult,
-      limit: o.cycleLimit ?? Infinity,
-      length: "period",
-    }),
+    cycles: (o) => ({ name: "SGDR", period: o.period, mult: o.periodMult, limit: o.cycleLimit ?? Infinity }),
     milestones: (o, end) => {
       const out: number[] = [];
       for (let i = 1; i <= Math.min(o.cycleLimit ?? Infinity, MAX_CYCLES); i++) {

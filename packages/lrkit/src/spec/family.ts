@@ -107,8 +107,8 @@ export interface Cycles {
   readonly period: number;
   readonly mult: number;
   readonly limit: number;
-  /** What sets the period, for a fix: `"period"` or `"stepsUp + stepsDown"`. */
-  readonly length: string;
+  /** What sets the period, for a fix: `"stepsUp + stepsDown"`. Defaults to `"period"`. */
+  readonly length?: string;
 }
 
 /** What lint knows about a type: where it changes and which parameters count steps. */

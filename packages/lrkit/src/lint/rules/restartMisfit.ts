@@ -45,7 +45,7 @@ export const restartMisfitRule: LintRule = {
       const moves = byBoundary
         ? `Move the boundary at step ${end} to step ${g(j)} or ${g(j + 1)}`
         : `End the plan at step ${g(j)} or ${g(j + 1)} (steps = ${g(j)} or ${g(j + 1)})`;
-      const fits = c.mult === 1 ? fittingPeriod(e, c.period, c.length) : "";
+      const fits = c.mult === 1 ? fittingPeriod(e, c.period, c.length ?? "period") : "";
       out.push({
         code: "restart-misfit",
         severity: "warning",

@@ -26,6 +26,9 @@ export const cycleShape = {
   ),
 };
 
+/** The positional order of {@link cycleShape}'s parameters, after `lr_min`. */
+export const cycleOrder = ["cycle_mul", "cycle_decay", "cycle_limit"] as const;
+
 /** The parsed cycle options. */
 export interface CycleOptions {
   readonly lr: number;

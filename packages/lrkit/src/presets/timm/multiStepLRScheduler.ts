@@ -6,7 +6,7 @@ import * as p from "../../params.js";
 import { ensureSorted, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
-import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
+import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.MultiStepLRScheduler";
 
@@ -68,18 +68,7 @@ export const MultiStepLRSchedulerFamily = /* @__PURE__ */ definePreset({
   example: "timm.MultiStepLRScheduler(0.1, [20, 40], 0.1, warmup_t=5, warmup_lr_init=1e-4)",
   params,
   // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
-  positional: [
-    "lr",
-    "decay_t",
-    "decay_rate",
-    "warmup_t",
-    "warmup_lr_init",
-    "warmup_prefix",
-    "noise_range_t",
-    "noise_pct",
-    "noise_std",
-    "noise_seed",
-  ],
+  positional: ["lr", "decay_t", "decay_rate", ...warmupNoiseOrder],
   create: (o) => MultiStepLRScheduler(o),
   preset: { anchor: "timm" },
 });

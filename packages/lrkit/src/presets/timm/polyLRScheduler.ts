@@ -4,8 +4,8 @@ import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
-import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
-import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
+import { cycleOrder, cyclesEnd, cycleShape, ensureFloor, timmCycles } from "./cycles.js";
+import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.PolyLRScheduler";
 
@@ -75,23 +75,7 @@ export const PolyLRSchedulerFamily = /* @__PURE__ */ definePreset({
     "timm.PolyLRScheduler(0.1, 25, 0.5, 1e-4, cycle_limit=2, cycle_decay=0.5, warmup_t=5, warmup_prefix=True)",
   params,
   // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
-  positional: [
-    "lr",
-    "t_initial",
-    "power",
-    "lr_min",
-    "cycle_mul",
-    "cycle_decay",
-    "cycle_limit",
-    "warmup_t",
-    "warmup_lr_init",
-    "warmup_prefix",
-    "noise_range_t",
-    "noise_pct",
-    "noise_std",
-    "noise_seed",
-    "k_decay",
-  ],
+  positional: ["lr", "t_initial", "power", "lr_min", ...cycleOrder, ...warmupNoiseOrder, "k_decay"],
   create: (o) => PolyLRScheduler(o),
   preset: { anchor: "timm" },
 });

@@ -51,6 +51,17 @@ export const noiseShape = {
   noise_seed: v.optional(p.number("The noise seed: the same seed gives the same noise. Defaults to 42."), 42),
 };
 
+/** The positional order of the warmup and noise parameters, which follow each scheduler's own. */
+export const warmupNoiseOrder = [
+  "warmup_t",
+  "warmup_lr_init",
+  "warmup_prefix",
+  "noise_range_t",
+  "noise_pct",
+  "noise_std",
+  "noise_seed",
+] as const;
+
 /** The parsed options that {@link timmSchedule} reads. */
 export interface TimmBase {
   readonly lr: number;

@@ -5,7 +5,7 @@ import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
-import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
+import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.StepLRScheduler";
 
@@ -63,18 +63,7 @@ export const StepLRSchedulerFamily = /* @__PURE__ */ definePreset({
     "timm.StepLRScheduler(0.048, 2.4, 0.97, warmup_t=3, warmup_lr_init=1e-6, noise_range_t=[10, 40], noise_pct=0.1)",
   params,
   // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
-  positional: [
-    "lr",
-    "decay_t",
-    "decay_rate",
-    "warmup_t",
-    "warmup_lr_init",
-    "warmup_prefix",
-    "noise_range_t",
-    "noise_pct",
-    "noise_std",
-    "noise_seed",
-  ],
+  positional: ["lr", "decay_t", "decay_rate", ...warmupNoiseOrder],
   create: (o) => StepLRScheduler(o),
   preset: { anchor: "timm" },
 });

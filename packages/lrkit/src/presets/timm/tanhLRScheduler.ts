@@ -4,8 +4,8 @@ import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
-import { cycleShape, cyclesEnd, ensureFloor, timmCycles } from "./cycles.js";
-import { lrParam, noiseShape, timmSchedule, warmupShape } from "./scheduler.js";
+import { cycleOrder, cyclesEnd, cycleShape, ensureFloor, timmCycles } from "./cycles.js";
+import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
 
 const NAME = "timm.TanhLRScheduler";
 
@@ -79,23 +79,7 @@ export const TanhLRSchedulerFamily = /* @__PURE__ */ definePreset({
   example: "timm.TanhLRScheduler(0.1, 50, lr_min=1e-4, warmup_t=5, warmup_lr_init=1e-4)",
   params,
   // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
-  positional: [
-    "lr",
-    "t_initial",
-    "lb",
-    "ub",
-    "lr_min",
-    "cycle_mul",
-    "cycle_decay",
-    "cycle_limit",
-    "warmup_t",
-    "warmup_lr_init",
-    "warmup_prefix",
-    "noise_range_t",
-    "noise_pct",
-    "noise_std",
-    "noise_seed",
-  ],
+  positional: ["lr", "t_initial", "lb", "ub", "lr_min", ...cycleOrder, ...warmupNoiseOrder],
   create: (o) => TanhLRScheduler(o),
   preset: { anchor: "timm" },
 });
