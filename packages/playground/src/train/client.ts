@@ -6,8 +6,11 @@
  */
 import type { Progress, Reply, Request } from "./protocol.js";
 
+/** `R` without its id, member by member of a union. */
+type WithoutId<R> = R extends unknown ? Omit<R, "id"> : never;
+
 /** A request without its id (the client numbers them). */
-type Ask = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
+type Ask = WithoutId<Request>;
 
 /** A request under way: its answer, and how to stop it. */
 export interface Pending<T> {
@@ -28,7 +31,11 @@ export function trainClient(): TrainClient {
   const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "lrkit-train" });
   const waiting = new Map<
     number,
-    { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: (p: Progress) => void }
+    {
+      resolve: (v: unknown) => void;
+      reject: (e: Error) => void;
+      progress: ((p: Progress) => void) | undefined;
+    }
   >();
   let next = 1;
   worker.onmessage = (e: MessageEvent<Reply>) => {
@@ -46,25 +53,15 @@ export function trainClient(): TrainClient {
     for (const w of waiting.values()) w.reject(new Error(`the training worker failed: ${e.message}`));
     waiting.clear();
   };
-  const post = (request: Ask, transfer: Transferable[] = []) => {
-    const id = next++;
-    worker.postMessage({ ...request, id }, transfer);
-    return id;
-  };
   return {
     ask<T>(request: Ask, onProgress?: (p: Progress) => void): Pending<T> {
-      let id = 0;
-      const answer = new Promise<T>((resolve, reject) => {
-        const transfer = request.type === "csvRead" ? [request.bytes] : [];
-        id = next;
-        waiting.set(id, {
-          resolve: resolve as (v: unknown) => void,
-          reject,
-          ...(onProgress ? { progress: onProgress } : {}),
-        });
-        post(request, transfer);
-      });
-      return { id, answer, stop: () => void post({ type: "stop", target: id }) };
+      const id = next++;
+      const answer = new Promise<T>((resolve, reject) =>
+        waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, progress: onProgress }),
+      );
+      // A CSV file's bytes move to the worker rather than being copied.
+      worker.postMessage({ ...request, id }, request.type === "csvRead" ? [request.bytes] : []);
+      return { id, answer, stop: () => worker.postMessage({ type: "stop", target: id, id: next++ }) };
     },
   };
 }
