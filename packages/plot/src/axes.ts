@@ -94,7 +94,7 @@ export function drawAxes(x: Axis, y: Axis, f: Frame, xLabel?: string, yLabel?: s
       el("line", { class: "x-axis", x1: f.left, x2: f.right, y1: f.bottom, y2: f.bottom }),
       el("line", { class: "y-axis", x1: f.left, x2: f.left, y1: f.top, y2: f.bottom }),
     ]),
-    tickLabels("x-ticks", "middle", x, (v) => ({ x: x.at(v), y: f.bottom + 16 })),
+    tickLabels("x-ticks", "middle", x, (v) => ({ x: x.at(v), y: f.bottom + 18 })),
     tickLabels("y-ticks", "end", y, (v) => ({ x: f.left - 6, y: y.at(v) + 4 })),
   ];
   if (xLabel)

@@ -98,8 +98,9 @@ describe("placeLabels", () => {
 });
 
 describe("keepApart", () => {
-  it("keeps, left to right, the labels that start past the end of the last one kept", () => {
-    const at = (x: number) => ({ x, width: 15 });
+  const at = (left: number) => ({ left, right: left + 15, top: 0, bottom: 12 });
+
+  it("keeps, left to right, the labels that meet no label kept before them and no obstacle", () => {
     expect(keepApart([at(0), at(10), at(20), undefined, at(38), at(39)], 3)).toEqual([
       true,
       false,
@@ -110,14 +111,26 @@ describe("keepApart", () => {
     ]);
     expect(keepApart([at(40), at(0)], 3)).toEqual([true, true]);
     expect(keepApart([at(10), at(0)], 3)).toEqual([false, true]);
+    expect(keepApart([at(0), at(30)], 3, [{ left: 20, right: 40, top: 10, bottom: 20 }])).toEqual([
+      true,
+      false,
+    ]);
+    expect(keepApart([at(0), at(30)], 3, [{ left: 20, right: 40, top: 13, bottom: 20 }])).toEqual([
+      true,
+      true,
+    ]);
   });
 
-  it("thins the milestone labels of a dense schedule on a narrow chart, and keeps every line", () => {
+  it("thins the milestone labels of a dense schedule on a narrow chart, off the values written on the curve", () => {
     const schedule = fromSpec(parseText("step(lr=0.1, stepSize=15, gamma=0.7)").spec);
     const milestones = (width: number) => {
       const doc = parseSvg(scheduleChart(schedule, { steps: 200, width, height: 260 }));
       const boxes = all(doc, "text", "milestone-label").map((t) => textBox(t, theme.tickSize - 1));
-      boxes.slice(1).forEach((b, i) => expect(b.left).toBeGreaterThan(boxes[i]!.right));
+      const values = all(doc, "text", "value-label").map((t) => textBox(t, theme.valueSize));
+      boxes.forEach((b, i) => {
+        if (i > 0) expect(b.left).toBeGreaterThan(boxes[i - 1]!.right);
+        values.forEach((v) => expect(overlap(b, v)).toBe(0));
+      });
       return { lines: all(doc, "line", "milestone").length, labels: boxes.length };
     };
     expect(milestones(1400)).toEqual({ lines: 13, labels: 13 });

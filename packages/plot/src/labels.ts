@@ -24,36 +24,46 @@ export function spreadLabels(ys: readonly number[], gap: number, top: number, bo
   return out;
 }
 
-/**
- * Which labels of a row to write so that none covers another: left to right, a label is kept when
- * it starts at least `gap` after the end of the last one kept (the markers of dense milestones on a
- * narrow chart keep every other label, or fewer).
- *
- * @param labels - each label's left x and width, or undefined for none.
- * @param gap - the least room between two kept labels.
- * @returns per input, whether to write its label.
- */
-export function keepApart(
-  labels: readonly ({ readonly x: number; readonly width: number } | undefined)[],
-  gap: number,
-): boolean[] {
-  const keep = labels.map(() => false);
-  let free = -Infinity;
-  const order = labels.flatMap((l, i) => (l ? [{ ...l, i }] : [])).sort((a, b) => a.x - b.x || a.i - b.i);
-  for (const l of order) {
-    if (l.x < free) continue;
-    keep[l.i] = true;
-    free = l.x + l.width + gap;
-  }
-  return keep;
-}
-
 /** A rectangle in SVG units. */
 export interface Box {
   readonly left: number;
   readonly top: number;
   readonly right: number;
   readonly bottom: number;
+}
+
+/** The box of a text anchored at its start, at `x` and baseline `y`, by {@link labelWidth}. */
+export function textBox(x: number, y: number, text: string, size: number): Box {
+  return { left: x, right: x + labelWidth(text, size), top: y - size, bottom: y + size * 0.3 };
+}
+
+/**
+ * Which of a row of labels to write so that none covers another or an obstacle: left to right, a
+ * label is kept when its box, widened by `gap` on either side, meets no label kept before it and
+ * no obstacle (dense milestones on a narrow chart keep every other label, or fewer).
+ *
+ * @param boxes - each label's box, or undefined for none.
+ * @param gap - the least room between two labels.
+ * @param obstacles - boxes already taken (the values written on the curves). Defaults to none.
+ * @returns per input, whether to write its label.
+ */
+export function keepApart(
+  boxes: readonly (Box | undefined)[],
+  gap: number,
+  obstacles: readonly Box[] = [],
+): boolean[] {
+  const keep = boxes.map(() => false);
+  const taken = [...obstacles];
+  const order = boxes
+    .flatMap((b, i) => (b ? [{ b, i }] : []))
+    .sort((p, q) => p.b.left - q.b.left || p.i - q.i);
+  for (const { b, i } of order) {
+    const wide = { ...b, left: b.left - gap, right: b.right + gap };
+    if (taken.some((t) => overlap(wide, t) > 0)) continue;
+    keep[i] = true;
+    taken.push(b);
+  }
+  return keep;
 }
 
 /** A label to put next to its point: the point and the label's width. */

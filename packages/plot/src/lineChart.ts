@@ -9,9 +9,8 @@ import { curveLinear, curveStepAfter, line } from "d3-shape";
 import { drawAxes, makeAxis, type Frame, type ScaleType } from "./axes.js";
 import { extent, thin, type Pt } from "./data.js";
 import { formatValue } from "./format.js";
-import { keepApart, labelWidth } from "./labels.js";
 import { drawLegend, legendHeight, type LegendItem } from "./legend.js";
-import { pointLabels, valueLabels } from "./marks.js";
+import { drawMarkers, pointLabels, valueLabels } from "./marks.js";
 import { el, escapeXml, hashId, text } from "./svg.js";
 import { colorAt, theme } from "./theme.js";
 
@@ -176,48 +175,6 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
   if (legendItems.length) parts.push(drawLegend(legendItems, 16, 12 + (options.title ? 26 : 0), width - 32));
   parts.push(drawAxes(x, y, frame, options.xLabel, options.yLabel));
 
-  const markers = (options.markers ?? [])
-    .map((m) => ({ m, mx: x.at(m.x) }))
-    .filter(({ mx }) => mx >= left - 0.5 && mx <= right + 0.5);
-  const markerSize = theme.tickSize - 1;
-  const markerLabels = keepApart(
-    markers.map(({ m, mx }) => (m.label ? { x: mx + 3, width: labelWidth(m.label, markerSize) } : undefined)),
-    3,
-  );
-  markers.forEach(({ m, mx }, i) => {
-    const kind = m.kind ?? "marker";
-    parts.push(
-      el("line", {
-        class: kind,
-        "data-x": String(m.x),
-        x1: mx,
-        x2: mx,
-        y1: top,
-        y2: bottom,
-        stroke: m.color ?? theme.marker,
-        "stroke-width": 1,
-        "stroke-dasharray": "4 3",
-      }),
-    );
-    if (markerLabels[i])
-      parts.push(
-        text(m.label!, {
-          class: `${kind}-label`,
-          x: mx + 3,
-          y: top + 10,
-          fill: m.color ?? theme.muted,
-          "font-size": markerSize,
-        }),
-      );
-  });
-
-  const clip = `${id}-clip`;
-  const path = line<Pt>()
-    .x((p) => p[0])
-    .y((p) => p[1])
-    .defined((p) => Number.isFinite(p[1]))
-    .curve(options.curve === "step" ? curveStepAfter : curveLinear)
-    .digits(2);
   const pixels = styled.map((s) => {
     const pts: Pt[] = [];
     const n = Math.min(s.x.length, s.y.length);
@@ -234,6 +191,18 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
     }
     return pts;
   });
+  const values = labelled
+    ? valueLabels(styled, pixels, frame, yType, options.valueLabels !== "last")
+    : undefined;
+  parts.push(drawMarkers(options.markers ?? [], x.at, frame, values?.boxes ?? []));
+
+  const clip = `${id}-clip`;
+  const path = line<Pt>()
+    .x((p) => p[0])
+    .y((p) => p[1])
+    .defined((p) => Number.isFinite(p[1]))
+    .curve(options.curve === "step" ? curveStepAfter : curveLinear)
+    .digits(2);
   parts.push(
     el(
       "clipPath",
@@ -281,7 +250,7 @@ export function lineChart(series: readonly Series[], options: LineChartOptions =
     );
   }
 
-  if (labelled) parts.push(valueLabels(styled, pixels, frame, yType, options.valueLabels !== "last"));
+  if (values) parts.push(values.svg);
   if (options.points?.length) parts.push(pointLabels(options.points, x.at, y.at, frame));
 
   const title = options.title ?? "Line chart";
