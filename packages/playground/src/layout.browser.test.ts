@@ -36,6 +36,8 @@ interface ChartLayout {
   readonly hostWidth: number;
   readonly minTextPx: number;
   readonly texts: number;
+  /** The pairs of its texts that cover each other. */
+  readonly collisions: string[];
 }
 
 /**
@@ -72,6 +74,21 @@ function measureCharts(page: Page): Promise<ChartLayout[]> {
         (t) => parseFloat(getComputedStyle(t).fontSize) * scale,
       );
       const rect = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+      const texts = [...svg.querySelectorAll("text")].map((t) => ({
+        name: `${t.getAttribute("class")} "${t.textContent}"`,
+        r: t.getBoundingClientRect(),
+      }));
+      // Glyph boxes that share more than half a pixel each way.
+      const collisions = texts.flatMap((a, i) =>
+        texts
+          .slice(i + 1)
+          .filter(
+            (b) =>
+              Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 0.5 &&
+              Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 0.5,
+          )
+          .map((b) => `${a.name} × ${b.name}`),
+      );
       return [
         {
           host: rect(host.getBoundingClientRect()),
@@ -80,6 +97,7 @@ function measureCharts(page: Page): Promise<ChartLayout[]> {
           hostWidth: host.clientWidth,
           minTextPx: Math.min(...sizes),
           texts: sizes.length,
+          collisions,
         },
       ];
     }),
@@ -136,6 +154,9 @@ function unusableControls(page: Page, selectors: readonly string[]): Promise<str
   }, selectors);
 }
 
+/** The default schedule, and one with 13 milestones whose labels crowd on a phone. */
+const SPECS = [defaultState.specs[0]!, "step(lr=0.1, stepSize=15, gamma=0.7)"];
+
 const CONTROLS = [
   "#copy-link",
   "#schedule-list .pick",
@@ -184,7 +205,7 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(errors, "errors thrown in the page").toEqual([]);
     });
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${playground.url}#${encodeState({ ...defaultState, tab })}`);
+    await page.goto(`${playground.url}#${encodeState({ ...defaultState, specs: SPECS, steps: 200, tab })}`);
     await page.waitForSelector("body[data-ready]");
     if (tab === "data") {
       await page.setInputFiles("#data-file", {
@@ -234,6 +255,7 @@ describe.skipIf(!hasChromium)(title, () => {
           expect.soft(c.svgWidthAttr).toBe(c.hostWidth);
           expect.soft(c.texts).toBeGreaterThan(10);
           expect.soft(c.minTextPx, "the smallest chart text, in CSS px").toBeGreaterThanOrEqual(MIN_TEXT_PX);
+          expect.soft(c.collisions, "chart texts that cover each other").toEqual([]);
         }
 
         if (tab === "data") {
