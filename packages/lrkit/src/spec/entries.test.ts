@@ -97,7 +97,7 @@ describe("exporting an anchor's preset to the anchor's own framework", () => {
 
   it("does so for every optax and keras preset", () => {
     for (const family of presetFamilies) {
-      const anchor = family.preset.anchor;
+      const anchor = family.preset?.anchor ?? "";
       const name = family.type.slice(anchor.length + 1);
       const s = parseSchedule(family.example);
       if (anchor === "optax") expect(toOptax(s), family.type).toContain(`\nschedule = optax.${name}(`);
