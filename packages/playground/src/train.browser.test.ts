@@ -240,9 +240,10 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(requests.slice(before).filter((u) => !u.includes("/assets/"))).toEqual([]);
   }, 120_000);
 
-  it("trains LeNet on wasm with lrkit's kernels when the address asks for wasm", async (ctx) => {
+  it("trains LeNet on wasm with lrkit's kernels when the address asks for wasm, and sizes schedules in epochs when the editor counts epochs", async (ctx) => {
     const train = { ...defaultTrainSettings, model: "lenet" as const, iterations: 30 };
-    const { page } = await open(ctx, encodeState({ ...defaultState, tab: "train", train }), "?backend=wasm");
+    const view = { ...defaultState, tab: "train" as const, unit: "epoch" as const, train };
+    const { page } = await open(ctx, encodeState(view), "?backend=wasm");
     expect(await page.textContent("#train-backend")).toMatch(
       /^TensorFlow\.js backend: wasm \(SIMD, 1 thread\), the first choice/,
     );
@@ -255,5 +256,10 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await status(page, "train-find-status", "steps")).toBe("30");
     expect(await status(page, "train-find-status", "restored")).toBe("true");
     expect(await page.textContent("#train-recommended")).toMatch(/^Recommended lr: /);
+    // The editor's unit is the epoch: the derived schedules last the run's 3 epochs.
+    expect(await page.getAttribute('[data-schedule="warmupCosine"]', "title")).toMatch(
+      /^warmup\(cosine\(lr=[\d.e-]+, steps=2\), steps=1\)$/,
+    );
+    expect(await page.getAttribute('[data-schedule="oneCycle"]', "title")).toMatch(/, steps=3\)$/);
   }, 60_000);
 });

@@ -31,7 +31,8 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
   const outcome = h("div", { id: "train-find-result" });
   let running: Pending<RangeTestAnswer> | undefined;
 
-  const show = (a: RangeTestAnswer) => {
+  /** Shows a finished test; `sized` says how long the derived schedules are. */
+  const show = (a: RangeTestAnswer, sized: string) => {
     const { result, weights } = a;
     chart.show((size) => rangeTestChart(result, size));
     const steps = result.lrs.length;
@@ -84,11 +85,7 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
               "div",
               { class: "button-row" },
               adds,
-              h(
-                "span",
-                { class: "muted" },
-                `each sized to ${shared.data?.batchesPerEpoch ?? 0} × ${shared.page.settings().epochs} updates`,
-              ),
+              h("span", { class: "muted" }, `each sized to the run: ${sized}`),
             )
           : null,
       ),
@@ -99,6 +96,10 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
     const s = shared.page.settings();
     const data = shared.data!;
     const curve = { lrs: [] as number[], losses: [] as number[], smoothed: [] as number[] };
+    // The derived schedules count steps in the editor's unit: updates, or epochs.
+    const perEpoch = shared.page.unit() === "batch" ? data.batchesPerEpoch : 1;
+    const sized =
+      perEpoch > 1 ? `${perEpoch} × ${s.epochs} updates` : `${s.epochs} epoch${s.epochs > 1 ? "s" : ""}`;
     outcome.replaceChildren();
     status.textContent = "Starting the range test…";
     for (const key of ["stoppedBy", "step", "steps", "restored"]) delete status.dataset[key];
@@ -114,7 +115,7 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
           start: s.start,
           end: s.end,
           iterations: s.iterations,
-          trainingSteps: data.batchesPerEpoch * s.epochs,
+          trainingSteps: perEpoch * s.epochs,
         },
       },
       (p) => {
@@ -133,7 +134,10 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
     );
     shared.changed();
     running.answer
-      .then(show, (e: Error) => (status.textContent = e.message))
+      .then(
+        (a) => show(a, sized),
+        (e: Error) => (status.textContent = e.message),
+      )
       .finally(() => {
         running = undefined;
         bar.hidden = true;
