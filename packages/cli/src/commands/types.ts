@@ -17,16 +17,30 @@ function signature(family: Family): string {
     .join(" ");
 }
 
+/** One line per parameter: its name, default and help text, all from the type's schema. */
+function parameters(family: Family): string {
+  return describeParams(family)
+    .map(
+      (p) =>
+        `    ${p.name}${p.required ? "" : p.default === undefined ? " (optional)" : ` (default ${JSON.stringify(p.default)})`}: ${p.help}\n`,
+    )
+    .join("");
+}
+
 /** Adds the `types` command to `program`. */
 export function typesCommand(program: Command, io: Io): void {
   program
     .command("types")
     .description("list every schedule type (families, combinators, presets) and its parameters")
-    .argument("[prefix]", "only types starting with this, e.g. keras.")
+    .argument(
+      "[prefix]",
+      "only types starting with this, e.g. keras.; a whole type name also lists its parameters",
+    )
     .action((prefix: string | undefined) => {
       for (const family of registry.values()) {
         if (prefix && !family.type.startsWith(prefix)) continue;
         io.out(`${family.type}(${signature(family)})\n    ${family.summary}\n`);
+        if (family.type === prefix) io.out(parameters(family));
       }
     });
 }
