@@ -4,6 +4,24 @@ export {
   type DataSource,
   type ScheduleEntry,
 } from "./compareSchedules.js";
+export {
+  CHECKPOINT_FORMAT,
+  CheckpointError,
+  decodeCheckpoint,
+  encodeCheckpoint,
+  type OptimizerState,
+  type RunCheckpoint,
+  type RunInit,
+  type StoredTensor,
+} from "./checkpoint/checkpoint.js";
+export { directoryStore } from "./checkpoint/directoryStore.js";
+export { experimentHash } from "./checkpoint/experimentHash.js";
+export {
+  newestCheckpoint,
+  type DamagedCheckpoint,
+  type FoundCheckpoint,
+} from "./checkpoint/newestCheckpoint.js";
+export type { CheckpointStore, StoredCheckpoint } from "./checkpoint/store.js";
 export type { Experiment, ExperimentDescription, ExperimentModule } from "./experiment/experiment.js";
 export { ExperimentError, loadExperiment, moduleUrl } from "./experiment/loadExperiment.js";
 export { renderReport } from "./report/report.js";
@@ -35,7 +53,15 @@ export {
 } from "./results/schema.js";
 export { chooseBackend } from "./runner/backend.js";
 export type { PoolListener, RunRecord } from "./runner/pool.js";
-export type { BatchEvent } from "./runner/protocol.js";
+export type { BatchEvent, RunSetup } from "./runner/protocol.js";
+export {
+  trainRun,
+  weightsDigest,
+  type RunCheckpoints,
+  type RunEnd,
+  type RunListener,
+  type RunResumed,
+} from "./runner/trainRun.js";
 export { FILES_EXPERIMENT, type CsvSource, type FilesExperimentOptions } from "./sources/filesExperiment.js";
 export { loadModelFile, modelFromArtifacts } from "./sources/loadModelFile.js";
 export { readModelArtifacts } from "./sources/readModelArtifacts.js";

@@ -1,20 +1,44 @@
 /**
- * One run of a compare, on the current TensorFlow.js backend: a new model from the experiment, set
- * to the shared initial weights, trained under one schedule. Worker threads call it; it runs in the
- * calling thread too.
+ * One run of a compare, or a segment of it, on the current TensorFlow.js backend: a new model from
+ * the experiment, set to the shared initial weights (or to its newest checkpoint's state), trained
+ * under one schedule epoch by epoch, with a checkpoint after every epoch. Worker threads call it;
+ * it runs in the calling thread too.
  *
  * @module
  */
 import { createHash } from "node:crypto";
-import { dispose, tensor } from "@tensorflow/tfjs-core";
+import type { Optimizer } from "@tensorflow/tfjs-core";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { fromSpec } from "lrkit";
 import "lrkit/presets"; // the anchors' presets, by name in schedules
-import { train, type EpochRecord } from "@lrkit/tfjs";
+import { createOptimizer, disposeOptimizer, train, type DriverState, type EpochRecord } from "@lrkit/tfjs";
+import { encodeCheckpoint, type RunInit } from "../checkpoint/checkpoint.js";
+import { captureState, restoreOptimizerState, restoreWeights } from "../checkpoint/liveState.js";
+import { newestCheckpoint, type DamagedCheckpoint } from "../checkpoint/newestCheckpoint.js";
+import type { CheckpointStore } from "../checkpoint/store.js";
 import type { Experiment } from "../experiment/experiment.js";
 import { disposeModel } from "../experiment/probe.js";
 import type { EpochSummary } from "../results/schema.js";
 import type { BatchEvent, RunOrder, RunSetup } from "./protocol.js";
+
+/** Where a run's checkpoints go after every epoch, and where it continues from. */
+export interface RunCheckpoints {
+  readonly store: CheckpointStore;
+  /** The run's key in the store. */
+  readonly key: string;
+  /** The experiment's hash (`experimentHash`): a checkpoint of another one is refused. */
+  readonly experiment: string;
+}
+
+/** Where a run continued from. */
+export interface RunResumed {
+  /** Epochs finished before (0: from scratch, its checkpoints all damaged). */
+  readonly epoch: number;
+  /** The finished epochs' records, from the checkpoint. */
+  readonly history: readonly EpochSummary[];
+  /** Newer checkpoints found damaged and passed over, newest first. */
+  readonly damaged: readonly DamagedCheckpoint[];
+}
 
 /** What {@link trainRun} reports while it runs. */
 export interface RunListener {
@@ -22,17 +46,24 @@ export interface RunListener {
   readonly started?: (weightsSha256: string, parameters: number) => void;
   /** After each update. */
   readonly batch?: (e: BatchEvent) => void;
-  /** After each epoch (with the loss of the first update, in epoch 0). */
+  /** After each epoch, once its checkpoint is stored (with the loss of the first update, in epoch 0). */
   readonly epoch?: (record: EpochSummary, firstBatchLoss?: number) => void;
+  /** Before training, when the run continues from a checkpoint or found damaged ones. */
+  readonly resumed?: (from: RunResumed) => void;
 }
 
-/** How a run ended. */
+/** How a run (or its segment) ended. */
 export interface RunEnd {
+  /** completed: `untilEpoch` epochs are finished; aborted: the signal stopped it. */
   readonly stopped: "completed" | "aborted";
-  /** Wall seconds of the run. */
+  /** Epochs finished. */
+  readonly epochs: number;
+  /** Wall seconds of this call. */
   readonly seconds: number;
-  /** Training examples per second over the run (updates only). */
+  /** Training examples per second over this call's epochs (updates only); 0 when none. */
   readonly examplesPerSecond: number;
+  /** SHA-256 of the weights at the end ({@link weightsDigest}). */
+  readonly weightsSha256: string;
 }
 
 /** SHA-256 of a model's weights (float32 bytes, in order): equal weights, equal digests. */
@@ -56,23 +87,23 @@ const summary = (r: EpochRecord, seconds: number): EpochSummary => ({
   examplesPerSecond: r.examplesPerSecond,
 });
 
-/** Sets `model`'s weights to `values` (in `getWeights()` order). */
-function setWeights(model: LayersModel, values: readonly Float32Array[]): void {
-  const current = model.getWeights();
-  if (current.length !== values.length)
-    throw new Error(
-      `compare: the model has ${current.length} weights, the experiment's first model had ${values.length}`,
-    );
-  const tensors = values.map((v, i) => tensor(v, current[i]!.shape, "float32"));
-  model.setWeights(tensors);
-  dispose(tensors);
+/** The optimizer of the runs: the named one (new), else the model's compiled one, else SGD. */
+function runOptimizer(model: LayersModel, setup: RunSetup): Optimizer {
+  if (setup.optimizer === undefined && model.optimizer) return model.optimizer;
+  return createOptimizer(setup.optimizer ?? "sgd", setup.optimizerOptions ?? {});
 }
 
 /**
- * Trains a new model of `experiment`, starting from `order.weights`, under the schedule
- * `order.spec` stepped per `order.unit`, and disposes of it.
+ * Trains a new model of `experiment` under the schedule `order.spec` stepped per `order.unit`,
+ * until `untilEpoch` epochs are finished, and disposes of it. With `checkpoints`, it starts from the
+ * run's newest valid checkpoint (a damaged one is passed over and reported to `listener.resumed`;
+ * none: from `order.weights`) and stores a checkpoint after every epoch, before reporting it; a run
+ * interrupted and continued ends with the same numbers as one never interrupted (the data order of
+ * an epoch depends on the seed and the epoch only).
  *
+ * @param untilEpoch - epochs finished when it returns "completed". Defaults to `setup.epochs`.
  * @param signal - stops the run before its next update; the finished epochs have been reported.
+ * @throws Error when a checkpoint belongs to another experiment, or the model does not fit it.
  */
 export async function trainRun(
   experiment: Experiment,
@@ -80,45 +111,87 @@ export async function trainRun(
   order: Pick<RunOrder, "spec" | "unit" | "weights">,
   listener: RunListener = {},
   signal?: AbortSignal,
+  checkpoints?: RunCheckpoints,
+  untilEpoch: number = setup.epochs,
 ): Promise<RunEnd> {
   const schedule = fromSpec(order.spec);
+  const found = checkpoints
+    ? await newestCheckpoint(checkpoints.store, checkpoints.key, checkpoints.experiment)
+    : { checkpoint: null, damaged: [] };
+  const from = found.checkpoint;
   const model = await experiment.model();
+  const optimizer = runOptimizer(model, setup);
   const began = performance.now();
   try {
-    setWeights(model, order.weights);
+    restoreWeights(model, from ? from.weights.map((w) => w.values) : order.weights);
+    if (from) await restoreOptimizerState(optimizer, from.optimizer);
+    if (from || found.damaged.length > 0)
+      listener.resumed?.({ epoch: from?.epoch ?? 0, history: from?.history ?? [], damaged: found.damaged });
     const digest = weightsDigest(model);
-    listener.started?.(digest.sha256, digest.parameters);
-    let epochStart = performance.now();
-    const result = await train({
-      model,
-      data: experiment.data,
-      ...(experiment.validation !== undefined ? { validation: experiment.validation } : {}),
-      epochs: setup.epochs,
-      batchSize: setup.batchSize,
-      ...(setup.optimizer ? { optimizer: setup.optimizer } : {}),
-      ...(setup.optimizerOptions ? { optimizerOptions: setup.optimizerOptions } : {}),
-      ...(setup.loss !== undefined ? { loss: setup.loss } : {}),
-      schedule,
-      unit: order.unit,
-      seed: setup.seed,
-      ...(signal ? { signal } : {}),
-      onProgress: (e) => {
-        if (e.type === "batch") {
-          listener.batch?.(e);
-          return;
-        }
-        const now = performance.now();
-        const first = e.record.epoch === 0 ? e.record.batchLosses[0] : undefined;
-        listener.epoch?.(summary(e.record, (now - epochStart) / 1000), first);
-        epochStart = now;
-      },
-    });
+    let init: RunInit = from?.init ?? { weightsSha256: digest.sha256, parameters: digest.parameters };
+    listener.started?.(init.weightsSha256, init.parameters);
+    const history = [...(from?.history ?? [])];
+    let scheduleState: DriverState | undefined = from?.scheduleState;
+    let epoch = from?.epoch ?? 0;
+    let [examples, seconds] = [0, 0];
+    let stopped: RunEnd["stopped"] = "completed";
+    while (epoch < untilEpoch) {
+      const epochStart = performance.now();
+      const result = await train({
+        model,
+        data: experiment.data,
+        ...(experiment.validation !== undefined ? { validation: experiment.validation } : {}),
+        epochs: epoch + 1,
+        initialEpoch: epoch,
+        batchSize: setup.batchSize,
+        optimizer,
+        ...(setup.loss !== undefined ? { loss: setup.loss } : {}),
+        schedule,
+        ...(scheduleState ? { scheduleState } : {}),
+        unit: order.unit,
+        seed: setup.seed,
+        ...(signal ? { signal } : {}),
+        onProgress: (e) => {
+          if (e.type === "batch") listener.batch?.(e);
+        },
+      });
+      const record = result.history[0];
+      if (result.stopped === "aborted" || !record) {
+        stopped = "aborted";
+        break;
+      }
+      const row = summary(record, (performance.now() - epochStart) / 1000);
+      const first = epoch === 0 ? record.batchLosses[0] : undefined;
+      if (first !== undefined) init = { ...init, firstBatchLoss: first };
+      history.push(row);
+      [examples, seconds] = [examples + record.examples, seconds + record.seconds];
+      scheduleState = result.scheduleState;
+      epoch++;
+      if (checkpoints) {
+        const state = await captureState(model, optimizer);
+        const bytes = encodeCheckpoint({
+          experiment: checkpoints.experiment,
+          key: checkpoints.key,
+          epoch,
+          seed: setup.seed,
+          scheduleState,
+          init,
+          history,
+          ...state,
+        });
+        await checkpoints.store.save(checkpoints.key, epoch, bytes);
+      }
+      listener.epoch?.(row, first);
+    }
     return {
-      stopped: result.stopped,
+      stopped,
+      epochs: epoch,
       seconds: (performance.now() - began) / 1000,
-      examplesPerSecond: result.examplesPerSecond,
+      examplesPerSecond: seconds > 0 ? examples / seconds : 0,
+      weightsSha256: weightsDigest(model).sha256,
     };
   } finally {
+    if (optimizer !== model.optimizer) disposeOptimizer(optimizer);
     disposeModel(model);
   }
 }
