@@ -80,7 +80,10 @@ export const BUNDLE_TARGETS: readonly BundleTarget[] = [
       "console.log(scheduleCallback({ optimizer: null }, schedule, { unit: 'batch', horizon: 'fit' }));",
     ].join("\n"),
     external: TFJS_EXTERNAL,
-    maxGzip: 30 * 1024,
+    // 36 KB, not 30: the callback's stretch to the run rebuilds the schedule with fromSpec, so it
+    // bundles the registry, whose entries carry each family's closed form, lint facts and native
+    // mappings since issue 16 (about 15 KB minified, 4.9 KB gzip, that export/ and lint/ held).
+    maxGzip: 36 * 1024,
   },
   {
     name: "parseSchedule + Scheduler + scheduleCallback (TensorFlow.js external)",
@@ -91,7 +94,9 @@ export const BUNDLE_TARGETS: readonly BundleTarget[] = [
       "console.log(scheduleCallback({ optimizer: null }, s, { unit: 'batch', horizon: 'fit' }));",
     ].join("\n"),
     external: TFJS_EXTERNAL,
-    maxGzip: 35 * 1024,
+    // 37 KB, not 35: the registry's entries carry each family's closed form, lint facts and
+    // native mappings since issue 16 (4.8 KB gzip more than when export/ and lint/ held them).
+    maxGzip: 37 * 1024,
   },
   {
     name: "import * as lrkit",
