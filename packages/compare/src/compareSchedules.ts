@@ -19,6 +19,7 @@ import {
 import type { Experiment } from "./experiment/experiment.js";
 import { moduleUrl } from "./experiment/loadExperiment.js";
 import type { Probe } from "./experiment/probe.js";
+import { runQueue, type QueueListener } from "./queue/runQueue.js";
 import { headlineOf } from "./results/metrics.js";
 import { machine, runLinter, runResult, type RunLinter } from "./results/results.js";
 import {
@@ -95,8 +96,14 @@ export interface CompareOptions {
   readonly signal?: AbortSignal;
   /** Stops at once (the worker threads are terminated); finished epochs are kept. */
   readonly kill?: AbortSignal;
-  /** Progress, as it happens. */
-  readonly listener?: PoolListener;
+  /**
+   * With `module`: train on the workers of a Redis queue instead of worker threads (`serveQueue`,
+   * `lrkit worker`, on any machine with the same experiment). `url` is `redis://HOST:PORT`;
+   * `source` is what the workers resolve into the module (defaults to the module's URL and options).
+   */
+  readonly queue?: { readonly url: string; readonly source?: unknown };
+  /** Progress, as it happens (with `queue`, `notice` gets a line about the queue's events). */
+  readonly listener?: QueueListener;
   /**
    * Called with the results so far after every finished epoch and at the end of every run, to keep
    * them (`writeResultsFile` writes them atomically): a crash or a kill then loses no finished
@@ -313,13 +320,20 @@ export async function compareSchedules(options: CompareOptions): Promise<Compare
   };
   const outcome = inProcess
     ? await runInProcess(await inProcessExperiment(o), setup, pool, { signal, listener, progress })
-    : await runPool({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, pool, {
-        workers,
-        signal,
-        ...(o.kill ? { kill: o.kill } : {}),
-        listener,
-        progress,
-      });
+    : o.queue
+      ? await runQueue({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, runs, {
+          ...o.queue,
+          signal,
+          listener: { ...o.listener, ...listener },
+          progress,
+        })
+      : await runPool({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, pool, {
+          workers,
+          signal,
+          ...(o.kill ? { kill: o.kill } : {}),
+          listener,
+          progress,
+        });
   if (halt.signal.aborted) throw halt.signal.reason;
   return resultsOf(o, runs, setup, progress, outcome.workers, seconds(), linter);
 }

@@ -16,6 +16,7 @@ export {
 } from "./checkpoint/checkpoint.js";
 export { directoryStore } from "./checkpoint/directoryStore.js";
 export { experimentHash } from "./checkpoint/experimentHash.js";
+export { redisCheckpointStore } from "./checkpoint/redisStore.js";
 export {
   newestCheckpoint,
   type DamagedCheckpoint,
@@ -51,6 +52,9 @@ export {
   type Published,
   type RunResult,
 } from "./results/schema.js";
+export { QueueError } from "./queue/connection.js";
+export type { QueueListener } from "./queue/runQueue.js";
+export { serveQueue, type ServeQueueOptions, type SourceResolver } from "./queue/serveQueue.js";
 export { chooseBackend } from "./runner/backend.js";
 export type { PoolListener, RunRecord } from "./runner/pool.js";
 export type { BatchEvent, RunSetup } from "./runner/protocol.js";
