@@ -25,6 +25,19 @@ export {
 export type { CheckpointStore, StoredCheckpoint } from "./checkpoint/store.js";
 export type { Experiment, ExperimentDescription, ExperimentModule } from "./experiment/experiment.js";
 export { ExperimentError, loadExperiment, moduleUrl } from "./experiment/loadExperiment.js";
+export {
+  halvingRungs,
+  rungSurvivors,
+  type HalvingOptions,
+  type RungScore,
+} from "./halving/successiveHalving.js";
+export {
+  segmentPlan,
+  type PlanStep,
+  type RungDecision,
+  type Segment,
+  type SegmentPlan,
+} from "./halving/segmentPlan.js";
 export { renderReport } from "./report/report.js";
 export { formatDuration, formatMetric } from "./report/format.js";
 export { checkWritable, writeFileAtomic } from "./files/writeFileAtomic.js";
@@ -47,6 +60,7 @@ export {
   type ExperimentSummary,
   type FinalFigures,
   type FindReport,
+  type HalvingReport,
   type Machine,
   type Metrics,
   type Published,

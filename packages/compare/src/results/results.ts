@@ -102,6 +102,9 @@ export function runResult(
     ...(run.note !== undefined ? { note: run.note } : {}),
     ...(run.published !== undefined ? { published: run.published } : {}),
     ...(record.error !== undefined ? { error: record.error } : {}),
+    ...(record.prunedAfter !== undefined ? { prunedAfter: record.prunedAfter } : {}),
+    ...(record.resumedFrom !== undefined ? { resumedFrom: record.resumedFrom } : {}),
+    ...(record.damaged !== undefined ? { damagedCheckpoints: record.damaged } : {}),
   };
 }
 

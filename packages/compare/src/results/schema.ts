@@ -64,9 +64,32 @@ const run = z.strictObject({
   text: z.string().describe("The spec in lrkit's text syntax."),
   unit: z.enum(["epoch", "batch"]).describe("What one schedule step is."),
   status: z
-    .enum(["completed", "aborted", "failed", "skipped"])
+    .enum(["completed", "aborted", "failed", "skipped", "pruned"])
     .describe(
-      "aborted: stopped by a signal (Ctrl-C, SIGTERM, SIGHUP), or still under way when the file was written; its finished epochs are kept. skipped: never started.",
+      "aborted: stopped by a signal (Ctrl-C, SIGTERM, SIGHUP), or still under way when the file was written; its finished epochs are kept. skipped: never started. pruned: stopped at a rung by successive halving (see prunedAfter).",
+    ),
+  prunedAfter: z
+    .int()
+    .positive()
+    .optional()
+    .describe("The epochs it trained before successive halving stopped it (status pruned)."),
+  resumedFrom: z
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(
+      "It continued from a checkpoint of an earlier, interrupted compare, with this many epochs finished (0: from scratch, its checkpoints damaged).",
+    ),
+  damagedCheckpoints: z
+    .array(
+      z.strictObject({
+        epoch: z.int().nonnegative().describe("The epoch the checkpoint was taken after."),
+        reason: z.string(),
+      }),
+    )
+    .optional()
+    .describe(
+      "Checkpoints found damaged and passed over: the run continued from an older one, or from scratch.",
     ),
   epochs: z.array(epoch),
   final: final.nullable().describe("Null when no epoch finished."),
@@ -148,6 +171,25 @@ const finder = z.strictObject({
   }),
 });
 
+const halving = z.strictObject({
+  minEpochs: z.int().positive().describe("Epochs of the first rung (ASHA's r)."),
+  eta: z.number().gt(1).describe("The reduction factor (ASHA's η): the best 1/eta of a rung go on."),
+  metric: z.string().describe("The value the runs are ranked by at each rung (the headline)."),
+  rungs: z
+    .array(
+      z.strictObject({
+        epoch: z.int().positive().describe("Epochs every run still in had trained."),
+        ranked: z
+          .array(z.strictObject({ name: z.string(), value }))
+          .describe("The runs at the rung with their values, best first."),
+        kept: z.array(z.string()).describe("The runs that went on."),
+      }),
+    )
+    .describe("The rungs decided, in order."),
+  epochsTrained: z.int().nonnegative().describe("Epochs trained, summed over the runs."),
+  epochsWithout: z.int().nonnegative().describe("Epochs every run would have trained without halving."),
+});
+
 /** The format tag of a results file. */
 export const RESULTS_FORMAT = "lrkit-compare-results/1";
 
@@ -165,6 +207,9 @@ export const resultsSchema = z
         "interrupted: stopped by a signal (Ctrl-C, SIGTERM, SIGHUP) before every run ended, or written while runs were under way (results are written after every epoch); the finished epochs are kept.",
       ),
     command: z.string().optional().describe("The command line that produced it."),
+    halving: halving
+      .optional()
+      .describe("Successive halving of the runs, when it was on: its parameters and every rung's decision."),
   })
   .describe("The results of lrkit compare: one model trained under several learning-rate schedules.");
 
@@ -200,5 +245,7 @@ export type Machine = CompareResults["machine"];
 export type FindReport = NonNullable<CompareResults["finder"]>;
 /** Logged values by name (null for non-finite). */
 export type Metrics = z.infer<typeof metrics>;
+/** Successive halving's parameters and decisions. */
+export type HalvingReport = NonNullable<CompareResults["halving"]>;
 /** Figures published for a run. */
 export type Published = z.infer<typeof published>;

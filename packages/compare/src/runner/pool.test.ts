@@ -40,6 +40,8 @@ describe("runPool", () => {
       ],
       backend: null,
       probe: null,
+      headline: "loss",
+      plan: null,
       workers: 0,
     });
   });

@@ -1,17 +1,24 @@
 /**
  * Runs the runs of a compare on a pool of worker threads: each worker sets up its own TensorFlow.js
- * backend, loads the experiment module and probes it once, then trains one run after another from
- * a shared queue, every run from the initial weights of the first worker's probe. Epochs are kept
- * as they arrive, in a {@link PoolProgress} the caller can read at any time, so an interrupted run
- * keeps its finished epochs.
+ * backend, loads the experiment module and probes it once, then trains one run segment after
+ * another from a shared queue, every run from the initial weights of the first worker's probe or
+ * from its newest checkpoint. A segment is a whole run, or with successive halving the epochs up to
+ * the next rung (a worker waits while a rung is being decided). Epochs are kept as they arrive, in
+ * a {@link PoolProgress} the caller can read at any time, so an interrupted run keeps its finished
+ * epochs.
  *
  * @module
  */
 import type { Worker } from "node:worker_threads";
 import type { ScheduleSpec } from "lrkit";
+import type { DamagedCheckpoint } from "../checkpoint/newestCheckpoint.js";
 import type { Probe } from "../experiment/probe.js";
+import { segmentPlan, type Segment, type SegmentPlan } from "../halving/segmentPlan.js";
+import type { HalvingOptions } from "../halving/successiveHalving.js";
+import { headlineOf } from "../results/metrics.js";
 import type { EpochSummary } from "../results/schema.js";
 import type { BatchEvent, FromWorker, ToWorker, WorkerStart } from "./protocol.js";
+import { segmentEnded, segmentResumed } from "./segments.js";
 import { startWorker } from "./startWorker.js";
 
 /** One run for the pool: a schedule and its unit. */
@@ -24,9 +31,15 @@ export interface PoolRun {
 export interface RunRecord {
   /**
    * completed; aborted (stopped by a signal; finished epochs kept); failed; skipped (never
-   * started); running (under way).
+   * started); pruned (stopped at a rung by successive halving); running (under way).
    */
-  status: "completed" | "aborted" | "failed" | "skipped" | "running";
+  status: "completed" | "aborted" | "failed" | "skipped" | "pruned" | "running";
+  /** The epochs trained when successive halving stopped it. */
+  prunedAfter?: number;
+  /** The epochs finished before, when it continued from a checkpoint of an earlier compare. */
+  resumedFrom?: number;
+  /** Checkpoints found damaged and passed over (it continued from an older one, or from scratch). */
+  damaged?: DamagedCheckpoint[];
   /** The finished epochs. */
   readonly epochs: EpochSummary[];
   /** SHA-256 of the initial weights: the same for every run of a compare. */
@@ -67,6 +80,10 @@ export interface PoolProgress {
   backend: { readonly backend: string; readonly reason: string } | null;
   /** The first worker's probe of the experiment (null until one is set up). */
   probe: Probe | null;
+  /** The value that ranks the runs (known once the experiment is probed). */
+  headline: string;
+  /** The segments of the runs (null until the experiment is probed). */
+  plan: SegmentPlan | null;
 }
 
 /** A progress of `runs` runs, none started. */
@@ -75,7 +92,25 @@ export function poolProgress(runs: number): PoolProgress {
     runs: Array.from({ length: runs }, () => ({ status: "skipped", epochs: [] })),
     backend: null,
     probe: null,
+    headline: "loss",
+    plan: null,
   };
+}
+
+/** Sets the probe, the headline and the plan of `progress` (once, at the first probe). */
+export function probed(
+  progress: PoolProgress,
+  probe: Probe,
+  epochs: number,
+  halving: HalvingOptions | undefined,
+): SegmentPlan {
+  if (progress.plan) return progress.plan;
+  const headline = headlineOf(probe.metrics);
+  return Object.assign(progress, {
+    probe,
+    headline,
+    plan: segmentPlan(progress.runs.length, epochs, headline, halving),
+  }).plan;
 }
 
 /** Options of {@link runPool}. */
@@ -89,6 +124,17 @@ export interface PoolOptions {
   readonly listener?: PoolListener;
   /** Where the runs are recorded as they go (one record per run). Defaults to a new one. */
   readonly progress?: PoolProgress;
+  /** Successive halving of the runs. Defaults to none: every run trains every epoch. */
+  readonly halving?: HalvingOptions;
+  /**
+   * A directory (every worker writes and reads it) for the runs' checkpoints after every epoch,
+   * the experiment's hash, and each run's key; a run continues from its newest checkpoint there.
+   */
+  readonly checkpoints?: {
+    readonly dir: string;
+    readonly experiment: string;
+    readonly keys: readonly string[];
+  };
 }
 
 /** What {@link runPool} returns: the progress at the end, and the worker threads used. */
@@ -111,16 +157,22 @@ export function runPool(
   const listener = options.listener ?? {};
   const progress = options.progress ?? poolProgress(runs.length);
   const records = progress.runs;
-  const queue = runs.map((_, i) => i);
+  const epochs = start.setup.epochs;
+  const queue: Segment[] = [];
   const setupErrors: string[] = [];
   const stopping = () => options.signal?.aborted === true || options.kill?.aborted === true;
   if (stopping()) return Promise.resolve({ ...progress, workers: 0 });
 
   return new Promise<PoolResult>((resolve, reject) => {
     let running = count;
+    let busy = 0;
     const pool: { worker: Worker; exited: boolean }[] = [];
+    // Workers with nothing to do while a rung is being decided, and what wakes them.
+    const idle: (() => void)[] = [];
+    const wake = () => idle.splice(0).forEach((next) => next());
     const onAbort = () => {
       for (const p of pool) if (!p.exited) p.worker.postMessage({ type: "abort" } satisfies ToWorker);
+      wake();
     };
     const onKill = () => {
       for (const p of pool) void p.worker.terminate();
@@ -139,36 +191,62 @@ export function runPool(
       const slot = { worker, exited: false };
       pool.push(slot);
       let current: number | undefined;
-      const end = (status: RunRecord["status"], patch: Partial<RunRecord> = {}) => {
+      const ended = (end: Parameters<typeof segmentEnded>[4]) => {
         if (current === undefined) return;
-        const record = Object.assign(records[current]!, { status }, patch);
         const run = current;
         current = undefined;
-        listener.finished?.(run, record);
+        busy--;
+        queue.push(...segmentEnded(progress, progress.plan!, epochs, run, end, listener));
+        wake();
       };
       const next = () => {
-        const index = stopping() ? undefined : queue.shift();
-        if (index === undefined) {
-          void worker.terminate();
+        const segment = stopping() ? undefined : queue.shift();
+        if (segment === undefined) {
+          // Others may still reach a rung whose survivors need a worker.
+          if (!stopping() && busy > 0) idle.push(next);
+          else {
+            void worker.terminate();
+            wake();
+          }
           return;
         }
+        const index = segment.run;
         current = index;
-        Object.assign(records[index]!, { status: "running", worker: w });
-        listener.started?.(index, w);
+        busy++;
+        if (records[index]!.status !== "running") {
+          Object.assign(records[index]!, { status: "running", worker: w });
+          listener.started?.(index, w);
+        }
         const { spec, unit } = runs[index]!;
         const weights = progress.probe!.weights;
-        worker.postMessage({ type: "run", index, spec, unit, weights } satisfies ToWorker);
+        const checkpoints = options.checkpoints && {
+          dir: options.checkpoints.dir,
+          experiment: options.checkpoints.experiment,
+          key: options.checkpoints.keys[index]!,
+        };
+        worker.postMessage({
+          type: "run",
+          index,
+          spec,
+          unit,
+          weights,
+          untilEpoch: segment.untilEpoch,
+          ...(checkpoints ? { checkpoints } : {}),
+        } satisfies ToWorker);
       };
       worker.on("message", (m: FromWorker) => {
         switch (m.type) {
           case "ready":
             progress.backend ??= { backend: m.backend, reason: m.reason };
-            progress.probe ??= m.probe;
+            if (!progress.plan) queue.push(...probed(progress, m.probe, epochs, options.halving).first());
             listener.ready?.(w, m.backend, m.reason);
             next();
             break;
           case "started":
             Object.assign(records[m.index]!, { weightsSha256: m.weightsSha256, parameters: m.parameters });
+            break;
+          case "resumed":
+            segmentResumed(progress, m.index, m);
             break;
           case "batch":
             listener.batch?.(m.index, m);
@@ -179,7 +257,7 @@ export function runPool(
             listener.epoch?.(m.index, m.record);
             break;
           case "done":
-            end(m.stopped, { seconds: m.seconds, examplesPerSecond: m.examplesPerSecond });
+            ended(m);
             next();
             break;
           case "failed":
@@ -187,7 +265,7 @@ export function runPool(
               setupErrors.push(m.message);
               void worker.terminate();
             } else {
-              end("failed", { error: m.message });
+              ended({ failed: m.message });
               next();
             }
             break;
@@ -195,14 +273,15 @@ export function runPool(
       });
       worker.on("error", (e) => {
         if (current === undefined) setupErrors.push(e.stack ?? e.message);
-        else end("failed", { error: e.stack ?? e.message });
+        else ended({ failed: e.stack ?? e.message });
       });
       worker.on("exit", () => {
         slot.exited = true;
         // Terminated mid-run (a second Ctrl-C): the finished epochs stay.
-        if (options.kill?.aborted) end("aborted");
-        else end("failed", { error: "the worker exited during the run" });
+        if (options.kill?.aborted) ended({ stopped: "aborted", epochs: 0, seconds: 0, examplesPerSecond: 0 });
+        else ended({ failed: "the worker exited during the run" });
         if (--running === 0) finish();
+        else wake();
       });
     }
   });

@@ -6,6 +6,7 @@
  */
 import type { ScheduleSpec } from "lrkit";
 import type { LossOption, OptimizerName, OptimizerOptions } from "@lrkit/tfjs";
+import type { DamagedCheckpoint } from "../checkpoint/newestCheckpoint.js";
 import type { Probe } from "../experiment/probe.js";
 import type { EpochSummary } from "../results/schema.js";
 
@@ -33,13 +34,17 @@ export interface WorkerStart {
   readonly moduleOptions?: unknown;
 }
 
-/** One run: a schedule and its unit. */
+/** One run (or a segment of it): a schedule and its unit. */
 export interface RunOrder {
   readonly index: number;
   readonly spec: ScheduleSpec;
   readonly unit: "epoch" | "batch";
   /** The initial weights every run starts from, in the model's order. */
   readonly weights: readonly Float32Array[];
+  /** Train until this many epochs are finished (a rung of successive halving, or every epoch). */
+  readonly untilEpoch: number;
+  /** Where the run's checkpoints are (a directory every worker reads): it continues from the newest. */
+  readonly checkpoints?: { readonly dir: string; readonly key: string; readonly experiment: string };
 }
 
 /** Main thread to worker. */
@@ -67,6 +72,16 @@ export type FromWorker =
     }
   | ({ readonly type: "batch"; readonly index: number } & BatchEvent)
   | {
+      readonly type: "resumed";
+      readonly index: number;
+      /** Epochs finished before (0: from scratch, every checkpoint damaged). */
+      readonly epoch: number;
+      /** The finished epochs' records, from the checkpoint. */
+      readonly history: readonly EpochSummary[];
+      /** Checkpoints found damaged and passed over. */
+      readonly damaged: readonly DamagedCheckpoint[];
+    }
+  | {
       readonly type: "epoch";
       readonly index: number;
       readonly record: EpochSummary;
@@ -77,6 +92,8 @@ export type FromWorker =
       readonly type: "done";
       readonly index: number;
       readonly stopped: "completed" | "aborted";
+      /** Epochs finished. */
+      readonly epochs: number;
       readonly seconds: number;
       readonly examplesPerSecond: number;
     }

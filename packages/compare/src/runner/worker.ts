@@ -1,12 +1,14 @@
 /**
  * The training worker of a compare (a node:worker_threads entry, one TensorFlow.js instance per
  * worker): sets up the backend, loads the experiment module and probes it, then trains the runs
- * the main thread sends, one at a time, reporting progress. An "abort" message stops the current
+ * the main thread sends (runs, or segments of runs continued from their checkpoints), one at a
+ * time, reporting progress. An "abort" message stops the current
  * run before its next update (its finished epochs have been reported).
  *
  * @module
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { directoryStore } from "../checkpoint/directoryStore.js";
 import { loadExperiment } from "../experiment/loadExperiment.js";
 import { probeExperiment } from "../experiment/probe.js";
 import { chooseBackend } from "./backend.js";
@@ -40,7 +42,7 @@ try {
     if (runs.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     const run = runs.shift();
     if (!run) continue;
-    const { index } = run;
+    const { index, checkpoints } = run;
     let last = 0;
     try {
       const end = await trainRun(
@@ -62,10 +64,20 @@ try {
               record,
               ...(firstBatchLoss !== undefined ? { firstBatchLoss } : {}),
             }),
+          resumed: (from) => post({ type: "resumed", index, ...from }),
         },
         controller.signal,
+        checkpoints && { ...checkpoints, store: directoryStore(checkpoints.dir) },
+        run.untilEpoch,
       );
-      post({ type: "done", index, ...end });
+      post({
+        type: "done",
+        index,
+        stopped: end.stopped,
+        epochs: end.epochs,
+        seconds: end.seconds,
+        examplesPerSecond: end.examplesPerSecond,
+      });
     } catch (e) {
       post({ type: "failed", index, message: (e as Error).stack ?? String(e) });
     }
