@@ -4,7 +4,9 @@
  *
  * @module
  */
-import { availableParallelism } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { fromSpec, isSchedule, parseSchedule, toText, type Schedule, type ScheduleSpec } from "lrkit";
 import "lrkit/presets"; // the anchors' presets, by name in schedules
@@ -16,10 +18,14 @@ import {
   type OptimizerOptions,
   type TrainingData,
 } from "@lrkit/tfjs";
+import { directoryStore } from "./checkpoint/directoryStore.js";
+import { experimentHash } from "./checkpoint/experimentHash.js";
 import type { Experiment } from "./experiment/experiment.js";
 import { moduleUrl } from "./experiment/loadExperiment.js";
 import type { Probe } from "./experiment/probe.js";
 import { runQueue, type QueueListener } from "./queue/runQueue.js";
+import { halvingReport } from "./halving/halvingReport.js";
+import { halvingRungs, type HalvingOptions } from "./halving/successiveHalving.js";
 import { headlineOf } from "./results/metrics.js";
 import { machine, runLinter, runResult, type RunLinter } from "./results/results.js";
 import {
@@ -112,6 +118,19 @@ export interface CompareOptions {
    * stops the runs, as `signal` does, and compareSchedules rejects with it.
    */
   readonly onResults?: (results: CompareResults) => void;
+  /**
+   * A directory for the runs' checkpoints (one after every epoch of every run, the two newest
+   * kept): a compare interrupted (a signal, a crash) and started again with the same options and
+   * directory continues each run from its newest checkpoint, and ends with the same numbers as a
+   * compare never interrupted. Defaults to none (a temporary one with `halving`, removed at the end).
+   */
+  readonly checkpoints?: string;
+  /**
+   * Successive halving (ASHA's synchronous form): after `minEpochs` epochs the best 1/`eta` of the
+   * runs by the headline go on, after `minEpochs·eta` the best 1/`eta` of those, ...; the others
+   * stop (`status: "pruned"`). Defaults to none: every run trains every epoch.
+   */
+  readonly halving?: HalvingOptions;
   /** What differs from the experiment reproduced, for the report. */
   readonly notes?: readonly string[];
   /** An LR range test to include in the results. */
@@ -192,6 +211,18 @@ function resultsOf(
     finder: o.finder ?? null,
     stopped: interrupted ? "interrupted" : "completed",
     ...(o.command !== undefined ? { command: o.command } : {}),
+    ...(o.halving && progress.plan
+      ? {
+          halving: halvingReport(
+            progress.plan,
+            o.halving,
+            progress.headline,
+            runs.map((r) => r.name),
+            progress.runs.map((r) => r.epochs.length),
+            setup.epochs,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -290,8 +321,23 @@ export async function compareSchedules(options: CompareOptions): Promise<Compare
     seed,
     backend: o.backend ?? "auto",
   };
+  if (o.halving !== undefined) halvingRungs(epochs, o.halving);
   const pool = runs.map(({ spec, unit }) => ({ spec, unit }));
   const progress = poolProgress(runs.length);
+  // Halving continues runs from their rung's checkpoint: without a directory, a temporary one.
+  const temporary =
+    o.halving && o.checkpoints === undefined ? mkdtempSync(join(tmpdir(), "lrkit-halving-")) : undefined;
+  const checkpointDir = o.checkpoints ?? temporary;
+  const checkpoints = checkpointDir && {
+    dir: checkpointDir,
+    experiment: experimentHash({
+      setup: { ...setup, backend: undefined },
+      module: inProcess ? null : moduleUrl(o.module!),
+      moduleOptions: o.moduleOptions,
+      runs: runs.map(({ name, spec, unit }) => ({ name, spec, unit })),
+    }),
+    keys: runs.map((r) => r.name),
+  };
   const linter = runLinter();
   const began = performance.now();
   const seconds = () => (performance.now() - began) / 1000;
@@ -318,22 +364,35 @@ export async function compareSchedules(options: CompareOptions): Promise<Compare
       keep();
     },
   };
-  const outcome = inProcess
-    ? await runInProcess(await inProcessExperiment(o), setup, pool, { signal, listener, progress })
-    : o.queue
-      ? await runQueue({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, runs, {
-          ...o.queue,
+  const local = {
+    listener,
+    progress,
+    ...(o.halving !== undefined ? { halving: o.halving } : {}),
+  };
+  try {
+    const outcome = inProcess
+      ? await runInProcess(await inProcessExperiment(o), setup, pool, {
           signal,
-          listener: { ...o.listener, ...listener },
-          progress,
+          ...local,
+          ...(checkpoints ? { checkpoints: { ...checkpoints, store: directoryStore(checkpoints.dir) } } : {}),
         })
-      : await runPool({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, pool, {
-          workers,
-          signal,
-          ...(o.kill ? { kill: o.kill } : {}),
-          listener,
-          progress,
-        });
-  if (halt.signal.aborted) throw halt.signal.reason;
-  return resultsOf(o, runs, setup, progress, outcome.workers, seconds(), linter);
+      : o.queue
+        ? await runQueue({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, runs, {
+            ...o.queue,
+            signal,
+            listener: { ...o.listener, ...listener },
+            progress,
+          })
+        : await runPool({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, pool, {
+            workers,
+            signal,
+            ...(o.kill ? { kill: o.kill } : {}),
+            ...local,
+            ...(checkpoints ? { checkpoints } : {}),
+          });
+    if (halt.signal.aborted) throw halt.signal.reason;
+    return resultsOf(o, runs, setup, progress, outcome.workers, seconds(), linter);
+  } finally {
+    if (temporary) rmSync(temporary, { recursive: true, force: true });
+  }
 }
