@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import * as tfd from "@tensorflow/tfjs-data";
 import * as tfl from "@tensorflow/tfjs-layers";
 import { constant, cosine, exponential, lint, sample, Scheduler, warmup, type Schedule } from "lrkit";
-import { d2l } from "lrkit/presets";
+import { timm } from "lrkit/presets";
 import { StepLR } from "lrkit/torch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { disposeOptimizer } from "../optimizers/disposeOptimizer.js";
@@ -198,8 +198,9 @@ describe('scheduleCallback with horizon: "fit"', () => {
     const perEpoch = scheduleCallback(run.model, cosine({ lr: 0.1, steps: 9 }), { horizon: "fit" });
     const history = await run.model.fitDataset(unknown, { epochs: 2, verbose: 0, callbacks: [perEpoch] });
     expect(history.history.lr).toEqual(byHand(cosine({ lr: 0.1, steps: 2 }), 2));
-    // A preset cannot be rescaled: said when fit starts, with withHorizon's reason.
-    const preset = d2l.CosineScheduler({ max_update: 20, base_lr: 0.3, final_lr: 0.01 });
+    // A preset that is its own closure (no core composition) cannot be rescaled: said when fit
+    // starts, with withHorizon's reason.
+    const preset = timm.CosineLRScheduler({ lr: 0.3, t_initial: 20 });
     await expect(
       run.model.fit(run.xs, run.ys, {
         epochs: 1,
@@ -207,7 +208,7 @@ describe('scheduleCallback with horizon: "fit"', () => {
         callbacks: [scheduleCallback(run.model, preset, { horizon: "fit" })],
       }),
     ).rejects.toThrow(
-      /^scheduleCallback: horizon "fit" cannot size the schedule to this run's 1 steps: withHorizon: schedule must be sized by hand for 1 steps: a "d2l.CosineScheduler" schedule/,
+      /^scheduleCallback: horizon "fit" cannot size the schedule to this run's 1 steps: withHorizon: schedule must be sized by hand for 1 steps: a "timm.CosineLRScheduler" schedule/,
     );
     run.dispose();
     expect(tf.memory().numTensors).toBe(before);
