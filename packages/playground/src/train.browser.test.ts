@@ -198,7 +198,7 @@ describe.skipIf(!hasChromium)(title, () => {
     }
   }, 180_000);
 
-  it("runs the range test on a CSV file chosen in the page, its columns picked there", async (ctx) => {
+  it("runs the range test on a CSV file chosen in the page, its columns picked there, and stops a training run midway", async (ctx) => {
     const { page, requests } = await open(
       ctx,
       encodeState({
@@ -235,6 +235,19 @@ describe.skipIf(!hasChromium)(title, () => {
     await untilStopped(page);
     expect(await status(page, "train-find-status", "restored")).toBe("true");
     expect(await page.textContent("#train-recommended")).toMatch(/^Recommended lr: /);
+    // Training stopped midway keeps the epochs done and says so.
+    await page.fill("#train-epochs", "50");
+    await page.click("#train-run");
+    await expect
+      .poll(() => page.textContent("#train-run-status"), { timeout: 30_000 })
+      .toMatch(/^A: epoch \d+ of 50/);
+    await page.click("#train-run-stop");
+    await page.waitForSelector("#train-run-status[data-runs]");
+    expect(await page.textContent("#train-run-status")).toMatch(/^Stopped: 1 of 1 schedules trained/);
+    expect(await page.textContent('#train-table tr[data-run="A"] th')).toBe("A (stopped)");
+    const epochs = Number(await page.textContent('#train-table tr[data-run="A"] td[data-column="epochs"]'));
+    expect(epochs).toBeLessThan(50);
+
     // Neither the file nor the results go into the link; the file never left the page.
     expect(await page.evaluate(() => location.hash)).not.toMatch(/flowers|species|sepal/);
     expect(requests.slice(before).filter((u) => !u.includes("/assets/"))).toEqual([]);
