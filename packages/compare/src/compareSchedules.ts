@@ -380,8 +380,8 @@ export async function compareSchedules(options: CompareOptions): Promise<Compare
         ? await runQueue({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, runs, {
             ...o.queue,
             signal,
+            ...local,
             listener: { ...o.listener, ...listener },
-            progress,
           })
         : await runPool({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, pool, {
             workers,

@@ -66,13 +66,16 @@ export async function checkReachable(url: string, timeoutMs = 5000): Promise<voi
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  client.on("error", () => {}); // reported by connect() below
+  // The socket's error (ECONNREFUSED, ENOTFOUND, ...) says more than connect()'s "Connection is closed."
+  let cause: unknown;
+  client.on("error", (e) => (cause ??= e));
   try {
     await client.connect();
     await client.ping();
   } catch (e) {
+    const reason = cause ?? e;
     throw new QueueError(
-      `cannot reach the queue at ${url}: ${e instanceof Error ? e.message : String(e)} (is redis-server running there?)`,
+      `cannot reach the queue at ${url}: ${reason instanceof Error ? reason.message : String(reason)} (is redis-server running there?)`,
     );
   } finally {
     client.disconnect();

@@ -56,6 +56,8 @@ export type RunProgressEvent =
       readonly type: "resumed";
       readonly worker: string;
       readonly epoch: number;
+      /** The finished epochs' records, from the checkpoint. */
+      readonly history: readonly EpochSummary[];
       /** Newer checkpoints found damaged and passed over. */
       readonly damaged: readonly DamagedCheckpoint[];
     }

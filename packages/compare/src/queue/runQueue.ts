@@ -1,23 +1,27 @@
 /**
  * The coordinator of a compare on a Redis queue (BullMQ): probes the experiment once in a thread
- * of its own, keeps the initial weights in Redis, enqueues one job per run and follows them
- * through BullMQ's queue events, filling in the same {@link PoolProgress} as the worker-thread
- * pool, so that results, report and live progress are those of a local compare. Workers
- * (`serveQueue`, `lrkit worker`) on any machine train the runs.
+ * of its own, keeps the initial weights in Redis, enqueues the runs' segments (whole runs, or with
+ * successive halving the epochs to the next rung, the survivors' next segments once a rung is
+ * decided) and follows them through BullMQ's queue events, filling in the same
+ * {@link PoolProgress} as the worker-thread pool, so that results, report and live progress are
+ * those of a local compare. Workers (`serveQueue`, `lrkit worker`) on any machine train them.
  *
  * Every few seconds, and whenever its Redis connection comes back, the coordinator checks its
- * jobs: a run whose job Redis lost (a restart without persistence) is enqueued again, and a job
- * that ended while its event was missed is taken from Redis. The workers return every epoch of a
- * run with its job, so that an event lost meanwhile loses no epoch.
+ * jobs: a segment whose job Redis lost (a restart without persistence) is enqueued again, and a
+ * job that ended while its event was missed is taken from Redis. The workers return every epoch of
+ * a run with its job, so that an event lost meanwhile loses no epoch.
  *
  * @module
  */
 import { randomUUID } from "node:crypto";
-import { Queue, QueueEvents, type Job, type QueueEventsListener } from "bullmq";
+import { Queue, QueueEvents, type QueueEventsListener } from "bullmq";
 import { Redis } from "ioredis";
+import type { Segment } from "../halving/segmentPlan.js";
+import type { HalvingOptions } from "../halving/successiveHalving.js";
 import type { EpochSummary } from "../results/schema.js";
 import {
   poolProgress,
+  probed,
   type PoolListener,
   type PoolProgress,
   type PoolResult,
@@ -25,8 +29,8 @@ import {
   type RunRecord,
 } from "../runner/pool.js";
 import type { WorkerStart } from "../runner/protocol.js";
+import { segmentEnded, segmentResumed, type SegmentEnd } from "../runner/segments.js";
 import { checkReachable, redisOptions } from "./connection.js";
-import { resolvedExperimentHash } from "./resolvedExperimentHash.js";
 import {
   QUEUE_NAME,
   REFUSED_EVENT,
@@ -37,11 +41,12 @@ import {
   type RunProgressEvent,
 } from "./jobs.js";
 import { probeInThread } from "./probeInThread.js";
+import { resolvedExperimentHash } from "./resolvedExperimentHash.js";
 import { encodeWeights } from "./weights.js";
 
 /** Progress of a queued compare: the pool's, and what happens to the queue. */
 export interface QueueListener extends PoolListener {
-  /** A line about the queue: a worker refused the experiment, a run stalled, Redis reconnected. */
+  /** A line about the queue: a worker refused the experiment, a run moved, Redis reconnected. */
   readonly notice?: (message: string) => void;
 }
 
@@ -54,7 +59,9 @@ export interface QueueRunOptions {
    * `{ module, moduleOptions }` of the start: the same module URL on every machine.
    */
   readonly source?: unknown;
-  /** Stops: the queued runs are withdrawn, the runs under way are recorded as aborted. */
+  /** Successive halving: the survivors of each rung go on (see `segmentPlan`). Defaults to none. */
+  readonly halving?: HalvingOptions;
+  /** Stops: the queued segments are withdrawn, the runs under way are recorded as aborted. */
   readonly signal?: AbortSignal;
   readonly listener?: QueueListener;
   /** Where the runs are recorded as they go. Defaults to a new one. */
@@ -63,14 +70,19 @@ export interface QueueRunOptions {
   readonly checkEvery?: number;
 }
 
+/** A run with its name, for the jobs. */
+export interface QueueRun extends PoolRun {
+  readonly name: string;
+}
+
 /** The custom event of a refusing worker. */
 interface RefusedListener extends QueueEventsListener {
   [REFUSED_EVENT]: (e: RefusedEvent) => void;
 }
 
-/** A run with its name, for the jobs. */
-export interface QueueRun extends PoolRun {
-  readonly name: string;
+/** A segment enqueued: its run, its last epoch, and the epochs finished when it was enqueued. */
+interface Pending extends Segment {
+  readonly from: number;
 }
 
 /** Puts epoch `summary` into `record`, in place of one with the same number (a run resumed elsewhere). */
@@ -78,6 +90,7 @@ function keepEpoch(record: RunRecord, summary: EpochSummary): void {
   const at = record.epochs.findIndex((e) => e.epoch === summary.epoch);
   if (at >= 0) record.epochs[at] = summary;
   else record.epochs.push(summary);
+  record.epochs.sort((a, b) => a.epoch - b.epoch);
 }
 
 /**
@@ -94,12 +107,13 @@ export async function runQueue(
   const listener = options.listener ?? {};
   const progress = options.progress ?? poolProgress(runs.length);
   const records = progress.runs;
+  const epochs = start.setup.epochs;
   if (options.signal?.aborted) return { ...progress, workers: 0 };
   await checkReachable(options.url);
   const probing = await probeInThread(start);
-  const probe = probing.probe;
-  Object.assign(progress, { probe, backend: { backend: probing.backend, reason: probing.reason } });
-  const hash = resolvedExperimentHash(start, probe);
+  progress.backend = { backend: probing.backend, reason: probing.reason };
+  const plan = probed(progress, probing.probe, epochs, options.halving);
+  const hash = resolvedExperimentHash(start, probing.probe);
 
   const comparison = randomUUID();
   const connection = redisOptions(options.url);
@@ -110,109 +124,134 @@ export async function runQueue(
   redis.on("error", () => {});
   queue.on("error", () => {});
   events.on("error", () => {});
-  const weights = encodeWeights(probe.weights);
-  const jobId = (index: number) => `${comparison}-${index}`;
-  const indexOf = (id: string) =>
-    id.startsWith(`${comparison}-`) ? Number(id.slice(comparison.length + 1)) : undefined;
-  const job = (index: number) => {
-    const run = runs[index]!;
+  const weights = encodeWeights(probing.probe.weights);
+  const source = options.source ?? { module: start.module, moduleOptions: start.moduleOptions ?? null };
+  const pending = new Map<string, Pending>();
+  const enqueued: string[] = [];
+  const jobOf = (s: Pending) => {
+    const run = runs[s.run]!;
     const data: RunJob = {
       comparison,
-      source: options.source ?? { module: start.module, moduleOptions: start.moduleOptions ?? null },
+      source,
       setup: start.setup,
       experimentHash: hash,
-      untilEpoch: start.setup.epochs,
-      index,
+      untilEpoch: s.untilEpoch,
+      index: s.run,
       name: run.name,
       spec: run.spec,
       unit: run.unit,
     };
-    return { name: run.name, data, opts: { jobId: jobId(index), attempts: 1 } };
+    return { name: run.name, data, opts: { jobId: `${comparison}-${s.run}-${s.untilEpoch}`, attempts: 1 } };
+  };
+  const enqueue = (segments: readonly Segment[]) => {
+    const jobs = segments.map((s) => jobOf({ ...s, from: records[s.run]!.epochs.length }));
+    for (const j of jobs) {
+      pending.set(j.opts.jobId, {
+        run: j.data.index,
+        untilEpoch: j.data.untilEpoch,
+        from: records[j.data.index]!.epochs.length,
+      });
+      enqueued.push(j.opts.jobId);
+    }
+    return jobs.length > 0 ? queue.addBulk(jobs) : Promise.resolve([]);
   };
   const workers = new Map<string, number>();
   const workerOf = (name: string) => {
     if (!workers.has(name)) workers.set(name, workers.size);
     return workers.get(name)!;
   };
-  let left = runs.length;
   let done: () => void = () => {};
-  const ended = new Promise<void>((resolve) => (done = resolve));
-  const end = (index: number, patch: Partial<RunRecord>) => {
-    const record = records[index]!;
-    if (record.status !== "running" && record.status !== "skipped") return;
-    Object.assign(record, patch);
-    listener.finished?.(index, record);
-    if (--left === 0) done();
+  const over = new Promise<void>((resolve) => (done = resolve));
+  /** Segment `id` ended: the plan says what follows, which is enqueued. */
+  const ended = (id: string, end: SegmentEnd) => {
+    const segment = pending.get(id);
+    if (!segment) return;
+    pending.delete(id);
+    const next = segmentEnded(progress, plan, epochs, segment.run, end, listener);
+    void enqueue(next).catch((e: Error) => listener.notice?.(`cannot enqueue: ${e.message}`));
+    if (pending.size === 0) done();
   };
-  const complete = (index: number, r: RunJobResult) => {
-    const record = records[index]!;
+  const completed = (id: string, r: RunJobResult) => {
+    const segment = pending.get(id);
+    if (!segment) return;
+    const record = records[segment.run]!;
     for (const e of r.epochs) keepEpoch(record, e);
-    record.epochs.sort((a, b) => a.epoch - b.epoch);
-    end(index, {
-      status: r.stopped,
-      seconds: r.seconds,
-      examplesPerSecond: r.examplesPerSecond,
+    Object.assign(record, {
       weightsSha256: r.weightsSha256,
       parameters: r.parameters,
       worker: workerOf(r.worker),
       ...(r.firstBatchLoss !== undefined ? { firstBatchLoss: r.firstBatchLoss } : {}),
     });
+    ended(id, {
+      stopped: r.stopped,
+      epochs: r.epochs.length,
+      seconds: r.seconds,
+      examplesPerSecond: r.examplesPerSecond,
+    });
   };
 
   events.on("progress", ({ jobId: id, data }) => {
-    const index = indexOf(id);
-    if (index === undefined || typeof data !== "object" || data === null) return;
+    const segment = pending.get(id);
+    if (segment === undefined || typeof data !== "object" || data === null) return;
     const e = data as RunProgressEvent;
-    const record = records[index]!;
+    const run = segment.run;
+    const record = records[run]!;
+    const name = runs[run]!.name;
     if (e.type === "started") {
       const worker = workerOf(e.worker);
-      if (record.worker !== worker && record.status === "running")
-        listener.notice?.(`${runs[index]!.name}: taken over by worker ${e.worker}`);
-      Object.assign(record, {
-        status: "running",
-        worker,
-        weightsSha256: e.weightsSha256,
-        parameters: e.parameters,
-      });
-      listener.started?.(index, worker);
-    } else if (e.type === "batch") listener.batch?.(index, e);
+      Object.assign(record, { weightsSha256: e.weightsSha256, parameters: e.parameters });
+      if (record.status !== "running") {
+        Object.assign(record, { status: "running", worker });
+        listener.started?.(run, worker);
+      } else if (record.worker !== worker) {
+        record.worker = worker;
+        listener.notice?.(`${name}: taken over by worker ${e.worker}`);
+      }
+    } else if (e.type === "resumed") {
+      segmentResumed(progress, run, e);
+      const damaged = e.damaged.map(
+        (d) => `; its checkpoint after epoch ${d.epoch} is damaged (${d.reason})`,
+      );
+      if (e.epoch !== segment.from || damaged.length > 0)
+        listener.notice?.(
+          `${name}: worker ${e.worker} continues it ${e.epoch > 0 ? `from its checkpoint after epoch ${e.epoch}` : "from scratch"}${damaged.join("")}`,
+        );
+    } else if (e.type === "batch") listener.batch?.(run, e);
     else if (e.type === "epoch") {
       keepEpoch(record, e.record);
       if (e.firstBatchLoss !== undefined) record.firstBatchLoss = e.firstBatchLoss;
-      listener.epoch?.(index, e.record);
+      listener.epoch?.(run, e.record);
     }
   });
-  events.on("completed", ({ jobId: id, returnvalue }) => {
-    const index = indexOf(id);
-    if (index !== undefined) complete(index, returnvalue as unknown as RunJobResult);
-  });
-  events.on("failed", ({ jobId: id, failedReason }) => {
-    const index = indexOf(id);
-    if (index !== undefined) end(index, { status: "failed", error: failedReason });
-  });
+  events.on("completed", ({ jobId: id, returnvalue }) =>
+    completed(id, returnvalue as unknown as RunJobResult),
+  );
+  events.on("failed", ({ jobId: id, failedReason }) => ended(id, { failed: failedReason }));
   events.on("stalled", ({ jobId: id }) => {
-    const index = indexOf(id);
-    if (index !== undefined)
-      listener.notice?.(`${runs[index]!.name}: its worker stopped answering; the run goes back to the queue`);
+    const segment = pending.get(id);
+    if (segment)
+      listener.notice?.(
+        `${runs[segment.run]!.name}: its worker stopped answering; the run goes back to the queue`,
+      );
   });
   events.on<RefusedListener>(REFUSED_EVENT, (e: RefusedEvent) => {
     if (e.comparison === comparison) listener.notice?.(`worker ${e.worker} refused the runs: ${e.message}`);
   });
 
-  /** Takes what Redis holds for every unfinished run; enqueues again a run whose job it lost. */
+  /** Takes what Redis holds for every pending segment; enqueues again one whose job it lost. */
   const check = async () => {
     if (!(await redis.exists(weightsKey(comparison)))) await redis.set(weightsKey(comparison), weights);
-    for (const [index, record] of records.entries()) {
-      if (record.status !== "running" && record.status !== "skipped") continue;
-      const found: Job | undefined = await queue.getJob(jobId(index));
+    for (const [id, segment] of [...pending]) {
+      const found = await queue.getJob(id);
       if (found === undefined) {
-        listener.notice?.(`${runs[index]!.name}: Redis lost its job; enqueued again`);
-        await queue.add(job(index).name, job(index).data, job(index).opts);
+        listener.notice?.(`${runs[segment.run]!.name}: Redis lost its job; enqueued again`);
+        const again = jobOf(segment);
+        await queue.add(again.name, again.data, again.opts);
         continue;
       }
       const state = await found.getState();
-      if (state === "completed") complete(index, found.returnvalue as RunJobResult);
-      else if (state === "failed") end(index, { status: "failed", error: found.failedReason });
+      if (state === "completed") completed(id, found.returnvalue as RunJobResult);
+      else if (state === "failed") ended(id, { failed: found.failedReason });
     }
   };
   let down: number | null = null;
@@ -229,24 +268,22 @@ export async function runQueue(
     void check().catch(() => {});
   });
   const timer = setInterval(() => void check().catch(() => {}), options.checkEvery ?? 3000);
-  const stop = () => done();
-  options.signal?.addEventListener("abort", stop, { once: true });
+  options.signal?.addEventListener("abort", done, { once: true });
 
   try {
     await events.waitUntilReady();
     await redis.set(weightsKey(comparison), weights);
-    await queue.addBulk(runs.map((_, i) => job(i)));
-    await ended;
+    await enqueue(plan.first());
+    await over;
   } finally {
     clearInterval(timer);
-    options.signal?.removeEventListener("abort", stop);
-    for (const [index, record] of records.entries()) {
+    options.signal?.removeEventListener("abort", done);
+    for (const [index, record] of records.entries())
       if (record.status === "running") {
         record.status = "aborted";
         listener.finished?.(index, record);
       }
-      await queue.remove(jobId(index)).catch(() => 0);
-    }
+    for (const id of enqueued) await queue.remove(id).catch(() => 0);
     await redis.del(weightsKey(comparison)).catch(() => 0);
     await Promise.allSettled([events.close(), queue.close()]);
     redis.disconnect();

@@ -168,7 +168,7 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
           epochs.push(...from.history);
           firstBatchLoss = undefined;
           resumed = { epoch: from.epoch, damaged: from.damaged };
-          report({ type: "resumed", worker: name, ...resumed });
+          report({ type: "resumed", worker: name, history: from.history, ...resumed });
         },
         started: (weightsSha256, parameters) => {
           started = { weightsSha256, parameters };
@@ -216,6 +216,8 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
     maxStalledCount: 10,
   });
   worker.on("error", () => {}); // reconnects
+  await worker.waitUntilReady();
+  log(`${name}: waiting for runs on ${options.url}`);
   try {
     await new Promise<void>((r) => halt.signal.addEventListener("abort", () => r(), { once: true }));
   } finally {
