@@ -64,12 +64,13 @@ function nodeForm(spec: ScheduleSpec, x: string, ctx: FormContext): string {
  * schedule, and it never divides by zero or leaves a function's domain (so Python does not raise).
  *
  * Every core family and combinator has one, except `noise` (seeded draws); a preset has the one of
- * its core composition.
+ * its core composition, if it keeps one (a preset written as its own closure, to keep its anchor's
+ * arithmetic, has none).
  *
  * @param spec - a spec (validated with `fromSpec` first).
  * @param options - the step bound (for growing cycles) and the variable's name.
- * @throws {@link ExportError} for noise, growing cycles without a bound, or a form longer
- *   than {@link MAX_FORM_LENGTH}; `SpecError` for an invalid spec.
+ * @throws {@link ExportError} for noise, a preset without a core composition, growing cycles without
+ *   a bound, or a form longer than {@link MAX_FORM_LENGTH}; `SpecError` for an invalid spec.
  * @example
  * ```ts
  * closedForm({ type: "step", lr: 0.1, stepSize: 30 }); // "0.1 * 0.1 ** floor(t / 30)"
