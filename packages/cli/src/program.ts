@@ -17,6 +17,7 @@ import { plotCommand } from "./commands/plot.js";
 import { sampleCommand } from "./commands/sample.js";
 import { tourCommand } from "./commands/tour.js";
 import { typesCommand } from "./commands/types.js";
+import { workerCommand } from "./commands/worker.js";
 import { CliError, processIo, type Io } from "./io.js";
 
 /** Builds the program, writing to `io`. */
@@ -36,6 +37,7 @@ export function createProgram(io: Io = processIo): Command {
     conformanceCommand,
     findCommand,
     compareCommand,
+    workerCommand,
     demoCommand,
     typesCommand,
     tourCommand,
