@@ -6,7 +6,7 @@
  * @module
  */
 import { resolve } from "node:path";
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import {
   readResults,
   ReportError,
@@ -14,6 +14,7 @@ import {
   resultsPaths,
   writeResults,
   type CompareResults,
+  type HalvingOptions,
 } from "@lrkit/compare";
 import { CliError, type Io } from "../io.js";
 import { positiveInt } from "../options.js";
@@ -21,6 +22,7 @@ import { readCompareConfig, type CompareConfig } from "../experiment/config.js";
 import { d2lConfig, d2lScaleNotes, D2L_CHAPTER } from "../experiment/d2lPreset.js";
 import { withInterrupts } from "../experiment/interrupts.js";
 import { checkOutDir } from "../experiment/outDir.js";
+import { readResumeFile, resumePaths } from "../experiment/resumeFile.js";
 import { compare } from "../pipelines/compare.js";
 import { finish } from "../report/finish.js";
 
@@ -35,7 +37,37 @@ interface CompareCliOptions {
   backend: string;
   out: string;
   json?: boolean;
+  halving?: HalvingOptions;
+  resume?: string;
 }
+
+const HALVING_SYNTAX = "minEpochs=<positive integer>[,eta=<number above 1>]";
+
+/** Parses `--halving minEpochs=1,eta=2` (commander). */
+function halvingOption(value: string): HalvingOptions {
+  const fields = new Map<string, number>();
+  for (const part of value.split(",")) {
+    const [key, text, extra] = part.split("=").map((s) => s.trim());
+    const n = Number(text);
+    if (
+      (key !== "minEpochs" && key !== "eta") ||
+      extra !== undefined ||
+      !text ||
+      !Number.isFinite(n) ||
+      fields.has(key)
+    )
+      throw new InvalidArgumentError(`expected ${HALVING_SYNTAX}, got "${value}"`);
+    fields.set(key, n);
+  }
+  const minEpochs = fields.get("minEpochs");
+  const eta = fields.get("eta") ?? 2;
+  if (minEpochs === undefined || !Number.isInteger(minEpochs) || minEpochs < 1 || eta <= 1)
+    throw new InvalidArgumentError(`expected ${HALVING_SYNTAX}, got "${value}"`);
+  return { minEpochs, eta };
+}
+
+/** The options that describe a new compare, which `--resume` takes from the compare it continues. */
+const NEW_COMPARE = ["config", "preset", "epochs", "trainSize", "testSize", "halving", "from"] as const;
 
 /** The config of the command line: a file, or the d2l preset scaled as asked. */
 function configOf(opts: CompareCliOptions): { config: CompareConfig; notes: string[] } {
@@ -75,6 +107,8 @@ function commandLine(opts: CompareCliOptions): string {
   if (opts.epochs !== undefined) parts.push(`--epochs ${opts.epochs}`);
   if (opts.trainSize !== undefined) parts.push(`--train-size ${opts.trainSize}`);
   if (opts.testSize !== undefined) parts.push(`--test-size ${opts.testSize}`);
+  if (opts.halving !== undefined)
+    parts.push(`--halving minEpochs=${opts.halving.minEpochs},eta=${opts.halving.eta}`);
   return parts.join(" ");
 }
 
@@ -115,6 +149,15 @@ export function compareCommand(program: Command, io: Io): void {
     )
     .option("--json", "print the results JSON on stdout")
     .option(
+      "--halving <params>",
+      `successive halving (ASHA's, synchronous): ${HALVING_SYNTAX}; after minEpochs epochs the best 1/eta of the runs (by the headline value) go on, after minEpochs*eta the best 1/eta of those, ...; off by default`,
+      halvingOption,
+    )
+    .option(
+      "--resume <dir>",
+      "continue the interrupted compare whose --out was <dir>: finished epochs kept, every run from its newest checkpoint",
+    )
+    .option(
       "--from <results.json>",
       "no training: validate an earlier results.json (results.schema.json) and write its report (to --out)",
     )
@@ -137,13 +180,42 @@ export function compareCommand(program: Command, io: Io): void {
         }
         return;
       }
+      if (opts.resume !== undefined) {
+        const given = NEW_COMPARE.find((k) => opts[k] !== undefined);
+        if (given !== undefined)
+          throw new CliError(
+            `--resume continues a compare as it was started: give --${given.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} to a new compare, not with --resume`,
+          );
+        const dir = resolve(opts.resume);
+        const resumed = readResumeFile(opts.resume);
+        checkOutDir(opts.resume, [...Object.values(resultsPaths(dir)), resumePaths(dir).file]);
+        const { config, ...rest } = resumed;
+        const results = await withInterrupts((signal, kill) =>
+          compare(
+            config,
+            { ...rest, out: dir, workers: opts.workers, backend: opts.backend, signal, kill, resume: true },
+            io,
+          ),
+        );
+        finish(results, dir, opts.json === true, io);
+        return;
+      }
       const { config, notes } = configOf(opts);
-      checkOutDir(opts.out, Object.values(resultsPaths(out)));
+      checkOutDir(opts.out, [...Object.values(resultsPaths(out)), resumePaths(out).file]);
       const command = commandLine(opts);
       const results = await withInterrupts((signal, kill) =>
         compare(
           config,
-          { out, workers: opts.workers, backend: opts.backend, notes, signal, kill, command },
+          {
+            out,
+            workers: opts.workers,
+            backend: opts.backend,
+            notes,
+            signal,
+            kill,
+            command,
+            ...(opts.halving !== undefined ? { halving: opts.halving } : {}),
+          },
           io,
         ),
       );

@@ -1,7 +1,8 @@
 /**
  * The pipeline of `lrkit compare`: one model from one initialisation trained under several
  * schedules, in parallel on worker threads, with a live progress display, the results so far
- * written after every epoch. `lrkit compare` and `lrkit demo` call it.
+ * written after every epoch and every run checkpointed after every epoch, so that `--resume`
+ * continues an interrupted compare. `lrkit compare` and `lrkit demo` call it.
  *
  * @module
  */
@@ -12,10 +13,12 @@ import {
   writeResultsFile,
   type CompareResults,
   type FindReport,
+  type HalvingOptions,
 } from "@lrkit/compare";
 import type { Io } from "../io.js";
 import type { CompareConfig } from "../experiment/config.js";
 import { runProgress } from "../experiment/runProgress.js";
+import { removeResumeFiles, resumePaths, writeResumeFile } from "../experiment/resumeFile.js";
 import { resolveSource } from "../experiment/source.js";
 
 /** The options of {@link compare}. */
@@ -39,6 +42,14 @@ export interface CompareRunOptions {
   readonly kill?: AbortSignal;
   /** The command line, kept in the results for the report. */
   readonly command?: string;
+  /** Successive halving of the runs. Defaults to none. */
+  readonly halving?: HalvingOptions;
+  /**
+   * Continue the interrupted compare in `out`: each run from its newest checkpoint there (its
+   * resume file is not written again). Defaults to false: a new compare (its checkpoints replace
+   * any there).
+   */
+  readonly resume?: boolean;
 }
 
 /**
@@ -56,10 +67,22 @@ export async function compare(
   const source = await resolveSource(config.source, config.baseDir);
   const names = config.schedules.map((s) => s.name);
   const paths = resultsPaths(options.out);
+  const resumable = resumePaths(options.out);
+  if (!options.resume) {
+    removeResumeFiles(options.out);
+    writeResumeFile(options.out, {
+      config,
+      notes: options.notes ?? [],
+      finder: options.finder ?? null,
+      ...(options.command !== undefined ? { command: options.command } : {}),
+      ...(options.halving !== undefined ? { halving: options.halving } : {}),
+    });
+  }
   if (!options.signal?.aborted)
     io.err(
-      `training ${names.length} runs of ${config.epochs} epochs (${source.label.model} on ${source.label.data}); ` +
-        `results.json is written after every epoch; Ctrl-C (or SIGTERM, SIGHUP) stops and keeps the finished epochs\n`,
+      `${options.resume ? "continuing" : "training"} ${names.length} runs of ${config.epochs} epochs (${source.label.model} on ${source.label.data}); ` +
+        `results.json is written after every epoch; Ctrl-C (or SIGTERM, SIGHUP) stops and keeps the finished epochs ` +
+        `(lrkit compare --resume ${options.out} continues them)\n`,
     );
   const display = runProgress(io, { names, epochs: config.epochs, batchSize: config.batchSize });
   const onAbort = () =>
@@ -75,7 +98,7 @@ export async function compare(
     writeResultsFile(results, paths.json);
   };
   try {
-    return await compareSchedules({
+    const results = await compareSchedules({
       module: source.module,
       moduleOptions: source.moduleOptions,
       schedules: config.schedules,
@@ -99,7 +122,11 @@ export async function compare(
       notes: options.notes ?? [],
       finder: options.finder ?? null,
       ...(options.command !== undefined ? { command: options.command } : {}),
+      checkpoints: resumable.checkpoints,
+      ...(options.halving !== undefined ? { halving: options.halving } : {}),
     });
+    if (results.stopped === "completed") removeResumeFiles(options.out);
+    return results;
   } finally {
     display.stop();
     options.signal?.removeEventListener("abort", onAbort);

@@ -78,6 +78,8 @@ export type FromWorker =
       readonly epoch: number;
       /** The finished epochs' records, from the checkpoint. */
       readonly history: readonly EpochSummary[];
+      /** The loss of the run's first update, from the checkpoint. */
+      readonly firstBatchLoss?: number;
       /** Checkpoints found damaged and passed over. */
       readonly damaged: readonly DamagedCheckpoint[];
     }

@@ -5,9 +5,8 @@
  * @module
  */
 import type { SegmentPlan, Segment } from "../halving/segmentPlan.js";
-import type { DamagedCheckpoint } from "../checkpoint/newestCheckpoint.js";
-import type { EpochSummary } from "../results/schema.js";
 import type { PoolListener, PoolProgress } from "./pool.js";
+import type { RunResumed } from "./trainRun.js";
 
 /** How a segment ended: trained to its end (or stopped by the signal), or failed. */
 export type SegmentEnd =
@@ -23,19 +22,12 @@ export type SegmentEnd =
  * Records that run `run` continues from a checkpoint: its finished epochs are the checkpoint's
  * (an earlier compare's, or its own before a rung), and the damaged checkpoints are kept.
  */
-export function segmentResumed(
-  progress: PoolProgress,
-  run: number,
-  from: {
-    readonly epoch: number;
-    readonly history: readonly EpochSummary[];
-    readonly damaged: readonly DamagedCheckpoint[];
-  },
-): void {
+export function segmentResumed(progress: PoolProgress, run: number, from: RunResumed): void {
   const record = progress.runs[run]!;
   // Before its first epoch here: it continues an earlier compare (not its own rung's checkpoint).
   if (record.epochs.length === 0) record.resumedFrom ??= from.epoch;
   record.epochs.splice(0, record.epochs.length, ...from.history);
+  if (from.firstBatchLoss !== undefined) record.firstBatchLoss = from.firstBatchLoss;
   if (from.damaged.length > 0) record.damaged = [...(record.damaged ?? []), ...from.damaged];
 }
 

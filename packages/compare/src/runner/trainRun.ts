@@ -36,6 +36,8 @@ export interface RunResumed {
   readonly epoch: number;
   /** The finished epochs' records, from the checkpoint. */
   readonly history: readonly EpochSummary[];
+  /** The loss of the run's first update, from the checkpoint. */
+  readonly firstBatchLoss?: number;
   /** Newer checkpoints found damaged and passed over, newest first. */
   readonly damaged: readonly DamagedCheckpoint[];
 }
@@ -126,7 +128,12 @@ export async function trainRun(
     restoreWeights(model, from ? from.weights.map((w) => w.values) : order.weights);
     if (from) await restoreOptimizerState(optimizer, from.optimizer);
     if (from || found.damaged.length > 0)
-      listener.resumed?.({ epoch: from?.epoch ?? 0, history: from?.history ?? [], damaged: found.damaged });
+      listener.resumed?.({
+        epoch: from?.epoch ?? 0,
+        history: from?.history ?? [],
+        ...(from?.init.firstBatchLoss !== undefined ? { firstBatchLoss: from.init.firstBatchLoss } : {}),
+        damaged: found.damaged,
+      });
     const digest = weightsDigest(model);
     let init: RunInit = from?.init ?? { weightsSha256: digest.sha256, parameters: digest.parameters };
     listener.started?.(init.weightsSha256, init.parameters);
