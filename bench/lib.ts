@@ -84,7 +84,7 @@ export interface Packages {
   readonly tfjs: typeof import("@lrkit/tfjs");
   readonly tf: typeof import("@tensorflow/tfjs-core");
   readonly layers: typeof import("@tensorflow/tfjs-layers");
-  /** The bundled demo's models and data (the CLI's; @lrkit/tfjs's in checkouts from before they moved). */
+  /** The bundled demo's models (@lrkit/tfjs's, or the CLI's in older checkouts) and data (the CLI's, or @lrkit/tfjs's). */
   readonly demo: Demo;
   /** `@lrkit/tfjs/node`, in checkouts that have it (else `train` takes `workers`). */
   readonly tfjsNode: typeof import("@lrkit/tfjs/node") | undefined;
@@ -116,14 +116,16 @@ export async function loadPackages(root = REPO, { tfjs = false } = {}): Promise<
   await dep("@tensorflow/tfjs-backend-cpu");
   await dep("@tensorflow/tfjs-backend-wasm");
   const tfjsModule = await from("tfjs", "dist/index.js");
-  const moved = existsSync(join(root, "packages", "cli", "dist", "bundled", "models", "lenet.js"));
-  const demo: Demo = moved
-    ? {
-        lenet: (await from("cli", "dist/bundled/models/lenet.js")).lenet,
-        mlp: (await from("cli", "dist/bundled/models/mlp.js")).mlp,
-        loadFashionMnist: (await from("cli", "dist/bundled/data/fashionMnist.js")).loadFashionMnist,
-      }
-    : tfjsModule;
+  // The demo's data moved to the CLI, then its models back to @lrkit/tfjs: each from where the checkout has it.
+  const cliData = existsSync(join(root, "packages", "cli", "dist", "bundled", "data", "fashionMnist.js"));
+  const fromCli = (file: string) => from("cli", `dist/bundled/models/${file}.js`);
+  const demo: Demo = {
+    lenet: "lenet" in tfjsModule ? tfjsModule.lenet : (await fromCli("lenet")).lenet,
+    mlp: "mlp" in tfjsModule ? tfjsModule.mlp : (await fromCli("mlp")).mlp,
+    loadFashionMnist: cliData
+      ? (await from("cli", "dist/bundled/data/fashionMnist.js")).loadFashionMnist
+      : tfjsModule.loadFashionMnist,
+  };
   const nodeEntry = join(root, "packages", "tfjs", "dist", "node", "index.js");
   const tfjsNode = existsSync(nodeEntry) ? await import(pathToFileURL(nodeEntry).href) : undefined;
   return { lrkit, torch, presets, tf, layers, tfjs: tfjsModule, demo, tfjsNode } as Packages;

@@ -1,8 +1,7 @@
 export { CliError, processIo, type Io } from "./io.js";
 export { createProgram, run } from "./program.js";
-export { lenet } from "./bundled/models/lenet.js";
-export { mlp, type MlpOptions } from "./bundled/models/mlp.js";
-export type { ModelOptions } from "./bundled/models/init.js";
+// The demo's models are @lrkit/tfjs's (browser-safe): re-exported with its data.
+export { lenet, mlp, type MlpOptions, type ModelOptions } from "@lrkit/tfjs";
 export {
   FASHION_MNIST_CACHE_FILE,
   FASHION_MNIST_CLASSES,

@@ -4,11 +4,9 @@
  * @module
  */
 import type { LayersModel } from "@tensorflow/tfjs-layers";
-import type { DatasetSplits } from "@lrkit/tfjs";
+import { lenet, mlp, type DatasetSplits } from "@lrkit/tfjs";
 import { loadFashionMnist } from "./data/fashionMnist.js";
 import { loadMnist } from "./data/mnist.js";
-import { lenet } from "./models/lenet.js";
-import { mlp } from "./models/mlp.js";
 import { CliError } from "../io.js";
 
 /** The bundled models by name: they output logits. */

@@ -1,6 +1,6 @@
 /**
- * Test helpers: the bundled demo's models and data (which live in the CLI, @lrkit/tfjs ships no
- * dataset) for tests of @lrkit/tfjs that train real networks on real images.
+ * Test helpers: the bundled demo's models (@lrkit/tfjs's own) and data (which lives in the CLI:
+ * @lrkit/tfjs ships no dataset) for tests of @lrkit/tfjs that train real networks on real images.
  *
  * @module
  */
@@ -8,8 +8,8 @@ import { loadFashionMnist } from "../../../cli/src/bundled/data/fashionMnist.js"
 import { subset, type ImageDataset } from "../data/dataset.js";
 
 export { loadFashionMnist } from "../../../cli/src/bundled/data/fashionMnist.js";
-export { lenet } from "../../../cli/src/bundled/models/lenet.js";
-export { mlp } from "../../../cli/src/bundled/models/mlp.js";
+export { lenet } from "../models/lenet.js";
+export { mlp } from "../models/mlp.js";
 
 /** The first `trainCount` training and `testCount` test images of Fashion-MNIST (the cached split). */
 export async function fashionMnistSlices(

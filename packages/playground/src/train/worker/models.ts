@@ -1,15 +1,11 @@
 /**
- * The models the Train panel trains: the CLI's bundled MLP and LeNet (the same code, built here
- * with tfjs-layers), sized to the data: LeNet for images, the MLP for images (784-256-10) or for
+ * The models the Train panel trains: @lrkit/tfjs's MLP and LeNet (the CLI's demo models), sized to the data: LeNet for images, the MLP for images (784-256-10) or for
  * the columns of a CSV file (one hidden layer sized from the features and classes).
  *
  * @module
  */
 import type { LayersModel } from "@tensorflow/tfjs-layers";
-// The CLI's model builders are browser-safe (tfjs-layers only) but live in its Node package; they
-// are imported from their files, not through @lrkit/cli's entry (which reaches Node built-ins).
-import { lenet } from "../../../../cli/src/bundled/models/lenet.js";
-import { mlp } from "../../../../cli/src/bundled/models/mlp.js";
+import { lenet, mlp } from "@lrkit/tfjs";
 import type { ModelChoice } from "../settings.js";
 
 /** A model built for the data, and what it is in a few words. */

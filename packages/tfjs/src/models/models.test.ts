@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useBackend } from "../../../../tfjs/src/test/backends.js";
+import { useBackend } from "../test/backends.js";
 import { lenet } from "./lenet.js";
 import { mlp } from "./mlp.js";
 

@@ -1,5 +1,5 @@
 /**
- * LeNet as d2l's chapter on learning-rate scheduling uses it.
+ * LeNet as d2l's chapter on learning-rate scheduling uses it (the CLI's demo model).
  *
  * @module
  */
@@ -17,6 +17,7 @@ import { seededKernel, type ModelOptions } from "./init.js";
  * @throws RangeError for a seed that is not an integer.
  * @example
  * ```ts
+ * import { lenet } from "@lrkit/tfjs";
  * const model = lenet({ seed: 1 });
  * model.compile({ optimizer: tf.train.sgd(0.9), loss: "categoricalCrossentropy" }); // see train()
  * ```

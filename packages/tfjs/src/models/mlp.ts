@@ -1,5 +1,5 @@
 /**
- * A small multilayer perceptron.
+ * A small multilayer perceptron (the CLI's demo model).
  *
  * @module
  */
@@ -14,8 +14,7 @@ export interface MlpOptions extends ModelOptions {
 
 /**
  * A multilayer perceptron: flatten (for inputs with several axes), then a ReLU dense layer per
- * entry of `hidden`, then a dense
- * layer of `classes` logits. Kernels are Glorot-uniform with seeds derived from `seed`, biases
+ * entry of `hidden`, then a dense layer of `classes` logits. Kernels are Glorot-uniform with seeds derived from `seed`, biases
  * zero: the same seed gives the same weights. Not compiled.
  *
  * @param options - hidden widths (default [256]), seed (default 0), input shape (default
@@ -23,6 +22,7 @@ export interface MlpOptions extends ModelOptions {
  * @throws RangeError for a hidden width that is not a positive integer or a non-integer seed.
  * @example
  * ```ts
+ * import { mlp } from "@lrkit/tfjs";
  * const model = mlp({ hidden: [64], seed: 3 });
  * ```
  */
