@@ -240,4 +240,46 @@ describe("renderReport", () => {
     expect(doc.split('<tr class="run-row"')[2]).toContain("<strong>1.500 (3)</strong> ★");
     expect(doc).not.toContain('class="warn"');
   });
+
+  it("shows successive halving: the runs pruned and after which epoch, each rung's ranking, the epochs saved", () => {
+    const halved = results(
+      [
+        run("a", "constant(lr=0.1)", [0.5, 0.6, 0.7]),
+        run("b", "constant(lr=0.01)", [0.4], { status: "pruned", prunedAfter: 1 }),
+        run("c", "constant(lr=0.001)", [0.45], {
+          resumedFrom: 0,
+          damagedCheckpoints: [{ epoch: 1, reason: "not a valid checkpoint: damaged" }],
+        }),
+      ],
+      {
+        halving: {
+          minEpochs: 1,
+          eta: 3,
+          metric: "val_acc",
+          rungs: [
+            {
+              epoch: 1,
+              ranked: [
+                { name: "a", value: 0.5 },
+                { name: "c", value: 0.45 },
+                { name: "b", value: 0.4 },
+              ],
+              kept: ["a"],
+            },
+          ],
+          epochsTrained: 5,
+          epochsWithout: 9,
+        },
+      },
+    );
+    expect(resultsSchema.parse(halved)).toEqual(halved);
+    const doc = renderReport(halved);
+    expect(doc).toContain('<span class="status">(pruned after 1 epoch)</span>');
+    expect(doc).toContain('<h2 id="halving">Successive halving</h2>');
+    expect(doc).toMatch(/Epochs trained:\s+<strong>5<\/strong> of the 9 without halving \(44% saved\)/);
+    expect(doc).toMatch(/<strong>a<\/strong> 0\.500, <s>c<\/s> 0\.450, <s>b<\/s> 0\.400/);
+    expect(doc).toContain("c continued an interrupted compare from its checkpoint after epoch 0.");
+    expect(doc).toMatch(/c: its checkpoint after epoch 1 was damaged \(not a valid checkpoint: damaged\)/);
+    expect(page).not.toContain("Successive halving");
+  });
 });

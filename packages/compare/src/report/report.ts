@@ -10,6 +10,8 @@ import { finderChart, metricChart, runChart, schedulesChart } from "./charts.js"
 import { formatDuration, formatMetric } from "./format.js";
 import { html, raw, type SafeHtml } from "./html.js";
 import { REPORT_CSS } from "./style.js";
+import { checkpointNotes, halvingSection } from "./halving.js";
+import { statusText } from "./status.js";
 import { finalTable, lintList } from "./tables.js";
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -75,6 +77,7 @@ function notes(results: CompareResults): SafeHtml {
       </li>`,
     );
   for (const n of results.experiment.notes) items.push(html`<li>${n}</li>`);
+  items.push(...checkpointNotes(results));
   return items.length
     ? html`<ul class="notes">
         ${items}
@@ -120,9 +123,7 @@ function runsSection(results: CompareResults): SafeHtml {
               : html`<h3>${i + 1}. ${r.name}</h3>
                   <p>No finished epoch.</p>`
           }
-          <p>
-            <code>${r.text}</code>, stepped per ${r.unit}${r.status !== "completed" ? `, ${r.status}` : ""}.
-          </p>
+          <p><code>${r.text}</code>, stepped per ${r.unit}${statusText(r) ? `, ${statusText(r)}` : ""}.</p>
           ${r.note ? html`<p class="note">${r.note}</p>` : ""} ${chanceLevel(r, results)} ${published(r)}
           ${lintList(r)} ${r.error ? html`<pre class="error">${r.error}</pre>` : ""}
         </section>`,
@@ -212,6 +213,7 @@ export function renderReport(results: CompareResults): string {
             <figure>${metricChart(runs, experiment.headline)}</figure>
             ${experiment.headline === "loss" ? "" : html`<figure>${metricChart(runs, "loss")}</figure>`}
           </div>
+          ${halvingSection(results)}
           <h2 id="runs">Runs</h2>
           ${runsSection(results)} ${results.finder ? finderSection(results.finder) : ""}
           <footer>

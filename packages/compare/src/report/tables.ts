@@ -8,6 +8,7 @@ import type { Diagnostic } from "lrkit";
 import { better } from "../results/metrics.js";
 import type { CompareResults, RunResult } from "../results/schema.js";
 import { formatDuration, formatMetric } from "./format.js";
+import { statusText } from "./status.js";
 import { html, type SafeHtml } from "./html.js";
 
 type Column = {
@@ -106,7 +107,7 @@ export function finalTable(results: CompareResults): SafeHtml {
     (r, i) =>
       html`<tr class="run-row" data-run="${r.name}">
         <th scope="row">
-          ${r.name}${r.status !== "completed" ? html` <span class="status">(${r.status})</span>` : ""}
+          ${r.name}${statusText(r) ? html` <span class="status">(${statusText(r)})</span>` : ""}
         </th>
         <td>
           <code>${r.text}</code>${r.unit === "batch" ? html` <span class="unit">per update</span>` : ""}
