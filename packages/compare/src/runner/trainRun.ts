@@ -44,8 +44,11 @@ export interface RunResumed {
 
 /** What {@link trainRun} reports while it runs. */
 export interface RunListener {
-  /** The model is built: the fingerprint of its initial weights. */
-  readonly started?: (weightsSha256: string, parameters: number) => void;
+  /**
+   * The model is built: the fingerprint of its initial weights, and for a run continued from a
+   * checkpoint the loss of its first update (epoch 0's report was before the checkpoint).
+   */
+  readonly started?: (weightsSha256: string, parameters: number, firstBatchLoss?: number) => void;
   /** After each update. */
   readonly batch?: (e: BatchEvent) => void;
   /** After each epoch, once its checkpoint is stored (with the loss of the first update, in epoch 0). */
@@ -136,7 +139,7 @@ export async function trainRun(
       });
     const digest = weightsDigest(model);
     let init: RunInit = from?.init ?? { weightsSha256: digest.sha256, parameters: digest.parameters };
-    listener.started?.(init.weightsSha256, init.parameters);
+    listener.started?.(init.weightsSha256, init.parameters, init.firstBatchLoss);
     const history = [...(from?.history ?? [])];
     let scheduleState: DriverState | undefined = from?.scheduleState;
     let epoch = from?.epoch ?? 0;
