@@ -42,5 +42,15 @@ export function summaryTable(results: CompareResults): string {
       r.lint.map((d) => d.code).join(", ") || "-",
     ]);
   }
-  return `${table.toString()}\n`;
+  const h = results.halving;
+  const halving = h
+    ? `successive halving (minEpochs ${h.minEpochs}, eta ${h.eta}, by ${h.metric}): ${h.epochsTrained} of ${h.epochsWithout} epochs trained; ` +
+      `pruned: ${
+        results.runs
+          .filter((r) => r.status === "pruned")
+          .map((r) => `${r.name} after ${r.prunedAfter}`)
+          .join(", ") || "none"
+      }\n`
+    : "";
+  return `${table.toString()}\n${halving}`;
 }

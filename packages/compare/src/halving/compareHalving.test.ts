@@ -1,6 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useBackend } from "../../../tfjs/src/test/backends.js";
 import { compareSchedules, type CompareOptions } from "../compareSchedules.js";
+import type { CompareResults } from "../results/schema.js";
 import { parseResults } from "../results/files.js";
 import * as blobs from "../test/blobsExperiment.js";
 
@@ -8,6 +12,19 @@ import * as blobs from "../test/blobsExperiment.js";
 // each rung by val_acc, the survivors continued from their rung's checkpoint.
 
 beforeAll(() => useBackend("cpu"));
+const dir = mkdtempSync(join(tmpdir(), "lrkit-halving-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const MODULE = new URL("../test/blobsExperiment.ts", import.meta.url);
+
+/** What must be the same: statuses, every epoch's lr and values, the rungs; no timings. */
+const numbers = (r: CompareResults) => ({
+  runs: r.runs.map((run) => ({
+    status: run.status,
+    prunedAfter: run.prunedAfter,
+    epochs: run.epochs.map((e) => [e.epoch, e.lr, e.metrics]),
+  })),
+  halving: r.halving,
+});
 
 const options = (): CompareOptions => ({
   model: () => blobs.model(),
@@ -55,6 +72,34 @@ describe("compareSchedules with successive halving", () => {
     expect([h.epochsTrained, h.epochsWithout]).toEqual([8, 16]);
     expect(halved.stopped).toBe("completed");
   }, 60_000);
+
+  it("on worker threads, and stopped and started again on its checkpoints, decides and trains as in this thread", async () => {
+    const halving = { minEpochs: 1, eta: 2 };
+    const inThread = await compareSchedules({ ...options(), halving });
+    const { model: _m, data: _d, validation: _v, ...rest } = options();
+    const threaded = {
+      ...rest,
+      module: MODULE,
+      moduleOptions: { n: 96 },
+      workers: 2,
+      backend: "cpu",
+      halving,
+    };
+    const checkpoints = join(dir, "pool");
+    const stop = new AbortController();
+    let seen = 0;
+    const cut = await compareSchedules({
+      ...threaded,
+      checkpoints,
+      signal: stop.signal,
+      listener: { epoch: () => ++seen === 3 && stop.abort() },
+    });
+    expect(cut.stopped).toBe("interrupted");
+    const resumed = await compareSchedules({ ...threaded, checkpoints });
+    expect(resumed.stopped).toBe("completed");
+    expect(numbers(resumed)).toEqual(numbers(inThread));
+    expect(resumed.runs.some((r) => r.resumedFrom !== undefined && r.resumedFrom > 0)).toBe(true);
+  }, 120_000);
 
   it("refuses bad halving options before any training, naming the option", async () => {
     await expect(compareSchedules({ ...options(), halving: { minEpochs: 0 } })).rejects.toThrow(
