@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { compareSchedules, type CompareOptions } from "../compareSchedules.js";
 import type { CompareResults } from "../results/schema.js";
@@ -121,6 +122,62 @@ describe.skipIf(missing !== null)(
       expect(results.stopped).toBe("completed");
       // The killed worker's run went back to the queue and continued from its last checkpoint.
       expect(notices.join("\n")).toMatch(/continues it from its checkpoint after epoch [2-3]/);
+    }, 120_000);
+
+    it("passes over a damaged checkpoint: the run taken over continues from the one before, and the results say so", async () => {
+      const a = startWorker(redis.url);
+      await ready(a);
+      const client = new Redis(redis.url);
+      let damaged: Promise<void> | undefined;
+      const results = await compareSchedules({
+        ...OPTIONS,
+        schedules: OPTIONS.schedules.slice(0, 1),
+        queue: { url: redis.url },
+        listener: {
+          // After the run's second epoch: A is killed, its newest checkpoint (epoch 2) damaged, B started.
+          epoch: (_, record) => {
+            if (damaged || record.epoch < 1) return;
+            damaged = (async () => {
+              a.child.kill("SIGKILL");
+              await a.exited;
+              const [key] = await client.keys("lrkit:checkpoint:*-0");
+              const newest = await client.lindexBuffer(key!, 0);
+              newest![newest!.length - 1]! ^= 0xff;
+              await client.lset(key!, 0, newest!);
+              startWorker(redis.url);
+            })();
+          },
+        },
+      });
+      await damaged;
+      client.disconnect();
+      expect(numbers(results)).toEqual(numbers(local).slice(0, 1));
+      expect(results.runs[0]!.damagedCheckpoints?.map((d) => d.epoch)).toEqual([2]);
+      expect(results.runs[0]!.damagedCheckpoints?.[0]!.reason).toMatch(
+        /^not a valid checkpoint: its SHA-256 does not match/,
+      );
+    }, 120_000);
+
+    it("goes on when Redis restarts mid-comparison (empty): reconnects, enqueues the lost runs again, the same numbers", async () => {
+      await ready(startWorker(redis.url), startWorker(redis.url));
+      const notices: string[] = [];
+      let restarted: Promise<void> | undefined;
+      const results = await compareSchedules({
+        ...OPTIONS,
+        queue: { url: redis.url },
+        listener: {
+          epoch: () => void (restarted ??= redis.restart()),
+          notice: (m) => notices.push(m),
+        },
+      });
+      await restarted;
+      expect(numbers(results)).toEqual(numbers(local));
+      const said = notices.join("\n");
+      expect(said).toMatch(/^lost the connection to the queue at redis:\/\/127\.0\.0\.1:\d+; reconnecting$/m);
+      expect(said).toMatch(
+        /^reconnected to the queue at redis:\/\/127\.0\.0\.1:\d+ after [\d.]+ s; checking the runs$/m,
+      );
+      expect(said).toMatch(/: Redis lost its job; enqueued again$/m);
     }, 120_000);
 
     it("halves on the queue as locally: the same runs pruned at the same rungs, the same numbers", async () => {

@@ -166,12 +166,13 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
       {
         resumed: (from) => {
           epochs.push(...from.history);
-          firstBatchLoss = undefined;
           resumed = { epoch: from.epoch, damaged: from.damaged };
           report({ type: "resumed", worker: name, history: from.history, ...resumed });
         },
-        started: (weightsSha256, parameters) => {
+        started: (weightsSha256, parameters, first) => {
           started = { weightsSha256, parameters };
+          // A run continued from a checkpoint: its first update's loss is the checkpoint's.
+          if (first !== undefined) firstBatchLoss = first;
           report({ type: "started", worker: name, ...started });
         },
         batch: (e) => {
