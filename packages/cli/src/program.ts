@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
 import { ParameterRangeError, ParameterTypeError } from "lrkit";
-import { ExperimentError } from "@lrkit/compare";
+import { ExperimentError, QueueError } from "@lrkit/compare";
 import { compareCommand } from "./commands/compare.js";
 import { conformanceCommand } from "./commands/conformance.js";
 import { demoCommand } from "./commands/demo.js";
@@ -65,7 +65,12 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       io.err(`lrkit: ${e.message}\n`);
       return e.exitCode;
     }
-    if (e instanceof ParameterRangeError || e instanceof ParameterTypeError || ExperimentError.is(e)) {
+    if (
+      e instanceof ParameterRangeError ||
+      e instanceof ParameterTypeError ||
+      ExperimentError.is(e) ||
+      e instanceof QueueError
+    ) {
       io.err(`lrkit: ${e.message}\n`);
       return 2;
     }

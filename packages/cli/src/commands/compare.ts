@@ -39,6 +39,7 @@ interface CompareCliOptions {
   json?: boolean;
   halving?: HalvingOptions;
   resume?: string;
+  queue?: string;
 }
 
 const HALVING_SYNTAX = "minEpochs=<positive integer>[,eta=<number above 1>]";
@@ -109,6 +110,7 @@ function commandLine(opts: CompareCliOptions): string {
   if (opts.testSize !== undefined) parts.push(`--test-size ${opts.testSize}`);
   if (opts.halving !== undefined)
     parts.push(`--halving minEpochs=${opts.halving.minEpochs},eta=${opts.halving.eta}`);
+  if (opts.queue !== undefined) parts.push(`--queue ${opts.queue}`);
   return parts.join(" ");
 }
 
@@ -141,6 +143,10 @@ export function compareCommand(program: Command, io: Io): void {
     )
     .option("--test-size <n>", "bundled data: override the test examples", positiveInt)
     .option("--workers <n>", "worker threads (default: one per core)", positiveInt)
+    .option(
+      "--queue <url>",
+      "train on the workers of a Redis queue (redis://HOST:PORT; start them with lrkit worker --queue <url>) instead of worker threads",
+    )
     .option("--backend <name>", "auto, wasm or cpu (tensorflow with @tensorflow/tfjs-node installed)", "auto")
     .option(
       "--out <dir>",
@@ -186,6 +192,10 @@ export function compareCommand(program: Command, io: Io): void {
           throw new CliError(
             `--resume continues a compare as it was started: give --${given.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} to a new compare, not with --resume`,
           );
+        if (opts.queue !== undefined)
+          throw new CliError(
+            "--resume continues a compare on this machine's worker threads, not with --queue",
+          );
         const dir = resolve(opts.resume);
         const resumed = readResumeFile(opts.resume);
         checkOutDir(opts.resume, [...Object.values(resultsPaths(dir)), resumePaths(dir).file]);
@@ -215,6 +225,7 @@ export function compareCommand(program: Command, io: Io): void {
             kill,
             command,
             ...(opts.halving !== undefined ? { halving: opts.halving } : {}),
+            ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
           },
           io,
         ),

@@ -6,8 +6,7 @@
  */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { QueueError } from "@lrkit/compare";
-import { CliError, type Io } from "../io.js";
+import type { Io } from "../io.js";
 import { positiveInt } from "../options.js";
 import { withInterrupts } from "../experiment/interrupts.js";
 import { worker } from "../pipelines/worker.js";
@@ -46,23 +45,18 @@ export function workerCommand(program: Command, io: Io): void {
       30,
     )
     .action(async (opts: WorkerCliOptions) => {
-      try {
-        await withInterrupts((signal) =>
-          worker(
-            {
-              queue: opts.queue,
-              concurrency: opts.concurrency,
-              lockSeconds: opts.lockSeconds,
-              ...(opts.backend !== undefined ? { backend: opts.backend } : {}),
-              ...(opts.checkpointDir !== undefined ? { checkpointDir: resolve(opts.checkpointDir) } : {}),
-              signal,
-            },
-            io,
-          ),
-        );
-      } catch (e) {
-        if (e instanceof QueueError) throw new CliError(e.message);
-        throw e;
-      }
+      await withInterrupts((signal) =>
+        worker(
+          {
+            queue: opts.queue,
+            concurrency: opts.concurrency,
+            lockSeconds: opts.lockSeconds,
+            ...(opts.backend !== undefined ? { backend: opts.backend } : {}),
+            ...(opts.checkpointDir !== undefined ? { checkpointDir: resolve(opts.checkpointDir) } : {}),
+            signal,
+          },
+          io,
+        ),
+      );
     });
 }

@@ -17,6 +17,7 @@ import {
 } from "@lrkit/compare";
 import type { Io } from "../io.js";
 import type { CompareConfig } from "../experiment/config.js";
+import { queueSource } from "../experiment/queueSource.js";
 import { runProgress } from "../experiment/runProgress.js";
 import { removeResumeFiles, resumePaths, writeResumeFile } from "../experiment/resumeFile.js";
 import { resolveSource } from "../experiment/source.js";
@@ -50,6 +51,11 @@ export interface CompareRunOptions {
    * any there).
    */
   readonly resume?: boolean;
+  /**
+   * Train on the workers of this Redis queue (`redis://HOST:PORT`, served by `lrkit worker`)
+   * instead of worker threads; the runs' checkpoints are kept in Redis. Defaults to none.
+   */
+  readonly queue?: string;
 }
 
 /**
@@ -84,6 +90,10 @@ export async function compare(
         `results.json is written after every epoch; Ctrl-C (or SIGTERM, SIGHUP) stops and keeps the finished epochs ` +
         `(lrkit compare --resume ${options.out} continues them)\n`,
     );
+  if (options.queue !== undefined && !options.signal?.aborted)
+    io.err(
+      `the runs go to the queue at ${options.queue}: start workers with lrkit worker --queue ${options.queue}\n`,
+    );
   const display = runProgress(io, { names, epochs: config.epochs, batchSize: config.batchSize });
   const onAbort = () =>
     display.log(
@@ -117,7 +127,9 @@ export async function compare(
         batch: (i, e) => display.batch(i, e),
         epoch: (i, r) => display.epoch(i, r),
         finished: (i, r) => display.finished(i, r),
+        notice: (message) => display.log(message),
       },
+      ...(options.queue !== undefined ? { queue: { url: options.queue, source: queueSource(config) } } : {}),
       onResults: keep,
       notes: options.notes ?? [],
       finder: options.finder ?? null,
