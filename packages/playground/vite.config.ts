@@ -7,8 +7,6 @@ export default defineConfig({
   base: "./",
   resolve: {
     conditions: ["@lrkit/source", ...defaultClientConditions],
-    // The Train panel reads CSV files with @lrkit/compare's code, on csv-parse's browser build.
-    alias: { "csv-parse/sync": "csv-parse/browser/esm/sync" },
   },
   plugins: [trainSample()],
   // The Train panel's worker loads backends on demand (dynamic imports): an ES module worker.

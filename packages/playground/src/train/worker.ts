@@ -7,7 +7,7 @@
  */
 import "lrkit/presets"; // schedules of the editor may name the anchors' presets
 import type { BackendReport } from "@lrkit/tfjs";
-import type { CsvTable } from "../../../compare/src/sources/csvTable.js";
+import type { CsvTable } from "@lrkit/compare/csv";
 import type { Progress, Reply, Request } from "./protocol.js";
 import { decodeSample } from "./sampleFile.js";
 import { startBackend } from "./worker/backend.js";

@@ -9,12 +9,10 @@ import { tensor2d, type Tensor2D } from "@tensorflow/tfjs-core";
 import { permutation } from "@lrkit/tfjs";
 import { Buffer } from "buffer";
 // @lrkit/compare's CSV reading (csv-parse, RFC 4180; numbers and class labels checked cell by
-// cell, with the line in every error) is browser-safe but lives in a Node package: imported from
-// its files, with csv-parse's browser build (vite.config.ts). That build's parser takes only its own
-// Buffers (it checks `_isBuffer`): the bytes go in as one of the `buffer` package, which it is.
-import { classLabels } from "../../../../compare/src/sources/csvClasses.js";
-import { cellNumber, isNumeric } from "../../../../compare/src/sources/csvNumber.js";
-import { csvTable, type CsvTable } from "../../../../compare/src/sources/csvTable.js";
+// cell, with the line in every error), from its browser-safe entry. In a page it parses with
+// csv-parse's browser build, which takes only its own Buffers (it checks `_isBuffer`): the bytes
+// go in as one of the `buffer` package, which it is.
+import { cellNumber, classLabels, csvTable, isNumeric, type CsvTable } from "@lrkit/compare/csv";
 import type { CsvPreview } from "../protocol.js";
 
 /** The share of the rows held out for validation. */
