@@ -140,7 +140,7 @@ describe("toPyTorch", () => {
   });
 
   it("exports noise and presets without a closed form as a table of values, but only with steps", () => {
-    const preset = schedule("hf.get_linear_schedule_with_warmup(0.1, 5, 30)");
+    const preset = schedule("timm.CosineLRScheduler(lr=0.1, t_initial=30)");
     const script = toPyTorch(preset, { steps: 30 });
     expect(script).toContain(
       "# lrkit has no closed form for this schedule: these are its values at steps 0 .. STEPS - 1.\nLRS = [\n",
@@ -152,7 +152,7 @@ describe("toPyTorch", () => {
     expectThrow(
       () => toPyTorch(preset),
       ExportError,
-      "export: the preset hf.get_linear_schedule_with_warmup has no closed form; pass steps (--steps N) to export its first N values as a table, or write it with core families and combinators",
+      "export: the preset timm.CosineLRScheduler has no closed form; pass steps (--steps N) to export its first N values as a table, or write it with core families and combinators",
     );
     expectThrow(
       () => toPyTorch(schedule("noise(constant(lr=1))")),

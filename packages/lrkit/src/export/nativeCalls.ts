@@ -63,3 +63,25 @@ export function anchorCall(module: string, { spec, optax }: NativeContext): stri
   const args = Object.entries(given).map(([key, value]) => `${key}=${anchorArg(value, optax)}`);
   return `${module}.${type.slice(type.indexOf(".") + 1)}(${args.join(", ")})`;
 }
+
+/**
+ * The PyTorch call of a preset whose anchor builds a scheduler on a torch optimizer (Hugging Face's
+ * `get_*_schedule*` functions, which return a `LambdaLR`): `<module>.<name>(optimizer=optimizer,
+ * ...)` with the spec's parameters, on an optimizer whose lr is the spec's `lr`.
+ *
+ * @param module - the Python module, e.g. `"transformers"`.
+ * @param context - the preset node's spec.
+ * @example
+ * ```ts
+ * native: { pytorch: (_, context) => anchorTorchCall("transformers", context) }
+ * // for { type: "hf.get_linear_schedule_with_warmup", lr: 0.1, num_warmup_steps: 5, num_training_steps: 30 }:
+ * // "transformers.get_linear_schedule_with_warmup(optimizer=optimizer, num_warmup_steps=5, num_training_steps=30)"
+ * ```
+ */
+export function anchorTorchCall(module: string, { spec }: NativeContext): TorchScheduler {
+  const { type, lr, ...given } = spec;
+  const rest = kwargs(given);
+  const name = type.slice(type.indexOf(".") + 1);
+  const scheduler = `${module}.${name}(optimizer=optimizer${rest ? `, ${rest}` : ""})`;
+  return { lr: lr as number, scheduler, uses: "", modules: [module] };
+}

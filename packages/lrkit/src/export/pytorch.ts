@@ -1,5 +1,6 @@
 /**
- * Export to PyTorch: a standalone script (torch and the standard library only) that builds an
+ * Export to PyTorch: a standalone script (torch and the standard library only; transformers too for
+ * a Hugging Face preset, which is exported as its own function) that builds an
  * optimizer and the scheduler, steps it, and prints the lr of every step as a JSON array, so the
  * export can be checked against `lrkit sample` in real PyTorch.
  *
@@ -16,8 +17,8 @@ import { resolve, type ExportOptions } from "./resolve.js";
  * scheduler, and prints the lr used at each of `steps` steps as one JSON array. A native scheduler
  * where PyTorch has one that gives the same values over those steps (the registry entries'
  * `native.pytorch`: `StepLR`, `MultiStepLR`, `ExponentialLR`, `CosineAnnealingLR`, `LinearLR`,
- * `PolynomialLR`, `CosineAnnealingWarmRestarts`, `OneCycleLR`, `CyclicLR`; a preset's core
- * composition's); otherwise `LambdaLR` with lrkit's closed form (see `closedForm`) on an
+ * `PolynomialLR`, `CosineAnnealingWarmRestarts`, `OneCycleLR`, `CyclicLR`; a Hugging Face preset's
+ * own `transformers` function; a preset's core composition's); otherwise `LambdaLR` with lrkit's closed form (see `closedForm`) on an
  * optimizer lr of 1.0, or, for noise and presets, a table of the values when `steps` is given.
  *
  * @param schedule - a schedule or its spec.
@@ -73,7 +74,7 @@ export function pyTorchCode(
   const imports = mathImports(uses);
   lines.push(
     header("pytorch", r.spec, [
-      "A standalone script (torch and the standard library only). It prints, as one JSON array, the lr",
+      `A standalone script (${["torch", ...(native?.modules ?? [])].join(", ")} and the standard library only). It prints, as one JSON array, the lr`,
       `the optimizer uses at each of the first ${r.steps} steps: compare with`,
       `\`lrkit sample '<spec>' --steps ${r.steps} --json\`.`,
     ]),
@@ -82,6 +83,7 @@ export function pyTorchCode(
     "",
     "import torch",
     "from torch.optim import lr_scheduler",
+    ...(native?.modules ?? []).map((m) => `import ${m}`),
     "",
     `STEPS = ${r.steps}`,
     "",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toKeras } from "../export/keras.js";
 import { toOptax } from "../export/optax.js";
+import { toPyTorch } from "../export/pytorch.js";
 import { cosineFamily } from "../families/cosine.js";
 import { presetFamilies } from "../presets/index.js";
 import { missingParts } from "../test/missingParts.js";
@@ -95,7 +96,16 @@ describe("exporting an anchor's preset to the anchor's own framework", () => {
     );
   });
 
-  it("does so for every optax and keras preset", () => {
+  it("prints Hugging Face's own function on a torch optimizer (transformers/optimization.py)", () => {
+    const script = toPyTorch(parseSchedule("hf.get_linear_schedule_with_warmup(0.1, 5, 30)"));
+    expect(script).toContain("\nimport transformers\n");
+    expect(script).toContain("\noptimizer = torch.optim.SGD(params, lr=0.1)\n");
+    expect(script).toContain(
+      "\nscheduler = transformers.get_linear_schedule_with_warmup(optimizer=optimizer, num_warmup_steps=5, num_training_steps=30)\n",
+    );
+  });
+
+  it("does so for every optax, keras and Hugging Face preset", () => {
     for (const family of presetFamilies) {
       const anchor = family.preset?.anchor ?? "";
       const name = family.type.slice(anchor.length + 1);
@@ -103,6 +113,7 @@ describe("exporting an anchor's preset to the anchor's own framework", () => {
       if (anchor === "optax") expect(toOptax(s), family.type).toContain(`\nschedule = optax.${name}(`);
       if (anchor === "keras")
         expect(toKeras(s), family.type).toContain(`\nschedule = keras.optimizers.schedules.${name}(`);
+      if (anchor === "hf") expect(toPyTorch(s), family.type).toContain(`\nscheduler = transformers.${name}(`);
     }
   });
 });

@@ -45,6 +45,8 @@ export interface TorchScheduler {
   readonly scheduler: string;
   /** Formula text the call uses (a custom `scale_fn`), for the script's `math` imports; or "". */
   readonly uses: string;
+  /** The modules the call needs besides torch, e.g. `["transformers"]`. */
+  readonly modules?: readonly string[];
 }
 
 /** What a native mapping may use besides its own options. */

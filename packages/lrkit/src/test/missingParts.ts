@@ -6,8 +6,8 @@
  */
 import type { Family } from "../spec/family.js";
 
-/** The frameworks an anchor's presets map to natively: the anchor's own. */
-const OWN_FRAMEWORK: Record<string, string> = { optax: "optax", keras: "keras" };
+/** The frameworks an anchor's presets map to natively: the anchor's own (Hugging Face's is PyTorch). */
+const OWN_FRAMEWORK: Record<string, string> = { optax: "optax", keras: "keras", hf: "pytorch" };
 
 const isFunction = (value: unknown) => typeof value === "function";
 

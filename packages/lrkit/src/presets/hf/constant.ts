@@ -5,6 +5,7 @@ import { warmup } from "../../compose/warmup.js";
 import { constant } from "../../families/constant.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, warmupStepsParam } from "./lambda.js";
 
@@ -65,7 +66,7 @@ export const getConstantScheduleFamily = /* @__PURE__ */ definePreset({
   params: constantParams,
   positional: ["lr"],
   create: (o) => get_constant_schedule(o),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });
 
 /** Registry entry of {@link get_constant_schedule_with_warmup}. */
@@ -76,5 +77,5 @@ export const getConstantScheduleWithWarmupFamily = /* @__PURE__ */ definePreset(
   params: withWarmupParams,
   positional: ["lr", "num_warmup_steps"],
   create: (o) => get_constant_schedule_with_warmup(o),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });

@@ -2,6 +2,7 @@
 import * as v from "valibot";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cosineProgress, cosineWave } from "./cosineWave.js";
 import {
@@ -59,5 +60,5 @@ export const getCosineScheduleWithWarmupFamily = /* @__PURE__ */ definePreset({
   params,
   positional: ["lr", "num_warmup_steps", "num_training_steps", "num_cycles"],
   create: (o) => get_cosine_schedule_with_warmup(o),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });

@@ -4,6 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cosineProgress } from "./cosineWave.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
@@ -78,5 +79,5 @@ export const getCosineWithHardRestartsScheduleWithWarmupFamily = /* @__PURE__ */
     get_cosine_with_hard_restarts_schedule_with_warmup(
       o as GetCosineWithHardRestartsScheduleWithWarmupOptions,
     ),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });

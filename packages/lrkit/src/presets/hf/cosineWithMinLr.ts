@@ -4,6 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ParameterTypeError, parseParams, rangeError, typeError } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cosineProgress, cosineWave } from "./cosineWave.js";
 import {
@@ -102,5 +103,5 @@ export const getCosineWithMinLrScheduleWithWarmupFamily = /* @__PURE__ */ define
   positional: ["lr", "num_warmup_steps", "num_training_steps", "num_cycles", "min_lr", "min_lr_rate"],
   create: (o) =>
     get_cosine_with_min_lr_schedule_with_warmup(o as GetCosineWithMinLrScheduleWithWarmupOptions),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });

@@ -4,6 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { minLrRate, minLrShape } from "./cosineWithMinLr.js";
 import { cosineWave } from "./cosineWave.js";
@@ -102,5 +103,5 @@ export const getCosineWithMinLrScheduleWithWarmupLrRateFamily = /* @__PURE__ */ 
     get_cosine_with_min_lr_schedule_with_warmup_lr_rate(
       o as GetCosineWithMinLrScheduleWithWarmupLrRateOptions,
     ),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });

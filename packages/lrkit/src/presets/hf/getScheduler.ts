@@ -4,6 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ParameterRangeError, ParameterTypeError, parseParams, typeError } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import type { Family } from "../../spec/family.js";
 import { getConstantScheduleFamily, getConstantScheduleWithWarmupFamily } from "./constant.js";
@@ -251,5 +252,5 @@ export const getSchedulerFamily = /* @__PURE__ */ definePreset({
   // Positional: HF's signature with `lr` for `optimizer`.
   positional: ["name", "lr", "num_warmup_steps", "num_training_steps", "scheduler_specific_kwargs"],
   create: ({ name, ...rest }) => get_scheduler(name, rest as GetSchedulerOptions),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });

@@ -5,6 +5,7 @@ import { inverseSqrt } from "../../families/inverseSqrt.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, warmupStepsParam } from "./lambda.js";
 
@@ -54,5 +55,5 @@ export const getInverseSqrtScheduleFamily = /* @__PURE__ */ definePreset({
   params,
   positional: ["lr", "num_warmup_steps", "timescale"],
   create: (o) => get_inverse_sqrt_schedule(o),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });

@@ -2,6 +2,7 @@
 import * as v from "valibot";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 
@@ -48,5 +49,5 @@ export const getLinearScheduleWithWarmupFamily = /* @__PURE__ */ definePreset({
   params,
   positional: ["lr", "num_warmup_steps", "num_training_steps"],
   create: (o) => get_linear_schedule_with_warmup(o),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });

@@ -4,6 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 
@@ -68,5 +69,5 @@ export const getPolynomialDecayScheduleWithWarmupFamily = /* @__PURE__ */ define
   params,
   positional: ["lr", "num_warmup_steps", "num_training_steps", "lr_end", "power"],
   create: (o) => get_polynomial_decay_schedule_with_warmup(o),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });

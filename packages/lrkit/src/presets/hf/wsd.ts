@@ -3,6 +3,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ParameterTypeError, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cosineWave } from "./cosineWave.js";
 import { lambdaSchedule, lrParam, numCyclesParam, warmupStepsParam, withFloor } from "./lambda.js";
@@ -130,5 +131,5 @@ export const getWsdScheduleFamily = /* @__PURE__ */ definePreset({
     "num_cycles",
   ],
   create: (o) => get_wsd_schedule(o),
-  preset: { anchor: "hf" },
+  preset: { anchor: "hf", native: { pytorch: (_, context) => anchorTorchCall("transformers", context) } },
 });
