@@ -7,7 +7,8 @@
  * median of several repetitions, and the machine's load is recorded before and after.
  *
  *   npm run bench                         everything (about 5 minutes on 2 cores)
- *   npm run bench -- --only schedules     one section: schedules, torch, training, callback, finder, cli
+ *   npm run bench -- --only schedules     one section: schedules, torch, training, callback, finder, cli,
+ *                                         halving (d2l at the demo's scale, full and halved: about 10 minutes)
  *   npm run bench -- --compare ../old     also LeNet's training speed with the packages of another
  *                                         checkout (built), as "before", in the same run
  *
@@ -32,7 +33,7 @@ const { values: opts } = parseArgs({
     save: { type: "boolean", default: false },
   },
 });
-const sections = new Set((opts.only ?? "schedules,torch,training,callback,finder,cli").split(","));
+const sections = new Set((opts.only ?? "schedules,torch,training,callback,finder,cli,halving").split(","));
 const compare = opts.compare === undefined ? undefined : resolve(opts.compare);
 
 /** Runs a benchmark script in a fresh Node process and returns the JSON it prints. */
@@ -154,6 +155,11 @@ if (sections.has("cli")) {
   results.cli = node("cli.ts", []);
 }
 
+if (sections.has("halving")) {
+  progress("halving: the d2l compare at the demo's scale, full and with successive halving");
+  results.halving = node("halving.ts", [], ["--conditions=@lrkit/source"]);
+}
+
 (results.load as Record<string, unknown>).end = load();
 results.targets = targets(results);
 
@@ -229,6 +235,15 @@ function targets(r: Record<string, unknown>): Record<string, unknown> {
     const streamed = [...cli.ratios.table!, ...cli.ratios.json!];
     out.sampleOutputLinear = { met: streamed.every((x) => x < 15), ratios: cli.ratios };
   }
+  const halving = r.halving as
+    { real: { computeRatio: number; bestSurvives: boolean; asPredicted: boolean } } | undefined;
+  if (halving)
+    // Halving is worth having when it spends less and keeps the full comparison's best schedule.
+    out.halvingKeepsBest = {
+      met: halving.real.bestSurvives && halving.real.computeRatio < 1,
+      computeRatio: halving.real.computeRatio,
+      asPredicted: halving.real.asPredicted,
+    };
   const callback = r.callback as Row | undefined;
   if (callback)
     out.callbackUnder1Percent = {
@@ -358,6 +373,37 @@ function report(r: Record<string, unknown>): string {
               : "–",
           ];
         }),
+      ),
+    );
+  }
+  type HalvingRow = {
+    minEpochs: number;
+    eta: number;
+    epochsTrained: number;
+    computeRatio: number;
+    survivors: string[];
+    bestSurvives: boolean;
+  };
+  const halving = r.halving as
+    | {
+        best: string;
+        headline: string;
+        epochsWithout: number;
+        predicted: HalvingRow[];
+        real: HalvingRow & { asPredicted: boolean };
+      }
+    | undefined;
+  if (halving) {
+    parts.push(
+      table(
+        ["halving (d2l)", "epochs trained", "of full", "survivors", `best (${halving.best}) kept`],
+        [...halving.predicted, { ...halving.real, real: true }].map((h) => [
+          `minEpochs ${h.minEpochs}, eta ${h.eta}${"real" in h ? " (trained)" : ""}`,
+          `${h.epochsTrained} / ${halving.epochsWithout}`,
+          f(h.computeRatio, 2),
+          h.survivors.join(", "),
+          h.bestSurvives ? "yes" : "no",
+        ]),
       ),
     );
   }

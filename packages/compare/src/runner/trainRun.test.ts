@@ -132,7 +132,7 @@ describe("trainRun in segments, with checkpoints", () => {
     });
     const digest = weightsDigest(model).sha256;
     model.dispose();
-    const epochs: { lr: number; metrics: unknown }[] = [];
+    const epochs: { lr: number | null; metrics: unknown }[] = [];
     const end = await trainRun(experiment, setup, o, { epoch: (r) => epochs.push(r) });
     expect(end.weightsSha256).toBe(digest);
     expect(epochs.map((e) => [e.lr, e.metrics])).toEqual(result.history.map((e) => [e.lr, e.metrics]));
