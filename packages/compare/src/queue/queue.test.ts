@@ -95,6 +95,10 @@ describe.skipIf(missing !== null)(
       expect(results.stopped).toBe("completed");
       expect(results.experiment).toEqual(local.experiment);
       expect(started.size).toBe(2);
+    // Nothing of the comparison is left in Redis: its weights and checkpoints are gone.
+    const client = new Redis(redis.url);
+    expect(await client.keys("lrkit:*")).toEqual([]);
+    client.disconnect();
     }, 120_000);
 
     it("ends every run with the uninterrupted numbers when a worker is killed (SIGKILL) mid-run", async () => {

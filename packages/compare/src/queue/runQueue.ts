@@ -16,6 +16,7 @@
 import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents, type QueueEventsListener } from "bullmq";
 import { Redis } from "ioredis";
+import { redisCheckpointStore } from "../checkpoint/redisStore.js";
 import type { Segment } from "../halving/segmentPlan.js";
 import type { HalvingOptions } from "../halving/successiveHalving.js";
 import type { EpochSummary } from "../results/schema.js";
@@ -34,6 +35,7 @@ import { checkReachable, redisOptions } from "./connection.js";
 import {
   QUEUE_NAME,
   REFUSED_EVENT,
+  runKey,
   weightsKey,
   type RefusedEvent,
   type RunJob,
@@ -285,6 +287,9 @@ export async function runQueue(
       }
     for (const id of enqueued) await queue.remove(id).catch(() => 0);
     await redis.del(weightsKey(comparison)).catch(() => 0);
+    // The runs' checkpoints in Redis (a worker clears a finished run's; these are the others').
+    const checkpoints = redisCheckpointStore(redis);
+    for (const index of runs.keys()) await checkpoints.clear(runKey(comparison, index)).catch(() => {});
     await Promise.allSettled([events.close(), queue.close()]);
     redis.disconnect();
   }

@@ -159,6 +159,13 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
     let firstBatchLoss: number | undefined;
     let resumed: RunJobResult["resumed"];
     let lastBatch = 0;
+    // A comparison whose coordinator has ended (its weights removed) stops its runs after their epoch.
+    const ended = new AbortController();
+    const stillOn = () =>
+      void redis.exists(weightsKey(data.comparison)).then(
+        (n) => n === 0 && ended.abort(),
+        () => {},
+      );
     const end = await trainRun(
       ready.experiment,
       data.setup,
@@ -182,20 +189,24 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
           report({ type: "batch", ...e });
         },
         epoch: (record, first) => {
+          stillOn();
           epochs.push(record);
           if (first !== undefined) firstBatchLoss = first;
           report({ type: "epoch", record, ...(first !== undefined ? { firstBatchLoss: first } : {}) });
         },
       },
-      halt.signal,
+      AbortSignal.any([halt.signal, ended.signal]),
       { store, key: runKey(data.comparison, data.index), experiment: data.experimentHash },
       data.untilEpoch,
     );
     await chain;
+    if (end.stopped === "aborted" && ended.signal.aborted)
+      throw new Error(`the comparison ${data.comparison} has ended (its coordinator stopped)`);
     if (end.stopped === "aborted") {
       log(`${name}: ${data.name} given back to the queue after ${end.epochs} epochs`);
       return giveBack(job, token);
     }
+    if (end.epochs >= data.setup.epochs) await store.clear(runKey(data.comparison, data.index));
     log(`${name}: ${data.name} done (${end.epochs} epochs)`);
     return {
       stopped: end.stopped,
