@@ -88,6 +88,7 @@ export const noiseFamily = /* @__PURE__ */ defineFamily({
   closedForm: { none: "its values come from a seeded generator" },
   lint: {
     counts: ["start", "end"],
+    noisy: true,
     extend: (spec, _extra, nested) => extendNested(spec, "schedule", nested),
   },
   native: {},

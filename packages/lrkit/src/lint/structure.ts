@@ -129,6 +129,6 @@ export function specStructure(spec: ScheduleSpec, limit: number): SpecStructure 
     milestones,
     isDeclared: (t) => marks.has(t),
     opaqueAt: (t) => innermost(t, (n) => !n.known)?.spec.type,
-    noisyAt: (t) => innermost(t, (n) => n.spec.type === "noise") !== undefined,
+    noisyAt: (t) => innermost(t, (n) => lintFactsOf(n.spec)?.noisy === true) !== undefined,
   };
 }

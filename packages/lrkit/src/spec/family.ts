@@ -139,6 +139,8 @@ export interface LintFacts<O> {
     extra: number,
     nested: (spec: ScheduleSpec) => ScheduleSpec | undefined,
   ) => ScheduleSpec | undefined;
+  /** True when the values are seeded random draws (noise), which lint does not read as jumps. */
+  readonly noisy?: boolean;
   /** The restart cycles of a cyclical type (SGDR, repeat, cyclic), which lint fits to the plan. */
   readonly cycles?: (options: O) => Cycles;
   /** Places the nested schedules of a combinator that moves them in time (warmup, join, repeat). */
