@@ -9,8 +9,12 @@
  */
 import { gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
-// The CLI's MNIST loader and @lrkit/tfjs's subset, from their sources: Vite bundles them into the
-// config, so the build does not depend on the packages' dist/ being built and current.
+// The CLI's MNIST loader and @lrkit/tfjs's subset, by relative path into their sources, not by
+// package name: Vite bundles the config (and this plugin) with every bare import left external, and
+// Node then resolves "@lrkit/cli" or "@lrkit/tfjs" to dist/ (the "@lrkit/source" condition of
+// resolve.conditions applies to the page, not to the config; Node 20 cannot load src/'s .ts). By
+// path they are bundled into the config from source, so the page builds without a prior `tsc -b`
+// (as the browser tests build it) and never from a stale dist/.
 import { loadMnist } from "../../cli/src/bundled/data/mnist.js";
 import { subset } from "../../tfjs/src/data/dataset.js";
 import { encodeSample, SAMPLE_PATH } from "../src/train/sampleFile.js";

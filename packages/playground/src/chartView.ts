@@ -43,17 +43,19 @@ export function chartHeight(width: number, aspect: number, max: number): number 
  * chart's text keeps its size at every width: an SVG drawn at a desktop width and scaled down to a
  * phone's has 5 px text.
  *
+ * A host taken out of the page (0 pixels wide) is left as it is, and redrawn at its width when it
+ * is put back (the Train panel, kept while another tab is shown). The observer is never
+ * disconnected: browsers hold observed elements weakly, so a host that is replaced for good is
+ * collected with its observer.
+ *
  * @param host - the element the chart fills; it takes its width from its container.
  * @param draw - renders the chart into `host`, `width` pixels wide.
  */
 export function drawAtWidth(host: HTMLElement, draw: (width: number) => void): void {
-  const observer = new ResizeObserver(() => {
-    // A replaced panel lets go of its observer: it is called once more when it leaves the page.
-    if (!host.isConnected) return observer.disconnect();
+  new ResizeObserver(() => {
     const width = host.clientWidth;
     if (width > 0 && width !== attr(host.querySelector("svg"), "width")) draw(width);
-  });
-  observer.observe(host);
+  }).observe(host);
 }
 
 /** Mounts the chart into `figure` and returns the function that redraws it. */

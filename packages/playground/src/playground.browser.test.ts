@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { evaluate } from "./evaluate.js";
 import { encodeState, defaultState } from "./state.js";
-import { ARTIFACTS, startBuiltPlayground, type BuiltPlayground } from "./test/builtPlayground.js";
+import { ARTIFACTS, openPage, startBuiltPlayground, type BuiltPlayground } from "./test/builtPlayground.js";
 import { CHROMIUM } from "./test/chromium.js";
 
 const hasChromium = existsSync(CHROMIUM);
@@ -46,17 +46,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   /** Opens the page at `hash`; a failing test leaves a screenshot in test-artifacts/. */
   async function open(ctx: TestContext, hash = ""): Promise<Page> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    ctx.onTestFinished(async () => {
-      if (ctx.task.result?.state === "fail") {
-        const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60);
-        await page.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`), fullPage: true });
-      }
-      await page.close();
-      expect(errors, "errors thrown in the page").toEqual([]);
-    });
+    const page = await openPage(playground, ctx);
     await page.goto(`${playground.url}${hash ? `#${hash}` : ""}`);
     await page.waitForSelector("body[data-ready]");
     return page;

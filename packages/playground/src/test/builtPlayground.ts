@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect, type TestContext } from "vitest";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 import { serveStatic, type StaticServer } from "./staticServer.js";
 
@@ -78,4 +79,27 @@ export async function startBuiltPlayground(viewport: {
       cleanUp();
     },
   };
+}
+
+/**
+ * A new page of the built playground for the test `ctx`: an error thrown in the page fails the
+ * test, and a failing test leaves a full-page screenshot in {@link ARTIFACTS}. The page is closed
+ * when the test ends.
+ *
+ * @param playground - the built playground, as {@link startBuiltPlayground} gives it.
+ * @param ctx - the test's context.
+ */
+export async function openPage(playground: BuiltPlayground, ctx: TestContext): Promise<Page> {
+  const page = await playground.context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  ctx.onTestFinished(async () => {
+    if (ctx.task.result?.state === "fail") {
+      const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60);
+      await page.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`), fullPage: true });
+    }
+    await page.close();
+    expect(errors, "errors thrown in the page").toEqual([]);
+  });
+  return page;
 }

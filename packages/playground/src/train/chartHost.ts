@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { chartHeight } from "../chartView.js";
+import { chartHeight, drawAtWidth } from "../chartView.js";
 import { h } from "../dom.js";
 
 /** Renders an SVG chart of this size. */
@@ -20,19 +20,12 @@ export interface ChartHost {
 export function chartHost(id: string): ChartHost {
   const element = h("div", { id, class: "train-chart" });
   let current: RenderChart | undefined;
-  let drawn = 0;
   const draw = (width: number) => {
-    drawn = width;
     // The page's class of a drawn chart (its SVG fills the host; the layout tests measure each).
     element.classList.toggle("chart-svg", current !== undefined);
     element.innerHTML = current ? current({ width, height: chartHeight(width, 0.5, 360) }) : "";
   };
-  // Not chartView's drawAtWidth: that one lets go of a host that leaves the page (a panel rebuilt
-  // on every change), while the Train panel is kept, and put back, when another tab is shown.
-  new ResizeObserver(() => {
-    const width = element.clientWidth;
-    if (width > 0 && width !== drawn) draw(width);
-  }).observe(element);
+  drawAtWidth(element, draw);
   return {
     element,
     show(render) {
