@@ -5,9 +5,10 @@ import { MODELS } from "./train/settings.js";
 
 const train = fc.record({
   model: fc.constantFrom(...MODELS),
+  optimizer: fc.constantFrom("sgd", "adam", "rmsprop"),
   epochs: fc.integer({ min: 1, max: 100 }),
   batchSize: fc.integer({ min: 1, max: 4096 }),
-  start: fc.double({ min: 1e-9, max: 1, noNaN: true }),
+  start: fc.option(fc.double({ min: 1e-9, max: 1, noNaN: true }), { nil: undefined }),
   end: fc.double({ min: 1.5, max: 100, noNaN: true }),
   iterations: fc.integer({ min: 5, max: 1000 }),
 });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { defaultState, encodeState } from "./state.js";
-import { ARTIFACTS, startBuiltPlayground, type BuiltPlayground } from "./test/builtPlayground.js";
+import { ARTIFACTS, openPage, startBuiltPlayground, type BuiltPlayground } from "./test/builtPlayground.js";
 import { CHROMIUM } from "./test/chromium.js";
 import { SAMPLE_PATH } from "./train/sampleFile.js";
 import { defaultTrainSettings } from "./train/settings.js";
@@ -58,20 +58,10 @@ describe.skipIf(!hasChromium)(title, () => {
     hash: string,
     query = "",
   ): Promise<{ page: Page; requests: string[] }> {
-    const page = await playground.context.newPage();
+    const page = await openPage(playground, ctx);
     await page.setViewportSize({ width: 1280, height: 900 });
-    const errors: string[] = [];
     const requests: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
     page.on("request", (r) => requests.push(r.url()));
-    ctx.onTestFinished(async () => {
-      if (ctx.task.result?.state === "fail") {
-        const name = ctx.task.name.replace(/[^\w]+/g, "-").slice(0, 60);
-        await page.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`), fullPage: true });
-      }
-      await page.close();
-      expect(errors, "errors thrown in the page").toEqual([]);
-    });
     // Long tasks of the page's main thread (over 50 ms each), to show that training does not freeze it.
     await page.addInitScript(() => {
       const seen: number[] = ((window as unknown as { longTasks: number[] }).longTasks = []);
@@ -231,10 +221,40 @@ describe.skipIf(!hasChromium)(title, () => {
       .toBe(
         "flowers.csv: 240 training and 60 validation examples of shape [4], 3 classes. Model: MLP 4-16-3, 131 weights, 15 updates an epoch.",
       );
+    // Adam, chosen in the page: the link carries it, and with no start set the sweep starts where
+    // lrkit find starts for Adam (OPTIMIZERS.adam.rangeTestStart), as the start field shows.
+    expect(await page.$$eval("#train-optimizer option", (os) => os.map((o) => o.textContent))).toEqual([
+      "SGD",
+      "Momentum",
+      "Adam",
+      "Adamax",
+      "RMSProp",
+      "Adagrad",
+      "Adadelta",
+    ]);
+    expect(await page.getAttribute("#train-start", "placeholder")).toBe("0.001");
+    await page.selectOption("#train-optimizer", "adam");
+    await page.waitForFunction(() => location.hash.includes("topt=adam"));
+    expect(await page.getAttribute("#train-start", "placeholder")).toBe("1e-5");
     await page.click("#train-find");
     await untilStopped(page);
+    expect(await status(page, "train-find-status", "start")).toBe("0.00001");
     expect(await status(page, "train-find-status", "restored")).toBe("true");
     expect(await page.textContent("#train-recommended")).toMatch(/^Recommended lr: /);
+    // A whole run with Adam: it moves every weight and learns the three blobs.
+    await page.fill("#train-epochs", "2");
+    await page.click("#train-run");
+    await page.waitForSelector('#train-run-status[data-runs="1"]', { timeout: 30_000 });
+    expect(await page.textContent("#train-run-status")).toMatch(
+      /^Done: 1 of 1 schedules trained for 2 epochs/,
+    );
+    const adam = await page.$eval('#train-table tr[data-run="A"]', (tr) => ({
+      changed: Number(tr.getAttribute("data-changed")),
+      loss: Number.parseFloat(tr.querySelector('td[data-column="loss"]')!.textContent!),
+    }));
+    expect(adam.changed).toBe(131);
+    expect(adam.loss).toBeGreaterThan(0);
+    expect(adam.loss).toBeLessThan(1.1); // ln 3 = 1.0986 is a guess among three classes
     // Training stopped midway keeps the epochs done and says so.
     await page.fill("#train-epochs", "50");
     await page.click("#train-run");
@@ -267,6 +287,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.click("#train-find");
     await untilStopped(page);
     expect(await status(page, "train-find-status", "steps")).toBe("30");
+    // No start in the settings: SGD's range test starts at 1e-3, as `lrkit find` does.
+    expect(await status(page, "train-find-status", "start")).toBe("0.001");
     expect(await status(page, "train-find-status", "restored")).toBe("true");
     expect(await page.textContent("#train-recommended")).toMatch(/^Recommended lr: /);
     // The editor's unit is the epoch: the derived schedules last the run's 3 epochs.

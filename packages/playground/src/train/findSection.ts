@@ -37,10 +37,11 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
     chart.show((size) => rangeTestChart(result, size));
     const steps = result.lrs.length;
     status.textContent =
-      `${steps} steps in ${a.seconds.toFixed(1)} s, ${STOPS[result.stoppedBy]}. ` +
+      `${steps} steps from lr ${formatValue(result.lrs[0]!)} in ${a.seconds.toFixed(1)} s, ${STOPS[result.stoppedBy]}. ` +
       `The model was restored: ${weights.compared - weights.differing} of ${weights.compared} weights as before, bit for bit.`;
     status.dataset.stoppedBy = result.stoppedBy;
     status.dataset.steps = String(steps);
+    status.dataset.start = String(result.lrs[0]);
     status.dataset.restored = String(weights.differing === 0);
     const suggestions = Object.entries(result.suggestions).map(([name, lr]) =>
       h(
@@ -112,6 +113,7 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
         settings: {
           model: s.model,
           batchSize: s.batchSize,
+          optimizer: s.optimizer,
           start: s.start,
           end: s.end,
           iterations: s.iterations,
@@ -155,7 +157,7 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
     h(
       "p",
       { class: "help" },
-      "One SGD update per lr of an exponential sweep, from the model's initial weights (lrkit's rangeTest, fastai's rules); the weights are put back whatever ends it.",
+      "One update of the chosen optimizer per lr of an exponential sweep, from the model's initial weights (lrkit's rangeTest, fastai's rules); the weights are put back whatever ends it. Without a start, the sweep starts where lrkit find starts for that optimizer.",
     ),
     h("div", { class: "button-row" }, start, stop, bar),
     status,

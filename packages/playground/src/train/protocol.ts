@@ -8,10 +8,21 @@ import type { RangeTestResult, ScheduleSpec } from "lrkit";
 import type { BackendName, EpochRecord } from "@lrkit/tfjs";
 import type { ModelChoice } from "./settings.js";
 
-/** The backend the worker runs on, and why (`setupBackend`'s report). */
+/** One of @lrkit/tfjs's optimizers, as the settings offer it. */
+export interface OptimizerInfo {
+  /** Its name in `OPTIMIZERS` (`"sgd"`, `"adam"`, ...). */
+  readonly name: string;
+  /** Its TensorFlow.js class name (`"SGD"`, `"Adam"`, ...). */
+  readonly className: string;
+  /** Where its range test starts when the settings give no start. */
+  readonly rangeTestStart: number;
+}
+
+/** The backend the worker runs on, and why (`setupBackend`'s report), and the optimizers it has. */
 export interface BackendInfo {
   readonly backend: string;
   readonly reason: string;
+  readonly optimizers: readonly OptimizerInfo[];
 }
 
 /** A CSV file's columns as read in the worker, for the page to pick from. */
@@ -98,7 +109,9 @@ export type Request =
       readonly id: number;
       readonly type: "rangeTest";
       readonly settings: RunSettings & {
-        start: number;
+        optimizer: string;
+        /** Undefined for the optimizer's `rangeTestStart`. */
+        start: number | undefined;
         end: number;
         iterations: number;
         trainingSteps: number;
@@ -108,7 +121,7 @@ export type Request =
       readonly id: number;
       readonly type: "train";
       readonly runs: RunRequest[];
-      readonly settings: RunSettings & { epochs: number; unit: "batch" | "epoch" };
+      readonly settings: RunSettings & { optimizer: string; epochs: number; unit: "batch" | "epoch" };
     }
   | { readonly id: number; readonly type: "stop"; readonly target: number };
 

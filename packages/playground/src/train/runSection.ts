@@ -72,6 +72,7 @@ export function runSection(shared: Shared): { element: HTMLElement; refresh(): v
     validation.show(undefined);
     table.replaceChildren();
     status.textContent = `Training ${schedules.length} schedule${schedules.length > 1 ? "s" : ""}…`;
+    delete status.dataset.runs;
     bar.hidden = false;
     shared.busy = true;
     const total = schedules.length * s.epochs;
@@ -79,7 +80,7 @@ export function runSection(shared: Shared): { element: HTMLElement; refresh(): v
       {
         type: "train",
         runs: schedules.map(({ letter, spec }) => ({ letter, spec })),
-        settings: { model: s.model, batchSize: s.batchSize, epochs: s.epochs, unit },
+        settings: { model: s.model, batchSize: s.batchSize, optimizer: s.optimizer, epochs: s.epochs, unit },
       },
       (p) => {
         if (p.kind === "batch") {
@@ -124,7 +125,7 @@ export function runSection(shared: Shared): { element: HTMLElement; refresh(): v
     h(
       "p",
       { class: "help" },
-      "Trains each valid schedule of the editor with SGD, on the same data and from the same initial weights.",
+      "Trains each valid schedule of the editor with the chosen optimizer, on the same data and from the same initial weights.",
     ),
     h("div", { class: "button-row" }, start, stop, bar),
     status,

@@ -14,12 +14,20 @@ export type ModelChoice = (typeof MODELS)[number];
 export interface TrainSettings {
   /** The model. Defaults to `"mlp"`. */
   readonly model: ModelChoice;
+  /**
+   * The optimizer of the range test and of training: a name of @lrkit/tfjs's `OPTIMIZERS` (the
+   * worker lists them; the page's own bundle holds no TensorFlow.js). Defaults to `"sgd"`.
+   */
+  readonly optimizer: string;
   /** Epochs of each training run. Defaults to 3. */
   readonly epochs: number;
   /** Examples per update, in the range test and in training. Defaults to 64. */
   readonly batchSize: number;
-  /** The range test's first lr. Defaults to 1e-3 (the CLI's `lrkit find` start for SGD). */
-  readonly start: number;
+  /**
+   * The range test's first lr; undefined for the optimizer's own start (its `rangeTestStart` in
+   * `OPTIMIZERS`, as `lrkit find` starts: 1e-3 for SGD, 1e-5 for Adam). Defaults to undefined.
+   */
+  readonly start: number | undefined;
   /** The range test's last lr. Defaults to 10. */
   readonly end: number;
   /** The range test's steps. Defaults to 100. */
@@ -29,9 +37,10 @@ export interface TrainSettings {
 /** The settings of a fresh page. */
 export const defaultTrainSettings: TrainSettings = {
   model: "mlp",
+  optimizer: "sgd",
   epochs: 3,
   batchSize: 64,
-  start: 1e-3,
+  start: undefined,
   end: 10,
   iterations: 100,
 };
@@ -39,6 +48,7 @@ export const defaultTrainSettings: TrainSettings = {
 /** Each setting's key in the URL fragment, and the integers' bounds. */
 const KEYS = {
   model: "tmodel",
+  optimizer: "topt",
   epochs: "tepochs",
   batchSize: "tbatch",
   start: "tstart",
@@ -67,20 +77,27 @@ export function encodeTrainSettings(s: TrainSettings): string[] {
     .map((k) => `${KEYS[k]}=${s[k]}`);
 }
 
+/** An optimizer's name read from a field or a link (lower-case letters), or undefined. */
+export function readOptimizer(text: string | undefined): string | undefined {
+  return text !== undefined && /^[a-z]+$/.test(text) ? text : undefined;
+}
+
 /**
  * The settings a URL fragment's parameters hold; anything missing, unreadable or out of bounds
- * takes its default, and a range test whose end is not above its start takes both defaults.
+ * takes its default, and a range test whose end is not above its start takes both defaults. An
+ * optimizer the worker does not list is set back to the default when the panel starts.
  */
 export function decodeTrainSettings(params: ReadonlyMap<string, string>): TrainSettings {
   const d = defaultTrainSettings;
   const model = params.get(KEYS.model);
-  const start = readLr(params.get(KEYS.start)) ?? d.start;
+  const start = readLr(params.get(KEYS.start));
   const end = readLr(params.get(KEYS.end)) ?? d.end;
   return {
     model: (MODELS as readonly string[]).includes(model ?? "") ? (model as ModelChoice) : d.model,
+    optimizer: readOptimizer(params.get(KEYS.optimizer)) ?? d.optimizer,
     epochs: readInteger("epochs", params.get(KEYS.epochs)) ?? d.epochs,
     batchSize: readInteger("batchSize", params.get(KEYS.batchSize)) ?? d.batchSize,
-    ...(end > start ? { start, end } : { start: d.start, end: d.end }),
+    ...(start === undefined || end > start ? { start, end } : { start: d.start, end: d.end }),
     iterations: readInteger("iterations", params.get(KEYS.iterations)) ?? d.iterations,
   };
 }

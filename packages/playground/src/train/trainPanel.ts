@@ -14,7 +14,7 @@ import { dataSection, describeData } from "./dataSection.js";
 import { findSection } from "./findSection.js";
 import type { BackendInfo, DataInfo } from "./protocol.js";
 import { runSection } from "./runSection.js";
-import type { TrainSettings } from "./settings.js";
+import { defaultTrainSettings, type TrainSettings } from "./settings.js";
 import { settingsForm } from "./settingsForm.js";
 
 /** The panel: its element (kept while the page shows other tabs), and `refresh` after a link changed the settings. */
@@ -66,6 +66,11 @@ export function trainPanel(page: TrainContext): TrainPanel {
     (b) => {
       backend.textContent = `TensorFlow.js backend: ${b.reason}.`;
       backend.dataset.backend = b.backend;
+      // A link may name an optimizer that TensorFlow.js does not have: the default then.
+      const s = page.settings();
+      if (!b.optimizers.some((o) => o.name === s.optimizer))
+        page.setSettings({ ...s, optimizer: defaultTrainSettings.optimizer });
+      form.setOptimizers(b.optimizers);
     },
     (e: Error) => (backend.textContent = `TensorFlow.js could not start: ${e.message}`),
   );

@@ -6,9 +6,9 @@
  * @module
  */
 import "lrkit/presets"; // schedules of the editor may name the anchors' presets
-import type { BackendReport } from "@lrkit/tfjs";
+import { OPTIMIZER_NAMES, OPTIMIZERS, type BackendReport } from "@lrkit/tfjs";
 import type { CsvTable } from "@lrkit/compare/csv";
-import type { Progress, Reply, Request } from "./protocol.js";
+import type { BackendInfo, Progress, Reply, Request } from "./protocol.js";
 import { decodeSample } from "./sampleFile.js";
 import { startBackend } from "./worker/backend.js";
 import { csvSets, readCsvFile } from "./worker/csvData.js";
@@ -37,7 +37,15 @@ async function handle(r: Request, signal: AbortSignal, progress: (p: Progress) =
   const { reason, backend: name } = await (backend ??= startBackend());
   switch (r.type) {
     case "backend":
-      return { backend: name, reason };
+      return {
+        backend: name,
+        reason,
+        optimizers: OPTIMIZER_NAMES.map((o) => ({
+          name: o,
+          className: OPTIMIZERS[o].className,
+          rangeTestStart: OPTIMIZERS[o].rangeTestStart,
+        })),
+      } satisfies BackendInfo;
     case "sample": {
       const { train, validation } = decodeSample(await fetchSample(r.url));
       return session.use(

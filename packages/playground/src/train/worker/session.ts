@@ -11,7 +11,11 @@ import {
   disposeOptimizer,
   evaluate,
   findLearningRate,
+  isOptimizerName,
+  OPTIMIZER_NAMES,
+  OPTIMIZERS,
   train,
+  type OptimizerName,
   type TrainingData,
 } from "@lrkit/tfjs";
 import { fromSpec } from "lrkit";
@@ -22,6 +26,16 @@ import { compareWeights, readWeights } from "./weights.js";
 
 /** The models output logits: lrkit's softmax cross-entropy on them, with its accuracy (`acc`). */
 const LOSS = "softmaxCrossEntropy";
+
+/**
+ * The optimizer named by the settings.
+ *
+ * @throws Error for a name that is not one of @lrkit/tfjs's optimizers, listing them.
+ */
+function optimizerNamed(name: string): OptimizerName {
+  if (isOptimizerName(name)) return name;
+  throw new Error(`Train: the optimizer must be one of ${OPTIMIZER_NAMES.join(", ")}, got "${name}"`);
+}
 
 /** Data the session trains on. */
 export interface SessionData {
@@ -68,7 +82,10 @@ export class Session {
     };
   }
 
-  /** The range test from the initial weights, with plain SGD; the weights checked afterwards. */
+  /**
+   * The range test from the initial weights with the chosen optimizer, from the settings' start or
+   * else the optimizer's `rangeTestStart`; the weights checked afterwards.
+   */
   async rangeTest(
     s: RangeTestSettings,
     signal: AbortSignal,
@@ -77,11 +94,13 @@ export class Session {
     const data = this.need();
     const { model } = this.modelFor(s.model);
     const before = readWeights(model);
-    const optimizer = createOptimizer("sgd", { lr: s.start });
+    const name = optimizerNamed(s.optimizer);
+    const start = s.start ?? OPTIMIZERS[name].rangeTestStart;
+    const optimizer = createOptimizer(name, { lr: start });
     const started = performance.now();
     try {
       const result = await findLearningRate(model, data.train, {
-        start: s.start,
+        start,
         end: s.end,
         iterations: s.iterations,
         batchSize: s.batchSize,
@@ -106,6 +125,7 @@ export class Session {
     progress: (p: Progress) => void,
   ): Promise<RunAnswer[]> {
     const data = this.need();
+    const optimizer = optimizerNamed(s.optimizer);
     const built = this.modelFor(s.model);
     const { model } = built;
     const answers: RunAnswer[] = [];
@@ -124,7 +144,7 @@ export class Session {
           batchSize: s.batchSize,
           schedule: fromSpec(spec),
           unit: s.unit,
-          optimizer: "sgd",
+          optimizer,
           loss: LOSS,
           seed: 0,
           signal,
