@@ -95,10 +95,10 @@ describe.skipIf(missing !== null)(
       expect(results.stopped).toBe("completed");
       expect(results.experiment).toEqual(local.experiment);
       expect(started.size).toBe(2);
-    // Nothing of the comparison is left in Redis: its weights and checkpoints are gone.
-    const client = new Redis(redis.url);
-    expect(await client.keys("lrkit:*")).toEqual([]);
-    client.disconnect();
+      // Nothing of the comparison is left in Redis: its weights and checkpoints are gone.
+      const client = new Redis(redis.url);
+      expect(await client.keys("lrkit:*")).toEqual([]);
+      client.disconnect();
     }, 120_000);
 
     it("ends every run with the uninterrupted numbers when a worker is killed (SIGKILL) mid-run", async () => {
@@ -192,6 +192,31 @@ describe.skipIf(missing !== null)(
       expect(numbers(results)).toEqual(numbers(alone));
       expect(results.runs.map((r) => r.status)).toContain("pruned");
       expect(results.halving).toEqual(alone.halving);
+    }, 120_000);
+
+    it("stops on its signal: the run under way keeps its epochs, its worker drops it, Redis is left clean", async () => {
+      const worker = startWorker(redis.url);
+      await ready(worker);
+      const stop = new AbortController();
+      const results = await compareSchedules({
+        ...OPTIONS,
+        queue: { url: redis.url },
+        signal: stop.signal,
+        listener: { epoch: () => stop.abort() },
+      });
+      expect(results.stopped).toBe("interrupted");
+      expect(results.runs.map((r) => r.status)).toEqual(["aborted", "skipped", "skipped"]);
+      expect(results.runs[0]!.epochs.length).toBeGreaterThanOrEqual(1);
+      // The worker stops the run after its next epoch and removes its checkpoints.
+      const client = new Redis(redis.url);
+      const keys = () => client.keys("lrkit:*");
+      for (let i = 0; i < 100 && (await keys()).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await keys()).toEqual([]);
+      client.disconnect();
+      expect(worker.child.exitCode).toBe(null);
+      expect(worker.log.err).toMatch(/: constant dropped after [1-3] epochs: its comparison has ended$/m);
+      expect(worker.log.err).not.toMatch(/ done \(/);
     }, 120_000);
 
     it("fails fast on a queue URL where nothing answers, naming it", async () => {

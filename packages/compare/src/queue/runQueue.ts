@@ -130,7 +130,7 @@ export async function runQueue(
   const source = options.source ?? { module: start.module, moduleOptions: start.moduleOptions ?? null };
   const pending = new Map<string, Pending>();
   const enqueued: string[] = [];
-  const jobOf = (s: Pending) => {
+  const jobOf = (s: Segment) => {
     const run = runs[s.run]!;
     const data: RunJob = {
       comparison,
@@ -143,18 +143,25 @@ export async function runQueue(
       spec: run.spec,
       unit: run.unit,
     };
-    return { name: run.name, data, opts: { jobId: `${comparison}-${s.run}-${s.untilEpoch}`, attempts: 1 } };
+    return {
+      name: run.name,
+      data,
+      opts: {
+        jobId: `${comparison}-${s.run}-${s.untilEpoch}`,
+        attempts: 1,
+        // Removed at the end; one still active then (the coordinator stopped) goes an hour later.
+        removeOnComplete: { age: 3600 },
+        removeOnFail: { age: 3600 },
+      },
+    };
   };
   const enqueue = (segments: readonly Segment[]) => {
-    const jobs = segments.map((s) => jobOf({ ...s, from: records[s.run]!.epochs.length }));
-    for (const j of jobs) {
-      pending.set(j.opts.jobId, {
-        run: j.data.index,
-        untilEpoch: j.data.untilEpoch,
-        from: records[j.data.index]!.epochs.length,
-      });
+    const jobs = segments.map((segment) => {
+      const j = jobOf(segment);
+      pending.set(j.opts.jobId, { ...segment, from: records[segment.run]!.epochs.length });
       enqueued.push(j.opts.jobId);
-    }
+      return j;
+    });
     return jobs.length > 0 ? queue.addBulk(jobs) : Promise.resolve([]);
   };
   const workers = new Map<string, number>();

@@ -200,8 +200,11 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
       data.untilEpoch,
     );
     await chain;
-    if (end.stopped === "aborted" && ended.signal.aborted)
+    if (end.stopped === "aborted" && ended.signal.aborted) {
+      await store.clear(runKey(data.comparison, data.index));
+      log(`${name}: ${data.name} dropped after ${end.epochs} epochs: its comparison has ended`);
       throw new Error(`the comparison ${data.comparison} has ended (its coordinator stopped)`);
+    }
     if (end.stopped === "aborted") {
       log(`${name}: ${data.name} given back to the queue after ${end.epochs} epochs`);
       return giveBack(job, token);
