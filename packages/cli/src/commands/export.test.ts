@@ -46,7 +46,7 @@ describe("lrkit export", () => {
     }
   });
 
-  it("explains what is missing: a target, or --steps for a preset", async () => {
+  it("explains what is missing: a target, or --steps for a preset written as its own closure", async () => {
     const noTarget = await runCli(["export", "constant(lr=1)"]);
     expect(noTarget.code).toBe(2);
     expect(noTarget.err).toMatch(/required option '--to <target>' not specified/);
@@ -55,13 +55,13 @@ describe("lrkit export", () => {
     expect(badTarget.err).toMatch(/Allowed choices are pytorch, optax, keras, ts/);
     const preset = await runCli([
       "export",
-      "keras.CosineDecay(initial_learning_rate=0.1, decay_steps=100)",
+      "timm.CosineLRScheduler(lr=0.1, t_initial=30)",
       "--to",
       "pytorch",
     ]);
     expect(preset.code).toBe(2);
     expect(preset.err).toBe(
-      "lrkit: export: the preset keras.CosineDecay has no closed form; pass steps (--steps N) to export its first N values as a table, or write it with core families and combinators\n",
+      "lrkit: export: the preset timm.CosineLRScheduler has no closed form; pass steps (--steps N) to export its first N values as a table, or write it with core families and combinators\n",
     );
   });
 
