@@ -10,7 +10,7 @@
  * count of the same run: no wall-clock threshold.
  *
  *   node --conditions=@lrkit/source --import tsx bench/halving.ts [--train-size 10000]
- *     [--test-size 2000] [--epochs 12] [--workers 2] [--backend auto] [--real 2,2]
+ *     [--test-size 2000] [--epochs 12] [--workers 2] [--backend auto] [--real 3,2]
  *
  * prints one JSON object on stdout (the defaults are the demo's scale).
  *
@@ -34,7 +34,7 @@ const { values: opts } = parseArgs({
     epochs: { type: "string", default: String(DEMO_SCALE.epochs) },
     workers: { type: "string", default: "2" },
     backend: { type: "string", default: "auto" },
-    real: { type: "string", default: "2,2" },
+    real: { type: "string", default: "3,2" },
   },
 });
 const scale = {

@@ -122,7 +122,9 @@ export interface CompareOptions {
    * A directory for the runs' checkpoints (one after every epoch of every run, the two newest
    * kept): a compare interrupted (a signal, a crash) and started again with the same options and
    * directory continues each run from its newest checkpoint, and ends with the same numbers as a
-   * compare never interrupted. Defaults to none (a temporary one with `halving`, removed at the end).
+   * compare never interrupted (tensors and image sets are ordered by the seed and the epoch alone;
+   * the shuffling of a tf.data dataset is its own, and not checkpointed). Defaults to none (a
+   * temporary one with `halving`, removed at the end).
    */
   readonly checkpoints?: string;
   /**
