@@ -81,3 +81,28 @@ export async function checkReachable(url: string, timeoutMs = 5000): Promise<voi
     client.disconnect();
   }
 }
+
+/**
+ * Says when `redis` loses its connection to the queue at `url` and when it is back (ioredis
+ * reconnects by itself), and calls `back` then.
+ */
+export function watchConnection(
+  redis: Redis,
+  url: string,
+  say: (message: string) => void,
+  back: () => void,
+): void {
+  let down: number | null = null;
+  redis.on("close", () => {
+    if (down !== null) return;
+    down = performance.now();
+    say(`lost the connection to the queue at ${url}; reconnecting`);
+  });
+  redis.on("ready", () => {
+    if (down === null) return;
+    const seconds = ((performance.now() - down) / 1000).toFixed(1);
+    down = null;
+    say(`reconnected to the queue at ${url} after ${seconds} s; checking the runs`);
+    back();
+  });
+}

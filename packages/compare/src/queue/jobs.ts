@@ -88,3 +88,44 @@ export interface RefusedEvent {
   readonly worker: string;
   readonly message: string;
 }
+
+/** A run of a comparison as BullMQ's job: its name, data and options. */
+export interface RunJobOrder {
+  readonly name: string;
+  readonly data: RunJob;
+  readonly opts: {
+    readonly jobId: string;
+    readonly attempts: number;
+    readonly removeOnComplete: { readonly age: number };
+    readonly removeOnFail: { readonly age: number };
+  };
+}
+
+/**
+ * The job of `segment` of `run`: its id names the comparison, the run and the segment's last epoch,
+ * so that enqueuing it again (a job lost by Redis) is the same job.
+ */
+export function runJob(
+  base: Pick<RunJob, "comparison" | "source" | "setup" | "experimentHash">,
+  run: { readonly name: string; readonly spec: ScheduleSpec; readonly unit: "epoch" | "batch" },
+  segment: { readonly run: number; readonly untilEpoch: number },
+): RunJobOrder {
+  return {
+    name: run.name,
+    data: {
+      ...base,
+      untilEpoch: segment.untilEpoch,
+      index: segment.run,
+      name: run.name,
+      spec: run.spec,
+      unit: run.unit,
+    },
+    opts: {
+      jobId: `${base.comparison}-${segment.run}-${segment.untilEpoch}`,
+      attempts: 1,
+      // The coordinator removes its jobs at the end; one still active then goes an hour later.
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 3600 },
+    },
+  };
+}

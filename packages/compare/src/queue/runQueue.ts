@@ -31,14 +31,14 @@ import {
 } from "../runner/pool.js";
 import type { WorkerStart } from "../runner/protocol.js";
 import { segmentEnded, segmentResumed, type SegmentEnd } from "../runner/segments.js";
-import { checkReachable, redisOptions } from "./connection.js";
+import { checkReachable, redisOptions, watchConnection } from "./connection.js";
 import {
   QUEUE_NAME,
   REFUSED_EVENT,
+  runJob,
   runKey,
   weightsKey,
   type RefusedEvent,
-  type RunJob,
   type RunJobResult,
   type RunProgressEvent,
 } from "./jobs.js";
@@ -130,31 +130,8 @@ export async function runQueue(
   const source = options.source ?? { module: start.module, moduleOptions: start.moduleOptions ?? null };
   const pending = new Map<string, Pending>();
   const enqueued: string[] = [];
-  const jobOf = (s: Segment) => {
-    const run = runs[s.run]!;
-    const data: RunJob = {
-      comparison,
-      source,
-      setup: start.setup,
-      experimentHash: hash,
-      untilEpoch: s.untilEpoch,
-      index: s.run,
-      name: run.name,
-      spec: run.spec,
-      unit: run.unit,
-    };
-    return {
-      name: run.name,
-      data,
-      opts: {
-        jobId: `${comparison}-${s.run}-${s.untilEpoch}`,
-        attempts: 1,
-        // Removed at the end; one still active then (the coordinator stopped) goes an hour later.
-        removeOnComplete: { age: 3600 },
-        removeOnFail: { age: 3600 },
-      },
-    };
-  };
+  const base = { comparison, source, setup: start.setup, experimentHash: hash };
+  const jobOf = (segment: Segment) => runJob(base, runs[segment.run]!, segment);
   const enqueue = (segments: readonly Segment[]) => {
     const jobs = segments.map((segment) => {
       const j = jobOf(segment);
@@ -263,19 +240,12 @@ export async function runQueue(
       else if (state === "failed") ended(id, { failed: found.failedReason });
     }
   };
-  let down: number | null = null;
-  redis.on("close", () => {
-    if (down !== null) return;
-    down = performance.now();
-    listener.notice?.(`lost the connection to the queue at ${options.url}; reconnecting`);
-  });
-  redis.on("ready", () => {
-    if (down === null) return;
-    const seconds = ((performance.now() - down) / 1000).toFixed(1);
-    down = null;
-    listener.notice?.(`reconnected to the queue at ${options.url} after ${seconds} s; checking the runs`);
-    void check().catch(() => {});
-  });
+  watchConnection(
+    redis,
+    options.url,
+    (message) => listener.notice?.(message),
+    () => void check().catch(() => {}),
+  );
   const timer = setInterval(() => void check().catch(() => {}), options.checkEvery ?? 3000);
   options.signal?.addEventListener("abort", done, { once: true });
 
