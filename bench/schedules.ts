@@ -165,7 +165,8 @@ const CASES: Record<string, ScheduleCase> = {
     span: 100,
     make: () => ({
       lrkit: L.piecewiseConstant({ boundaries: [30, 60], values: [0.1, 0.01, 0.001] }),
-      inline: (t) => (t < 30 ? 0.1 : t < 60 ? 0.01 : 0.001),
+      // NaN for a NaN step, as every schedule (see constant).
+      inline: (t) => (t < 30 ? 0.1 : t < 60 ? 0.01 : t >= 60 ? 0.001 : NaN),
     }),
   },
   interpolate: {
