@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { compareSchedules, type CompareOptions } from "../compareSchedules.js";
 import type { CompareResults } from "../results/schema.js";
 import { redisMissing, startRedis, type TestRedis } from "../test/redis.js";
@@ -41,8 +44,16 @@ let local: CompareResults;
 const workers: ChildProcess[] = [];
 
 /** A worker process on the queue; its stderr is kept. */
-function startWorker(url: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@lrkit/source", WORKER, url], {
+function startWorker(url: string, checkpointDir?: string) {
+  const args = [
+    "--import",
+    "tsx",
+    "--conditions=@lrkit/source",
+    WORKER,
+    url,
+    ...(checkpointDir ? [checkpointDir] : []),
+  ];
+  const child = spawn(process.execPath, args, {
     stdio: ["ignore", "ignore", "pipe"],
   });
   const log = { err: "" };
@@ -102,8 +113,11 @@ describe.skipIf(missing !== null)(
     }, 120_000);
 
     it("ends every run with the uninterrupted numbers when a worker is killed (SIGKILL) mid-run", async () => {
-      const a = startWorker(redis.url);
-      await ready(a, startWorker(redis.url));
+      // The checkpoints in a directory both workers share (--checkpoint-dir) rather than in Redis.
+      const shared = mkdtempSync(join(tmpdir(), "lrkit-shared-"));
+      onTestFinished(() => rmSync(shared, { recursive: true, force: true }));
+      const a = startWorker(redis.url, shared);
+      await ready(a, startWorker(redis.url, shared));
       const notices: string[] = [];
       let killed = false;
       const results = await compareSchedules({
@@ -126,6 +140,8 @@ describe.skipIf(missing !== null)(
       expect(results.stopped).toBe("completed");
       // The killed worker's run went back to the queue and continued from its last checkpoint.
       expect(notices.join("\n")).toMatch(/continues it from its checkpoint after epoch [2-3]/);
+      // Every run finished: its checkpoints removed from the directory.
+      expect(readdirSync(shared)).toEqual([]);
     }, 120_000);
 
     it("passes over a damaged checkpoint: the run taken over continues from the one before, and the results say so", async () => {

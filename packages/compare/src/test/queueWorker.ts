@@ -1,6 +1,6 @@
 /**
  * A queue worker process for tests: `node --import tsx --conditions=@lrkit/source queueWorker.ts
- * <url>` serves the queue on the cpu backend with short locks (a killed worker's run goes back to
+ * <url> [<checkpoint dir>]` serves the queue on the cpu backend with short locks (a killed worker's run goes back to
  * the queue within about two seconds) until SIGTERM; a refusal ends it with code 2 and the message.
  *
  * @module
@@ -13,6 +13,7 @@ try {
   await serveQueue({
     url: process.argv[2]!,
     backend: "cpu",
+    ...(process.argv[3] ? { checkpointDir: process.argv[3] } : {}),
     lockDuration: 1500,
     stalledInterval: 500,
     signal: stop.signal,
