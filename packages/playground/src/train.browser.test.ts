@@ -296,5 +296,24 @@ describe.skipIf(!hasChromium)(title, () => {
       /^warmup\(cosine\(lr=[\d.e-]+, steps=2\), steps=1\)$/,
     );
     expect(await page.getAttribute('[data-schedule="oneCycle"]', "title")).toMatch(/, steps=3\)$/);
+
+    // The panel is kept while another tab is shown: its chart, narrowed meanwhile, is redrawn at its
+    // new width when the panel comes back (one SVG unit stays one CSS pixel).
+    const chartWidths = () =>
+      page.$eval("#train-find-chart", (host) => ({
+        host: host.clientWidth,
+        svg: Number(host.querySelector("svg")!.getAttribute("width")),
+      }));
+    const wide = await chartWidths();
+    expect(wide.svg).toBe(wide.host);
+    await page.click("#tab-lint");
+    await page.setViewportSize({ width: 375, height: 900 });
+    await page.click("#tab-train");
+    await expect
+      .poll(async () => {
+        const { host, svg } = await chartWidths();
+        return host < wide.host && svg === host;
+      })
+      .toBe(true);
   }, 60_000);
 });
