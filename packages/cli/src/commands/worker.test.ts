@@ -11,7 +11,8 @@ import { runCli } from "../test/runCli.js";
 
 // lrkit compare --queue and lrkit worker, the real commands on a private redis-server: an
 // unreachable queue, and a worker whose experiment differs from the coordinator's (its module file
-// changed), refused with both hashes while a worker with the same files trains the runs.
+// changed), refused with both hashes while a worker with the same files trains the runs (both at
+// once: --concurrency 2) to the numbers of a compare on worker threads.
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const MAIN = join(ROOT, "packages/cli/src/main.ts");
@@ -82,7 +83,7 @@ describe.skipIf(missing !== null)(
       await server?.close();
     });
 
-    it("refuses a comparison whose experiment differs from its own, with both hashes; a worker with the same files trains it", async () => {
+    it("refuses a comparison whose experiment differs from its own, with both hashes; a worker with the same files trains it as worker threads do", async () => {
       const out = join(dir, "out");
       const coordinator = runCli([
         "compare",
@@ -111,7 +112,15 @@ describe.skipIf(missing !== null)(
       expect(refusal![1]).not.toBe(refusal![2]);
 
       writeFileSync(moduleFile, MODULE_TEXT);
-      const worker = spawnLrkit(["worker", "--queue", server.url, "--lock-seconds", "2"]);
+      const worker = spawnLrkit([
+        "worker",
+        "--queue",
+        server.url,
+        "--lock-seconds",
+        "2",
+        "--concurrency",
+        "2",
+      ]);
       try {
         const done = await coordinator;
         expect(done.code, done.err).toBe(0);
@@ -124,11 +133,33 @@ describe.skipIf(missing !== null)(
         ]);
         expect(results.command).toContain(`--queue ${server.url}`);
         expect(readFileSync(join(out, "report.html"), "utf8")).toContain("step");
+        // Both runs at once in the one worker process: the numbers of a compare on worker threads.
+        const local = await runCli([
+          "compare",
+          "--config",
+          config,
+          "--out",
+          join(dir, "local"),
+          "--backend",
+          "cpu",
+        ]);
+        expect(local.code, local.err).toBe(0);
+        const numbers = (file: string) =>
+          readResults(file).runs.map((r) => ({
+            init: r.init,
+            epochs: r.epochs.map((e) => [e.lr, e.metrics]),
+          }));
+        expect(numbers(join(out, "results.json"))).toEqual(numbers(join(dir, "local", "results.json")));
       } finally {
         worker.child.kill("SIGTERM");
       }
       expect(await worker.closed).toBe(0);
       expect(worker.output.err).toMatch(/: constant done \(2 epochs\)$/m);
+      // Both runs taken before either ended.
+      const lines = worker.output.err.split("\n");
+      const taken = lines.flatMap((l, i) => (/ \(run \d, comparison /.test(l) ? [i] : []));
+      expect(taken).toHaveLength(2);
+      expect(taken[1]).toBeLessThan(lines.findIndex((l) => / done \(/.test(l)));
     }, 120_000);
   },
 );
