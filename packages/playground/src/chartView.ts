@@ -45,8 +45,8 @@ export function chartHeight(width: number, aspect: number, max: number): number 
  *
  * A host taken out of the page (0 pixels wide) is left as it is, and redrawn at its width when it
  * is put back (the Train panel, kept while another tab is shown). The observer is never
- * disconnected: browsers hold observed elements weakly, so a host that is replaced for good is
- * collected with its observer.
+ * disconnected: Chromium holds observed elements weakly and keeps an observer alive only while it
+ * delivers (blink's resize_observer.cc), so a host replaced for good is collected with it.
  *
  * @param host - the element the chart fills; it takes its width from its container.
  * @param draw - renders the chart into `host`, `width` pixels wide.
