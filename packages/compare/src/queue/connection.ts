@@ -102,7 +102,7 @@ export function watchConnection(
     if (down === null) return;
     const seconds = ((performance.now() - down) / 1000).toFixed(1);
     down = null;
-    say(`reconnected to the queue at ${url} after ${seconds} s; checking the runs`);
+    say(`reconnected to the queue at ${url} after ${seconds} s`);
     back();
   });
 }

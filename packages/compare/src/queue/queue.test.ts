@@ -179,7 +179,8 @@ describe.skipIf(missing !== null)(
     }, 120_000);
 
     it("goes on when Redis restarts mid-comparison (empty): reconnects, enqueues the lost runs again, the same numbers", async () => {
-      await ready(startWorker(redis.url), startWorker(redis.url));
+      const pair = [startWorker(redis.url), startWorker(redis.url)];
+      await ready(...pair);
       const notices: string[] = [];
       let restarted: Promise<void> | undefined;
       const results = await compareSchedules({
@@ -194,10 +195,11 @@ describe.skipIf(missing !== null)(
       expect(numbers(results)).toEqual(numbers(local));
       const said = notices.join("\n");
       expect(said).toMatch(/^lost the connection to the queue at redis:\/\/127\.0\.0\.1:\d+; reconnecting$/m);
-      expect(said).toMatch(
-        /^reconnected to the queue at redis:\/\/127\.0\.0\.1:\d+ after [\d.]+ s; checking the runs$/m,
-      );
+      expect(said).toMatch(/^reconnected to the queue at redis:\/\/127\.0\.0\.1:\d+ after [\d.]+ s$/m);
       expect(said).toMatch(/: Redis lost its job; enqueued again$/m);
+      // The workers reconnected too, and said so.
+      for (const w of pair)
+        expect(w.log.err).toMatch(/: reconnected to the queue at redis:\/\/127\.0\.0\.1:\d+ after/);
     }, 120_000);
 
     it("halves on the queue as locally: the same runs pruned at the same rungs, the same numbers", async () => {

@@ -25,7 +25,7 @@ import type { EpochSummary } from "../results/schema.js";
 import { chooseBackend } from "../runner/backend.js";
 import type { WorkerStart } from "../runner/protocol.js";
 import { trainRun } from "../runner/trainRun.js";
-import { checkReachable, QueueError, redisOptions } from "./connection.js";
+import { checkReachable, QueueError, redisOptions, watchConnection } from "./connection.js";
 import {
   QUEUE_NAME,
   REFUSED_EVENT,
@@ -231,6 +231,12 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
     maxStalledCount: 10,
   });
   worker.on("error", () => {}); // reconnects
+  watchConnection(
+    redis,
+    options.url,
+    (message) => log(`${name}: ${message}`),
+    () => {},
+  );
   await worker.waitUntilReady();
   log(`${name}: waiting for runs on ${options.url}`);
   try {
