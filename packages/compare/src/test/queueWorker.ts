@@ -1,7 +1,8 @@
 /**
  * A queue worker process for tests: `node --import tsx --conditions=@lrkit/source queueWorker.ts
- * <url> [<checkpoint dir>]` serves the queue on the cpu backend with short locks (a killed worker's run goes back to
- * the queue within about two seconds) until SIGTERM; a refusal ends it with code 2 and the message.
+ * <url> [<checkpoint dir>]` serves the queue on the cpu backend with short locks (a killed
+ * worker's run goes back to the queue within about four seconds) until SIGTERM; a refusal ends it
+ * with code 2 and the message.
  *
  * @module
  */
@@ -14,8 +15,8 @@ try {
     url: process.argv[2]!,
     backend: "cpu",
     ...(process.argv[3] ? { checkpointDir: process.argv[3] } : {}),
-    lockDuration: 1500,
-    stalledInterval: 500,
+    lockDuration: 3000,
+    stalledInterval: 1000,
     signal: stop.signal,
     log: (line) => process.stderr.write(`${line}\n`),
   });
