@@ -211,6 +211,7 @@ export function compareCommand(program: Command, io: Io): void {
         return;
       }
       const { config, notes } = configOf(opts);
+      const halving = opts.halving ?? config.halving;
       checkOutDir(opts.out, [...Object.values(resultsPaths(out)), resumePaths(out).file]);
       const command = commandLine(opts);
       const results = await withInterrupts((signal, kill) =>
@@ -224,7 +225,7 @@ export function compareCommand(program: Command, io: Io): void {
             signal,
             kill,
             command,
-            ...(opts.halving !== undefined ? { halving: opts.halving } : {}),
+            ...(halving !== undefined ? { halving } : {}),
             ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
           },
           io,

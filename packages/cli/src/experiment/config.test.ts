@@ -136,6 +136,17 @@ describe("parseCompareConfig", () => {
     expect(config.optimizerOptions).toEqual({ momentum: 0.5, centered: true });
   });
 
+  it("takes successive halving's minEpochs and eta (2 by default), naming a bad one", () => {
+    expect(parseCompareConfig({ ...MINIMAL, halving: { minEpochs: 3 } }).halving).toEqual({
+      minEpochs: 3,
+      eta: 2,
+    });
+    expect(parseCompareConfig(MINIMAL).halving).toBeUndefined();
+    expect(problems({ ...MINIMAL, halving: { minEpochs: 0, eta: 1 } })).toBe(
+      "invalid test.json:\n  halving.minEpochs: Too small: expected number to be >0\n  halving.eta: Too small: expected number to be >1",
+    );
+  });
+
   it("accepts the minimal config", () => {
     expect(parseCompareConfig(MINIMAL).schedules[0]!.schedule.spec).toEqual({ type: "constant", lr: 0.1 });
   });

@@ -10,7 +10,7 @@ import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import { fromSpec, parseSchedule, SpecError, SpecSyntaxError, type Schedule } from "lrkit";
 import "lrkit/presets"; // the anchors' presets, by name in schedules
-import type { ScheduleEntry } from "@lrkit/compare";
+import type { HalvingOptions, ScheduleEntry } from "@lrkit/compare";
 import {
   OPTIMIZER_NAMES,
   OPTIMIZERS,
@@ -128,6 +128,13 @@ export const compareConfigSchema = z
       .nonnegative()
       .default(0)
       .describe("The data order's seed (and the bundled models' weights')."),
+    halving: z
+      .strictObject({
+        minEpochs: z.int().positive().describe("Epochs of the first rung."),
+        eta: z.number().gt(1).default(2).describe("The reduction factor: the best 1/eta go on."),
+      })
+      .optional()
+      .describe("Successive halving of the runs (as --halving, which overrides it). Defaults to none."),
     schedules: z.array(scheduleEntry).min(1),
   })
   .superRefine((config, ctx) => {
@@ -169,6 +176,8 @@ export interface CompareConfig {
   readonly optimizer?: OptimizerName;
   readonly optimizerOptions?: Omit<OptimizerOptions, "lr">;
   readonly seed: number;
+  /** Successive halving of the runs, when the config asks for it. */
+  readonly halving?: HalvingOptions;
   readonly schedules: readonly (ScheduleEntry & { readonly schedule: Schedule })[];
 }
 
@@ -248,6 +257,7 @@ export function parseCompareConfig(value: unknown, where = "config", baseDir = "
       ? { optimizerOptions: c.optimizerOptions as Omit<OptimizerOptions, "lr"> }
       : {}),
     seed: c.seed,
+    ...(c.halving !== undefined ? { halving: c.halving } : {}),
     schedules,
   };
 }
