@@ -74,8 +74,9 @@ export async function compare(
   const names = config.schedules.map((s) => s.name);
   const paths = resultsPaths(options.out);
   const resumable = resumePaths(options.out);
-  if (!options.resume) {
-    removeResumeFiles(options.out);
+  // A compare on a queue keeps its checkpoints in Redis, for its workers: there is nothing to resume here.
+  if (!options.resume) removeResumeFiles(options.out);
+  if (!options.resume && options.queue === undefined) {
     writeResumeFile(options.out, {
       config,
       notes: options.notes ?? [],
@@ -87,8 +88,8 @@ export async function compare(
   if (!options.signal?.aborted)
     io.err(
       `${options.resume ? "continuing" : "training"} ${names.length} runs of ${config.epochs} epochs (${source.label.model} on ${source.label.data}); ` +
-        `results.json is written after every epoch; Ctrl-C (or SIGTERM, SIGHUP) stops and keeps the finished epochs ` +
-        `(lrkit compare --resume ${options.out} continues them)\n`,
+        `results.json is written after every epoch; Ctrl-C (or SIGTERM, SIGHUP) stops and keeps the finished epochs` +
+        `${options.queue === undefined ? ` (lrkit compare --resume ${options.out} continues them)` : ""}\n`,
     );
   if (options.queue !== undefined && !options.signal?.aborted)
     io.err(
