@@ -24,6 +24,7 @@ import {
   type HalvingOptions,
 } from "../packages/compare/src/index.js";
 import { d2lConfig } from "../packages/cli/src/experiment/d2lPreset.js";
+import { experimentOptions } from "../packages/cli/src/experiment/experimentOptions.js";
 import { resolveSource } from "../packages/cli/src/experiment/source.js";
 import { DEMO_SCALE } from "../packages/cli/src/pipelines/demo.js";
 
@@ -51,14 +52,7 @@ const source = await resolveSource(config.source, config.baseDir);
 async function run(halving?: HalvingOptions): Promise<CompareResults> {
   const began = performance.now();
   const results = await compareSchedules({
-    module: source.module,
-    moduleOptions: source.moduleOptions,
-    schedules: config.schedules,
-    epochs: config.epochs,
-    batchSize: config.batchSize,
-    ...(config.optimizer ? { optimizer: config.optimizer } : {}),
-    ...(source.loss !== undefined ? { loss: source.loss } : {}),
-    seed: config.seed,
+    ...experimentOptions(config, source),
     workers: Number(opts.workers),
     backend: opts.backend,
     ...(halving ? { halving } : {}),

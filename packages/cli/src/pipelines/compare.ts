@@ -17,6 +17,7 @@ import {
 } from "@lrkit/compare";
 import type { Io } from "../io.js";
 import type { CompareConfig } from "../experiment/config.js";
+import { experimentOptions } from "../experiment/experimentOptions.js";
 import { queueSource } from "../experiment/queueSource.js";
 import { runProgress } from "../experiment/runProgress.js";
 import { removeResumeFiles, resumePaths, writeResumeFile } from "../experiment/resumeFile.js";
@@ -110,15 +111,7 @@ export async function compare(
   };
   try {
     const results = await compareSchedules({
-      module: source.module,
-      moduleOptions: source.moduleOptions,
-      schedules: config.schedules,
-      epochs: config.epochs,
-      batchSize: config.batchSize,
-      ...(config.optimizer ? { optimizer: config.optimizer } : {}),
-      ...(config.optimizerOptions ? { optimizerOptions: config.optimizerOptions } : {}),
-      ...(source.loss !== undefined ? { loss: source.loss } : {}),
-      seed: config.seed,
+      ...experimentOptions(config, source),
       ...(options.workers !== undefined ? { workers: Math.min(options.workers, names.length) } : {}),
       backend: options.backend ?? "auto",
       ...(options.signal ? { signal: options.signal } : {}),
