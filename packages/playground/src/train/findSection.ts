@@ -10,8 +10,8 @@ import { toText, type RangeTestResult } from "lrkit";
 import { h } from "../dom.js";
 import { chartHost } from "./chartHost.js";
 import type { Shared } from "./context.js";
-import type { Pending } from "./client.js";
 import type { RangeTestAnswer } from "./protocol.js";
+import { task } from "./task.js";
 
 /** The derived schedules by their key in `RangeTestResult.schedules`, and their button text. */
 const SCHEDULES = { oneCycle: "one-cycle", cyclic: "cyclic", warmupCosine: "warmup-cosine" } as const;
@@ -26,10 +26,8 @@ const STOPS: Record<RangeTestResult["stoppedBy"], string> = {
 /** The range-test section: its element, and `refresh` for when the shared state changed. */
 export function findSection(shared: Shared): { element: HTMLElement; refresh(): void } {
   const chart = chartHost("train-find-chart");
-  const bar = h("progress", { id: "train-find-progress", max: 1, value: 0, hidden: true });
   const status = h("p", { id: "train-find-status", role: "status", "aria-live": "polite" });
   const outcome = h("div", { id: "train-find-result" });
-  let running: Pending<RangeTestAnswer> | undefined;
 
   /** Shows a finished test; `sized` says how long the derived schedules are. */
   const show = (a: RangeTestAnswer, sized: string) => {
@@ -104,10 +102,7 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
     outcome.replaceChildren();
     status.textContent = "Starting the range test…";
     for (const key of ["stoppedBy", "step", "steps", "restored"]) delete status.dataset[key];
-    bar.hidden = false;
-    bar.value = 0;
-    shared.busy = true;
-    running = shared.client.ask<RangeTestAnswer>(
+    const pending = shared.client.ask<RangeTestAnswer>(
       {
         type: "rangeTest",
         settings: {
@@ -125,7 +120,7 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
         curve.lrs.push(p.lr);
         curve.losses.push(p.loss);
         curve.smoothed.push(p.smoothed);
-        bar.value = (p.iteration + 1) / p.iterations;
+        sweep.bar.value = (p.iteration + 1) / p.iterations;
         status.textContent = `Step ${p.iteration + 1} of ${p.iterations}: lr ${formatValue(p.lr)}, loss ${formatValue(p.smoothed)}`;
         status.dataset.step = String(p.iteration + 1);
         if (curve.lrs.length >= 2)
@@ -134,22 +129,14 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
           );
       },
     );
-    shared.changed();
-    running.answer
-      .then(
-        (a) => show(a, sized),
-        (e: Error) => (status.textContent = e.message),
-      )
-      .finally(() => {
-        running = undefined;
-        bar.hidden = true;
-        shared.busy = false;
-        shared.changed();
-      });
+    sweep.follow(
+      pending,
+      (a) => show(a, sized),
+      (e) => (status.textContent = e.message),
+    );
   };
 
-  const start = h("button", { type: "button", id: "train-find", onclick: run }, "Run the range test");
-  const stop = h("button", { type: "button", id: "train-find-stop", onclick: () => running?.stop() }, "Stop");
+  const sweep = task(shared, { id: "train-find", label: "Run the range test" }, run);
   const element = h(
     "section",
     { class: "train-find", "aria-labelledby": "train-find-title" },
@@ -159,16 +146,10 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
       { class: "help" },
       "One update of the chosen optimizer per lr of an exponential sweep, from the model's initial weights (lrkit's rangeTest, fastai's rules); the weights are put back whatever ends it. Without a start, the sweep starts where lrkit find starts for that optimizer.",
     ),
-    h("div", { class: "button-row" }, start, stop, bar),
+    sweep.controls,
     status,
     chart.element,
     outcome,
   );
-  return {
-    element,
-    refresh: () => {
-      start.disabled = shared.busy || !shared.data;
-      stop.disabled = !running;
-    },
-  };
+  return { element, refresh: () => sweep.refresh() };
 }

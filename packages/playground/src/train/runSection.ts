@@ -7,11 +7,11 @@
  */
 import { colorAt, lineChart, trainingChart } from "@lrkit/plot";
 import { h } from "../dom.js";
-import type { Pending } from "./client.js";
 import type { EditorSchedule, Shared } from "./context.js";
 import type { RunAnswer } from "./protocol.js";
 import { chartHost, type RenderChart } from "./chartHost.js";
 import { resultsTable } from "./resultsTable.js";
+import { task } from "./task.js";
 
 const name = (r: RunAnswer, schedules: readonly EditorSchedule[]) =>
   `${r.letter}: ${schedules.find((s) => s.letter === r.letter)?.label ?? ""}`;
@@ -47,11 +47,9 @@ function validationChart(runs: readonly RunAnswer[], schedules: readonly EditorS
 /** The training section: its element, and `refresh` for when the shared state changed. */
 export function runSection(shared: Shared): { element: HTMLElement; refresh(): void } {
   const status = h("p", { id: "train-run-status", role: "status", "aria-live": "polite" });
-  const bar = h("progress", { id: "train-run-progress", max: 1, value: 0, hidden: true });
   const losses = chartHost("train-loss-chart");
   const validation = chartHost("train-val-chart");
   const table = h("div", { class: "train-table" });
-  let running: Pending<RunAnswer[]> | undefined;
 
   const draw = (runs: readonly RunAnswer[], schedules: readonly EditorSchedule[]) => {
     losses.show(lossChart(runs, schedules));
@@ -73,10 +71,8 @@ export function runSection(shared: Shared): { element: HTMLElement; refresh(): v
     table.replaceChildren();
     status.textContent = `Training ${schedules.length} schedule${schedules.length > 1 ? "s" : ""}…`;
     delete status.dataset.runs;
-    bar.hidden = false;
-    shared.busy = true;
     const total = schedules.length * s.epochs;
-    running = shared.client.ask<RunAnswer[]>(
+    const pending = shared.client.ask<RunAnswer[]>(
       {
         type: "train",
         runs: schedules.map(({ letter, spec }) => ({ letter, spec })),
@@ -85,7 +81,7 @@ export function runSection(shared: Shared): { element: HTMLElement; refresh(): v
       (p) => {
         if (p.kind === "batch") {
           const done = runs.length * s.epochs + p.epoch + (p.batch + 1) / p.batches;
-          bar.value = done / total;
+          training.bar.value = done / total;
           status.textContent =
             `${p.letter}: epoch ${p.epoch + 1} of ${s.epochs}, update ${p.batch + 1} of ${p.batches}, ` +
             `loss ${p.loss.toFixed(3)}`;
@@ -95,29 +91,21 @@ export function runSection(shared: Shared): { element: HTMLElement; refresh(): v
         }
       },
     );
-    shared.changed();
-    running.answer
-      .then(
-        (all) => {
-          const stopped = all.some((r) => r.stopped === "aborted") || all.length < schedules.length;
-          status.textContent =
-            `${stopped ? "Stopped" : "Done"}: ${all.length} of ${schedules.length} schedules trained for ` +
-            `${s.epochs} epoch${s.epochs > 1 ? "s" : ""} from the same initial weights ` +
-            `(a schedule step is ${unit === "batch" ? "an update" : "an epoch"}, as in the editor's plan).`;
-          status.dataset.runs = String(all.length);
-        },
-        (e: Error) => (status.textContent = e.message),
-      )
-      .finally(() => {
-        running = undefined;
-        bar.hidden = true;
-        shared.busy = false;
-        shared.changed();
-      });
+    training.follow(
+      pending,
+      (all) => {
+        const stopped = all.some((r) => r.stopped === "aborted") || all.length < schedules.length;
+        status.textContent =
+          `${stopped ? "Stopped" : "Done"}: ${all.length} of ${schedules.length} schedules trained for ` +
+          `${s.epochs} epoch${s.epochs > 1 ? "s" : ""} from the same initial weights ` +
+          `(a schedule step is ${unit === "batch" ? "an update" : "an epoch"}, as in the editor's plan).`;
+        status.dataset.runs = String(all.length);
+      },
+      (e) => (status.textContent = e.message),
+    );
   };
 
-  const start = h("button", { type: "button", id: "train-run", onclick: run }, "Train the schedules");
-  const stop = h("button", { type: "button", id: "train-run-stop", onclick: () => running?.stop() }, "Stop");
+  const training = task(shared, { id: "train-run", label: "Train the schedules" }, run);
   const element = h(
     "section",
     { class: "train-run", "aria-labelledby": "train-run-title" },
@@ -127,17 +115,11 @@ export function runSection(shared: Shared): { element: HTMLElement; refresh(): v
       { class: "help" },
       "Trains each valid schedule of the editor with the chosen optimizer, on the same data and from the same initial weights.",
     ),
-    h("div", { class: "button-row" }, start, stop, bar),
+    training.controls,
     status,
     losses.element,
     validation.element,
     table,
   );
-  return {
-    element,
-    refresh: () => {
-      start.disabled = shared.busy || !shared.data;
-      stop.disabled = !running;
-    },
-  };
+  return { element, refresh: () => training.refresh() };
 }
