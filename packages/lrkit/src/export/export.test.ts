@@ -114,7 +114,7 @@ describe("toPyTorch", () => {
       const native = /scheduler = lr_scheduler\.(\w+)\(optimizer, (?!lr_lambda|lambda t: LRS)/.exec(
         script,
       )?.[1];
-      // Native classes are checked in real PyTorch by scripts/check-pytorch-export.ts; their closed
+      // Native classes are checked in real PyTorch by scripts/check-exports.ts; their closed
       // form, which the LambdaLR fallback would use, is checked in closedForm.test.ts.
       if (native !== undefined) return expect(native).not.toBe("LambdaLR");
       expectCloseArray(torchValues(script, 150), sample(s, 150), 1e-12);
@@ -195,13 +195,43 @@ describe("toOptax", () => {
 describe("toKeras", () => {
   it("uses keras.optimizers.schedules where they give the same values", () => {
     expect(toKeras(schedule("warmup(cosine(lr=0.1, steps=900, minLr=0.001), steps=100, from=0)"))).toContain(
-      "schedule = keras.optimizers.schedules.CosineDecay(initial_learning_rate=0, decay_steps=900, alpha=0.01, warmup_target=0.1, warmup_steps=100)\n",
+      "schedule = keras.optimizers.schedules.CosineDecay(initial_learning_rate=0.0, decay_steps=900, alpha=0.01, warmup_target=0.1, warmup_steps=100)\n",
     );
     expect(toKeras(schedule("multiStep(lr=0.5, milestones=[15, 30], gamma=0.5)"))).toContain(
       "keras.optimizers.schedules.PiecewiseConstantDecay(boundaries=[14, 29], values=[0.5, 0.25, 0.125])",
     );
     expect(toKeras(schedule("polynomial(lr=0.1, steps=100, power=2, endLr=0.001, cycle=true)"))).toContain(
       "PolynomialDecay(initial_learning_rate=0.1, decay_steps=100, end_learning_rate=0.001, power=2, cycle=True)",
+    );
+  });
+
+  it("writes initial_learning_rate and values as floats (Keras takes its dtype from them: an int computes in int32)", () => {
+    // Checked in Keras 3.15: ExponentialDecay(initial_learning_rate=1, ...) gives 1, 0, 0, ...,
+    // InverseTimeDecay 1, 1, 1, ..., and CosineDecayRestarts, a warmup CosineDecay from 0 and
+    // PiecewiseConstantDecay(values=[1, 0.5]) raise.
+    expect(toKeras(schedule("exponential(lr=1, gamma=0.9, decaySteps=10)"))).toContain(
+      "schedule = keras.optimizers.schedules.ExponentialDecay(initial_learning_rate=1.0, decay_steps=10, decay_rate=0.9, staircase=False)\n",
+    );
+    expect(toKeras(schedule("inverseTime(lr=1, decayRate=0.5, decaySteps=10)"))).toContain(
+      "InverseTimeDecay(initial_learning_rate=1.0, decay_steps=10, decay_rate=0.5, staircase=False)",
+    );
+    expect(toKeras(schedule("sgdr(lr=1, period=10, periodMult=2)"))).toContain(
+      "CosineDecayRestarts(initial_learning_rate=1.0, first_decay_steps=10, t_mul=2, m_mul=1, alpha=0)",
+    );
+    expect(toKeras(schedule("piecewiseConstant(boundaries=[30], values=[1, 0.5])"))).toContain(
+      "PiecewiseConstantDecay(boundaries=[29], values=[1.0, 0.5])",
+    );
+    expect(toKeras(schedule("multiStep(lr=2, milestones=[15], gamma=0.5)"))).toContain(
+      "PiecewiseConstantDecay(boundaries=[14], values=[2.0, 1.0])",
+    );
+    // A preset's own call: keras.CosineDecay(0.0, ...) is read as the number 0.
+    expect(
+      toKeras(schedule("keras.CosineDecay(0.0, 50, alpha=0.1, warmup_target=0.1, warmup_steps=5)")),
+    ).toContain(
+      "schedule = keras.optimizers.schedules.CosineDecay(initial_learning_rate=0.0, decay_steps=50, alpha=0.1, warmup_target=0.1, warmup_steps=5)\n",
+    );
+    expect(toKeras(schedule("keras.PiecewiseConstantDecay([20], [1, 0.1])"))).toContain(
+      "PiecewiseConstantDecay(boundaries=[20], values=[1.0, 0.1])",
     );
   });
 

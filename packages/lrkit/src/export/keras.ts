@@ -25,7 +25,7 @@ const OPS = prefixedDialect("ops", "t", "math.pi");
  * @example
  * ```ts
  * toKeras(parseSchedule("warmup(cosine(lr=0.1, steps=900, minLr=0.001), steps=100, from=0)"));
- * // schedule = keras.optimizers.schedules.CosineDecay(initial_learning_rate=0, decay_steps=900, ...)
+ * // schedule = keras.optimizers.schedules.CosineDecay(initial_learning_rate=0.0, decay_steps=900, ...)
  * ```
  */
 export function toKeras(schedule: Schedule | ScheduleSpec, options: ExportOptions = {}): string {

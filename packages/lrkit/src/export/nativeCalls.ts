@@ -24,9 +24,27 @@ export function optaxCall(fn: string, args: Record<string, unknown>): string {
   return `optax.${fn}(${kwargs(args)})`;
 }
 
-/** `keras.optimizers.schedules.<cls>(...)`. */
+/**
+ * Keras's parameters that must be Python floats: a schedule takes its dtype from
+ * `initial_learning_rate` (an int makes it compute in int32: `ExponentialDecay(initial_learning_rate=1,
+ * ...)` gives 1, 0, 0, ..., `CosineDecayRestarts` and a warmup `CosineDecay` raise), and
+ * `PiecewiseConstantDecay` from each of its `values`.
+ */
+const KERAS_FLOATS: ReadonlySet<string> = new Set(["initial_learning_rate", "values"]);
+
+/** `py(value)` with integral numbers (also in a list) written as Python floats: `1.0`, not `1`. */
+function pyFloat(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pyFloat).join(", ")}]`;
+  const text = py(value);
+  return typeof value === "number" && /^-?\d+$/.test(text) ? `${text}.0` : text;
+}
+
+/** `keras.optimizers.schedules.<cls>(...)`, with {@link KERAS_FLOATS} written as floats. */
 export function kerasCall(cls: string, args: Record<string, unknown>): string {
-  return `keras.optimizers.schedules.${cls}(${kwargs(args)})`;
+  const rest = Object.entries(args)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${KERAS_FLOATS.has(k) ? pyFloat(v) : py(v)}`);
+  return `keras.optimizers.schedules.${cls}(${rest.join(", ")})`;
 }
 
 /**
@@ -49,7 +67,8 @@ function anchorArg(value: unknown, optax: NativeContext["optax"]): string {
  * parameters as the spec gives them.
  *
  * @param module - the Python module that holds the anchor's function, e.g. `"optax"` or
- *   `"keras.optimizers.schedules"`.
+ *   `"keras.optimizers.schedules"` (whose float parameters are written as floats, see
+ *   {@link KERAS_FLOATS}).
  * @param context - the preset node's spec and the Optax expressions of nested specs.
  * @example
  * ```ts
@@ -60,7 +79,10 @@ function anchorArg(value: unknown, optax: NativeContext["optax"]): string {
  */
 export function anchorCall(module: string, { spec, optax }: NativeContext): string {
   const { type, ...given } = spec;
-  const args = Object.entries(given).map(([key, value]) => `${key}=${anchorArg(value, optax)}`);
+  const floats = module === "keras.optimizers.schedules" ? KERAS_FLOATS : new Set<string>();
+  const args = Object.entries(given).map(
+    ([key, value]) => `${key}=${floats.has(key) ? pyFloat(value) : anchorArg(value, optax)}`,
+  );
   return `${module}.${type.slice(type.indexOf(".") + 1)}(${args.join(", ")})`;
 }
 
