@@ -16,7 +16,8 @@
  *   its golden cases (packages/lrkit/src/presets/golden/cases.json, error cases left out), exported
  *   as the anchor's own call; every other preset's example whose export is native; every core
  *   family and combinator example and the variants above (native where the registry maps them,
- *   lrkit's closed form in `jax.numpy` / `keras.ops` or a table elsewhere). Optax modules are also
+ *   lrkit's closed form in `jax.numpy` / `keras.ops` or a table elsewhere), and the `--random N`
+ *   specs. Optax modules are also
  *   run under `jax.jit`, Keras schedules also at an int64 tensor step (what an optimizer passes).
  * - `hf` (toPyTorch of the Hugging Face presets, which call `transformers.get_*`): every preset's
  *   example and the specs of its golden cases.
@@ -138,6 +139,9 @@ const exporters: Record<Target, (s: Schedule, steps: number) => string> = {
   keras: (s, steps) => toKeras(s, { steps }),
 };
 
+/** A printed value: a number, or "nan", "inf" or "-inf". */
+type Value = number | string;
+
 interface Item {
   readonly label: string;
   readonly schedule: Schedule;
@@ -199,15 +203,15 @@ function items(target: Target): Item[] {
       .filter((p) => p.anchor !== anchor && p.anchor !== "hf")
       .map((p) => p.item)
       .filter((i) => isNative(target, exporters[target](i.schedule, i.steps)));
+  // Random specs of every family and combinator (lrkit's own fast-check arbitraries), when asked.
+  const random = (): Item[] =>
+    fc
+      .sample(anyCase, { numRuns: Number(args.random), seed: 42 })
+      .filter(({ spec }) => !JSON.stringify(spec).includes('"noise"'))
+      .map(({ spec }) => byText(toText(spec), 150));
   switch (target) {
     case "pytorch": {
-      const random = Number(args.random);
-      const out = variants.map(([text, steps]) => byText(text, steps));
-      if (random > 0) {
-        for (const { spec } of fc.sample(anyCase, { numRuns: random, seed: 42 })) {
-          if (!JSON.stringify(spec).includes('"noise"')) out.push(byText(toText(spec), 150));
-        }
-      }
+      const out = [...variants.map(([text, steps]) => byText(text, steps)), ...random()];
       return [...out, ...nativeOthers("hf").filter((i) => !out.some((o) => o.label === i.label))];
     }
     case "hf":
@@ -219,6 +223,7 @@ function items(target: Target): Item[] {
         ...golden(target),
         ...nativeOthers(target),
         ...variants.map(([text, steps]) => byText(text, steps)),
+        ...random(),
       ];
   }
 }
@@ -269,7 +274,8 @@ for path in sys.argv[3:]:
             res["tensor"] = [float(s(keras.ops.convert_to_tensor(t, "int64"))) for t in range(g["STEPS"])]
     except Exception as e:
         res = {"error": "".join(traceback.format_exception_only(type(e), e)).strip()}
-    print(json.dumps(res), flush=True)
+    fin = lambda vs: [v if v == v and abs(v) != float("inf") else str(v) for v in vs]
+    print(json.dumps({k: fin(v) if isinstance(v, list) else v for k, v in res.items()}), flush=True)
 `;
 
 let failed = 0;
@@ -293,7 +299,7 @@ for (const target of targets) {
     .trim()
     .split("\n")
     .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as { values?: number[]; jit?: number[]; tensor?: number[]; error?: string });
+    .map((l) => JSON.parse(l) as { values?: Value[]; jit?: Value[]; tensor?: Value[]; error?: string });
   if (results.length !== list.length)
     throw new Error(`${target}: ${results.length} results for ${list.length} files`);
   const worst = { native: 0, other: 0 };
@@ -326,7 +332,9 @@ for (const target of targets) {
       if (got === undefined) continue;
       if (got.length !== item.steps) outside.push(`${what}: ${got.length} values`);
       expected.forEach((e, t) => {
-        const a = got[t]!;
+        const a =
+          typeof got[t] === "string" ? { nan: NaN, inf: Infinity, "-inf": -Infinity }[got[t]]! : got[t]!;
+        if (Object.is(a, e)) return;
         const diff = Math.abs(a - e);
         maxAbs = Math.max(maxAbs, diff);
         const scale = Math.max(Math.abs(a), Math.abs(e));
