@@ -10,8 +10,9 @@
  * What each target checks:
  * - `pytorch` (toPyTorch): every core family and combinator (their registered examples plus variants
  *   that take the other code path), `--random N` random specs of lrkit's own fast-check
- *   arbitraries, and the example of every preset (other than Hugging Face's) whose export is a
- *   native scheduler. Needs torch only: Debian's python3-torch (1.13) will do.
+ *   arbitraries, and the example of every preset whose export is a native torch scheduler (a
+ *   preset exported as another library's call, transformers or timm, is left out). Needs torch
+ *   only: Debian's python3-torch (1.13) will do.
  * - `optax` (toOptax) and `keras` (toKeras): every Optax (Keras) preset's example and the specs of
  *   its golden cases (packages/lrkit/src/presets/golden/cases.json, error cases left out), exported
  *   as the anchor's own call; every other preset's example whose export is native; every core
@@ -22,7 +23,7 @@
  * - `hf` (toPyTorch of the Hugging Face presets, which call `transformers.get_*`): every preset's
  *   example and the specs of its golden cases.
  *
- * Precision: by default JAX runs with `jax_enable_x64` and Keras with `floatx` float64, so every
+ * Precision: by default JAX runs with `jax_enable_x64` and Keras's schedules in float64 (below), so every
  * value must agree with lrkit (float64) to a relative 1e-6 (plus 1e-12 × the largest |value|, for a
  * value that is 0 in one and ~1e-18 in the other). `--float32` runs the libraries' defaults
  * (float32) instead: then `|got - lrkit| <= 1e-6 × |lrkit| + 1e-6 × max|lrkit|`, the tolerance also
@@ -212,7 +213,13 @@ function items(target: Target): Item[] {
   switch (target) {
     case "pytorch": {
       const out = [...variants.map(([text, steps]) => byText(text, steps)), ...random()];
-      return [...out, ...nativeOthers("hf").filter((i) => !out.some((o) => o.label === i.label))];
+      // Presets exported as another library's call (transformers: --to hf; timm: not checked here).
+      const torchOnly = (i: Item) =>
+        !/^(from|import) (?!torch\b|json\b|math\b)/m.test(toPyTorch(i.schedule, i));
+      const presetsOut = nativeOthers("hf").filter(
+        (i) => torchOnly(i) && !out.some((o) => o.label === i.label),
+      );
+      return [...out, ...presetsOut];
     }
     case "hf":
       return [...presets.filter((p) => p.anchor === "hf").map((p) => p.item), ...golden("hf")];
@@ -240,7 +247,6 @@ if target == "optax":
     jax.config.update("jax_enable_x64", not float32)
 if target == "keras":
     import inspect, keras, numpy as np
-    keras.config.set_floatx("float32" if float32 else "float64")
     # Keras's schedules take their dtype from initial_learning_rate and read other Python floats
     # through float32: in float64 mode, every float argument (defaults included) is an np.float64.
     def f64(v):
