@@ -55,7 +55,7 @@ describe("lrkit export", () => {
     expect(badTarget.err).toMatch(/Allowed choices are pytorch, optax, keras, ts/);
     const preset = await runCli([
       "export",
-      "timm.CosineLRScheduler(lr=0.1, t_initial=30)",
+      "timm.CosineLRScheduler(lr=0.1, t_initial=30, noise_range_t=[40, 50])",
       "--to",
       "pytorch",
     ]);

@@ -140,7 +140,8 @@ describe("toPyTorch", () => {
   });
 
   it("exports noise and presets without a closed form as a table of values, but only with steps", () => {
-    const preset = schedule("timm.CosineLRScheduler(lr=0.1, t_initial=30)");
+    // With noise: timm's own scheduler draws it from torch's generator, so there is no native call.
+    const preset = schedule("timm.CosineLRScheduler(lr=0.1, t_initial=30, noise_range_t=[40, 50])");
     const script = toPyTorch(preset, { steps: 30 });
     expect(script).toContain(
       "# lrkit has no closed form for this schedule: these are its values at steps 0 .. STEPS - 1.\nLRS = [\n",

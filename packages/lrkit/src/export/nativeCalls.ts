@@ -107,3 +107,34 @@ export function anchorTorchCall(module: string, { spec }: NativeContext): TorchS
   const scheduler = `${module}.${name}(optimizer=optimizer${rest ? `, ${rest}` : ""})`;
   return { lr: lr as number, scheduler, uses: "", modules: [module] };
 }
+
+/**
+ * The PyTorch call of a timm preset: timm's own scheduler class on a torch optimizer whose lr is the
+ * spec's `lr` (timm schedules the param group's `initial_lr`), `<Class>(optimizer, ...)` with the
+ * spec's parameters, imported from `timm.scheduler`. lrkit's step `t` is timm's epoch (`t_in_epochs`,
+ * timm's default): the loop calls `scheduler.step(t)` before it reads step `t`'s lr, as timm's
+ * `train.py` steps it. Undefined with noise (`noise_range_t` given), whose draws come from torch's
+ * generator in timm and from lrkit's own generator here.
+ *
+ * @param context - the preset node's spec.
+ * @example
+ * ```ts
+ * native: { pytorch: (_, context) => timmCall(context) }
+ * // for { type: "timm.StepLRScheduler", lr: 0.1, decay_t: 10 }:
+ * // "StepLRScheduler(optimizer, decay_t=10)", after "from timm.scheduler import StepLRScheduler"
+ * ```
+ */
+export function timmCall({ spec }: NativeContext): TorchScheduler | undefined {
+  const { type, lr, ...given } = spec;
+  if (given["noise_range_t"] !== undefined && given["noise_range_t"] !== null) return undefined;
+  const cls = type.slice(type.indexOf(".") + 1);
+  const rest = kwargs(given);
+  return {
+    lr: lr as number,
+    scheduler: `${cls}(optimizer${rest ? `, ${rest}` : ""})`,
+    uses: "",
+    modules: ["timm"],
+    imports: [`from timm.scheduler import ${cls}`],
+    step: "scheduler.step(t)",
+  };
+}

@@ -1,7 +1,7 @@
 /**
- * Export to PyTorch: a standalone script (torch and the standard library only; transformers too for
- * a Hugging Face preset, which is exported as its own function) that builds an
- * optimizer and the scheduler, steps it, and prints the lr of every step as a JSON array, so the
+ * Export to PyTorch: a standalone script (torch and the standard library only; transformers or timm
+ * too for a Hugging Face or timm preset, which is exported as its anchor's own scheduler) that builds
+ * an optimizer and the scheduler, steps it, and prints the lr of every step as a JSON array, so the
  * export can be checked against `lrkit sample` in real PyTorch.
  *
  * @module
@@ -18,8 +18,10 @@ import { resolve, type ExportOptions } from "./resolve.js";
  * where PyTorch has one that gives the same values over those steps (the registry entries'
  * `native.pytorch`: `StepLR`, `MultiStepLR`, `ExponentialLR`, `CosineAnnealingLR`, `LinearLR`,
  * `PolynomialLR`, `CosineAnnealingWarmRestarts`, `OneCycleLR`, `CyclicLR`; a Hugging Face preset's
- * own `transformers` function; a preset's core composition's); otherwise `LambdaLR` with lrkit's closed form (see `closedForm`) on an
- * optimizer lr of 1.0, or, for noise and presets, a table of the values when `steps` is given.
+ * own `transformers` function; a timm preset's own `timm.scheduler` class, stepped with
+ * `scheduler.step(t)` before step t's lr is read, as timm's `train.py` steps it per epoch; a
+ * preset's core composition's); otherwise `LambdaLR` with lrkit's closed form (see `closedForm`)
+ * on an optimizer lr of 1.0, or, for noise and presets, a table of the values when `steps` is given.
  *
  * @param schedule - a schedule or its spec.
  * @param options - the number of steps. Defaults to the horizon, or 100.
@@ -83,7 +85,7 @@ export function pyTorchCode(
     "",
     "import torch",
     "from torch.optim import lr_scheduler",
-    ...(native?.modules ?? []).map((m) => `import ${m}`),
+    ...(native?.imports ?? (native?.modules ?? []).map((m) => `import ${m}`)),
     "",
     `STEPS = ${r.steps}`,
     "",
@@ -95,10 +97,19 @@ export function pyTorchCode(
     `scheduler = ${build}`,
     "",
     "lrs = []",
-    "for _ in range(STEPS):",
-    '    lrs.append(optimizer.param_groups[0]["lr"])',
-    "    optimizer.step()",
-    "    scheduler.step()",
+    ...(native?.step === undefined
+      ? [
+          "for _ in range(STEPS):",
+          '    lrs.append(optimizer.param_groups[0]["lr"])',
+          "    optimizer.step()",
+          "    scheduler.step()",
+        ]
+      : [
+          "for t in range(STEPS):",
+          `    ${native.step}`,
+          '    lrs.append(optimizer.param_groups[0]["lr"])',
+          "    optimizer.step()",
+        ]),
     "print(json.dumps(lrs))",
     "",
   );

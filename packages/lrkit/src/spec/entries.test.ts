@@ -105,7 +105,27 @@ describe("exporting an anchor's preset to the anchor's own framework", () => {
     );
   });
 
-  it("does so for every optax, keras and Hugging Face preset", () => {
+  it("prints timm's own scheduler on a torch optimizer, stepped per epoch as timm's train.py does (timm/scheduler/*.py)", () => {
+    const script = toPyTorch(
+      parseSchedule("timm.CosineLRScheduler(0.1, 50, 1e-4, warmup_t=5, warmup_lr_init=1e-4)"),
+    );
+    expect(script).toContain("\nfrom timm.scheduler import CosineLRScheduler\n");
+    expect(script).toContain("\noptimizer = torch.optim.SGD(params, lr=0.1)\n");
+    expect(script).toContain(
+      "\nscheduler = CosineLRScheduler(optimizer, t_initial=50, lr_min=0.0001, warmup_t=5, warmup_lr_init=0.0001)\n",
+    );
+    expect(script).toContain(
+      '\nfor t in range(STEPS):\n    scheduler.step(t)\n    lrs.append(optimizer.param_groups[0]["lr"])\n    optimizer.step()\nprint(',
+    );
+    expect(script).not.toContain("scheduler.step()");
+    expect(script).not.toContain("import timm\n");
+    // timm draws its noise from torch's generator, lrkit from its own: no native call with noise.
+    const noisy = parseSchedule("timm.StepLRScheduler(0.1, 10, noise_range_t=5)");
+    expect(() => toPyTorch(noisy, { steps: 20 })).not.toThrow();
+    expect(toPyTorch(noisy, { steps: 20 })).not.toContain("from timm");
+  });
+
+  it("does so for every optax, keras, Hugging Face and timm preset", () => {
     for (const family of presetFamilies) {
       const anchor = family.preset?.anchor ?? "";
       const name = family.type.slice(anchor.length + 1);
@@ -114,6 +134,14 @@ describe("exporting an anchor's preset to the anchor's own framework", () => {
       if (anchor === "keras")
         expect(toKeras(s), family.type).toContain(`\nschedule = keras.optimizers.schedules.${name}(`);
       if (anchor === "hf") expect(toPyTorch(s), family.type).toContain(`\nscheduler = transformers.${name}(`);
+      if (anchor === "timm") {
+        // Without its noise, if any (see above).
+        const { noise_range_t: _, noise_pct: __, ...spec } = s.spec;
+        const script = toPyTorch(spec);
+        expect(script, family.type).toContain(`\nfrom timm.scheduler import ${name}\n`);
+        expect(script, family.type).toContain(`\nscheduler = ${name}(optimizer, `);
+        expect(script, family.type).toContain("\n    scheduler.step(t)\n");
+      }
     }
   });
 });

@@ -47,6 +47,17 @@ export interface TorchScheduler {
   readonly uses: string;
   /** The modules the call needs besides torch, e.g. `["transformers"]`. */
   readonly modules?: readonly string[];
+  /**
+   * The script's import lines for those modules. Defaults to `import <module>` for each, e.g.
+   * `["from timm.scheduler import CosineLRScheduler"]` for a timm scheduler.
+   */
+  readonly imports?: readonly string[];
+  /**
+   * The loop's line that steps the scheduler at step `t`, run before the lr of step `t` is read, e.g.
+   * `scheduler.step(t)` for a timm scheduler stepped per epoch. Defaults to PyTorch's
+   * `scheduler.step()`, run after the optimizer's step.
+   */
+  readonly step?: string;
 }
 
 /** What a native mapping may use besides its own options. */

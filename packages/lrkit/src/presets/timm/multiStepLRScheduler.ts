@@ -5,6 +5,7 @@ import { multiStep } from "../../families/multiStep.js";
 import * as p from "../../params.js";
 import { ensureSorted, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { timmCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
 
@@ -70,5 +71,5 @@ export const MultiStepLRSchedulerFamily = /* @__PURE__ */ definePreset({
   // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
   positional: ["lr", "decay_t", "decay_rate", ...warmupNoiseOrder],
   create: (o) => MultiStepLRScheduler(o),
-  preset: { anchor: "timm" },
+  preset: { anchor: "timm", native: { pytorch: (_, context) => timmCall(context) } },
 });

@@ -4,6 +4,7 @@ import { floorDiv } from "../../families/math.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { timmCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
 
@@ -65,5 +66,5 @@ export const StepLRSchedulerFamily = /* @__PURE__ */ definePreset({
   // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
   positional: ["lr", "decay_t", "decay_rate", ...warmupNoiseOrder],
   create: (o) => StepLRScheduler(o),
-  preset: { anchor: "timm" },
+  preset: { anchor: "timm", native: { pytorch: (_, context) => timmCall(context) } },
 });

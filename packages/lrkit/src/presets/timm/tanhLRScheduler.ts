@@ -3,6 +3,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
+import { timmCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cycleOrder, cyclesEnd, cycleShape, ensureFloor, timmCycles } from "./cycles.js";
 import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
@@ -81,5 +82,5 @@ export const TanhLRSchedulerFamily = /* @__PURE__ */ definePreset({
   // Positional: timm's signature with `lr` for `optimizer`, without t_in_epochs and initialize.
   positional: ["lr", "t_initial", "lb", "ub", "lr_min", ...cycleOrder, ...warmupNoiseOrder],
   create: (o) => TanhLRScheduler(o),
-  preset: { anchor: "timm" },
+  preset: { anchor: "timm", native: { pytorch: (_, context) => timmCall(context) } },
 });
