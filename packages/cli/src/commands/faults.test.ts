@@ -1,19 +1,16 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { readResults, type CompareResults, type FindReport } from "@lrkit/compare";
+import { readResults, type FindReport } from "@lrkit/compare";
 import { runCli } from "../test/runCli.js";
+import { epochsIn, ROOT, spawnLrkit } from "../test/spawnLrkit.js";
 
 // Nothing lost, nothing silently wrong: lrkit compare and find under stop signals, with an --out
 // they cannot write, and with a report that fails. The signals go to the real command, started
 // from the sources as `lrkit` runs (tsx), on the compare package's test module: a small classifier
 // on 2,400 seeded examples, a second or so per epoch on one worker.
 
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const MAIN = join(ROOT, "packages/cli/src/main.ts");
 const MODULE = join(ROOT, "packages/compare/src/test/blobsExperiment.ts");
 
 const dir = mkdtempSync(join(tmpdir(), "lrkit-faults-"));
@@ -37,39 +34,6 @@ function config(name: string, epochs: number): string {
     }),
   );
   return file;
-}
-
-/** `lrkit <args>` in a process of its own. */
-function spawnLrkit(args: readonly string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@lrkit/source", MAIN, ...args], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output = { out: "", err: "" };
-  child.stdout.on("data", (d: Buffer) => (output.out += d));
-  child.stderr.on("data", (d: Buffer) => (output.err += d));
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("close", (code, signal) => resolve({ code, signal })),
-  );
-  /** Resolves when `ready()` holds (checked every 50 ms); rejects if the process ends first. */
-  const until = async (ready: () => boolean) => {
-    let ended = false;
-    void closed.then(() => (ended = true));
-    while (!ready()) {
-      if (ended) throw new Error(`lrkit ended first:\n${output.err}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, output, closed, until };
-}
-
-/** The epochs finished so far in `file` (0 while it does not exist). */
-function epochsIn(file: string): number {
-  if (!existsSync(file)) return 0;
-  return (JSON.parse(readFileSync(file, "utf8")) as CompareResults).runs.reduce(
-    (n, r) => n + r.epochs.length,
-    0,
-  );
 }
 
 /** Every epoch the progress display reported finished, as "run epoch" (from 0). */

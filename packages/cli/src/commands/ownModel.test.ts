@@ -1,7 +1,5 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
 import * as tfl from "@tensorflow/tfjs-layers";
 import type { CompareResults } from "@lrkit/compare";
@@ -9,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveModel } from "../../../compare/src/test/saveModel.js";
 import { useBackend } from "../../../tfjs/src/test/backends.js";
 import { runCli } from "../test/runCli.js";
+import { ROOT, spawnLrkit } from "../test/spawnLrkit.js";
 
 // The command line on a user's own model and data, without code: a Layers model saved with
 // model.save() and CSV files written here, and an experiment module. The files live under
 // node_modules/.cache so that the module can import TensorFlow.js as a user's would.
 
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const SPECIES = ["setosa", "versicolor", "virginica"];
 
 /** Iris-like rows: four measurements around a centre per species, seeded. */
@@ -192,11 +190,7 @@ describe("lrkit find on your own model", () => {
 
   it("stops at Ctrl-C (SIGINT), restores the model and writes the partial curve, exit code 130", async () => {
     const out = join(dir, "interrupted");
-    const args = [
-      "--import",
-      "tsx",
-      "--conditions=@lrkit/source",
-      join(ROOT, "packages/cli/src/main.ts"),
+    const run = spawnLrkit([
       "find",
       "--module",
       join(dir, "experiment.mjs"),
@@ -213,21 +207,11 @@ describe("lrkit find on your own model", () => {
       "--json",
       "--out",
       out,
-    ];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d));
-    const started = new Promise<void>((resolve) =>
-      child.stderr.on("data", (d: Buffer) => {
-        stderr += d;
-        if (stderr.includes("lr range test 1/")) resolve();
-      }),
-    );
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await started;
-    child.kill("SIGINT");
-    expect(await exited, stderr).toBe(130);
+    ]);
+    await run.until(() => run.output.err.includes("lr range test 1/"));
+    run.child.kill("SIGINT");
+    expect((await run.closed).code, run.output.err).toBe(130);
+    const stdout = run.output.out;
     const report = JSON.parse(stdout);
     expect(report.stoppedBy).toBe("aborted");
     expect(report.restored).toBe(true);
@@ -235,7 +219,9 @@ describe("lrkit find on your own model", () => {
     expect(report.lrs.length).toBeLessThan(10000);
     expect(JSON.parse(readFileSync(join(out, "lr-finder.json"), "utf8")).lrs).toEqual(report.lrs);
     expect(existsSync(join(out, "lr-finder.svg"))).toBe(true);
-    expect(stderr).toContain("lrkit: interrupted: the partial curve is above; the model was restored");
+    expect(run.output.err).toContain(
+      "lrkit: interrupted: the partial curve is above; the model was restored",
+    );
   }, 60_000);
 });
 

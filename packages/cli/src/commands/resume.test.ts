@@ -1,18 +1,15 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readResults, type CompareResults } from "@lrkit/compare";
 import { runCli } from "../test/runCli.js";
+import { epochsIn, ROOT, spawnLrkit } from "../test/spawnLrkit.js";
 
 // lrkit compare --resume: the real command, stopped by SIGINT mid-run, continued from its
 // checkpoints, ends with the numbers of the compare never interrupted. Started from the sources as
 // `lrkit` runs (tsx), on the compare package's test module (a small classifier on seeded blobs).
 
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const MAIN = join(ROOT, "packages/cli/src/main.ts");
 const MODULE = join(ROOT, "packages/compare/src/test/blobsExperiment.ts");
 
 const dir = mkdtempSync(join(tmpdir(), "lrkit-resume-"));
@@ -39,27 +36,14 @@ writeFileSync(
 
 /** `lrkit <args>`, in a process of its own; `stop` says when to send it SIGINT. */
 async function lrkit(args: readonly string[], stop?: () => boolean) {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@lrkit/source", MAIN, ...args], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let err = "";
-  child.stderr.on("data", (d: Buffer) => (err += d));
-  child.stdout.resume();
-  const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  let ended = false;
-  void closed.then(() => (ended = true));
+  const run = spawnLrkit(args);
   if (stop) {
-    while (!stop() && !ended) await new Promise((r) => setTimeout(r, 25));
-    child.kill("SIGINT");
+    // Signalled even when it ended first (the signal then does nothing).
+    await run.until(stop).catch(() => undefined);
+    run.child.kill("SIGINT");
   }
-  return { code: await closed, err };
+  return { code: (await run.closed).code, err: run.output.err };
 }
-
-const epochsIn = (file: string) =>
-  existsSync(file)
-    ? (JSON.parse(readFileSync(file, "utf8")) as CompareResults).runs.reduce((n, r) => n + r.epochs.length, 0)
-    : 0;
 
 /** What must be the same: every epoch's lr and values, the start, the final figures; no timings. */
 const numbers = (r: CompareResults) =>

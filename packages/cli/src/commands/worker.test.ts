@@ -1,21 +1,19 @@
-import { spawn } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readResults } from "@lrkit/compare";
 import { redisMissing, startRedis, type TestRedis } from "../../../compare/src/test/redis.js";
 import { runCli } from "../test/runCli.js";
+import { ROOT, spawnLrkit } from "../test/spawnLrkit.js";
 
 // lrkit compare --queue and lrkit worker, the real commands on a private redis-server: an
 // unreachable queue, and a worker whose experiment differs from the coordinator's (its module file
 // changed), refused with both hashes while a worker with the same files trains the runs (both at
 // once: --concurrency 2) to the numbers of a compare on worker threads.
 
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const MAIN = join(ROOT, "packages/cli/src/main.ts");
 const BLOBS = pathToFileURL(join(ROOT, "packages/compare/src/test/blobsExperiment.ts")).href;
 
 const dir = mkdtempSync(join(tmpdir(), "lrkit-worker-"));
@@ -37,19 +35,6 @@ writeFileSync(
     ],
   }),
 );
-
-/** `lrkit <args>` in a process of its own. */
-function spawnLrkit(args: readonly string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@lrkit/source", MAIN, ...args], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output = { out: "", err: "" };
-  child.stdout.on("data", (d: Buffer) => (output.out += d));
-  child.stderr.on("data", (d: Buffer) => (output.err += d));
-  const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  return { child, output, closed };
-}
 
 const missing = redisMissing();
 let server: TestRedis;
@@ -103,7 +88,7 @@ describe.skipIf(missing !== null)(
       redis.disconnect();
       appendFileSync(moduleFile, "// changed\n");
       const refusing = spawnLrkit(["worker", "--queue", server.url]);
-      expect(await refusing.closed).toBe(2);
+      expect((await refusing.closed).code).toBe(2);
       const refusal =
         /^lrkit: this worker's experiment differs from the coordinator's: its hash is ([0-9a-f]{64}), the coordinator's ([0-9a-f]{64}) \(every machine needs the same module, model\.json and CSV files at the same paths\)$/m.exec(
           refusing.output.err,
@@ -153,7 +138,7 @@ describe.skipIf(missing !== null)(
       } finally {
         worker.child.kill("SIGTERM");
       }
-      expect(await worker.closed).toBe(0);
+      expect((await worker.closed).code).toBe(0);
       expect(worker.output.err).toMatch(/: constant done \(2 epochs\)$/m);
       // Both runs taken before either ended.
       const lines = worker.output.err.split("\n");
