@@ -8,9 +8,8 @@
 // commas, quotes and line breaks, CRLF, LF or CR line endings, a byte order mark. Quoting is where
 // hand-written CSV splitting goes wrong, so it is not written by hand here. Its sync API suits
 // data that is read whole into tensors anyway. "#csv-parse/sync" (package.json "imports") is its
-// sync API, as csv-parse's browser build under the "browser" condition: its Node build reads the
-// global Buffer, which a page has not. That build takes only its own Buffers (it checks
-// `_isBuffer`): a page passes the bytes as one of the `buffer` package (the same polyfill).
+// sync API; under the "browser" condition, csvParseBrowser.ts (its browser build: the Node build
+// reads the global Buffer, which a page has not).
 import { parse } from "#csv-parse/sync";
 
 /** A parsed CSV text: the header's cells, and each data row's cells with its line number. */

@@ -7,11 +7,8 @@
  */
 import { tensor2d, type Tensor2D } from "@tensorflow/tfjs-core";
 import { permutation } from "@lrkit/tfjs";
-import { Buffer } from "buffer";
 // @lrkit/compare's CSV reading (csv-parse, RFC 4180; numbers and class labels checked cell by
-// cell, with the line in every error), from its browser-safe entry. In a page it parses with
-// csv-parse's browser build, which takes only its own Buffers (it checks `_isBuffer`): the bytes
-// go in as one of the `buffer` package, which it is.
+// cell, with the line in every error), from its browser-safe entry.
 import { cellNumber, classLabels, csvTable, isNumeric, type CsvTable } from "@lrkit/compare/csv";
 import type { CsvPreview } from "../protocol.js";
 
@@ -20,7 +17,7 @@ const VALIDATION = 0.2;
 
 /** Reads a CSV file (header row first) and describes its columns. */
 export function readCsvFile(name: string, bytes: Uint8Array): { table: CsvTable; preview: CsvPreview } {
-  const table = csvTable("Train", name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+  const table = csvTable("Train", name, bytes);
   const preview: CsvPreview = {
     name,
     header: table.header,
