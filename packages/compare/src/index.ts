@@ -66,7 +66,7 @@ export {
   type Published,
   type RunResult,
 } from "./results/schema.js";
-export { QueueError } from "./queue/connection.js";
+export { QueueError, shownUrl } from "./queue/connection.js";
 export type { QueueListener } from "./queue/runQueue.js";
 export { serveQueue, type ServeQueueOptions, type SourceResolver } from "./queue/serveQueue.js";
 export { chooseBackend } from "./runner/backend.js";

@@ -13,6 +13,7 @@ import {
   writeResultsFile,
   type CompareResults,
   type FindReport,
+  shownUrl,
   type HalvingOptions,
 } from "@lrkit/compare";
 import type { Io } from "../io.js";
@@ -94,7 +95,7 @@ export async function compare(
     );
   if (options.queue !== undefined && !options.signal?.aborted)
     io.err(
-      `the runs go to the queue at ${options.queue}: start workers with lrkit worker --queue ${options.queue}\n`,
+      `the runs go to the queue at ${shownUrl(options.queue)}: start workers with lrkit worker --queue ${shownUrl(options.queue)}\n`,
     );
   const display = runProgress(io, { names, epochs: config.epochs, batchSize: config.batchSize });
   const onAbort = () =>

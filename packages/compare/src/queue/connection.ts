@@ -24,6 +24,26 @@ export interface RedisAddress {
 }
 
 /**
+ * `url` as messages show it: its password, if any, replaced by `***` (progress lines and errors end
+ * up in logs).
+ *
+ * @example
+ * ```ts
+ * shownUrl("redis://:s3cret@10.0.0.5:6379"); // "redis://:***@10.0.0.5:6379"
+ * ```
+ */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password === "") return url;
+    parsed.password = "***";
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+/**
  * The address of `url`.
  *
  * @throws {@link QueueError} for a URL that is not `redis://` or `rediss://` with a host.
@@ -39,7 +59,9 @@ export function redisOptions(url: string): RedisAddress {
     throw new QueueError(`queue: the queue must be a URL redis://HOST:PORT, got ${JSON.stringify(url)}`);
   const db = parsed.pathname.replace(/^\//, "");
   if (db !== "" && !/^\d+$/.test(db))
-    throw new QueueError(`queue: the database of ${url} must be a number, got ${JSON.stringify(db)}`);
+    throw new QueueError(
+      `queue: the database of ${shownUrl(url)} must be a number, got ${JSON.stringify(db)}`,
+    );
   return {
     host: parsed.hostname.replace(/^\[|\]$/g, ""),
     port: parsed.port === "" ? 6379 : Number(parsed.port),
@@ -75,7 +97,7 @@ export async function checkReachable(url: string, timeoutMs = 5000): Promise<voi
   } catch (e) {
     const reason = cause ?? e;
     throw new QueueError(
-      `cannot reach the queue at ${url}: ${reason instanceof Error ? reason.message : String(reason)} (is redis-server running there?)`,
+      `cannot reach the queue at ${shownUrl(url)}: ${reason instanceof Error ? reason.message : String(reason)} (is redis-server running there?)`,
     );
   } finally {
     client.disconnect();
@@ -96,13 +118,13 @@ export function watchConnection(
   redis.on("close", () => {
     if (down !== null) return;
     down = performance.now();
-    say(`lost the connection to the queue at ${url}; reconnecting`);
+    say(`lost the connection to the queue at ${shownUrl(url)}; reconnecting`);
   });
   redis.on("ready", () => {
     if (down === null) return;
     const seconds = ((performance.now() - down) / 1000).toFixed(1);
     down = null;
-    say(`reconnected to the queue at ${url} after ${seconds} s`);
+    say(`reconnected to the queue at ${shownUrl(url)} after ${seconds} s`);
     back();
   });
 }

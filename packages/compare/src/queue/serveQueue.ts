@@ -25,7 +25,7 @@ import type { EpochSummary } from "../results/schema.js";
 import { chooseBackend } from "../runner/backend.js";
 import type { WorkerStart } from "../runner/protocol.js";
 import { trainRun } from "../runner/trainRun.js";
-import { checkReachable, QueueError, redisOptions, watchConnection } from "./connection.js";
+import { checkReachable, QueueError, redisOptions, shownUrl, watchConnection } from "./connection.js";
 import {
   QUEUE_NAME,
   REFUSED_EVENT,
@@ -238,7 +238,7 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
     () => {},
   );
   await worker.waitUntilReady();
-  log(`${name}: waiting for runs on ${options.url}`);
+  log(`${name}: waiting for runs on ${shownUrl(options.url)}`);
   try {
     await new Promise<void>((r) => halt.signal.addEventListener("abort", () => r(), { once: true }));
   } finally {
