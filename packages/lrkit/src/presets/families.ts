@@ -1,26 +1,27 @@
 /**
- * The registry entries of every preset.
+ * The registry entries of every preset: the entries each anchor's `families.ts` exports.
  *
  * @module
  */
 import type { Family } from "../spec/family.js";
-import { d2lFamilies } from "./d2l/families.js";
-import { fastaiFamilies } from "./fastai/families.js";
-import { hfFamilies } from "./hf/families.js";
-import { kerasFamilies } from "./keras/families.js";
-import { mxnetFamilies } from "./mxnet/families.js";
-import { optaxFamilies } from "./optax/families.js";
-import { recipesFamilies } from "./recipes/families.js";
-import { timmFamilies } from "./timm/families.js";
+import { entriesIn } from "../spec/registry.js";
+import * as d2l from "./d2l/families.js";
+import * as fastai from "./fastai/families.js";
+import * as hf from "./hf/families.js";
+import * as keras from "./keras/families.js";
+import * as mxnet from "./mxnet/families.js";
+import * as optax from "./optax/families.js";
+import * as recipes from "./recipes/families.js";
+import * as timm from "./timm/families.js";
 
 /** Every preset's registry entry, anchor by anchor. */
 export const presetFamilies: readonly Family[] = [
-  ...d2lFamilies,
-  ...mxnetFamilies,
-  ...kerasFamilies,
-  ...optaxFamilies,
-  ...timmFamilies,
-  ...hfFamilies,
-  ...fastaiFamilies,
-  ...recipesFamilies,
-];
+  d2l,
+  mxnet,
+  keras,
+  optax,
+  timm,
+  hf,
+  fastai,
+  recipes,
+].flatMap((anchor) => entriesIn(anchor));

@@ -44,6 +44,15 @@ describe("describeParams", () => {
     expect(kind("formula", "expr")).toBe("string");
   });
 
+  it("says which parameters also take null (Python's None) and which do not", () => {
+    const field = (type: string, name: string) =>
+      describeParams(registry.get(type)!).find((f) => f.name === name)!;
+    expect(field("optax.exponential_decay", "end_value")).toMatchObject({ required: false, nullable: true });
+    expect(field("timm.StepLRScheduler", "noise_range_t").nullable).toBe(true);
+    expect(field("optax.exponential_decay", "decay_rate").nullable).toBeUndefined();
+    expect(describeParam("x", v.nullable(v.number())).nullable).toBe(true);
+  });
+
   it("gives every parameter of every registered type a help text", () => {
     const missing = [...registry.values()].flatMap((f) =>
       describeParams(f)

@@ -31,6 +31,8 @@ export interface ParamInfo {
   readonly default?: Json;
   /** The allowed values of an enum. */
   readonly options?: readonly string[];
+  /** True when it also takes `null` (Python's `None`, e.g. Optax's `end_value=None`). */
+  readonly nullable?: boolean;
 }
 
 /** A valibot schema, with the fields of its kind that are read here. */
@@ -97,12 +99,14 @@ export function describeParam(name: string, schema: v.GenericSchema): ParamInfo 
   let help = "";
   let required = true;
   let defaultValue: Json | undefined;
+  let nullable = false;
   let s = schema as Schema;
   for (;;) {
     help ||= v.getDescription(s) ?? "";
     const optional = WRAPPERS[s.type];
     if (optional === undefined) break;
     if (optional) required = false;
+    if (s.type === "nullable" || s.type === "nullish") nullable = true;
     if (s.default !== undefined && defaultValue === undefined)
       defaultValue = v.getDefault(s as v.OptionalSchema<Schema, Json>);
     s = s.wrapped!;
@@ -113,6 +117,7 @@ export function describeParam(name: string, schema: v.GenericSchema): ParamInfo 
     help,
     required,
     ...(defaultValue === undefined ? {} : { default: defaultValue }),
+    ...(nullable ? { nullable } : {}),
   };
 }
 

@@ -5,66 +5,27 @@
  *
  * @module
  */
-import { clampFamily } from "../compose/clamp.js";
-import { joinFamily } from "../compose/join.js";
-import { multiplyFamily } from "../compose/multiply.js";
-import { noiseFamily } from "../compose/noise.js";
-import { repeatFamily } from "../compose/repeat.js";
-import { scaleFamily } from "../compose/scale.js";
-import { warmupFamily } from "../compose/warmup.js";
-import { constantFamily } from "../families/constant.js";
-import { cosineFamily } from "../families/cosine.js";
-import { cyclicFamily } from "../families/cyclic.js";
-import { exponentialFamily } from "../families/exponential.js";
-import { factorFamily } from "../families/factor.js";
-import { formulaFamily } from "../families/formula.js";
-import { interpolateFamily } from "../families/interpolate.js";
-import { inverseSqrtFamily } from "../families/inverseSqrt.js";
-import { inverseTimeFamily } from "../families/inverseTime.js";
-import { linearFamily } from "../families/linear.js";
-import { multiStepFamily } from "../families/multiStep.js";
-import { oneCycleFamily, oneCycleMomentumFamily } from "../families/oneCycle.js";
-import { piecewiseConstantFamily } from "../families/piecewiseConstant.js";
-import { polynomialFamily } from "../families/polynomial.js";
-import { sgdrFamily } from "../families/sgdr.js";
-import { stepFamily } from "../families/step.js";
-import { tanhFamily } from "../families/tanh.js";
-import { wsdFamily } from "../families/wsd.js";
+import * as combinatorModule from "../compose/index.js";
+import * as familyModule from "../families/index.js";
 import type { Family } from "./family.js";
 
-/** The core schedule families, in the order menus show them. */
-export const coreFamilies: readonly Family[] = [
-  constantFamily,
-  stepFamily,
-  multiStepFamily,
-  exponentialFamily,
-  factorFamily,
-  inverseSqrtFamily,
-  inverseTimeFamily,
-  polynomialFamily,
-  linearFamily,
-  cosineFamily,
-  sgdrFamily,
-  cyclicFamily,
-  oneCycleFamily,
-  oneCycleMomentumFamily,
-  tanhFamily,
-  wsdFamily,
-  piecewiseConstantFamily,
-  interpolateFamily,
-  formulaFamily,
-];
+/**
+ * The registry entries a module exports, in the order of their export names: how the registry reads
+ * `families/index.ts`, `compose/index.ts` and each anchor's `presets/<anchor>/families.ts`.
+ *
+ * @param module - the module's namespace object.
+ */
+export function entriesIn(module: object): Family[] {
+  return Object.values(module).filter(
+    (value): value is Family => typeof value === "object" && value !== null && "create" in value,
+  );
+}
 
-/** The combinators, which take schedules as parameters. */
-export const combinators: readonly Family[] = [
-  warmupFamily,
-  joinFamily,
-  multiplyFamily,
-  scaleFamily,
-  clampFamily,
-  repeatFamily,
-  noiseFamily,
-];
+/** The core schedule families: every entry `families/index.ts` exports, by name. */
+export const coreFamilies: readonly Family[] = entriesIn(familyModule);
+
+/** The combinators, which take schedules as parameters: every entry `compose/index.ts` exports. */
+export const combinators: readonly Family[] = entriesIn(combinatorModule);
 
 const known = new Map([...coreFamilies, ...combinators].map((f) => [f.type, f]));
 

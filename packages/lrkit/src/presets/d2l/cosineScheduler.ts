@@ -8,6 +8,9 @@ import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cosineToFinalLr } from "../mxnet/cosineScheduler.js";
 import { ensureWarmupBeforeMaxUpdate } from "../mxnet/decayToMaxUpdate.js";
+import type { CosineSchedulerOptions } from "./options.generated.js";
+
+export type { CosineSchedulerOptions };
 
 const NAME = "d2l.CosineScheduler";
 
@@ -21,9 +24,6 @@ const params = v.strictObject({
   ),
   warmup_begin_lr: v.optional(p.nonNegative("The lr at update 0 of the warmup. Defaults to 0."), 0),
 });
-
-/** Options of {@link CosineScheduler}: the chapter's parameter names. */
-export type CosineSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * d2l's `CosineScheduler`: with `w = warmup_steps` and `T = max_update`,

@@ -6,6 +6,9 @@ import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { loopDecay } from "../mxnet/loopDecay.js";
+import type { FactorSchedulerOptions } from "./options.generated.js";
+
+export type { FactorSchedulerOptions };
 
 const NAME = "d2l.FactorScheduler";
 
@@ -21,9 +24,6 @@ const params = v.strictObject({
   stop_factor_lr: v.optional(p.nonNegative("The floor the lr never goes below. Defaults to 1e-7."), 1e-7),
   base_lr: v.optional(p.nonNegative("The lr before the first call. Defaults to 0.1."), 0.1),
 });
-
-/** Options of {@link FactorScheduler}: the chapter's parameter names. */
-export type FactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * d2l's `FactorScheduler`: `eta <- max(stop_factor_lr, eta * factor)` on every call, so the lr at

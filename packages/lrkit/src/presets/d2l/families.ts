@@ -1,13 +1,10 @@
-import type { Family } from "../../spec/family.js";
-import { CosineSchedulerFamily } from "./cosineScheduler.js";
-import { FactorSchedulerFamily } from "./factorScheduler.js";
-import { MultiFactorSchedulerFamily } from "./multiFactorScheduler.js";
-import { SquareRootSchedulerFamily } from "./squareRootScheduler.js";
-
-/** The registry entries of the d2l presets, in the chapter's order. */
-export const d2lFamilies: readonly Family[] = [
-  SquareRootSchedulerFamily,
-  FactorSchedulerFamily,
-  MultiFactorSchedulerFamily,
-  CosineSchedulerFamily,
-];
+/**
+ * The registry entries of the d2l presets, one line per file: a preset's entry exported here is
+ * registered by `lrkit/presets` (`presets/families.ts`) and gets its options interface.
+ *
+ * @module
+ */
+export { CosineSchedulerFamily } from "./cosineScheduler.js";
+export { FactorSchedulerFamily } from "./factorScheduler.js";
+export { MultiFactorSchedulerFamily } from "./multiFactorScheduler.js";
+export { SquareRootSchedulerFamily } from "./squareRootScheduler.js";

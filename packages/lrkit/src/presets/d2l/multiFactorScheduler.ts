@@ -8,6 +8,9 @@ import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { MultiFactorSchedulerOptions } from "./options.generated.js";
+
+export type { MultiFactorSchedulerOptions };
 
 const NAME = "d2l.MultiFactorScheduler";
 
@@ -19,9 +22,6 @@ const params = v.strictObject({
   factor: p.nonNegative("The factor applied at each epoch of step."),
   base_lr: p.nonNegative("The lr before the first epoch of step."),
 });
-
-/** Options of {@link MultiFactorScheduler}: the chapter's parameter names (it has no defaults). */
-export type MultiFactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * d2l's `MultiFactorScheduler`: called with epochs 0, 1, ..., t, it multiplies the lr by `factor`

@@ -6,15 +6,15 @@ import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { SquareRootSchedulerOptions } from "./options.generated.js";
+
+export type { SquareRootSchedulerOptions };
 
 const NAME = "d2l.SquareRootScheduler";
 
 const params = v.strictObject({
   lr: v.optional(p.nonNegative("The learning rate at update 0. Defaults to 0.1."), 0.1),
 });
-
-/** Options of {@link SquareRootScheduler}: the chapter's parameter name. */
-export type SquareRootSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * d2l's `SquareRootScheduler`: `lr * (t + 1) ** -0.5`, the `O(t^-1/2)` decay of convex

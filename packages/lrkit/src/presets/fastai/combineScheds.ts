@@ -8,6 +8,9 @@ import { define, specOf, type Schedule, relabel } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { overSteps, positionFunction, stepsParam, withPosition, type PositionFunction } from "./position.js";
 import { SchedCos } from "./sched.js";
+import type { CombineSchedsOptions, CombinedCosOptions } from "./options.generated.js";
+
+export type { CombineSchedsOptions, CombinedCosOptions };
 
 const NAME = "fastai.combine_scheds";
 const COS = "fastai.combined_cos";
@@ -29,11 +32,6 @@ const cosParams = v.strictObject({
   end: p.nonNegative("The value at step `steps`, held after."),
   steps: stepsParam(),
 });
-
-/** Options of {@link combine_scheds}: fastai's `pcts`, `scheds`, and lrkit's `steps`. */
-export type CombineSchedsOptions = v.InferInput<typeof params>;
-/** Options of {@link combined_cos}: fastai's `pct`, `start`, `middle`, `end`, and lrkit's `steps`. */
-export type CombinedCosOptions = v.InferInput<typeof cosParams>;
 
 /**
  * fastai's `combine_scheds` as a function of pos, with fastai's checks, naming `fn` in errors.

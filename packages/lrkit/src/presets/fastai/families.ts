@@ -1,22 +1,12 @@
-import type { Family } from "../../spec/family.js";
-import { combine_schedsFamily, combined_cosFamily } from "./combineScheds.js";
-import { fit_flat_cosFamily } from "./fitFlatCos.js";
-import { fit_one_cycle_momsFamily, fit_one_cycleFamily } from "./fitOneCycle.js";
-import { fit_sgdrFamily } from "./fitSgdr.js";
-import { SchedCosFamily, SchedExpFamily, SchedLinFamily, SchedNoFamily } from "./sched.js";
-import { SchedPolyFamily } from "./schedPoly.js";
-
-/** The registry entries of the fastai presets, in the order of fastai's source file. */
-export const fastaiFamilies: readonly Family[] = [
-  SchedLinFamily,
-  SchedCosFamily,
-  SchedNoFamily,
-  SchedExpFamily,
-  SchedPolyFamily,
-  combine_schedsFamily,
-  combined_cosFamily,
-  fit_one_cycleFamily,
-  fit_one_cycle_momsFamily,
-  fit_flat_cosFamily,
-  fit_sgdrFamily,
-];
+/**
+ * The registry entries of the fastai presets, one line per file: a preset's entry exported here is
+ * registered by `lrkit/presets` (`presets/families.ts`) and gets its options interface.
+ *
+ * @module
+ */
+export { combine_schedsFamily, combined_cosFamily } from "./combineScheds.js";
+export { fit_flat_cosFamily } from "./fitFlatCos.js";
+export { fit_one_cycle_momsFamily, fit_one_cycleFamily } from "./fitOneCycle.js";
+export { fit_sgdrFamily } from "./fitSgdr.js";
+export { SchedCosFamily, SchedExpFamily, SchedLinFamily, SchedNoFamily } from "./sched.js";
+export { SchedPolyFamily } from "./schedPoly.js";

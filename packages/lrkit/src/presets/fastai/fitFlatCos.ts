@@ -6,6 +6,9 @@ import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { combined_cos } from "./combineScheds.js";
+import type { FitFlatCosOptions } from "./options.generated.js";
+
+export type { FitFlatCosOptions };
 
 const NAME = "fastai.fit_flat_cos";
 
@@ -24,9 +27,6 @@ const params = v.strictObject({
     "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
   ),
 });
-
-/** Options of {@link fit_flat_cos}: fastai's `n_epoch`, `lr`, `div_final`, `pct_start`, and lrkit's `n_iter`. */
-export type FitFlatCosOptions = v.InferInput<typeof params>;
 
 /**
  * The learning rate of fastai's `Learner.fit_flat_cos(n_epoch, lr, div_final, pct_start)`:

@@ -6,6 +6,9 @@ import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { combined_cos } from "./combineScheds.js";
+import type { FitOneCycleOptions, FitOneCycleMomsOptions } from "./options.generated.js";
+
+export type { FitOneCycleOptions, FitOneCycleMomsOptions };
 
 const NAME = "fastai.fit_one_cycle";
 const MOMS = "fastai.fit_one_cycle_moms";
@@ -41,11 +44,6 @@ const momsParams = v.strictObject({
   ),
   n_iter: n_iter(),
 });
-
-/** Options of {@link fit_one_cycle}: fastai's `n_epoch`, `lr_max`, `div`, `div_final`, `pct_start`, and lrkit's `n_iter`. */
-export type FitOneCycleOptions = v.InferInput<typeof params>;
-/** Options of {@link fit_one_cycle_moms}: fastai's `n_epoch`, `pct_start`, `moms`, and lrkit's `n_iter`. */
-export type FitOneCycleMomsOptions = v.InferInput<typeof momsParams>;
 
 /**
  * The learning rate of fastai's `Learner.fit_one_cycle(n_epoch, lr_max, div, div_final, pct_start)`:

@@ -7,6 +7,9 @@ import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { combine_scheds } from "./combineScheds.js";
 import { SchedCos } from "./sched.js";
+import type { FitSgdrOptions } from "./options.generated.js";
+
+export type { FitSgdrOptions };
 
 const NAME = "fastai.fit_sgdr";
 
@@ -29,9 +32,6 @@ const params = v.strictObject({
     "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
   ),
 });
-
-/** Options of {@link fit_sgdr}: fastai's `n_cycles`, `cycle_len`, `lr_max`, `cycle_mult`, and lrkit's `n_iter`. */
-export type FitSgdrOptions = v.InferInput<typeof params>;
 
 /**
  * The learning rate of fastai's `Learner.fit_sgdr(n_cycles, cycle_len, lr_max, cycle_mult)`:

@@ -16,6 +16,14 @@ import {
   withPosition,
   type PositionFunction,
 } from "./position.js";
+import type {
+  SchedLinOptions,
+  SchedCosOptions,
+  SchedNoOptions,
+  SchedExpOptions,
+} from "./options.generated.js";
+
+export type { SchedLinOptions, SchedCosOptions, SchedNoOptions, SchedExpOptions };
 
 const params = v.strictObject({
   start: p.nonNegative("The value at pos = 0 (step 0)."),
@@ -28,15 +36,6 @@ const expParams = v.strictObject({
   end: p.nonNegative("The value at pos = 1 (step `steps`), held after."),
   steps: stepsParam(),
 });
-
-/** Options of {@link SchedLin}: fastai's `start`, `end`, and lrkit's `steps`. */
-export type SchedLinOptions = v.InferInput<typeof params>;
-/** Options of {@link SchedCos}: fastai's `start`, `end`, and lrkit's `steps`. */
-export type SchedCosOptions = v.InferInput<typeof params>;
-/** Options of {@link SchedNo}: fastai's `start`, `end` (unused, as in fastai), and lrkit's `steps`. */
-export type SchedNoOptions = v.InferInput<typeof params>;
-/** Options of {@link SchedExp}: fastai's `start`, `end`, and lrkit's `steps`. */
-export type SchedExpOptions = v.InferInput<typeof expParams>;
 
 /** The preset: `inner` (or `f` over the steps) with the preset's spec, remembering `f` for combine_scheds. */
 function annealer(

@@ -5,6 +5,9 @@ import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { overSteps, schedPoly, stepsParam, withPosition } from "./position.js";
+import type { SchedPolyOptions } from "./options.generated.js";
+
+export type { SchedPolyOptions };
 
 const NAME = "fastai.SchedPoly";
 
@@ -14,9 +17,6 @@ const params = v.strictObject({
   power: p.nonNegative("The exponent of pos; 1 is linear, 2 leaves start slowly, 0.5 quickly. Non-negative."),
   steps: stepsParam(),
 });
-
-/** Options of {@link SchedPoly}: fastai's `start`, `end`, `power`, and lrkit's `steps`. */
-export type SchedPolyOptions = v.InferInput<typeof params>;
 
 /**
  * fastai's `SchedPoly(start, end, power)`: `start + (end - start) * pos ** power` at

@@ -8,17 +8,18 @@ import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, warmupStepsParam } from "./lambda.js";
+import type {
+  GetConstantScheduleOptions,
+  GetConstantScheduleWithWarmupOptions,
+} from "./options.generated.js";
+
+export type { GetConstantScheduleOptions, GetConstantScheduleWithWarmupOptions };
 
 const CONSTANT = "hf.get_constant_schedule";
 const WITH_WARMUP = "hf.get_constant_schedule_with_warmup";
 
 const constantParams = v.strictObject({ lr: lrParam });
 const withWarmupParams = v.strictObject({ lr: lrParam, num_warmup_steps: warmupStepsParam });
-
-/** Options of {@link get_constant_schedule}: the optimizer's `lr`. */
-export type GetConstantScheduleOptions = v.InferInput<typeof constantParams>;
-/** Options of {@link get_constant_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
-export type GetConstantScheduleWithWarmupOptions = v.InferInput<typeof withWarmupParams>;
 
 /**
  * HF's `get_constant_schedule`: the optimizer's lr at every step (the lambda is 1): the core

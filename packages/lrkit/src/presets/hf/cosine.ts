@@ -12,6 +12,9 @@ import {
   warmupLambdaSchedule,
   warmupStepsParam,
 } from "./lambda.js";
+import type { GetCosineScheduleWithWarmupOptions } from "./options.generated.js";
+
+export type { GetCosineScheduleWithWarmupOptions };
 
 const NAME = "hf.get_cosine_schedule_with_warmup";
 
@@ -21,9 +24,6 @@ const params = v.strictObject({
   num_training_steps: trainingStepsParam,
   num_cycles: numCyclesParam,
 });
-
-/** Options of {@link get_cosine_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
-export type GetCosineScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_cosine_schedule_with_warmup`: `lr * t / max(1, w)` for `t < w = num_warmup_steps`, then

@@ -8,6 +8,9 @@ import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cosineProgress } from "./cosineWave.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
+import type { GetCosineWithHardRestartsScheduleWithWarmupOptions } from "./options.generated.js";
+
+export type { GetCosineWithHardRestartsScheduleWithWarmupOptions };
 
 const NAME = "hf.get_cosine_with_hard_restarts_schedule_with_warmup";
 
@@ -20,9 +23,6 @@ const params = v.strictObject({
     1,
   ),
 });
-
-/** Options of {@link get_cosine_with_hard_restarts_schedule_with_warmup}: HF's names, with the base `lr`. */
-export type GetCosineWithHardRestartsScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /** Python's float `x % 1.0`: in [0, 1] (1.0 itself for tiny negative x), where JS `%` keeps x's sign. */
 export function pyMod1(x: number): number {

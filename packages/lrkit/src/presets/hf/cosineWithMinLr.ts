@@ -15,6 +15,9 @@ import {
   warmupStepsParam,
   withFloor,
 } from "./lambda.js";
+import type { GetCosineWithMinLrScheduleWithWarmupOptions } from "./options.generated.js";
+
+export type { GetCosineWithMinLrScheduleWithWarmupOptions };
 
 const NAME = "hf.get_cosine_with_min_lr_schedule_with_warmup";
 
@@ -33,9 +36,6 @@ const params = v.strictObject({
   num_cycles: numCyclesParam,
   ...minLrShape,
 });
-
-/** Options of {@link get_cosine_with_min_lr_schedule_with_warmup}: HF's names, with the base `lr`. */
-export type GetCosineWithMinLrScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `min_lr_rate`: given, or `min_lr / lr` (HF's `min_lr / optimizer.defaults["lr"]`).

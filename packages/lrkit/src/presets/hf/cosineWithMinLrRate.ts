@@ -16,6 +16,9 @@ import {
   warmupStepsParam,
   withFloor,
 } from "./lambda.js";
+import type { GetCosineWithMinLrScheduleWithWarmupLrRateOptions } from "./options.generated.js";
+
+export type { GetCosineWithMinLrScheduleWithWarmupLrRateOptions };
 
 const NAME = "hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
 
@@ -29,9 +32,6 @@ const params = v.strictObject({
     p.nonNegative("The lr at step 0 as a ratio of lr. Defaults to None: (t + 1) / num_warmup_steps."),
   ),
 });
-
-/** Options of {@link get_cosine_with_min_lr_schedule_with_warmup_lr_rate}: HF's names, with `lr`. */
-export type GetCosineWithMinLrScheduleWithWarmupLrRateOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_cosine_with_min_lr_schedule_with_warmup_lr_rate`

@@ -1,26 +1,16 @@
-import type { Family } from "../../spec/family.js";
-import { getConstantScheduleFamily, getConstantScheduleWithWarmupFamily } from "./constant.js";
-import { getCosineScheduleWithWarmupFamily } from "./cosine.js";
-import { getCosineWithHardRestartsScheduleWithWarmupFamily } from "./cosineWithHardRestarts.js";
-import { getCosineWithMinLrScheduleWithWarmupFamily } from "./cosineWithMinLr.js";
-import { getCosineWithMinLrScheduleWithWarmupLrRateFamily } from "./cosineWithMinLrRate.js";
-import { getSchedulerFamily } from "./getScheduler.js";
-import { getInverseSqrtScheduleFamily } from "./inverseSqrt.js";
-import { getLinearScheduleWithWarmupFamily } from "./linear.js";
-import { getPolynomialDecayScheduleWithWarmupFamily } from "./polynomial.js";
-import { getWsdScheduleFamily } from "./wsd.js";
-
-/** The registry entries of the hf presets: `get_scheduler`, then the functions in optimization.py's order. */
-export const hfFamilies: readonly Family[] = [
-  getSchedulerFamily,
-  getConstantScheduleFamily,
-  getConstantScheduleWithWarmupFamily,
-  getLinearScheduleWithWarmupFamily,
-  getCosineScheduleWithWarmupFamily,
-  getCosineWithHardRestartsScheduleWithWarmupFamily,
-  getPolynomialDecayScheduleWithWarmupFamily,
-  getInverseSqrtScheduleFamily,
-  getCosineWithMinLrScheduleWithWarmupFamily,
-  getCosineWithMinLrScheduleWithWarmupLrRateFamily,
-  getWsdScheduleFamily,
-];
+/**
+ * The registry entries of the hf presets, one line per file: a preset's entry exported here is
+ * registered by `lrkit/presets` (`presets/families.ts`) and gets its options interface.
+ *
+ * @module
+ */
+export { getConstantScheduleFamily, getConstantScheduleWithWarmupFamily } from "./constant.js";
+export { getCosineScheduleWithWarmupFamily } from "./cosine.js";
+export { getCosineWithHardRestartsScheduleWithWarmupFamily } from "./cosineWithHardRestarts.js";
+export { getCosineWithMinLrScheduleWithWarmupFamily } from "./cosineWithMinLr.js";
+export { getCosineWithMinLrScheduleWithWarmupLrRateFamily } from "./cosineWithMinLrRate.js";
+export { getSchedulerFamily } from "./getScheduler.js";
+export { getInverseSqrtScheduleFamily } from "./inverseSqrt.js";
+export { getLinearScheduleWithWarmupFamily } from "./linear.js";
+export { getPolynomialDecayScheduleWithWarmupFamily } from "./polynomial.js";
+export { getWsdScheduleFamily } from "./wsd.js";

@@ -8,6 +8,9 @@ import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, warmupStepsParam } from "./lambda.js";
+import type { GetInverseSqrtScheduleOptions } from "./options.generated.js";
+
+export type { GetInverseSqrtScheduleOptions };
 
 const NAME = "hf.get_inverse_sqrt_schedule";
 
@@ -18,9 +21,6 @@ const params = v.strictObject({
     p.positive("Time scale of the decay. Defaults to num_warmup_steps, or 10_000 without warmup."),
   ),
 });
-
-/** Options of {@link get_inverse_sqrt_schedule}: HF's parameter names, with the base `lr`. */
-export type GetInverseSqrtScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_inverse_sqrt_schedule` (from big_vision): `lr * t / max(1, w)` for

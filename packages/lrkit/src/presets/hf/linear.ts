@@ -5,6 +5,9 @@ import type { Schedule } from "../../schedule.js";
 import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
+import type { GetLinearScheduleWithWarmupOptions } from "./options.generated.js";
+
+export type { GetLinearScheduleWithWarmupOptions };
 
 const NAME = "hf.get_linear_schedule_with_warmup";
 
@@ -13,9 +16,6 @@ const params = v.strictObject({
   num_warmup_steps: warmupStepsParam,
   num_training_steps: trainingStepsParam,
 });
-
-/** Options of {@link get_linear_schedule_with_warmup}: HF's parameter names, with the base `lr`. */
-export type GetLinearScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_linear_schedule_with_warmup` (the Trainer's default): `lr * t / max(1, w)` for

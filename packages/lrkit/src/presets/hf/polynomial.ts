@@ -7,6 +7,9 @@ import type { Schedule } from "../../schedule.js";
 import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
+import type { GetPolynomialDecayScheduleWithWarmupOptions } from "./options.generated.js";
+
+export type { GetPolynomialDecayScheduleWithWarmupOptions };
 
 const NAME = "hf.get_polynomial_decay_schedule_with_warmup";
 
@@ -17,9 +20,6 @@ const params = v.strictObject({
   lr_end: v.optional(p.nonNegative("The end lr, below lr. Defaults to 1e-7."), 1e-7),
   power: v.optional(p.nonNegative("Power factor of the decay. Defaults to 1.0."), 1.0),
 });
-
-/** Options of {@link get_polynomial_decay_schedule_with_warmup}: HF's names, with the base `lr`. */
-export type GetPolynomialDecayScheduleWithWarmupOptions = v.InferInput<typeof params>;
 
 /**
  * HF's `get_polynomial_decay_schedule_with_warmup` (fairseq's and BERT's): `lr * t / max(1, w)` for

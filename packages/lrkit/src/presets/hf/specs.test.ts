@@ -7,7 +7,8 @@ import { get_cosine_schedule_with_warmup } from "./cosine.js";
 import { get_cosine_with_hard_restarts_schedule_with_warmup } from "./cosineWithHardRestarts.js";
 import { get_cosine_with_min_lr_schedule_with_warmup } from "./cosineWithMinLr.js";
 import { get_cosine_with_min_lr_schedule_with_warmup_lr_rate } from "./cosineWithMinLrRate.js";
-import { hfFamilies } from "./families.js";
+import * as entries from "./families.js";
+import { entriesIn } from "../../spec/registry.js";
 import { get_scheduler } from "./getScheduler.js";
 import { get_inverse_sqrt_schedule } from "./inverseSqrt.js";
 import { get_linear_schedule_with_warmup } from "./linear.js";
@@ -91,7 +92,11 @@ const cases: [Schedule, string][] = [
 
 describe("hf presets as data", () => {
   it("registers one family per preset, named hf.<function>", () => {
-    expect(hfFamilies.map((f) => f.type).sort()).toEqual(cases.map(([s]) => s.spec.type).sort());
+    expect(
+      entriesIn(entries)
+        .map((f) => f.type)
+        .sort(),
+    ).toEqual(cases.map(([s]) => s.spec.type).sort());
   });
 
   for (const [schedule, text] of cases) {
@@ -108,7 +113,7 @@ describe("hf presets as data", () => {
 
 describe("hf registry entries", () => {
   it("each have an example in the text syntax that builds their own type", () => {
-    for (const family of hfFamilies) {
+    for (const family of entriesIn(entries)) {
       const s = parseSchedule(family.example!);
       expect(s.spec.type).toBe(family.type);
       for (let t = 0; t < 60; t++) expect(Number.isFinite(s(t))).toBe(true);

@@ -7,6 +7,9 @@ import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cosineWave } from "./cosineWave.js";
 import { lambdaSchedule, lrParam, numCyclesParam, warmupStepsParam, withFloor } from "./lambda.js";
+import type { GetWsdScheduleOptions } from "./options.generated.js";
+
+export type { GetWsdScheduleOptions };
 
 const NAME = "hf.get_wsd_schedule";
 const TYPES = ["linear", "cosine", "1-sqrt"] as const;
@@ -31,9 +34,6 @@ const params = v.strictObject({
   ),
   num_cycles: numCyclesParam,
 });
-
-/** Options of {@link get_wsd_schedule}: HF's parameter names, with the base `lr`. */
-export type GetWsdScheduleOptions = v.InferInput<typeof params>;
 
 type Shape = (progress: number, numCycles: number) => number;
 

@@ -7,6 +7,9 @@ import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { CosineDecayOptions } from "./options.generated.js";
+
+export type { CosineDecayOptions };
 
 const NAME = "keras.CosineDecay";
 
@@ -29,9 +32,6 @@ const params = v.strictObject({
     0,
   ),
 });
-
-/** Options of {@link CosineDecay}: Keras' parameter names (without `name`). */
-export type CosineDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `CosineDecay`, with its optional linear warmup.

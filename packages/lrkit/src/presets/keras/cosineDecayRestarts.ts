@@ -6,6 +6,9 @@ import { define, specOf, type Schedule } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { floorLogRatio } from "../floorLogRatio.js";
+import type { CosineDecayRestartsOptions } from "./options.generated.js";
+
+export type { CosineDecayRestartsOptions };
 
 const NAME = "keras.CosineDecayRestarts";
 
@@ -28,9 +31,6 @@ const params = v.strictObject({
   ),
   alpha: v.optional(p.unit("The floor as a fraction of initial_learning_rate. Defaults to 0.0."), 0.0),
 });
-
-/** Options of {@link CosineDecayRestarts}: Keras' parameter names (without `name`). */
-export type CosineDecayRestartsOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `CosineDecayRestarts` (SGDR). Period `i` lasts `first_decay_steps * t_mul ** i` steps; at

@@ -6,6 +6,9 @@ import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { ExponentialDecayOptions } from "./options.generated.js";
+
+export type { ExponentialDecayOptions };
 
 const NAME = "keras.ExponentialDecay";
 
@@ -18,9 +21,6 @@ const params = v.strictObject({
     false,
   ),
 });
-
-/** Options of {@link ExponentialDecay}: Keras' parameter names (without `name`). */
-export type ExponentialDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `ExponentialDecay`:

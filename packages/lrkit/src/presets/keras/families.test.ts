@@ -1,10 +1,12 @@
 import { describe, it } from "vitest";
 import { expectRegistryEntries } from "../../test/registryEntries.js";
-import { kerasFamilies } from "./families.js";
+import { entriesIn } from "../../spec/registry.js";
+import * as entries from "./families.js";
 import "../index.js"; // registers the presets, for fromSpec and the text syntax
 
+const kerasEntries = entriesIn(entries);
 describe("keras registry entries", () => {
   it("each name its preset, carry an example that builds it, and print back to the same schedule", () => {
-    expectRegistryEntries("keras", kerasFamilies);
+    expectRegistryEntries("keras", kerasEntries);
   });
 });

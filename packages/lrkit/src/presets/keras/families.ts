@@ -1,17 +1,12 @@
-import type { Family } from "../../spec/family.js";
-import { CosineDecayFamily } from "./cosineDecay.js";
-import { CosineDecayRestartsFamily } from "./cosineDecayRestarts.js";
-import { ExponentialDecayFamily } from "./exponentialDecay.js";
-import { InverseTimeDecayFamily } from "./inverseTimeDecay.js";
-import { PiecewiseConstantDecayFamily } from "./piecewiseConstantDecay.js";
-import { PolynomialDecayFamily } from "./polynomialDecay.js";
-
-/** The registry entries of the keras presets, in the order of Keras' source file. */
-export const kerasFamilies: readonly Family[] = [
-  ExponentialDecayFamily,
-  PiecewiseConstantDecayFamily,
-  PolynomialDecayFamily,
-  InverseTimeDecayFamily,
-  CosineDecayFamily,
-  CosineDecayRestartsFamily,
-];
+/**
+ * The registry entries of the keras presets, one line per file: a preset's entry exported here is
+ * registered by `lrkit/presets` (`presets/families.ts`) and gets its options interface.
+ *
+ * @module
+ */
+export { CosineDecayFamily } from "./cosineDecay.js";
+export { CosineDecayRestartsFamily } from "./cosineDecayRestarts.js";
+export { ExponentialDecayFamily } from "./exponentialDecay.js";
+export { InverseTimeDecayFamily } from "./inverseTimeDecay.js";
+export { PiecewiseConstantDecayFamily } from "./piecewiseConstantDecay.js";
+export { PolynomialDecayFamily } from "./polynomialDecay.js";

@@ -6,6 +6,9 @@ import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { InverseTimeDecayOptions } from "./options.generated.js";
+
+export type { InverseTimeDecayOptions };
 
 const NAME = "keras.InverseTimeDecay";
 
@@ -15,9 +18,6 @@ const params = v.strictObject({
   decay_rate: p.nonNegative("The decay rate."),
   staircase: v.optional(p.boolean("Floor step / decay_steps. Defaults to false."), false),
 });
-
-/** Options of {@link InverseTimeDecay}: Keras' parameter names (without `name`). */
-export type InverseTimeDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `InverseTimeDecay`: `initial_learning_rate / (1 + decay_rate * step / decay_steps)`,

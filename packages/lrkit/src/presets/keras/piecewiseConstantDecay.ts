@@ -6,6 +6,9 @@ import { ensure, ensureSorted, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { PiecewiseConstantDecayOptions } from "./options.generated.js";
+
+export type { PiecewiseConstantDecayOptions };
 
 const NAME = "keras.PiecewiseConstantDecay";
 
@@ -13,9 +16,6 @@ const params = v.strictObject({
   boundaries: p.numbers("Steps after which the value changes; sorted, at least one."),
   values: p.numbers("One more value than boundaries: values[i] while step <= boundaries[i]."),
 });
-
-/** Options of {@link PiecewiseConstantDecay}: Keras' parameter names (without `name`). */
-export type PiecewiseConstantDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `PiecewiseConstantDecay`: `values[0]` while `step <= boundaries[0]`, `values[i]` while

@@ -6,6 +6,9 @@ import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { PolynomialDecayOptions } from "./options.generated.js";
+
+export type { PolynomialDecayOptions };
 
 const NAME = "keras.PolynomialDecay";
 
@@ -24,9 +27,6 @@ const params = v.strictObject({
     false,
   ),
 });
-
-/** Options of {@link PolynomialDecay}: Keras' parameter names (without `name`). */
-export type PolynomialDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Keras' `PolynomialDecay`: with `s = min(step, decay_steps)`,

@@ -7,6 +7,9 @@ import type { Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { decayToMaxUpdate, maxUpdate } from "./decayToMaxUpdate.js";
 import { baseLr, warmupShape } from "./lrScheduler.js";
+import type { CosineSchedulerOptions } from "./options.generated.js";
+
+export type { CosineSchedulerOptions };
 
 const NAME = "mxnet.CosineScheduler";
 
@@ -16,9 +19,6 @@ const params = v.strictObject({
   final_lr: v.optional(p.nonNegative("The lr at max_update and after; at most base_lr. Defaults to 0."), 0),
   ...warmupShape,
 });
-
-/** Options of {@link CosineScheduler}: MXNet's parameter names. */
-export type CosineSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * The decay of MXNet's `CosineScheduler` (and of d2l's, a copy of it) over `steps` updates:

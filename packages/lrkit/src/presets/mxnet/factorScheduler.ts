@@ -6,6 +6,9 @@ import { define, specOf, type Schedule, relabel } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
 import { loopDecay } from "./loopDecay.js";
+import type { FactorSchedulerOptions } from "./options.generated.js";
+
+export type { FactorSchedulerOptions };
 
 const NAME = "mxnet.FactorScheduler";
 
@@ -30,9 +33,6 @@ const params = v.strictObject({
   base_lr: baseLr(),
   ...warmupShape,
 });
-
-/** Options of {@link FactorScheduler}: MXNet's parameter names. */
-export type FactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * MXNet's `FactorScheduler`. Its docstring says `base_lr * factor ** floor(t / step)`, but its loop

@@ -1,13 +1,10 @@
-import type { Family } from "../../spec/family.js";
-import { CosineSchedulerFamily } from "./cosineScheduler.js";
-import { FactorSchedulerFamily } from "./factorScheduler.js";
-import { MultiFactorSchedulerFamily } from "./multiFactorScheduler.js";
-import { PolySchedulerFamily } from "./polyScheduler.js";
-
-/** The registry entries of the mxnet presets, in the order of MXNet's source file. */
-export const mxnetFamilies: readonly Family[] = [
-  FactorSchedulerFamily,
-  MultiFactorSchedulerFamily,
-  PolySchedulerFamily,
-  CosineSchedulerFamily,
-];
+/**
+ * The registry entries of the mxnet presets, one line per file: a preset's entry exported here is
+ * registered by `lrkit/presets` (`presets/families.ts`) and gets its options interface.
+ *
+ * @module
+ */
+export { CosineSchedulerFamily } from "./cosineScheduler.js";
+export { FactorSchedulerFamily } from "./factorScheduler.js";
+export { MultiFactorSchedulerFamily } from "./multiFactorScheduler.js";
+export { PolySchedulerFamily } from "./polyScheduler.js";

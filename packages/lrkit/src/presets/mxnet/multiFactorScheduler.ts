@@ -7,6 +7,9 @@ import { definePreset } from "../../spec/defineFamily.js";
 import { reducingFactor } from "./factorScheduler.js";
 import { baseLr, checkWarmup, integer, warmupShape, withWarmup } from "./lrScheduler.js";
 import { loopDecay } from "./loopDecay.js";
+import type { MultiFactorSchedulerOptions } from "./options.generated.js";
+
+export type { MultiFactorSchedulerOptions };
 
 const NAME = "mxnet.MultiFactorScheduler";
 
@@ -28,9 +31,6 @@ const params = v.strictObject({
   base_lr: baseLr(),
   ...warmupShape,
 });
-
-/** Options of {@link MultiFactorScheduler}: MXNet's parameter names. */
-export type MultiFactorSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * MXNet's `MultiFactorScheduler`: `base_lr` multiplied by `factor` `n` times (MXNet's

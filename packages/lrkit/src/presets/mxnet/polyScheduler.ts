@@ -7,6 +7,9 @@ import type { Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { decayToMaxUpdate, maxUpdate } from "./decayToMaxUpdate.js";
 import { baseLr, warmupShape } from "./lrScheduler.js";
+import type { PolySchedulerOptions } from "./options.generated.js";
+
+export type { PolySchedulerOptions };
 
 const NAME = "mxnet.PolyScheduler";
 
@@ -17,9 +20,6 @@ const params = v.strictObject({
   final_lr: v.optional(p.nonNegative("The lr at max_update and after. Defaults to 0."), 0),
   ...warmupShape,
 });
-
-/** Options of {@link PolyScheduler}: MXNet's parameter names. */
-export type PolySchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * MXNet's `PolyScheduler`: after the warmup, with `w = warmup_steps` and `T = max_update`,

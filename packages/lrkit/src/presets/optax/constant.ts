@@ -5,15 +5,15 @@ import { parseParams } from "../../params.js";
 import { define, relabel, specOf, type Schedule } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { ConstantScheduleOptions } from "./options.generated.js";
+
+export type { ConstantScheduleOptions };
 
 const NAME = "optax.constant_schedule";
 
 const params = v.strictObject({
   value: p.number("The value held at every step; of any sign, as in Optax."),
 });
-
-/** Options of {@link constant_schedule}: Optax's parameter names. */
-export type ConstantScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's constant `value` as a schedule (NaN for a NaN step, as every lrkit schedule), with the

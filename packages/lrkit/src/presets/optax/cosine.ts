@@ -5,6 +5,9 @@ import { parseParams } from "../../params.js";
 import { define, relabel, specOf, type Schedule } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { CosineDecayScheduleOptions } from "./options.generated.js";
+
+export type { CosineDecayScheduleOptions };
 
 const NAME = "optax.cosine_decay_schedule";
 
@@ -37,9 +40,6 @@ const params = v.strictObject({
     1.0,
   ),
 });
-
-/** Options of {@link cosine_decay_schedule}: Optax's parameter names. */
-export type CosineDecayScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's `cosine_decay_schedule`: with `s = min(step, decay_steps)`,

@@ -6,6 +6,9 @@ import { define, relabel, specOf, type Schedule } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { constantPart } from "./constant.js";
+import type { ExponentialDecayOptions } from "./options.generated.js";
+
+export type { ExponentialDecayOptions };
 
 /** The parameters of Optax's exponential decay after `init_value` (shared with the warmup variant). */
 export const exponentialShape = {
@@ -76,9 +79,6 @@ const params = v.strictObject({
   init_value: p.number("The value until transition_begin; of any sign."),
   ...exponentialShape,
 });
-
-/** Options of {@link exponential_decay}: Optax's parameter names. */
-export type ExponentialDecayOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's `exponential_decay`: with `k = step - transition_begin`, `init_value` while `k <= 0`,

@@ -1,32 +1,19 @@
-import type { Family } from "../../spec/family.js";
-import { constantScheduleFamily } from "./constant.js";
-import { cosineDecayScheduleFamily } from "./cosine.js";
-import { exponentialDecayFamily } from "./exponential.js";
-import { joinSchedulesFamily } from "./join.js";
-import { cosineOnecycleScheduleFamily, linearOnecycleScheduleFamily } from "./onecycle.js";
-import { piecewiseConstantScheduleFamily, piecewiseInterpolateScheduleFamily } from "./piecewise.js";
-import { linearScheduleFamily, polynomialScheduleFamily } from "./polynomial.js";
-import { sgdrScheduleFamily } from "./sgdr.js";
-import {
+/**
+ * The registry entries of the optax presets, one line per file: a preset's entry exported here is
+ * registered by `lrkit/presets` (`presets/families.ts`) and gets its options interface.
+ *
+ * @module
+ */
+export { constantScheduleFamily } from "./constant.js";
+export { cosineDecayScheduleFamily } from "./cosine.js";
+export { exponentialDecayFamily } from "./exponential.js";
+export { joinSchedulesFamily } from "./join.js";
+export { cosineOnecycleScheduleFamily, linearOnecycleScheduleFamily } from "./onecycle.js";
+export { piecewiseConstantScheduleFamily, piecewiseInterpolateScheduleFamily } from "./piecewise.js";
+export { linearScheduleFamily, polynomialScheduleFamily } from "./polynomial.js";
+export { sgdrScheduleFamily } from "./sgdr.js";
+export {
   warmupConstantScheduleFamily,
   warmupCosineDecayScheduleFamily,
   warmupExponentialDecayScheduleFamily,
 } from "./warmup.js";
-
-/** The registry entries of the optax presets, in the order of Optax's source file. */
-export const optaxFamilies: readonly Family[] = [
-  constantScheduleFamily,
-  polynomialScheduleFamily,
-  linearScheduleFamily,
-  piecewiseConstantScheduleFamily,
-  exponentialDecayFamily,
-  cosineDecayScheduleFamily,
-  piecewiseInterpolateScheduleFamily,
-  linearOnecycleScheduleFamily,
-  cosineOnecycleScheduleFamily,
-  warmupConstantScheduleFamily,
-  warmupCosineDecayScheduleFamily,
-  warmupExponentialDecayScheduleFamily,
-  sgdrScheduleFamily,
-  joinSchedulesFamily,
-];

@@ -6,6 +6,9 @@ import { ensure, ensureSorted, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { JoinSchedulesOptions } from "./options.generated.js";
+
+export type { JoinSchedulesOptions };
 
 const NAME = "optax.join_schedules";
 
@@ -15,9 +18,6 @@ const params = v.strictObject({
     "The steps at which each schedule after the first takes over; one fewer than schedules.",
   ),
 });
-
-/** Options of {@link join_schedules}: Optax's parameter names. */
-export type JoinSchedulesOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's `join_schedules`: `schedules[0](step)` before `boundaries[0]`, then

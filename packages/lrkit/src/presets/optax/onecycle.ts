@@ -7,6 +7,9 @@ import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { interpolationPart } from "./piecewise.js";
+import type { CosineOnecycleScheduleOptions, LinearOnecycleScheduleOptions } from "./options.generated.js";
+
+export type { CosineOnecycleScheduleOptions, LinearOnecycleScheduleOptions };
 
 /**
  * Optax's dict literal `{k1: v1, k2: v2, ...}` as sorted `[step, scale]` pairs: a repeated key
@@ -35,9 +38,6 @@ const cosineParams = v.strictObject({
   div_factor: divFactor(),
   final_div_factor: finalDivFactor(),
 });
-
-/** Options of {@link cosine_onecycle_schedule}: Optax's parameter names. */
-export type CosineOnecycleScheduleOptions = v.InferInput<typeof cosineParams>;
 
 /**
  * Optax's `cosine_onecycle_schedule`: `piecewise_interpolate_schedule("cosine",
@@ -97,9 +97,6 @@ const linearParams = v.strictObject({
   div_factor: divFactor(),
   final_div_factor: finalDivFactor(),
 });
-
-/** Options of {@link linear_onecycle_schedule}: Optax's parameter names. */
-export type LinearOnecycleScheduleOptions = v.InferInput<typeof linearParams>;
 
 /**
  * Optax's `linear_onecycle_schedule`: `piecewise_interpolate_schedule("linear",

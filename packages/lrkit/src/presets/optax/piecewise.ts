@@ -10,6 +10,12 @@ import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { boundariesAndScales, cumulativeValues, sortedEntries } from "./boundariesAndScales.js";
 import { constantPart } from "./constant.js";
+import type {
+  PiecewiseConstantScheduleOptions,
+  PiecewiseInterpolateScheduleOptions,
+} from "./options.generated.js";
+
+export type { PiecewiseConstantScheduleOptions, PiecewiseInterpolateScheduleOptions };
 
 const CONSTANT = "optax.piecewise_constant_schedule";
 
@@ -19,9 +25,6 @@ const constantParams = v.strictObject({
     "{step: scale}: from each step on, the value is multiplied by its scale (non-negative). Defaults to None.",
   ),
 });
-
-/** Options of {@link piecewise_constant_schedule}: Optax's parameter names. */
-export type PiecewiseConstantScheduleOptions = v.InferInput<typeof constantParams>;
 
 /**
  * Optax's `piecewise_constant_schedule`: `init_value` times the product of the scales of every
@@ -102,9 +105,6 @@ const interpolateParams = v.strictObject({
     "{step: scale}: the value reached at each step is the previous one times its scale. Defaults to None.",
   ),
 });
-
-/** Options of {@link piecewise_interpolate_schedule}: Optax's parameter names. */
-export type PiecewiseInterpolateScheduleOptions = v.InferInput<typeof interpolateParams>;
 
 /**
  * Optax's `piecewise_interpolate_schedule`: through the knots `(0, init_value)` and

@@ -6,6 +6,9 @@ import { define, relabel, specOf, type Schedule } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { constantPart } from "./constant.js";
+import type { PolynomialScheduleOptions, LinearScheduleOptions } from "./options.generated.js";
+
+export type { PolynomialScheduleOptions, LinearScheduleOptions };
 
 const transitionSteps = () =>
   p.number(
@@ -58,9 +61,6 @@ const polynomialParams = v.strictObject({
   transition_begin: transitionBegin(),
 });
 
-/** Options of {@link polynomial_schedule}: Optax's parameter names. */
-export type PolynomialScheduleOptions = v.InferInput<typeof polynomialParams>;
-
 /**
  * Optax's `polynomial_schedule`: with `k = clip(step - transition_begin, 0, transition_steps)`,
  * `(init_value - end_value) * (1 - k / transition_steps) ** power + end_value`.
@@ -109,9 +109,6 @@ const linearParams = v.strictObject({
   transition_steps: transitionSteps(),
   transition_begin: transitionBegin(),
 });
-
-/** Options of {@link linear_schedule}: Optax's parameter names. */
-export type LinearScheduleOptions = v.InferInput<typeof linearParams>;
 
 /**
  * Optax's `linear_schedule`: {@link polynomial_schedule} with `power = 1`, with

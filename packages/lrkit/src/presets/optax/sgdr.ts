@@ -6,6 +6,9 @@ import { specOf, type Schedule, relabel } from "../../schedule.js";
 import { anchorCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { warmupCosinePart, warmupCosineShape } from "./warmup.js";
+import type { SgdrScheduleOptions } from "./options.generated.js";
+
+export type { SgdrScheduleOptions };
 
 const NAME = "optax.sgdr_schedule";
 
@@ -20,9 +23,6 @@ const params = v.strictObject({
     ),
   ),
 });
-
-/** Options of {@link sgdr_schedule}: Optax's parameter name, a list of `warmup_cosine_decay_schedule` options. */
-export type SgdrScheduleOptions = v.InferInput<typeof params>;
 
 /**
  * Optax's `sgdr_schedule` (SGD with warm restarts): one `warmup_cosine_decay_schedule` per entry of

@@ -10,6 +10,17 @@ import { definePreset } from "../../spec/defineFamily.js";
 import { cosinePart } from "./cosine.js";
 import { exponentialPart, exponentialShape } from "./exponential.js";
 import { polynomialPart } from "./polynomial.js";
+import type {
+  WarmupCosineDecayScheduleOptions,
+  WarmupExponentialDecayScheduleOptions,
+  WarmupConstantScheduleOptions,
+} from "./options.generated.js";
+
+export type {
+  WarmupCosineDecayScheduleOptions,
+  WarmupExponentialDecayScheduleOptions,
+  WarmupConstantScheduleOptions,
+};
 
 const initValue = () => p.number("The value at step 0, where the linear warmup starts; of any sign.");
 const peakValue = () => p.number("The value at the end of the warmup; of any sign.");
@@ -31,9 +42,6 @@ export const warmupCosineShape = {
 };
 
 const cosineParams = v.strictObject(warmupCosineShape);
-
-/** Options of {@link warmup_cosine_decay_schedule}: Optax's parameter names. */
-export type WarmupCosineDecayScheduleOptions = v.InferInput<typeof cosineParams>;
 
 /**
  * Builds Optax's warmup + cosine as Optax does, a join of its linear and cosine schedules, checking
@@ -109,9 +117,6 @@ const exponentialParams = v.strictObject({
   ...exponentialShape,
 });
 
-/** Options of {@link warmup_exponential_decay_schedule}: Optax's parameter names. */
-export type WarmupExponentialDecayScheduleOptions = v.InferInput<typeof exponentialParams>;
-
 /**
  * Optax's `warmup_exponential_decay_schedule`: a `linear_schedule` from `init_value` to
  * `peak_value` over `warmup_steps`, joined at `warmup_steps` with an `exponential_decay` from
@@ -176,9 +181,6 @@ const constantParams = v.strictObject({
     "The length of the linear warmup; if <= 0 the value stays at init_value (Optax logs it).",
   ),
 });
-
-/** Options of {@link warmup_constant_schedule}: Optax's parameter names. */
-export type WarmupConstantScheduleOptions = v.InferInput<typeof constantParams>;
 
 /**
  * Optax's `warmup_constant_schedule`: `linear_schedule(init_value, peak_value, warmup_steps)`, a

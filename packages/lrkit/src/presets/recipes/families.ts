@@ -1,6 +1,8 @@
-import type { Family } from "../../spec/family.js";
-import { warmUpCosineLrSchedulerFamily } from "./warmUpCosineLrScheduler.js";
-import { WarmupCosineLRFamily } from "./warmupCosineLR.js";
-
-/** The registry entries of the recipes presets, in the blog post's order. */
-export const recipesFamilies: readonly Family[] = [warmUpCosineLrSchedulerFamily, WarmupCosineLRFamily];
+/**
+ * The registry entries of the recipes presets, one line per file: a preset's entry exported here is
+ * registered by `lrkit/presets` (`presets/families.ts`) and gets its options interface.
+ *
+ * @module
+ */
+export { warmUpCosineLrSchedulerFamily } from "./warmUpCosineLrScheduler.js";
+export { WarmupCosineLRFamily } from "./warmupCosineLR.js";

@@ -7,6 +7,9 @@ import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { WarmUpCosineLrSchedulerOptions } from "./options.generated.js";
+
+export type { WarmUpCosineLrSchedulerOptions };
 
 const NAME = "recipes.warm_up_cosine_lr_scheduler";
 
@@ -31,9 +34,6 @@ const params = v.strictObject({
     1e-9,
   ),
 });
-
-/** Options of {@link warm_up_cosine_lr_scheduler}: the blog's parameter names, with the base `lr`. */
-export type WarmUpCosineLrSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * The blog's `warm_up_cosine_lr_scheduler`, a LambdaLR whose multiplier scales the optimizer's `lr`.

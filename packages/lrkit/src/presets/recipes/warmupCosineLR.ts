@@ -7,6 +7,9 @@ import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
 import { definePreset } from "../../spec/defineFamily.js";
+import type { WarmupCosineLROptions } from "./options.generated.js";
+
+export type { WarmupCosineLROptions };
 
 const NAME = "recipes.WarmupCosineLR";
 
@@ -30,9 +33,6 @@ const params = v.strictObject({
     0.1,
   ),
 });
-
-/** Options of {@link WarmupCosineLR}: the blog's parameter names (without the optimizer). */
-export type WarmupCosineLROptions = v.InferInput<typeof params>;
 
 /**
  * The blog's `WarmupCosineLR`, a PyTorch `_LRScheduler` that sets the lr itself (not a multiplier).

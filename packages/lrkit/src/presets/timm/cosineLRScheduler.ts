@@ -7,6 +7,9 @@ import { timmCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cycleOrder, cyclesEnd, cycleShape, ensureFloor, timmCycles } from "./cycles.js";
 import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
+import type { CosineLRSchedulerOptions } from "./options.generated.js";
+
+export type { CosineLRSchedulerOptions };
 
 const NAME = "timm.CosineLRScheduler";
 
@@ -22,9 +25,6 @@ const params = v.strictObject({
     1.0,
   ),
 });
-
-/** Options of {@link CosineLRScheduler}: timm's parameter names, with the base `lr`. */
-export type CosineLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `CosineLRScheduler`: cosine annealing with warm restarts (SGDR), k-decay, warmup and noise.

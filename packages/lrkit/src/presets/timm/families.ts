@@ -1,15 +1,11 @@
-import type { Family } from "../../spec/family.js";
-import { CosineLRSchedulerFamily } from "./cosineLRScheduler.js";
-import { MultiStepLRSchedulerFamily } from "./multiStepLRScheduler.js";
-import { PolyLRSchedulerFamily } from "./polyLRScheduler.js";
-import { StepLRSchedulerFamily } from "./stepLRScheduler.js";
-import { TanhLRSchedulerFamily } from "./tanhLRScheduler.js";
-
-/** The registry entries of the timm presets, in the order of timm's `timm/scheduler/__init__.py`. */
-export const timmFamilies: readonly Family[] = [
-  CosineLRSchedulerFamily,
-  MultiStepLRSchedulerFamily,
-  PolyLRSchedulerFamily,
-  StepLRSchedulerFamily,
-  TanhLRSchedulerFamily,
-];
+/**
+ * The registry entries of the timm presets, one line per file: a preset's entry exported here is
+ * registered by `lrkit/presets` (`presets/families.ts`) and gets its options interface.
+ *
+ * @module
+ */
+export { CosineLRSchedulerFamily } from "./cosineLRScheduler.js";
+export { MultiStepLRSchedulerFamily } from "./multiStepLRScheduler.js";
+export { PolyLRSchedulerFamily } from "./polyLRScheduler.js";
+export { StepLRSchedulerFamily } from "./stepLRScheduler.js";
+export { TanhLRSchedulerFamily } from "./tanhLRScheduler.js";

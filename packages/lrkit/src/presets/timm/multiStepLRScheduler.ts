@@ -8,6 +8,9 @@ import type { Schedule } from "../../schedule.js";
 import { timmCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
+import type { MultiStepLRSchedulerOptions } from "./options.generated.js";
+
+export type { MultiStepLRSchedulerOptions };
 
 const NAME = "timm.MultiStepLRScheduler";
 
@@ -18,9 +21,6 @@ const params = v.strictObject({
   ...warmupShape(true),
   ...noiseShape,
 });
-
-/** Options of {@link MultiStepLRScheduler}: timm's parameter names, with the base `lr`. */
-export type MultiStepLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `MultiStepLRScheduler`: `lr * decay_rate ** bisect_right(decay_t, t + 1)`, after an optional

@@ -7,6 +7,9 @@ import { timmCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cycleOrder, cyclesEnd, cycleShape, ensureFloor, timmCycles } from "./cycles.js";
 import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
+import type { PolyLRSchedulerOptions } from "./options.generated.js";
+
+export type { PolyLRSchedulerOptions };
 
 const NAME = "timm.PolyLRScheduler";
 
@@ -20,9 +23,6 @@ const params = v.strictObject({
   ...noiseShape,
   k_decay: v.optional(p.positive("k-decay: the decay uses t_curr^k / t_i^k. Defaults to 1.0."), 1.0),
 });
-
-/** Options of {@link PolyLRScheduler}: timm's parameter names, with the base `lr`. */
-export type PolyLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `PolyLRScheduler`: polynomial decay with restarts, k-decay, warmup and noise. In cycle `i`

@@ -35,6 +35,8 @@ export const noiseShape = {
       // One check rather than v.union([p.number(), p.numbers()]): for Infinity or [Infinity], valibot's
       // union gives the finite check's message of the option of that type, not this one.
       v.custom<number | number[]>(isStepOrSteps, "must be a step or a [start, end) pair of steps"),
+      // What the check lets through, as a schema (for the generated options interfaces).
+      v.union([v.number(), v.array(v.number())]),
       v.description(
         "Noise for t >= this step, or for start <= t < end given [start, end]. Defaults to None: no noise.",
       ),

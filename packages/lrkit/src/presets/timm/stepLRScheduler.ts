@@ -7,6 +7,9 @@ import type { Schedule } from "../../schedule.js";
 import { timmCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
+import type { StepLRSchedulerOptions } from "./options.generated.js";
+
+export type { StepLRSchedulerOptions };
 
 const NAME = "timm.StepLRScheduler";
 
@@ -17,9 +20,6 @@ const params = v.strictObject({
   ...warmupShape(true),
   ...noiseShape,
 });
-
-/** Options of {@link StepLRScheduler}: timm's parameter names, with the base `lr`. */
-export type StepLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `StepLRScheduler`: `lr * decay_rate ** (t // decay_t)`, after an optional linear warmup from

@@ -7,6 +7,9 @@ import { timmCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { cycleOrder, cyclesEnd, cycleShape, ensureFloor, timmCycles } from "./cycles.js";
 import { lrParam, noiseShape, timmSchedule, warmupNoiseOrder, warmupShape } from "./scheduler.js";
+import type { TanhLRSchedulerOptions } from "./options.generated.js";
+
+export type { TanhLRSchedulerOptions };
 
 const NAME = "timm.TanhLRScheduler";
 
@@ -20,9 +23,6 @@ const params = v.strictObject({
   ...warmupShape(false),
   ...noiseShape,
 });
-
-/** Options of {@link TanhLRScheduler}: timm's parameter names, with the base `lr`. */
-export type TanhLRSchedulerOptions = v.InferInput<typeof params>;
 
 /**
  * timm's `TanhLRScheduler`: hyperbolic-tangent decay (Hsueh et al., 2019) with restarts, warmup and
