@@ -15,11 +15,15 @@ export type { CosineSchedulerOptions };
 const NAME = "d2l.CosineScheduler";
 
 const params = v.strictObject({
-  max_update: p.positiveInt("The update at which the lr reaches final_lr (warmup included); held after."),
+  max_update: p.positiveInt(
+    "The update at which the lr reaches final_lr (warmup included); held after. A positive integer.",
+  ),
   base_lr: v.optional(p.nonNegative("The peak lr, where the cosine starts. Defaults to 0.01."), 0.01),
   final_lr: v.optional(p.nonNegative("The lr at max_update and after; at most base_lr. Defaults to 0."), 0),
   warmup_steps: v.optional(
-    p.nonNegativeInt("The length of the linear warmup, less than max_update. Defaults to 0."),
+    p.nonNegativeInt(
+      "The length of the linear warmup, a non-negative integer less than max_update. Defaults to 0.",
+    ),
     0,
   ),
   warmup_begin_lr: v.optional(p.nonNegative("The lr at update 0 of the warmup. Defaults to 0."), 0),
@@ -38,11 +42,7 @@ const params = v.strictObject({
  * `max_update` when `warmup_steps > max_update`; lrkit rejects both. A `warmup_begin_lr` above
  * `base_lr` is accepted (the warmup then descends), as in the chapter.
  *
- * @param options.max_update - the horizon; a positive integer.
- * @param options.base_lr - Defaults to 0.01.
- * @param options.final_lr - at most `base_lr`. Defaults to 0.
- * @param options.warmup_steps - a non-negative integer below `max_update`. Defaults to 0.
- * @param options.warmup_begin_lr - Defaults to 0.
+ * @param options - d2l's parameters: see {@link CosineSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for `warmup_steps >= max_update`, `final_lr > base_lr`, a non-positive or
  *   fractional `max_update`, or negative values.
  * @example

@@ -17,7 +17,9 @@ const params = v.strictObject({
     v.pipe(
       p.positive(),
       v.check((x) => x <= 1, "must be in (0, 1]"),
-      v.description("The factor applied at every call, in (0, 1]. Defaults to 1."),
+      v.description(
+        "The factor applied at every call, in (0, 1]. The chapter's alpha is in (0, 1); lrkit rejects a factor above 1, whose recursion would differ from any closed form once the floor is hit. Defaults to 1.",
+      ),
     ),
     1,
   ),
@@ -34,10 +36,7 @@ const params = v.strictObject({
  * Quirk kept: the chapter multiplies before returning, so even update 0 gets `base_lr * factor`,
  * never `base_lr` itself.
  *
- * @param options.factor - in (0, 1] (the chapter's alpha in (0, 1); a factor above 1 would make its
- *   recursion differ from any closed form once the floor is hit, so lrkit rejects it). Defaults to 1.
- * @param options.stop_factor_lr - the floor. Defaults to 1e-7.
- * @param options.base_lr - the lr before the first call. Defaults to 0.1.
+ * @param options - d2l's parameters: see {@link FactorSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for a factor outside (0, 1] or a negative learning rate.
  * @example
  * ```ts

@@ -17,9 +17,13 @@ const NAME = "d2l.MultiFactorScheduler";
 const params = v.strictObject({
   step: v.pipe(
     v.array(p.nonNegativeInt(), "must be a list of non-negative integers"),
-    v.description("The epochs at which the lr is multiplied by factor (in any order; repeats count once)."),
+    v.description(
+      "The epochs at which the lr is multiplied by factor (in any order; repeats count once); non-negative integers.",
+    ),
   ),
-  factor: p.nonNegative("The factor applied at each epoch of step."),
+  factor: p.nonNegative(
+    "The factor applied at each epoch of step; non-negative (above 1 the lr rises at each step, as in the chapter).",
+  ),
   base_lr: p.nonNegative("The lr before the first epoch of step."),
 });
 
@@ -33,9 +37,7 @@ const params = v.strictObject({
  * membership test), and an empty list keeps `base_lr`. Entries that no integer epoch can equal
  * (negative or fractional) are rejected.
  *
- * @param options.step - non-negative integers.
- * @param options.factor - non-negative (above 1 the lr rises at each step, as in the chapter).
- * @param options.base_lr - the initial lr.
+ * @param options - d2l's parameters: see {@link MultiFactorSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for a negative or fractional entry of `step`, or a negative factor or lr;
  *   TypeError when a parameter is missing or `step` is not a list.
  * @example

@@ -11,13 +11,13 @@ import type * as presets from "./families.js";
 
 /** Options of `d2l.CosineScheduler`. */
 export interface CosineSchedulerOptions {
-  /** The update at which the lr reaches final_lr (warmup included); held after. */
+  /** The update at which the lr reaches final_lr (warmup included); held after. A positive integer. */
   readonly max_update: number;
   /** The peak lr, where the cosine starts. Defaults to 0.01. */
   readonly base_lr?: number;
   /** The lr at max_update and after; at most base_lr. Defaults to 0. */
   readonly final_lr?: number;
-  /** The length of the linear warmup, less than max_update. Defaults to 0. */
+  /** The length of the linear warmup, a non-negative integer less than max_update. Defaults to 0. */
   readonly warmup_steps?: number;
   /** The lr at update 0 of the warmup. Defaults to 0. */
   readonly warmup_begin_lr?: number;
@@ -25,7 +25,7 @@ export interface CosineSchedulerOptions {
 
 /** Options of `d2l.FactorScheduler`. */
 export interface FactorSchedulerOptions {
-  /** The factor applied at every call, in (0, 1]. Defaults to 1. */
+  /** The factor applied at every call, in (0, 1]. The chapter's alpha is in (0, 1); lrkit rejects a factor above 1, whose recursion would differ from any closed form once the floor is hit. Defaults to 1. */
   readonly factor?: number;
   /** The floor the lr never goes below. Defaults to 1e-7. */
   readonly stop_factor_lr?: number;
@@ -35,9 +35,9 @@ export interface FactorSchedulerOptions {
 
 /** Options of `d2l.MultiFactorScheduler`. */
 export interface MultiFactorSchedulerOptions {
-  /** The epochs at which the lr is multiplied by factor (in any order; repeats count once). */
+  /** The epochs at which the lr is multiplied by factor (in any order; repeats count once); non-negative integers. */
   readonly step: number[];
-  /** The factor applied at each epoch of step. */
+  /** The factor applied at each epoch of step; non-negative (above 1 the lr rises at each step, as in the chapter). */
   readonly factor: number;
   /** The lr before the first epoch of step. */
   readonly base_lr: number;
@@ -45,7 +45,7 @@ export interface MultiFactorSchedulerOptions {
 
 /** Options of `d2l.SquareRootScheduler`. */
 export interface SquareRootSchedulerOptions {
-  /** The learning rate at update 0. Defaults to 0.1. */
+  /** The learning rate at update 0; non-negative. Defaults to 0.1. */
   readonly lr?: number;
 }
 

@@ -13,14 +13,14 @@ export type { SquareRootSchedulerOptions };
 const NAME = "d2l.SquareRootScheduler";
 
 const params = v.strictObject({
-  lr: v.optional(p.nonNegative("The learning rate at update 0. Defaults to 0.1."), 0.1),
+  lr: v.optional(p.nonNegative("The learning rate at update 0; non-negative. Defaults to 0.1."), 0.1),
 });
 
 /**
  * d2l's `SquareRootScheduler`: `lr * (t + 1) ** -0.5`, the `O(t^-1/2)` decay of convex
  * optimization. Stateless in the chapter too; the core {@link inverseSqrt} with timescale 1.
  *
- * @param options.lr - non-negative. Defaults to 0.1.
+ * @param options - d2l's parameters: see {@link SquareRootSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for a negative `lr`; TypeError for a non-finite one.
  * @example
  * ```ts

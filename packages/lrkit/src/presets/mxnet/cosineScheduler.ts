@@ -47,12 +47,7 @@ export function cosineToFinalLr(
  * `warmup_steps > max_update`; lrkit rejects both. It also rejects `final_lr > base_lr`, which MXNet
  * accepts (a rising half cosine): the core cosine only anneals downwards.
  *
- * @param options.max_update - an integer >= 1.
- * @param options.base_lr - Defaults to 0.01.
- * @param options.final_lr - at most `base_lr`. Defaults to 0.
- * @param options.warmup_steps - a non-negative integer below `max_update`. Defaults to 0.
- * @param options.warmup_begin_lr - at most `base_lr`. Defaults to 0.
- * @param options.warmup_mode - `"linear"` or `"constant"`. Defaults to `"linear"`.
+ * @param options - MXNet's parameters: see {@link CosineSchedulerOptions} for each one's meaning and default.
  * @throws RangeError where MXNet raises ValueError (`max_update < 1`, `warmup_steps < 0`,
  *   `warmup_begin_lr > base_lr`, an unknown `warmup_mode`), for `warmup_steps >= max_update`,
  *   `final_lr > base_lr` or a negative lr; TypeError where it asserts an int (`max_update`,

@@ -10,7 +10,9 @@ export const maxUpdate = () =>
   v.pipe(
     integer(),
     v.check((x) => x >= 1, "must be strictly positive"),
-    v.description("The update at which the lr reaches final_lr, warmup included; held after."),
+    v.description(
+      "The update at which the lr reaches final_lr, warmup included; held after. An integer >= 1, greater than warmup_steps.",
+    ),
   );
 
 /**

@@ -23,7 +23,9 @@ const params = v.strictObject({
   step: v.pipe(
     integer(),
     v.check((x) => x >= 1, "must be at least 1"),
-    v.description("Updates between two decays; the first decay is at update step + 1."),
+    v.description(
+      "Updates between two decays; the first decay is at update step + 1. An integer >= 1 (MXNet accepts a float >= 1; lrkit requires an integer, as its docstring says).",
+    ),
   ),
   factor: v.optional(
     v.pipe(reducingFactor(), v.description("The factor applied at each decay, in (0, 1]. Defaults to 1.")),
@@ -46,14 +48,7 @@ const params = v.strictObject({
  * until update `step`, then jumps up to the floor. The warmup (`t < warmup_steps`) does not shift
  * the decay's clock: at its end the lr catches up on every decay that fell inside it.
  *
- * @param options.step - an integer >= 1 (MXNet accepts a float >= 1; lrkit requires an integer, as
- *   its docstring says).
- * @param options.factor - in (0, 1]. Defaults to 1.
- * @param options.stop_factor_lr - Defaults to 1e-8.
- * @param options.base_lr - Defaults to 0.01.
- * @param options.warmup_steps - a non-negative integer. Defaults to 0.
- * @param options.warmup_begin_lr - at most `base_lr`. Defaults to 0.
- * @param options.warmup_mode - `"linear"` or `"constant"`. Defaults to `"linear"`.
+ * @param options - MXNet's parameters: see {@link FactorSchedulerOptions} for each one's meaning and default.
  * @throws RangeError where MXNet raises ValueError (`step < 1`, `factor > 1`, `warmup_steps < 0`,
  *   `warmup_begin_lr > base_lr`, an unknown `warmup_mode`) and for a non-positive factor or a negative
  *   lr; TypeError where it asserts an int (`warmup_steps`, and here `step`).

@@ -31,7 +31,7 @@ export const warmupShape = {
     v.pipe(
       integer(),
       v.check((x) => x >= 0, "must be positive or 0"),
-      v.description("The number of warmup updates before the decay. Defaults to 0."),
+      v.description("The number of warmup updates before the decay; a non-negative integer. Defaults to 0."),
     ),
     0,
   ),

@@ -22,7 +22,9 @@ const params = v.strictObject({
       ),
       "must be a list of integers",
     ),
-    v.description("The updates after which the lr is multiplied by factor; strictly increasing, each >= 1."),
+    v.description(
+      "The updates after which the lr is multiplied by factor: a non-empty, strictly increasing list of integers >= 1.",
+    ),
   ),
   factor: v.optional(
     v.pipe(reducingFactor(), v.description("The factor applied at each step, in (0, 1]. Defaults to 1.")),
@@ -41,12 +43,7 @@ const params = v.strictObject({
  * The warmup (`t < warmup_steps`) does not shift the clock: at its end the lr catches up on every
  * step that fell inside it, and a warmup longer than the last step is accepted, as in MXNet.
  *
- * @param options.step - a non-empty, strictly increasing list of integers >= 1.
- * @param options.factor - in (0, 1]. Defaults to 1.
- * @param options.base_lr - Defaults to 0.01.
- * @param options.warmup_steps - a non-negative integer. Defaults to 0.
- * @param options.warmup_begin_lr - at most `base_lr`. Defaults to 0.
- * @param options.warmup_mode - `"linear"` or `"constant"`. Defaults to `"linear"`.
+ * @param options - MXNet's parameters: see {@link MultiFactorSchedulerOptions} for each one's meaning and default.
  * @throws RangeError where MXNet raises ValueError (a step below 1 or not increasing, `factor > 1`,
  *   `warmup_steps < 0`, `warmup_begin_lr > base_lr`, an unknown `warmup_mode`) or asserts a non-empty
  *   list, and for a non-positive factor or a negative lr; TypeError where it asserts a list or an int.

@@ -11,13 +11,13 @@ import type * as presets from "./families.js";
 
 /** Options of `mxnet.CosineScheduler`. */
 export interface CosineSchedulerOptions {
-  /** The update at which the lr reaches final_lr, warmup included; held after. */
+  /** The update at which the lr reaches final_lr, warmup included; held after. An integer >= 1, greater than warmup_steps. */
   readonly max_update: number;
   /** The lr the decay starts from. Defaults to 0.01. */
   readonly base_lr?: number;
   /** The lr at max_update and after; at most base_lr. Defaults to 0. */
   readonly final_lr?: number;
-  /** The number of warmup updates before the decay. Defaults to 0. */
+  /** The number of warmup updates before the decay; a non-negative integer. Defaults to 0. */
   readonly warmup_steps?: number;
   /** The lr at update 0 of the warmup; at most base_lr. Defaults to 0. */
   readonly warmup_begin_lr?: number;
@@ -27,7 +27,7 @@ export interface CosineSchedulerOptions {
 
 /** Options of `mxnet.FactorScheduler`. */
 export interface FactorSchedulerOptions {
-  /** Updates between two decays; the first decay is at update step + 1. */
+  /** Updates between two decays; the first decay is at update step + 1. An integer >= 1 (MXNet accepts a float >= 1; lrkit requires an integer, as its docstring says). */
   readonly step: number;
   /** The factor applied at each decay, in (0, 1]. Defaults to 1. */
   readonly factor?: number;
@@ -35,7 +35,7 @@ export interface FactorSchedulerOptions {
   readonly stop_factor_lr?: number;
   /** The lr the decay starts from. Defaults to 0.01. */
   readonly base_lr?: number;
-  /** The number of warmup updates before the decay. Defaults to 0. */
+  /** The number of warmup updates before the decay; a non-negative integer. Defaults to 0. */
   readonly warmup_steps?: number;
   /** The lr at update 0 of the warmup; at most base_lr. Defaults to 0. */
   readonly warmup_begin_lr?: number;
@@ -45,13 +45,13 @@ export interface FactorSchedulerOptions {
 
 /** Options of `mxnet.MultiFactorScheduler`. */
 export interface MultiFactorSchedulerOptions {
-  /** The updates after which the lr is multiplied by factor; strictly increasing, each >= 1. */
+  /** The updates after which the lr is multiplied by factor: a non-empty, strictly increasing list of integers >= 1. */
   readonly step: number[];
   /** The factor applied at each step, in (0, 1]. Defaults to 1. */
   readonly factor?: number;
   /** The lr the decay starts from. Defaults to 0.01. */
   readonly base_lr?: number;
-  /** The number of warmup updates before the decay. Defaults to 0. */
+  /** The number of warmup updates before the decay; a non-negative integer. Defaults to 0. */
   readonly warmup_steps?: number;
   /** The lr at update 0 of the warmup; at most base_lr. Defaults to 0. */
   readonly warmup_begin_lr?: number;
@@ -61,15 +61,15 @@ export interface MultiFactorSchedulerOptions {
 
 /** Options of `mxnet.PolyScheduler`. */
 export interface PolySchedulerOptions {
-  /** The update at which the lr reaches final_lr, warmup included; held after. */
+  /** The update at which the lr reaches final_lr, warmup included; held after. An integer >= 1, greater than warmup_steps. */
   readonly max_update: number;
   /** The lr the decay starts from. Defaults to 0.01. */
   readonly base_lr?: number;
-  /** The power of the decay. Defaults to 2. */
+  /** The power of the decay; positive. Defaults to 2. */
   readonly pwr?: number;
   /** The lr at max_update and after. Defaults to 0. */
   readonly final_lr?: number;
-  /** The number of warmup updates before the decay. Defaults to 0. */
+  /** The number of warmup updates before the decay; a non-negative integer. Defaults to 0. */
   readonly warmup_steps?: number;
   /** The lr at update 0 of the warmup; at most base_lr. Defaults to 0. */
   readonly warmup_begin_lr?: number;

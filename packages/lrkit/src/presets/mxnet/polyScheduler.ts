@@ -16,7 +16,7 @@ const NAME = "mxnet.PolyScheduler";
 const params = v.strictObject({
   max_update: maxUpdate(),
   base_lr: baseLr(),
-  pwr: v.optional(p.positive("The power of the decay. Defaults to 2."), 2),
+  pwr: v.optional(p.positive("The power of the decay; positive. Defaults to 2."), 2),
   final_lr: v.optional(p.nonNegative("The lr at max_update and after. Defaults to 0."), 0),
   ...warmupShape,
 });
@@ -30,13 +30,7 @@ const params = v.strictObject({
  * A `final_lr` above `base_lr` is accepted (the lr rises), as in MXNet. MXNet divides by zero when
  * `warmup_steps == max_update` and never decays when `warmup_steps > max_update`; lrkit rejects both.
  *
- * @param options.max_update - an integer >= 1.
- * @param options.base_lr - Defaults to 0.01.
- * @param options.pwr - positive. Defaults to 2.
- * @param options.final_lr - Defaults to 0.
- * @param options.warmup_steps - a non-negative integer below `max_update`. Defaults to 0.
- * @param options.warmup_begin_lr - at most `base_lr`. Defaults to 0.
- * @param options.warmup_mode - `"linear"` or `"constant"`. Defaults to `"linear"`.
+ * @param options - MXNet's parameters: see {@link PolySchedulerOptions} for each one's meaning and default.
  * @throws RangeError where MXNet raises ValueError (`max_update < 1`, `warmup_steps < 0`,
  *   `warmup_begin_lr > base_lr`, an unknown `warmup_mode`), for `warmup_steps >= max_update`, a
  *   non-positive `pwr` or a negative lr; TypeError where it asserts an int (`max_update`, `warmup_steps`).
