@@ -17,10 +17,12 @@ const params = v.strictObject({
   initial_learning_rate: p.nonNegative(
     "The learning rate at step 0: where the warmup starts, or the decay when there is none.",
   ),
-  decay_steps: p.positive("The length of the cosine decay, counted after the warmup."),
+  decay_steps: p.positive(
+    "The length of the cosine decay, counted after the warmup; positive (Keras raises for <= 0).",
+  ),
   alpha: v.optional(
     p.unit(
-      "The floor as a fraction of warmup_target (or of initial_learning_rate without warmup). Defaults to 0.0.",
+      "The floor as a fraction of warmup_target (or of initial_learning_rate without warmup). In [0, 1] (lrkit rejects other values, which Keras accepts). Defaults to 0.0.",
     ),
     0.0,
   ),
@@ -28,7 +30,9 @@ const params = v.strictObject({
     p.nonNegative("The lr at the end of the warmup, where the decay starts. Defaults to None: no warmup."),
   ),
   warmup_steps: v.optional(
-    p.nonNegative("The length of the linear warmup; ignored without warmup_target. Defaults to 0."),
+    p.nonNegative(
+      "The length of the linear warmup, non-negative; ignored without warmup_target. Defaults to 0.",
+    ),
     0,
   ),
 });
@@ -50,11 +54,7 @@ const params = v.strictObject({
  * `alpha` is a fraction, not a learning rate. Keras computes in float32 by default; lrkit evaluates
  * the same formula in float64.
  *
- * @param options.initial_learning_rate - the start.
- * @param options.decay_steps - positive (Keras raises for `<= 0`).
- * @param options.alpha - in [0, 1] (lrkit rejects other values, which Keras accepts). Defaults to 0.0.
- * @param options.warmup_target - Defaults to none (`null` is accepted, as in a Keras config).
- * @param options.warmup_steps - non-negative. Defaults to 0.
+ * @param options - Keras's parameters: see {@link CosineDecayOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `decay_steps`, an `alpha` outside [0, 1] or negative values.
  * @example
  * ```ts

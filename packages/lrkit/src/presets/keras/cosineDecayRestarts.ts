@@ -14,22 +14,27 @@ const NAME = "keras.CosineDecayRestarts";
 
 const params = v.strictObject({
   initial_learning_rate: p.nonNegative("The peak learning rate of the first period."),
-  first_decay_steps: p.positive("The length of the first period."),
+  first_decay_steps: p.positive("The length of the first period; positive (Keras raises for <= 0)."),
   t_mul: v.optional(
     v.pipe(
       p.number(),
       v.check((x) => x >= 1, "must be at least 1"),
       v.description(
-        "Each period is t_mul times longer than the previous one; may be fractional. Defaults to 2.0.",
+        "Each period is t_mul times longer than the previous one; may be fractional, at least 1 (Keras accepts smaller values and returns NaN once the shrinking periods are used up; lrkit rejects them). Defaults to 2.0.",
       ),
     ),
     2.0,
   ),
   m_mul: v.optional(
-    p.nonNegative("Each restart multiplies the amplitude above the floor by m_mul. Defaults to 1.0."),
+    p.nonNegative(
+      "Each restart multiplies the amplitude above the floor by m_mul, non-negative. Defaults to 1.0.",
+    ),
     1.0,
   ),
-  alpha: v.optional(p.unit("The floor as a fraction of initial_learning_rate. Defaults to 0.0."), 0.0),
+  alpha: v.optional(
+    p.unit("The floor as a fraction of initial_learning_rate, in [0, 1]. Defaults to 0.0."),
+    0.0,
+  ),
 });
 
 /**
@@ -47,12 +52,7 @@ const params = v.strictObject({
  * `sgdr` restarts exactly. Keras computes in float32 by default; lrkit in float64, as Keras does with
  * float64 parameters.
  *
- * @param options.initial_learning_rate - the first peak.
- * @param options.first_decay_steps - positive (Keras raises for `<= 0`).
- * @param options.t_mul - at least 1 (Keras accepts smaller values and returns NaN once the shrinking
- *   periods are used up; lrkit rejects them). Defaults to 2.0.
- * @param options.m_mul - non-negative. Defaults to 1.0.
- * @param options.alpha - in [0, 1]. Defaults to 0.0.
+ * @param options - Keras's parameters: see {@link CosineDecayRestartsOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `first_decay_steps`, `t_mul < 1`, or out-of-range values.
  * @example
  * ```ts

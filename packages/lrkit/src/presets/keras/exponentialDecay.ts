@@ -14,8 +14,12 @@ const NAME = "keras.ExponentialDecay";
 
 const params = v.strictObject({
   initial_learning_rate: p.nonNegative("The learning rate at step 0."),
-  decay_steps: p.positive("Steps over which the lr is multiplied by decay_rate once."),
-  decay_rate: p.positive("The decay rate: the factor per decay_steps steps."),
+  decay_steps: p.positive(
+    "Steps over which the lr is multiplied by decay_rate once; positive (Keras raises for <= 0).",
+  ),
+  decay_rate: p.positive(
+    "The decay rate: the factor per decay_steps steps; positive (lrkit rejects <= 0, which Keras accepts).",
+  ),
   staircase: v.optional(
     p.boolean("Decay at discrete intervals, floor(step / decay_steps). Defaults to false."),
     false,
@@ -30,10 +34,7 @@ const params = v.strictObject({
  * Keras computes in float32 by default (the dtype of `initial_learning_rate`); lrkit evaluates the
  * same formula in float64.
  *
- * @param options.initial_learning_rate - the learning rate at step 0.
- * @param options.decay_steps - positive (Keras raises for `<= 0`).
- * @param options.decay_rate - positive (lrkit rejects `<= 0`, which Keras accepts).
- * @param options.staircase - Defaults to false.
+ * @param options - Keras's parameters: see {@link ExponentialDecayOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `decay_steps` or `decay_rate`, or a negative learning rate.
  * @example
  * ```ts

@@ -14,8 +14,10 @@ const NAME = "keras.InverseTimeDecay";
 
 const params = v.strictObject({
   initial_learning_rate: p.nonNegative("The learning rate at step 0."),
-  decay_steps: p.positive("The unit of step in the decay."),
-  decay_rate: p.nonNegative("The decay rate."),
+  decay_steps: p.positive("The unit of step in the decay; positive (Keras raises for <= 0)."),
+  decay_rate: p.nonNegative(
+    "The decay rate; non-negative (lrkit rejects negative rates, which Keras accepts).",
+  ),
   staircase: v.optional(p.boolean("Floor step / decay_steps. Defaults to false."), false),
 });
 
@@ -25,10 +27,7 @@ const params = v.strictObject({
  *
  * Keras computes in float32 by default; lrkit evaluates the same formula in float64.
  *
- * @param options.initial_learning_rate - the learning rate at step 0.
- * @param options.decay_steps - positive (Keras raises for `<= 0`).
- * @param options.decay_rate - non-negative (lrkit rejects negative rates, which Keras accepts).
- * @param options.staircase - Defaults to false.
+ * @param options - Keras's parameters: see {@link InverseTimeDecayOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `decay_steps`, a negative `decay_rate` or learning rate.
  * @example
  * ```ts

@@ -13,13 +13,13 @@ import type * as presets from "./families.js";
 export interface CosineDecayOptions {
   /** The learning rate at step 0: where the warmup starts, or the decay when there is none. */
   readonly initial_learning_rate: number;
-  /** The length of the cosine decay, counted after the warmup. */
+  /** The length of the cosine decay, counted after the warmup; positive (Keras raises for <= 0). */
   readonly decay_steps: number;
-  /** The floor as a fraction of warmup_target (or of initial_learning_rate without warmup). Defaults to 0.0. */
+  /** The floor as a fraction of warmup_target (or of initial_learning_rate without warmup). In [0, 1] (lrkit rejects other values, which Keras accepts). Defaults to 0.0. */
   readonly alpha?: number;
   /** The lr at the end of the warmup, where the decay starts. Defaults to None: no warmup. */
   readonly warmup_target?: number | null;
-  /** The length of the linear warmup; ignored without warmup_target. Defaults to 0. */
+  /** The length of the linear warmup, non-negative; ignored without warmup_target. Defaults to 0. */
   readonly warmup_steps?: number;
 }
 
@@ -27,13 +27,13 @@ export interface CosineDecayOptions {
 export interface CosineDecayRestartsOptions {
   /** The peak learning rate of the first period. */
   readonly initial_learning_rate: number;
-  /** The length of the first period. */
+  /** The length of the first period; positive (Keras raises for <= 0). */
   readonly first_decay_steps: number;
-  /** Each period is t_mul times longer than the previous one; may be fractional. Defaults to 2.0. */
+  /** Each period is t_mul times longer than the previous one; may be fractional, at least 1 (Keras accepts smaller values and returns NaN once the shrinking periods are used up; lrkit rejects them). Defaults to 2.0. */
   readonly t_mul?: number;
-  /** Each restart multiplies the amplitude above the floor by m_mul. Defaults to 1.0. */
+  /** Each restart multiplies the amplitude above the floor by m_mul, non-negative. Defaults to 1.0. */
   readonly m_mul?: number;
-  /** The floor as a fraction of initial_learning_rate. Defaults to 0.0. */
+  /** The floor as a fraction of initial_learning_rate, in [0, 1]. Defaults to 0.0. */
   readonly alpha?: number;
 }
 
@@ -41,9 +41,9 @@ export interface CosineDecayRestartsOptions {
 export interface ExponentialDecayOptions {
   /** The learning rate at step 0. */
   readonly initial_learning_rate: number;
-  /** Steps over which the lr is multiplied by decay_rate once. */
+  /** Steps over which the lr is multiplied by decay_rate once; positive (Keras raises for <= 0). */
   readonly decay_steps: number;
-  /** The decay rate: the factor per decay_steps steps. */
+  /** The decay rate: the factor per decay_steps steps; positive (lrkit rejects <= 0, which Keras accepts). */
   readonly decay_rate: number;
   /** Decay at discrete intervals, floor(step / decay_steps). Defaults to false. */
   readonly staircase?: boolean;
@@ -53,9 +53,9 @@ export interface ExponentialDecayOptions {
 export interface InverseTimeDecayOptions {
   /** The learning rate at step 0. */
   readonly initial_learning_rate: number;
-  /** The unit of step in the decay. */
+  /** The unit of step in the decay; positive (Keras raises for <= 0). */
   readonly decay_steps: number;
-  /** The decay rate. */
+  /** The decay rate; non-negative (lrkit rejects negative rates, which Keras accepts). */
   readonly decay_rate: number;
   /** Floor step / decay_steps. Defaults to false. */
   readonly staircase?: boolean;
@@ -73,11 +73,11 @@ export interface PiecewiseConstantDecayOptions {
 export interface PolynomialDecayOptions {
   /** The learning rate at step 0. */
   readonly initial_learning_rate: number;
-  /** Steps to reach end_learning_rate. */
+  /** Steps to reach end_learning_rate; positive (Keras raises for <= 0). */
   readonly decay_steps: number;
   /** The learning rate at and after decay_steps. Defaults to 0.0001. */
   readonly end_learning_rate?: number;
-  /** The power of the polynomial. Defaults to 1.0. */
+  /** The power of the polynomial; positive. Defaults to 1.0. */
   readonly power?: number;
   /** Past decay_steps, decay again over the first multiple of decay_steps above step. Defaults to false. */
   readonly cycle?: boolean;

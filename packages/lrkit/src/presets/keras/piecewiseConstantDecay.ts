@@ -28,8 +28,7 @@ const params = v.strictObject({
  * ones are rejected (Keras documents strictly increasing boundaries and adds up overlapping
  * ranges otherwise).
  *
- * @param options.boundaries - sorted steps, at least one.
- * @param options.values - `boundaries.length + 1` values.
+ * @param options - Keras's parameters: see {@link PiecewiseConstantDecayOptions} for each one's meaning and default.
  * @throws RangeError for a length mismatch (Keras raises ValueError), no boundaries (Keras fails
  *   when called), or unsorted boundaries.
  * @example

@@ -14,12 +14,12 @@ const NAME = "keras.PolynomialDecay";
 
 const params = v.strictObject({
   initial_learning_rate: p.nonNegative("The learning rate at step 0."),
-  decay_steps: p.positive("Steps to reach end_learning_rate."),
+  decay_steps: p.positive("Steps to reach end_learning_rate; positive (Keras raises for <= 0)."),
   end_learning_rate: v.optional(
     p.nonNegative("The learning rate at and after decay_steps. Defaults to 0.0001."),
     0.0001,
   ),
-  power: v.optional(p.positive("The power of the polynomial. Defaults to 1.0."), 1.0),
+  power: v.optional(p.positive("The power of the polynomial; positive. Defaults to 1.0."), 1.0),
   cycle: v.optional(
     p.boolean(
       "Past decay_steps, decay again over the first multiple of decay_steps above step. Defaults to false.",
@@ -38,11 +38,7 @@ const params = v.strictObject({
  * Keras computes in float32 by default; lrkit evaluates the same formula in float64. Note the
  * default `end_learning_rate` of 0.0001, not 0.
  *
- * @param options.initial_learning_rate - the learning rate at step 0.
- * @param options.decay_steps - positive (Keras raises for `<= 0`).
- * @param options.end_learning_rate - Defaults to 0.0001.
- * @param options.power - positive. Defaults to 1.0.
- * @param options.cycle - Defaults to false.
+ * @param options - Keras's parameters: see {@link PolynomialDecayOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `decay_steps` or `power`, or a negative learning rate.
  * @example
  * ```ts

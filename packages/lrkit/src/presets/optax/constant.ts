@@ -29,7 +29,7 @@ export function constantPart(value: number): Schedule {
  * Values of any sign are accepted, as in Optax (its own tests schedule negative values); `lint`
  * reports a negative learning rate (`negative-lr`) where the schedule drives one.
  *
- * @param options.value - any finite number.
+ * @param options - Optax's parameters: see {@link ConstantScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a non-finite value.
  * @example
  * ```ts

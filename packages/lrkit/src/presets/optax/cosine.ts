@@ -30,13 +30,17 @@ export function cosinePart(init: number, decaySteps: number, alpha: number, expo
 
 const params = v.strictObject({
   init_value: p.number("The value at step 0; of any sign."),
-  decay_steps: p.positive("The steps of the decay; the value holds from then on."),
+  decay_steps: p.positive(
+    "The steps of the decay; the value holds from then on. Positive (Optax raises ValueError otherwise).",
+  ),
   alpha: v.optional(
     p.number("The final value as a fraction of init_value; of any sign. Defaults to 0.0."),
     0.0,
   ),
   exponent: v.optional(
-    p.positive("Raises the cosine factor 0.5 * (1 + cos(pi t / T)) to this power. Defaults to 1.0."),
+    p.positive(
+      "Raises the cosine factor 0.5 * (1 + cos(pi t / T)) to this power; positive (lrkit rejects <= 0, which Optax accepts). Defaults to 1.0.",
+    ),
     1.0,
   ),
 });
@@ -50,10 +54,7 @@ const params = v.strictObject({
  * [0, 1] (a final value above the start, or of the other sign); `lint` reports a negative learning
  * rate. Optax computes in float32 under JAX; lrkit evaluates the same formula in float64.
  *
- * @param options.init_value - any finite number.
- * @param options.decay_steps - positive (Optax raises ValueError otherwise).
- * @param options.alpha - any finite number. Defaults to 0.0.
- * @param options.exponent - positive (lrkit rejects `<= 0`, which Optax accepts). Defaults to 1.0.
+ * @param options - Optax's parameters: see {@link CosineDecayScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `decay_steps` or `exponent`, or a non-finite value.
  * @example
  * ```ts

@@ -13,9 +13,11 @@ export type { ExponentialDecayOptions };
 /** The parameters of Optax's exponential decay after `init_value` (shared with the warmup variant). */
 export const exponentialShape = {
   transition_steps: p.number(
-    "Steps per factor of decay_rate; if <= 0 the value stays at init_value (Optax logs it).",
+    "Steps per factor of decay_rate; if <= 0 the value stays where the decay starts: init_value, or peak_value after a warmup (Optax logs it).",
   ),
-  decay_rate: p.nonNegative("The decay rate; 0 gives a constant schedule (Optax logs it); above 1 it grows."),
+  decay_rate: p.nonNegative(
+    "The decay rate, non-negative (lrkit rejects negative rates, which Optax accepts); 0 gives a constant schedule (Optax logs it); above 1 it grows.",
+  ),
   transition_begin: v.optional(
     p.number("Steps held first; a negative value counts as 0 (Optax logs it). Defaults to 0."),
     0,
@@ -91,12 +93,7 @@ const params = v.strictObject({
  * of any sign are accepted (`lint` reports a negative learning rate). Optax computes in float32
  * under JAX; lrkit evaluates the same formula in float64.
  *
- * @param options.init_value - any finite number.
- * @param options.transition_steps - any number; `<= 0` means constant.
- * @param options.decay_rate - non-negative (lrkit rejects negative rates, which Optax accepts).
- * @param options.transition_begin - Defaults to 0.
- * @param options.staircase - Defaults to false.
- * @param options.end_value - any finite number. Defaults to None.
+ * @param options - Optax's parameters: see {@link ExponentialDecayOptions} for each one's meaning and default.
  * @throws RangeError for a non-finite value or a negative `decay_rate`.
  * @example
  * ```ts

@@ -13,9 +13,9 @@ export type { JoinSchedulesOptions };
 const NAME = "optax.join_schedules";
 
 const params = v.strictObject({
-  schedules: p.schedules("The schedules, in order; in a JSON spec, their specs."),
+  schedules: p.schedules("The schedules, in order, at least one; in a JSON spec, their specs."),
   boundaries: p.numbers(
-    "The steps at which each schedule after the first takes over; one fewer than schedules.",
+    "The steps at which each schedule after the first takes over: sorted, non-negative, one fewer than schedules.",
   ),
 });
 
@@ -29,8 +29,7 @@ const params = v.strictObject({
  * rejects a number of boundaries other than `schedules.length - 1` (Optax silently ignores the
  * extra ones), unsorted boundaries and negative ones.
  *
- * @param options.schedules - at least one schedule.
- * @param options.boundaries - sorted, non-negative, `schedules.length - 1` of them.
+ * @param options - Optax's parameters: see {@link JoinSchedulesOptions} for each one's meaning and default.
  * @throws RangeError for an empty list, a wrong number of boundaries, or unsorted or negative ones.
  * @example
  * ```ts

@@ -21,13 +21,25 @@ function dictEntries(pairs: readonly (readonly [number, number])[]): [number, nu
   return [...dict.entries()].sort((a, b) => a[0] - b[0]);
 }
 
-const transitionSteps = () => p.positiveInt("The length of the cycle; the final value holds from then on.");
+const transitionSteps = () =>
+  p.positiveInt(
+    "The length of the cycle, a positive integer (Optax raises ValueError for <= 0); the final value holds from then on.",
+  );
 const peakValue = () => p.number("The highest value, reached at pct_start of the cycle; of any sign.");
-const pctStart = () => v.optional(p.unit("The fraction of the cycle spent rising. Defaults to 0.3."), 0.3);
+const pctStart = () =>
+  v.optional(
+    p.unit(
+      "The fraction of the cycle spent rising, in [0, 1] (lrkit rejects values outside, which Optax accepts). Defaults to 0.3.",
+    ),
+    0.3,
+  );
 const divFactor = () =>
-  v.optional(p.positive("The start value is peak_value / div_factor. Defaults to 25.0."), 25.0);
+  v.optional(p.positive("The start value is peak_value / div_factor; positive. Defaults to 25.0."), 25.0);
 const finalDivFactor = () =>
-  v.optional(p.positive("The final value is the start value / final_div_factor. Defaults to 1e4."), 1e4);
+  v.optional(
+    p.positive("The final value is the start value / final_div_factor; positive. Defaults to 1e4."),
+    1e4,
+  );
 
 const COSINE = "optax.cosine_onecycle_schedule";
 
@@ -49,11 +61,7 @@ const cosineParams = v.strictObject({
  *
  * Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.transition_steps - a positive integer (Optax raises ValueError for `<= 0`).
- * @param options.peak_value - any finite number, as in Optax.
- * @param options.pct_start - in [0, 1] (lrkit rejects values outside, which Optax accepts). Defaults to 0.3.
- * @param options.div_factor - positive. Defaults to 25.0.
- * @param options.final_div_factor - positive. Defaults to 1e4.
+ * @param options - Optax's parameters: see {@link CosineOnecycleScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `transition_steps` or out-of-range values.
  * @example
  * ```ts
@@ -91,7 +99,9 @@ const linearParams = v.strictObject({
   peak_value: peakValue(),
   pct_start: pctStart(),
   pct_final: v.optional(
-    p.unit("The fraction of the cycle at which the value is back at the start value. Defaults to 0.85."),
+    p.unit(
+      "The fraction of the cycle at which the value is back at the start value, in [pct_start, 1] (lrkit rejects other values, which Optax accepts). Defaults to 0.85.",
+    ),
     0.85,
   ),
   div_factor: divFactor(),
@@ -108,12 +118,7 @@ const linearParams = v.strictObject({
  *
  * Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.transition_steps - a positive integer (Optax raises ValueError for `<= 0`).
- * @param options.peak_value - any finite number, as in Optax.
- * @param options.pct_start - in [0, 1]. Defaults to 0.3.
- * @param options.pct_final - in [pct_start, 1] (lrkit rejects other values, which Optax accepts). Defaults to 0.85.
- * @param options.div_factor - positive. Defaults to 25.0.
- * @param options.final_div_factor - positive. Defaults to 1e4.
+ * @param options - Optax's parameters: see {@link LinearOnecycleScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `transition_steps`, `pct_final < pct_start`, or out-of-range values.
  * @example
  * ```ts

@@ -20,25 +20,25 @@ export interface ConstantScheduleOptions {
 export interface CosineDecayScheduleOptions {
   /** The value at step 0; of any sign. */
   readonly init_value: number;
-  /** The steps of the decay; the value holds from then on. */
+  /** The steps of the decay; the value holds from then on. Positive (Optax raises ValueError otherwise). */
   readonly decay_steps: number;
   /** The final value as a fraction of init_value; of any sign. Defaults to 0.0. */
   readonly alpha?: number;
-  /** Raises the cosine factor 0.5 * (1 + cos(pi t / T)) to this power. Defaults to 1.0. */
+  /** Raises the cosine factor 0.5 * (1 + cos(pi t / T)) to this power; positive (lrkit rejects <= 0, which Optax accepts). Defaults to 1.0. */
   readonly exponent?: number;
 }
 
 /** Options of `optax.cosine_onecycle_schedule`. */
 export interface CosineOnecycleScheduleOptions {
-  /** The length of the cycle; the final value holds from then on. */
+  /** The length of the cycle, a positive integer (Optax raises ValueError for <= 0); the final value holds from then on. */
   readonly transition_steps: number;
   /** The highest value, reached at pct_start of the cycle; of any sign. */
   readonly peak_value: number;
-  /** The fraction of the cycle spent rising. Defaults to 0.3. */
+  /** The fraction of the cycle spent rising, in [0, 1] (lrkit rejects values outside, which Optax accepts). Defaults to 0.3. */
   readonly pct_start?: number;
-  /** The start value is peak_value / div_factor. Defaults to 25.0. */
+  /** The start value is peak_value / div_factor; positive. Defaults to 25.0. */
   readonly div_factor?: number;
-  /** The final value is the start value / final_div_factor. Defaults to 1e4. */
+  /** The final value is the start value / final_div_factor; positive. Defaults to 1e4. */
   readonly final_div_factor?: number;
 }
 
@@ -46,9 +46,9 @@ export interface CosineOnecycleScheduleOptions {
 export interface ExponentialDecayOptions {
   /** The value until transition_begin; of any sign. */
   readonly init_value: number;
-  /** Steps per factor of decay_rate; if <= 0 the value stays at init_value (Optax logs it). */
+  /** Steps per factor of decay_rate; if <= 0 the value stays where the decay starts: init_value, or peak_value after a warmup (Optax logs it). */
   readonly transition_steps: number;
-  /** The decay rate; 0 gives a constant schedule (Optax logs it); above 1 it grows. */
+  /** The decay rate, non-negative (lrkit rejects negative rates, which Optax accepts); 0 gives a constant schedule (Optax logs it); above 1 it grows. */
   readonly decay_rate: number;
   /** Steps held first; a negative value counts as 0 (Optax logs it). Defaults to 0. */
   readonly transition_begin?: number;
@@ -60,25 +60,25 @@ export interface ExponentialDecayOptions {
 
 /** Options of `optax.join_schedules`. */
 export interface JoinSchedulesOptions {
-  /** The schedules, in order; in a JSON spec, their specs. */
+  /** The schedules, in order, at least one; in a JSON spec, their specs. */
   readonly schedules: Schedule[];
-  /** The steps at which each schedule after the first takes over; one fewer than schedules. */
+  /** The steps at which each schedule after the first takes over: sorted, non-negative, one fewer than schedules. */
   readonly boundaries: number[];
 }
 
 /** Options of `optax.linear_onecycle_schedule`. */
 export interface LinearOnecycleScheduleOptions {
-  /** The length of the cycle; the final value holds from then on. */
+  /** The length of the cycle, a positive integer (Optax raises ValueError for <= 0); the final value holds from then on. */
   readonly transition_steps: number;
   /** The highest value, reached at pct_start of the cycle; of any sign. */
   readonly peak_value: number;
-  /** The fraction of the cycle spent rising. Defaults to 0.3. */
+  /** The fraction of the cycle spent rising, in [0, 1] (lrkit rejects values outside, which Optax accepts). Defaults to 0.3. */
   readonly pct_start?: number;
-  /** The fraction of the cycle at which the value is back at the start value. Defaults to 0.85. */
+  /** The fraction of the cycle at which the value is back at the start value, in [pct_start, 1] (lrkit rejects other values, which Optax accepts). Defaults to 0.85. */
   readonly pct_final?: number;
-  /** The start value is peak_value / div_factor. Defaults to 25.0. */
+  /** The start value is peak_value / div_factor; positive. Defaults to 25.0. */
   readonly div_factor?: number;
-  /** The final value is the start value / final_div_factor. Defaults to 1e4. */
+  /** The final value is the start value / final_div_factor; positive. Defaults to 1e4. */
   readonly final_div_factor?: number;
 }
 
@@ -96,19 +96,19 @@ export interface LinearScheduleOptions {
 
 /** Options of `optax.piecewise_constant_schedule`. */
 export interface PiecewiseConstantScheduleOptions {
-  /** The value before the first boundary; of any sign. */
+  /** The value before the first boundary; of any sign (Optax's own test uses -0.1). */
   readonly init_value: number;
-  /** {step: scale}: from each step on, the value is multiplied by its scale (non-negative). Defaults to None. */
+  /** {step: scale}: from each step on, the value is multiplied by its scale (non-negative). Defaults to None: a constant. */
   readonly boundaries_and_scales?: Record<string, number> | null;
 }
 
 /** Options of `optax.piecewise_interpolate_schedule`. */
 export interface PiecewiseInterpolateScheduleOptions {
-  /** "linear" or "cosine" interpolation between the boundaries. */
+  /** "linear" or "cosine" interpolation between the boundaries (Optax raises ValueError otherwise). */
   readonly interpolate_type: "linear" | "cosine";
   /** The value at step 0; of any sign. */
   readonly init_value: number;
-  /** {step: scale}: the value reached at each step is the previous one times its scale. Defaults to None. */
+  /** {step: scale}: the value reached at each step is the previous one times its scale. Defaults to None: a constant. */
   readonly boundaries_and_scales?: Record<string, number> | null;
 }
 
@@ -118,7 +118,7 @@ export interface PolynomialScheduleOptions {
   readonly init_value: number;
   /** The value from transition_begin + transition_steps on; of any sign. */
   readonly end_value: number;
-  /** The power of the polynomial; 1 is linear. */
+  /** The power of the polynomial, positive (lrkit rejects <= 0, which Optax accepts); 1 is linear. */
   readonly power: number;
   /** Steps of the transition, from transition_begin; if <= 0 the value stays at init_value (Optax logs it). */
   readonly transition_steps: number;
@@ -128,7 +128,7 @@ export interface PolynomialScheduleOptions {
 
 /** Options of `optax.sgdr_schedule`. */
 export interface SgdrScheduleOptions {
-  /** One object of warmup_cosine_decay_schedule options per cycle (init_value, peak_value, warmup_steps, decay_steps, end_value, exponent). */
+  /** One object of warmup_cosine_decay_schedule options per cycle (init_value, peak_value, warmup_steps, decay_steps, end_value, exponent), at least one; each is checked as warmup_cosine_decay_schedule checks its own. */
   readonly cosine_kwargs: {
     readonly init_value: number;
     readonly peak_value: number;
@@ -155,13 +155,13 @@ export interface WarmupCosineDecayScheduleOptions {
   readonly init_value: number;
   /** The value at the end of the warmup; of any sign. */
   readonly peak_value: number;
-  /** The length of the linear warmup; the decay starts at this step. */
+  /** The length of the linear warmup, non-negative (lrkit rejects the negative ones Optax accepts); the decay starts at this step. */
   readonly warmup_steps: number;
-  /** The total length of the schedule, warmup included; must exceed warmup_steps. */
+  /** The total length of the schedule, warmup included; must exceed warmup_steps (Optax raises ValueError otherwise). */
   readonly decay_steps: number;
   /** The value at decay_steps and after, of any sign; ignored when peak_value is 0. Defaults to 0.0. */
   readonly end_value?: number;
-  /** Raises the cosine factor to this power. Defaults to 1.0. */
+  /** Raises the cosine factor to this power; positive. Defaults to 1.0. */
   readonly exponent?: number;
 }
 
@@ -171,11 +171,11 @@ export interface WarmupExponentialDecayScheduleOptions {
   readonly init_value: number;
   /** The value at the end of the warmup; of any sign. */
   readonly peak_value: number;
-  /** The length of the linear warmup; the decay starts at this step. */
+  /** The length of the linear warmup, non-negative (lrkit rejects the negative ones Optax accepts); the decay starts at this step. */
   readonly warmup_steps: number;
-  /** Steps per factor of decay_rate; if <= 0 the value stays at init_value (Optax logs it). */
+  /** Steps per factor of decay_rate; if <= 0 the value stays where the decay starts: init_value, or peak_value after a warmup (Optax logs it). */
   readonly transition_steps: number;
-  /** The decay rate; 0 gives a constant schedule (Optax logs it); above 1 it grows. */
+  /** The decay rate, non-negative (lrkit rejects negative rates, which Optax accepts); 0 gives a constant schedule (Optax logs it); above 1 it grows. */
   readonly decay_rate: number;
   /** Steps held first; a negative value counts as 0 (Optax logs it). Defaults to 0. */
   readonly transition_begin?: number;

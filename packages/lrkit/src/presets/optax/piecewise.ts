@@ -20,9 +20,9 @@ export type { PiecewiseConstantScheduleOptions, PiecewiseInterpolateScheduleOpti
 const CONSTANT = "optax.piecewise_constant_schedule";
 
 const constantParams = v.strictObject({
-  init_value: p.number("The value before the first boundary; of any sign."),
+  init_value: p.number("The value before the first boundary; of any sign (Optax's own test uses -0.1)."),
   boundaries_and_scales: boundariesAndScales(
-    "{step: scale}: from each step on, the value is multiplied by its scale (non-negative). Defaults to None.",
+    "{step: scale}: from each step on, the value is multiplied by its scale (non-negative). Defaults to None: a constant.",
   ),
 });
 
@@ -36,8 +36,7 @@ const constantParams = v.strictObject({
  * `{"100": 0.1}` in a JSON spec. Steps may be any numbers (a negative one scales from step 0 on).
  * Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.init_value - any finite number (Optax's own test uses -0.1).
- * @param options.boundaries_and_scales - Defaults to None (a constant).
+ * @param options - Optax's parameters: see {@link PiecewiseConstantScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a negative scale (Optax raises ValueError), a key that is not a number,
  *   or the same step twice.
  * @example
@@ -98,11 +97,11 @@ const INTERPOLATE = "optax.piecewise_interpolate_schedule";
 const interpolateParams = v.strictObject({
   interpolate_type: p.oneOf(
     ["linear", "cosine"],
-    '"linear" or "cosine" interpolation between the boundaries.',
+    '"linear" or "cosine" interpolation between the boundaries (Optax raises ValueError otherwise).',
   ),
   init_value: p.number("The value at step 0; of any sign."),
   boundaries_and_scales: boundariesAndScales(
-    "{step: scale}: the value reached at each step is the previous one times its scale. Defaults to None.",
+    "{step: scale}: the value reached at each step is the previous one times its scale. Defaults to None: a constant.",
   ),
 });
 
@@ -118,9 +117,7 @@ const interpolateParams = v.strictObject({
  * curves that skip `init_value`, which lrkit rejects). A step 0 scales the value at step 0.
  * Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.interpolate_type - `"linear"` or `"cosine"` (Optax raises ValueError otherwise).
- * @param options.init_value - any finite number.
- * @param options.boundaries_and_scales - Defaults to None (a constant).
+ * @param options - Optax's parameters: see {@link PiecewiseInterpolateScheduleOptions} for each one's meaning and default.
  * @throws RangeError for an unknown type, a negative scale, or steps that are not distinct
  *   non-negative integers.
  * @example

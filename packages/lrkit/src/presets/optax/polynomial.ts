@@ -56,7 +56,9 @@ export function polynomialPart(
 const polynomialParams = v.strictObject({
   init_value: p.number("The value until transition_begin; of any sign."),
   end_value: p.number("The value from transition_begin + transition_steps on; of any sign."),
-  power: p.positive("The power of the polynomial; 1 is linear."),
+  power: p.positive(
+    "The power of the polynomial, positive (lrkit rejects <= 0, which Optax accepts); 1 is linear.",
+  ),
   transition_steps: transitionSteps(),
   transition_begin: transitionBegin(),
 });
@@ -70,11 +72,7 @@ const polynomialParams = v.strictObject({
  * accepted (`lint` reports a negative learning rate). Optax computes in float32 under JAX; lrkit
  * evaluates the same formula in float64.
  *
- * @param options.init_value - any finite number.
- * @param options.end_value - any finite number.
- * @param options.power - positive (lrkit rejects `<= 0`, which Optax accepts).
- * @param options.transition_steps - any number; `<= 0` means constant.
- * @param options.transition_begin - Defaults to 0.
+ * @param options - Optax's parameters: see {@link PolynomialScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a non-finite value or a non-positive power.
  * @example
  * ```ts
@@ -119,10 +117,7 @@ const linearParams = v.strictObject({
  * `transition_begin` counts as 0, and values of any sign are accepted. Optax computes in float32
  * under JAX; lrkit in float64.
  *
- * @param options.init_value - any finite number.
- * @param options.end_value - any finite number.
- * @param options.transition_steps - any number; `<= 0` means constant.
- * @param options.transition_begin - Defaults to 0.
+ * @param options - Optax's parameters: see {@link LinearScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a non-finite value.
  * @example
  * ```ts

@@ -19,7 +19,7 @@ const params = v.strictObject({
       "must be a list of warmup_cosine_decay_schedule options",
     ),
     v.description(
-      "One object of warmup_cosine_decay_schedule options per cycle (init_value, peak_value, warmup_steps, decay_steps, end_value, exponent).",
+      "One object of warmup_cosine_decay_schedule options per cycle (init_value, peak_value, warmup_steps, decay_steps, end_value, exponent), at least one; each is checked as warmup_cosine_decay_schedule checks its own.",
     ),
   ),
 });
@@ -32,8 +32,7 @@ const params = v.strictObject({
  *
  * Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.cosine_kwargs - at least one cycle, each with `warmup_cosine_decay_schedule`'s
- *   parameters and checks.
+ * @param options - Optax's parameters: see {@link SgdrScheduleOptions} for each one's meaning and default.
  * @throws RangeError for an empty list or a bad cycle, naming it (`cosine_kwargs[1].decay_steps`).
  * @example
  * ```ts

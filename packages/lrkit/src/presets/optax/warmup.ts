@@ -24,21 +24,26 @@ export type {
 
 const initValue = () => p.number("The value at step 0, where the linear warmup starts; of any sign.");
 const peakValue = () => p.number("The value at the end of the warmup; of any sign.");
-const warmupSteps = () => p.nonNegative("The length of the linear warmup; the decay starts at this step.");
+const warmupSteps = () =>
+  p.nonNegative(
+    "The length of the linear warmup, non-negative (lrkit rejects the negative ones Optax accepts); the decay starts at this step.",
+  );
 
 /** The parameters of `warmup_cosine_decay_schedule`, in Optax's order (shared with sgdr_schedule). */
 export const warmupCosineShape = {
   init_value: initValue(),
   peak_value: peakValue(),
   warmup_steps: warmupSteps(),
-  decay_steps: p.number("The total length of the schedule, warmup included; must exceed warmup_steps."),
+  decay_steps: p.number(
+    "The total length of the schedule, warmup included; must exceed warmup_steps (Optax raises ValueError otherwise).",
+  ),
   end_value: v.optional(
     p.number(
       "The value at decay_steps and after, of any sign; ignored when peak_value is 0. Defaults to 0.0.",
     ),
     0.0,
   ),
-  exponent: v.optional(p.positive("Raises the cosine factor to this power. Defaults to 1.0."), 1.0),
+  exponent: v.optional(p.positive("Raises the cosine factor to this power; positive. Defaults to 1.0."), 1.0),
 };
 
 const cosineParams = v.strictObject(warmupCosineShape);
@@ -77,12 +82,7 @@ const COSINE = "optax.warmup_cosine_decay_schedule";
  * `end_value=-3.0`); `lint` reports a negative learning rate. Optax computes in float32 under JAX;
  * lrkit evaluates the same formula in float64.
  *
- * @param options.init_value - any finite number.
- * @param options.peak_value - any finite number.
- * @param options.warmup_steps - non-negative (lrkit rejects the negative ones Optax accepts).
- * @param options.decay_steps - greater than `warmup_steps` (Optax raises ValueError otherwise).
- * @param options.end_value - any finite number. Defaults to 0.0.
- * @param options.exponent - positive. Defaults to 1.0.
+ * @param options - Optax's parameters: see {@link WarmupCosineDecayScheduleOptions} for each one's meaning and default.
  * @throws RangeError for `decay_steps <= warmup_steps` or a non-finite value.
  * @example
  * ```ts
@@ -126,14 +126,7 @@ const exponentialParams = v.strictObject({
  * hold `peak_value`, a negative `transition_begin` counts as 0. Values of any sign are accepted, as
  * in Optax. Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.init_value - any finite number.
- * @param options.peak_value - any finite number.
- * @param options.warmup_steps - non-negative.
- * @param options.transition_steps - any number; `<= 0` holds `peak_value`.
- * @param options.decay_rate - non-negative.
- * @param options.transition_begin - Defaults to 0.
- * @param options.staircase - Defaults to false.
- * @param options.end_value - any finite number. Defaults to None.
+ * @param options - Optax's parameters: see {@link WarmupExponentialDecayScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a non-finite value, a negative `decay_rate` or a negative `warmup_steps`.
  * @example
  * ```ts
@@ -190,9 +183,7 @@ const constantParams = v.strictObject({
  * `peak_value` (it is a `linear_schedule` with no transition). Values of any sign are accepted, as in
  * Optax. Optax computes in float32 under JAX; lrkit in float64.
  *
- * @param options.init_value - any finite number.
- * @param options.peak_value - any finite number.
- * @param options.warmup_steps - any number; `<= 0` means constant `init_value`.
+ * @param options - Optax's parameters: see {@link WarmupConstantScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a non-finite value.
  * @example
  * ```ts
