@@ -4,7 +4,7 @@
  * compares what it prints with `sample()`. Not part of the test suite (CI has no Python); run it by
  * hand from the repository root:
  *
- *   npx tsx --conditions=@lrkit/source scripts/check-exports.ts --to pytorch|optax|keras|hf|all \
+ *   npx tsx --conditions=@lrkit/source scripts/check-exports.ts --to pytorch|optax|keras|hf|fastai|all \
  *     [--python /usr/bin/python3] [--random N] [--float32] [--no-golden]
  *
  * What each target checks:
@@ -22,6 +22,13 @@
  *   run under `jax.jit`, Keras schedules also at an int64 tensor step (what an optimizer passes).
  * - `hf` (toPyTorch of the Hugging Face presets, which call `transformers.get_*`): every preset's
  *   example and the specs of its golden cases.
+ * - `fastai` (toPyTorch of the fastai presets, a `LambdaLR` over fastai's own function of pos): every
+ *   preset's example and the variants in FASTAI_VARIANTS (fastai's defaults, 1,955-step runs, every
+ *   annealer as a phase of `combine_scheds`). Not part of `all`: no fastai wheel is on this machine;
+ *   fastai 2.7.18 runs from its sources (git archives of fastai/fastai 9d9f51f, fastcore 1.7.28,
+ *   fastprogress 1.0.3 and fastdownload 0.0.8 on PYTHONPATH) with Debian's python3-torch,
+ *   python3-pandas, python3-matplotlib, python3-scipy and python3-sklearn: `--python` a wrapper
+ *   that sets PYTHONPATH and runs /usr/bin/python3.
  *
  * Precision: by default JAX runs with `jax_enable_x64` and Keras's schedules in float64 (below), so every
  * value must agree with lrkit (float64) to a relative 1e-6 (plus 1e-12 × the largest |value|, for a
@@ -70,8 +77,10 @@ import {
 import { presetFamilies } from "lrkit/presets";
 import { anyCase } from "../packages/lrkit/src/test/arbitraries.js";
 
-type Target = "pytorch" | "optax" | "keras" | "hf";
-const TARGETS: readonly Target[] = ["pytorch", "optax", "keras", "hf"];
+type Target = "pytorch" | "optax" | "keras" | "hf" | "fastai";
+const TARGETS: readonly Target[] = ["pytorch", "optax", "keras", "hf", "fastai"];
+/** The targets whose code is a PyTorch script (a scheduler on a torch optimizer). */
+const torchLike = (target: Target) => target === "pytorch" || target === "hf" || target === "fastai";
 
 const { values: args } = parseArgs({
   options: {
@@ -82,7 +91,9 @@ const { values: args } = parseArgs({
     "no-golden": { type: "boolean", default: false },
   },
 });
-const targets: readonly Target[] = args.to === "all" ? TARGETS : [args.to as Target];
+// `all` runs the targets of one venv; fastai needs its own Python (see the header).
+const targets: readonly Target[] =
+  args.to === "all" ? TARGETS.filter((t) => t !== "fastai") : [args.to as Target];
 if (!targets.every((t) => TARGETS.includes(t))) throw new Error(`--to: one of ${TARGETS.join(", ")}, all`);
 const float32 = args.float32;
 
@@ -125,6 +136,27 @@ const variants: [string, number][] = [
   ["multiStep(lr=2, milestones=[15], gamma=0.5)", 30],
 ];
 
+/** fastai presets beyond their examples: fastai's defaults, long runs, every annealer in a phase. */
+const FASTAI_VARIANTS: [string, number][] = [
+  ["fastai.fit_one_cycle(n_epoch=3, lr_max=0.01, n_iter=17)", 60],
+  ["fastai.fit_one_cycle(n_epoch=2, lr_max=0.003, div=10, div_final=10000, pct_start=0.3, n_iter=13)", 30],
+  ["fastai.fit_one_cycle(n_epoch=5, n_iter=391)", 1960],
+  ["fastai.fit_one_cycle_moms(n_epoch=3, n_iter=17)", 60],
+  ["fastai.fit_one_cycle_moms(n_epoch=2, pct_start=0.3, moms=[0.9, 0.8, 0.99], n_iter=11)", 30],
+  ["fastai.fit_flat_cos(n_epoch=4, lr=0.01, n_iter=25)", 110],
+  ["fastai.fit_flat_cos(n_epoch=3, lr=0.002, div_final=100, pct_start=0.5, n_iter=11)", 40],
+  ["fastai.fit_sgdr(n_cycles=3, cycle_len=1, lr_max=0.01, n_iter=10)", 80],
+  ["fastai.fit_sgdr(n_cycles=2, cycle_len=2, cycle_mult=3, lr_max=0.005, n_iter=7)", 60],
+  ["fastai.fit_sgdr(n_cycles=4, cycle_len=1, lr_max=0.001, n_iter=97)", 1460],
+  ["fastai.combined_cos(pct=0.3, start=0.1, middle=1, end=0, steps=37)", 40],
+  [
+    "fastai.combine_scheds(pcts=[0.2, 0.1, 0.3, 0.4], scheds=[fastai.SchedExp(start=1e-5, end=0.1), fastai.SchedNo(start=0.1, end=0), fastai.SchedPoly(start=0.1, end=0.01, power=2), fastai.combined_cos(pct=0.5, start=0.01, middle=0.05, end=0)], steps=113)",
+    120,
+  ],
+  ["fastai.SchedExp(start=1e-7, end=10, steps=100)", 101],
+  ["fastai.SchedPoly(start=0.1, end=0.001, power=0.5, steps=50)", 60],
+];
+
 /** Steps to check for a preset: past its horizon, as the golden cases do. */
 function stepsOf(schedule: Schedule): number {
   const h = schedule.horizon;
@@ -136,6 +168,7 @@ function stepsOf(schedule: Schedule): number {
 const exporters: Record<Target, (s: Schedule, steps: number) => string> = {
   pytorch: (s, steps) => toPyTorch(s, { steps }),
   hf: (s, steps) => toPyTorch(s, { steps }),
+  fastai: (s, steps) => toPyTorch(s, { steps }),
   optax: (s, steps) => toOptax(s, { steps }),
   keras: (s, steps) => toKeras(s, { steps }),
 };
@@ -168,8 +201,7 @@ function golden(anchor: string): Item[] {
 
 /** Whether the export of `schedule` to `target` is native (a library's own schedule or scheduler). */
 function isNative(target: Target, script: string): boolean {
-  if (target === "pytorch" || target === "hf")
-    return !/LambdaLR\(optimizer, (lr_lambda|lambda t: LRS)/.test(script);
+  if (torchLike(target)) return !/LambdaLR\(optimizer, (lr_lambda|lambda t: LRS)/.test(script);
   return (
     !script.includes("LRS = [") &&
     !script.includes("lambda count:") &&
@@ -179,11 +211,13 @@ function isNative(target: Target, script: string): boolean {
 
 /** What the generated code builds: the scheduler's or schedule's name, and whether it is a table. */
 function how(target: Target, script: string): string {
-  const built =
-    script.split(target === "pytorch" || target === "hf" ? "scheduler = " : "\nschedule = ")[1] ?? "";
+  const built = script.split(torchLike(target) ? "scheduler = " : "\nschedule = ")[1] ?? "";
   const call = /^([\w.]+)\(/.exec(built)?.[1]?.replace(/^(lr_scheduler|keras\.optimizers\.schedules)\./, "");
   const table = script.includes("LRS = [") ? " (table)" : "";
-  if (target === "pytorch" || target === "hf")
+  // fastai's export: a LambdaLR over fastai's own function of pos (`lambda t, f=combined_cos(...)`).
+  const fastai = /LambdaLR\(optimizer, lambda t, f=(\w+)\(/.exec(built)?.[1];
+  if (fastai !== undefined) return `LambdaLR over fastai ${fastai}`;
+  if (torchLike(target))
     return (call === "LambdaLR" && !table ? "LambdaLR (closed form)" : (call ?? "?")) + table;
   if (table) return "table";
   return call === undefined || call === "LrkitSchedule" ? "closed form" : call;
@@ -201,7 +235,7 @@ function items(target: Target): Item[] {
   });
   const nativeOthers = (anchor: string) =>
     presets
-      .filter((p) => p.anchor !== anchor && p.anchor !== "hf")
+      .filter((p) => p.anchor !== anchor && p.anchor !== "hf" && p.anchor !== "fastai")
       .map((p) => p.item)
       .filter((i) => isNative(target, exporters[target](i.schedule, i.steps)));
   // Random specs of every family and combinator (lrkit's own fast-check arbitraries), when asked.
@@ -223,6 +257,11 @@ function items(target: Target): Item[] {
     }
     case "hf":
       return [...presets.filter((p) => p.anchor === "hf").map((p) => p.item), ...golden("hf")];
+    case "fastai":
+      return [
+        ...presets.filter((p) => p.anchor === "fastai").map((p) => p.item),
+        ...FASTAI_VARIANTS.map(([text, steps]) => byText(text, steps)),
+      ];
     case "optax":
     case "keras":
       return [

@@ -6,8 +6,17 @@
  */
 import type { Family } from "../spec/family.js";
 
-/** The frameworks an anchor's presets map to natively: the anchor's own (Hugging Face's is PyTorch). */
-const OWN_FRAMEWORK: Record<string, string> = { optax: "optax", keras: "keras", hf: "pytorch" };
+/**
+ * The frameworks an anchor's presets map to natively: the anchor's own (Hugging Face's, timm's and
+ * fastai's is PyTorch, on which they schedule a torch optimizer).
+ */
+const OWN_FRAMEWORK: Record<string, string> = {
+  optax: "optax",
+  keras: "keras",
+  hf: "pytorch",
+  timm: "pytorch",
+  fastai: "pytorch",
+};
 
 const isFunction = (value: unknown) => typeof value === "function";
 

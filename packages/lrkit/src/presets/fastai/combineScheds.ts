@@ -5,6 +5,7 @@ import { countAtOrBelow } from "../../families/math.js";
 import * as p from "../../params.js";
 import { ensure, parseParams, typeError } from "../../params.js";
 import { define, specOf, type Schedule, relabel } from "../../schedule.js";
+import { fastaiCallOf, fastaiExpression, fastaiScheduler, withFastaiCall } from "./torchCall.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { overSteps, positionFunction, stepsParam, withPosition, type PositionFunction } from "./position.js";
 import { SchedCos } from "./sched.js";
@@ -118,7 +119,12 @@ function combination(fn: string, pcts: readonly number[], scheds: readonly Sched
 export function combine_scheds(options: CombineSchedsOptions): Schedule {
   const o = parseParams(NAME, params, options);
   const f = combination(NAME, o.pcts, o.scheds);
-  return withPosition(define(overSteps(f, o.steps), specOf(NAME, options), { horizon: o.steps }), f);
+  const s = withPosition(define(overSteps(f, o.steps), specOf(NAME, options), { horizon: o.steps }), f);
+  const phases = o.scheds.map(fastaiCallOf);
+  const call = phases.every((c) => c !== undefined)
+    ? fastaiExpression("combine_scheds", [o.pcts, `[${phases.join(", ")}]`])
+    : undefined;
+  return withFastaiCall(s, call);
 }
 
 /**
@@ -151,7 +157,8 @@ export function combined_cos(options: CombinedCosOptions): Schedule {
     scheds: [SchedCos({ start, end: middle }), SchedCos({ start: middle, end })],
     steps,
   });
-  return withPosition(relabel(inner, specOf(COS, options), { horizon: steps }), positionFunction(inner)!);
+  const s = withPosition(relabel(inner, specOf(COS, options), { horizon: steps }), positionFunction(inner)!);
+  return withFastaiCall(s, fastaiExpression("combined_cos", [pct, start, middle, end]));
 }
 
 /** Registry entry of {@link combine_scheds}. */
@@ -164,7 +171,7 @@ export const combine_schedsFamily = /* @__PURE__ */ definePreset({
   // Positional: fastai's signature (pcts, scheds), then lrkit's steps.
   positional: ["pcts", "scheds", "steps"],
   create: (o) => combine_scheds(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });
 
 /** Registry entry of {@link combined_cos}. */
@@ -176,5 +183,5 @@ export const combined_cosFamily = /* @__PURE__ */ definePreset({
   // Positional: fastai's signature (pct, start, middle, end: no defaults), then lrkit's steps.
   positional: ["pct", "start", "middle", "end", "steps"],
   create: (o) => combined_cos(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });

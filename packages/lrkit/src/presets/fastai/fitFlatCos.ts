@@ -4,6 +4,8 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { py } from "../../export/pythonLiteral.js";
+import { fastaiExpression, fastaiScheduler, withFastaiCall } from "./torchCall.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { combined_cos } from "./combineScheds.js";
 import type { FitFlatCosOptions } from "./options.generated.js";
@@ -58,7 +60,9 @@ export function fit_flat_cos(options: FitFlatCosOptions): Schedule {
     end: o.lr / o.div_final,
     steps: o.n_epoch * o.n_iter,
   });
-  return relabel(inner, specOf(NAME, options));
+  const end = `${py(o.lr)} / ${py(o.div_final)}`;
+  const call = fastaiExpression("combined_cos", [o.pct_start, o.lr, o.lr, end]);
+  return withFastaiCall(relabel(inner, specOf(NAME, options)), call);
 }
 
 /** Registry entry of {@link fit_flat_cos}. */
@@ -71,5 +75,5 @@ export const fit_flat_cosFamily = /* @__PURE__ */ definePreset({
   // start_epoch do not shape the lr), then lrkit's n_iter.
   positional: ["n_epoch", "lr", "div_final", "pct_start", "n_iter"],
   create: (o) => fit_flat_cos(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });

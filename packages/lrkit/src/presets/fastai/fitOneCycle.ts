@@ -4,6 +4,8 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { py } from "../../export/pythonLiteral.js";
+import { fastaiExpression, fastaiScheduler, withFastaiCall } from "./torchCall.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { combined_cos } from "./combineScheds.js";
 import type { FitOneCycleOptions, FitOneCycleMomsOptions } from "./options.generated.js";
@@ -80,7 +82,14 @@ export function fit_one_cycle(options: FitOneCycleOptions): Schedule {
     end: o.lr_max / o.div_final,
     steps: o.n_epoch * o.n_iter,
   });
-  return relabel(inner, specOf(NAME, options));
+  const divided = (d: number) => `${py(o.lr_max)} / ${py(d)}`;
+  const call = fastaiExpression("combined_cos", [
+    o.pct_start,
+    divided(o.div),
+    o.lr_max,
+    divided(o.div_final),
+  ]);
+  return withFastaiCall(relabel(inner, specOf(NAME, options)), call);
 }
 
 /**
@@ -107,7 +116,8 @@ export function fit_one_cycle_moms(options: FitOneCycleMomsOptions): Schedule {
   o.moms.forEach((v, i) => ensure(v >= 0, MOMS, `moms[${i}]`, "must be a non-negative number", v));
   const [start, middle, end] = o.moms as [number, number, number];
   const inner = combined_cos({ pct: o.pct_start, start, middle, end, steps: o.n_epoch * o.n_iter });
-  return relabel(inner, specOf(MOMS, options));
+  const call = fastaiExpression("combined_cos", [o.pct_start, start, middle, end]);
+  return withFastaiCall(relabel(inner, specOf(MOMS, options)), call);
 }
 
 /** Registry entry of {@link fit_one_cycle}. */
@@ -120,7 +130,7 @@ export const fit_one_cycleFamily = /* @__PURE__ */ definePreset({
   // reset_opt and start_epoch do not shape the lr), then lrkit's n_iter.
   positional: ["n_epoch", "lr_max", "div", "div_final", "pct_start", "n_iter"],
   create: (o) => fit_one_cycle(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });
 
 /** Registry entry of {@link fit_one_cycle_moms}. */
@@ -132,5 +142,5 @@ export const fit_one_cycle_momsFamily = /* @__PURE__ */ definePreset({
   // Positional: fastai's signature (n_epoch, pct_start, moms), then lrkit's n_iter.
   positional: ["n_epoch", "pct_start", "moms", "n_iter"],
   create: (o) => fit_one_cycle_moms(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });

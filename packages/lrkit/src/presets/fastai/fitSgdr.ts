@@ -4,6 +4,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { ensure, parseParams } from "../../params.js";
 import { specOf, type Schedule, relabel } from "../../schedule.js";
+import { fastaiExpression, fastaiScheduler, withFastaiCall } from "./torchCall.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { combine_scheds } from "./combineScheds.js";
 import { SchedCos } from "./sched.js";
@@ -98,7 +99,11 @@ export function fit_sgdr(options: FitSgdrOptions): Schedule {
     scheds: pcts.map(() => SchedCos({ start: lr_max, end: 0 })),
     steps: n_epoch * n_iter,
   });
-  return relabel(inner, specOf(NAME, options));
+  const cycles = `[${fastaiExpression("SchedCos", [lr_max, 0])}] * ${n_cycles}`;
+  return withFastaiCall(
+    relabel(inner, specOf(NAME, options)),
+    fastaiExpression("combine_scheds", [pcts, cycles]),
+  );
 }
 
 /** Registry entry of {@link fit_sgdr}. */
@@ -112,5 +117,5 @@ export const fit_sgdrFamily = /* @__PURE__ */ definePreset({
   // derives it from the cycles.
   positional: ["n_cycles", "cycle_len", "lr_max", "cycle_mult", "n_iter"],
   create: (o) => fit_sgdr(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });

@@ -6,6 +6,7 @@ import { linear } from "../../families/linear.js";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
+import { fastaiExpression, fastaiScheduler, withFastaiCall } from "./torchCall.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import {
   overSteps,
@@ -45,10 +46,9 @@ function annealer(
   f: PositionFunction,
   inner: (t: number) => number = overSteps(f, steps),
 ): Schedule {
-  return withPosition(
-    define((t) => inner(t), specOf(name, options), { horizon: steps }),
-    f,
-  );
+  const { start, end } = options as { start: number; end: number };
+  const s = define((t) => inner(t), specOf(name, options), { horizon: steps });
+  return withFastaiCall(withPosition(s, f), fastaiExpression(name.slice("fastai.".length), [start, end]));
 }
 
 /**
@@ -156,7 +156,7 @@ export const SchedLinFamily = /* @__PURE__ */ definePreset({
   // Positional: fastai's signature (start, end), then lrkit's steps.
   positional: ["start", "end", "steps"],
   create: (o) => SchedLin(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });
 
 /** Registry entry of {@link SchedCos}. */
@@ -167,7 +167,7 @@ export const SchedCosFamily = /* @__PURE__ */ definePreset({
   params,
   positional: ["start", "end", "steps"],
   create: (o) => SchedCos(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });
 
 /** Registry entry of {@link SchedNo}. */
@@ -178,7 +178,7 @@ export const SchedNoFamily = /* @__PURE__ */ definePreset({
   params,
   positional: ["start", "end", "steps"],
   create: (o) => SchedNo(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });
 
 /** Registry entry of {@link SchedExp}. */
@@ -189,5 +189,5 @@ export const SchedExpFamily = /* @__PURE__ */ definePreset({
   params: expParams,
   positional: ["start", "end", "steps"],
   create: (o) => SchedExp(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });

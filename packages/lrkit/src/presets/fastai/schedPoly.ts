@@ -3,6 +3,7 @@ import * as v from "valibot";
 import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { define, specOf, type Schedule } from "../../schedule.js";
+import { fastaiExpression, fastaiScheduler, withFastaiCall } from "./torchCall.js";
 import { definePreset } from "../../spec/defineFamily.js";
 import { overSteps, schedPoly, stepsParam, withPosition } from "./position.js";
 import type { SchedPolyOptions } from "./options.generated.js";
@@ -44,7 +45,8 @@ const params = v.strictObject({
 export function SchedPoly(options: SchedPolyOptions): Schedule {
   const { start, end, power, steps } = parseParams(NAME, params, options);
   const f = (pos: number) => schedPoly(start, end, power, pos);
-  return withPosition(define(overSteps(f, steps), specOf(NAME, options), { horizon: steps }), f);
+  const s = withPosition(define(overSteps(f, steps), specOf(NAME, options), { horizon: steps }), f);
+  return withFastaiCall(s, fastaiExpression("SchedPoly", [start, end, power]));
 }
 
 /** Registry entry of {@link SchedPoly}. */
@@ -56,5 +58,5 @@ export const SchedPolyFamily = /* @__PURE__ */ definePreset({
   // Positional: fastai's signature (start, end, power), then lrkit's steps.
   positional: ["start", "end", "power", "steps"],
   create: (o) => SchedPoly(o),
-  preset: { anchor: "fastai" },
+  preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },
 });
