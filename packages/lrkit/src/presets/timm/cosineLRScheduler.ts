@@ -15,13 +15,18 @@ const NAME = "timm.CosineLRScheduler";
 
 const params = v.strictObject({
   lr: lrParam,
-  t_initial: p.positive("The length of the first cycle."),
-  lr_min: v.optional(p.nonNegative("The lr at the end of every cycle and after the last. Defaults to 0."), 0),
+  t_initial: p.positive("The length of the first cycle; positive."),
+  lr_min: v.optional(
+    p.nonNegative("The lr at the end of every cycle and after the last; at most lr. Defaults to 0."),
+    0,
+  ),
   ...cycleShape,
   ...warmupShape(false),
   ...noiseShape,
   k_decay: v.optional(
-    p.positive("k-decay: the phase is pi * t_curr^k / t_i^k; k > 1 holds the lr up longer. Defaults to 1.0."),
+    p.positive(
+      "k-decay, positive: the phase is pi * t_curr^k / t_i^k; k > 1 holds the lr up longer. Defaults to 1.0.",
+    ),
     1.0,
   ),
 });
@@ -44,20 +49,7 @@ const params = v.strictObject({
  * `(-noise_pct, noise_pct)`, drawn from lrkit's seeded generator: deterministic per
  * `(noise_seed, t)` like timm's, but not torch's numbers. `noise_std` is unused, as in timm.
  *
- * @param options.lr - the base lr (the optimizer's).
- * @param options.t_initial - the first cycle's length; positive.
- * @param options.lr_min - at most `lr`. Defaults to 0.
- * @param options.cycle_mul - at least 1. Defaults to 1.0.
- * @param options.cycle_decay - Defaults to 1.0.
- * @param options.cycle_limit - a non-negative integer. Defaults to 1.
- * @param options.warmup_t - Defaults to 0.
- * @param options.warmup_lr_init - Defaults to 0.
- * @param options.warmup_prefix - Defaults to false.
- * @param options.noise_range_t - a step or `[start, end]`. Defaults to none.
- * @param options.noise_pct - at least 0.01. Defaults to 0.67.
- * @param options.noise_std - unused. Defaults to 1.0.
- * @param options.noise_seed - Defaults to 42.
- * @param options.k_decay - positive. Defaults to 1.0.
+ * @param options - timm's parameters: see {@link CosineLRSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `t_initial`, `lr_min > lr`, `cycle_mul < 1`, negative values.
  * @example
  * ```ts

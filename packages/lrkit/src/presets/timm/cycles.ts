@@ -12,7 +12,9 @@ export const cycleShape = {
     v.pipe(
       p.number(),
       v.check((x) => x >= 1, "must be at least 1"),
-      v.description("Each cycle is cycle_mul times longer than the previous one. Defaults to 1.0."),
+      v.description(
+        "Each cycle is cycle_mul times longer than the previous one; at least 1. Defaults to 1.0.",
+      ),
     ),
     1.0,
   ),
@@ -21,7 +23,9 @@ export const cycleShape = {
     1.0,
   ),
   cycle_limit: v.optional(
-    p.nonNegativeInt("Cycles to run; from the end of the last one the lr is lr_min. Defaults to 1."),
+    p.nonNegativeInt(
+      "Cycles to run, a non-negative integer; from the end of the last one the lr is lr_min. Defaults to 1.",
+    ),
     1,
   ),
 };

@@ -16,7 +16,9 @@ const NAME = "timm.MultiStepLRScheduler";
 
 const params = v.strictObject({
   lr: lrParam,
-  decay_t: p.numbers("The milestones, sorted: the lr is multiplied by decay_rate one step before each."),
+  decay_t: p.numbers(
+    "The milestones, sorted (timm assumes so; lrkit checks), possibly none: the lr is multiplied by decay_rate one step before each.",
+  ),
   decay_rate: v.optional(p.nonNegative("The factor applied at every milestone. Defaults to 1.0."), 1.0),
   ...warmupShape(true),
   ...noiseShape,
@@ -32,16 +34,7 @@ const params = v.strictObject({
  * lrkit keeps that: it is the core {@link multiStep} with every milestone moved one step earlier.
  * The warmup still rises to `lr`, even when a milestone of 0 or 1 has decayed the first step after it.
  *
- * @param options.lr - the base lr (the optimizer's).
- * @param options.decay_t - sorted milestones (timm assumes sorted; lrkit checks); may be empty.
- * @param options.decay_rate - Defaults to 1.0.
- * @param options.warmup_t - Defaults to 0.
- * @param options.warmup_lr_init - Defaults to 0.
- * @param options.warmup_prefix - Defaults to true.
- * @param options.noise_range_t - Defaults to none.
- * @param options.noise_pct - Defaults to 0.67.
- * @param options.noise_std - unused. Defaults to 1.0.
- * @param options.noise_seed - Defaults to 42.
+ * @param options - timm's parameters: see {@link MultiStepLRSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for unsorted milestones or negative values.
  * @example
  * ```ts

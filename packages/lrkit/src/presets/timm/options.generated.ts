@@ -13,15 +13,15 @@ import type * as presets from "./families.js";
 export interface CosineLRSchedulerOptions {
   /** The optimizer's learning rate (the param group's initial_lr), which timm schedules. */
   readonly lr: number;
-  /** The length of the first cycle. */
+  /** The length of the first cycle; positive. */
   readonly t_initial: number;
-  /** The lr at the end of every cycle and after the last. Defaults to 0. */
+  /** The lr at the end of every cycle and after the last; at most lr. Defaults to 0. */
   readonly lr_min?: number;
-  /** Each cycle is cycle_mul times longer than the previous one. Defaults to 1.0. */
+  /** Each cycle is cycle_mul times longer than the previous one; at least 1. Defaults to 1.0. */
   readonly cycle_mul?: number;
   /** The peak of cycle i is lr * cycle_decay ** i (lr_min stays). Defaults to 1.0. */
   readonly cycle_decay?: number;
-  /** Cycles to run; from the end of the last one the lr is lr_min. Defaults to 1. */
+  /** Cycles to run, a non-negative integer; from the end of the last one the lr is lr_min. Defaults to 1. */
   readonly cycle_limit?: number;
   /** Steps of linear warmup; 0 means none. Defaults to 0. */
   readonly warmup_t?: number;
@@ -31,13 +31,13 @@ export interface CosineLRSchedulerOptions {
   readonly warmup_prefix?: boolean;
   /** Noise for t >= this step, or for start <= t < end given [start, end]. Defaults to None: no noise. */
   readonly noise_range_t?: number | number[] | null;
-  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection. Defaults to 0.67. */
+  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection; at least 0.01 when there is noise. Defaults to 0.67. */
   readonly noise_pct?: number;
   /** Accepted but unused, as in timm (its noise is a standard normal). Defaults to 1.0. */
   readonly noise_std?: number;
   /** The noise seed: the same seed gives the same noise. Defaults to 42. */
   readonly noise_seed?: number;
-  /** k-decay: the phase is pi * t_curr^k / t_i^k; k > 1 holds the lr up longer. Defaults to 1.0. */
+  /** k-decay, positive: the phase is pi * t_curr^k / t_i^k; k > 1 holds the lr up longer. Defaults to 1.0. */
   readonly k_decay?: number;
 }
 
@@ -45,7 +45,7 @@ export interface CosineLRSchedulerOptions {
 export interface MultiStepLRSchedulerOptions {
   /** The optimizer's learning rate (the param group's initial_lr), which timm schedules. */
   readonly lr: number;
-  /** The milestones, sorted: the lr is multiplied by decay_rate one step before each. */
+  /** The milestones, sorted (timm assumes so; lrkit checks), possibly none: the lr is multiplied by decay_rate one step before each. */
   readonly decay_t: number[];
   /** The factor applied at every milestone. Defaults to 1.0. */
   readonly decay_rate?: number;
@@ -57,7 +57,7 @@ export interface MultiStepLRSchedulerOptions {
   readonly warmup_prefix?: boolean;
   /** Noise for t >= this step, or for start <= t < end given [start, end]. Defaults to None: no noise. */
   readonly noise_range_t?: number | number[] | null;
-  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection. Defaults to 0.67. */
+  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection; at least 0.01 when there is noise. Defaults to 0.67. */
   readonly noise_pct?: number;
   /** Accepted but unused, as in timm (its noise is a standard normal). Defaults to 1.0. */
   readonly noise_std?: number;
@@ -69,17 +69,17 @@ export interface MultiStepLRSchedulerOptions {
 export interface PolyLRSchedulerOptions {
   /** The optimizer's learning rate (the param group's initial_lr), which timm schedules. */
   readonly lr: number;
-  /** The length of the first cycle. */
+  /** The length of the first cycle; positive. */
   readonly t_initial: number;
-  /** The exponent of the decay. Defaults to 0.5. */
+  /** The exponent of the decay; positive. Defaults to 0.5. */
   readonly power?: number;
-  /** The lr at the end of every cycle and after the last. Defaults to 0. */
+  /** The lr at the end of every cycle and after the last; at most lr. Defaults to 0. */
   readonly lr_min?: number;
-  /** Each cycle is cycle_mul times longer than the previous one. Defaults to 1.0. */
+  /** Each cycle is cycle_mul times longer than the previous one; at least 1. Defaults to 1.0. */
   readonly cycle_mul?: number;
   /** The peak of cycle i is lr * cycle_decay ** i (lr_min stays). Defaults to 1.0. */
   readonly cycle_decay?: number;
-  /** Cycles to run; from the end of the last one the lr is lr_min. Defaults to 1. */
+  /** Cycles to run, a non-negative integer; from the end of the last one the lr is lr_min. Defaults to 1. */
   readonly cycle_limit?: number;
   /** Steps of linear warmup; 0 means none. Defaults to 0. */
   readonly warmup_t?: number;
@@ -89,13 +89,13 @@ export interface PolyLRSchedulerOptions {
   readonly warmup_prefix?: boolean;
   /** Noise for t >= this step, or for start <= t < end given [start, end]. Defaults to None: no noise. */
   readonly noise_range_t?: number | number[] | null;
-  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection. Defaults to 0.67. */
+  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection; at least 0.01 when there is noise. Defaults to 0.67. */
   readonly noise_pct?: number;
   /** Accepted but unused, as in timm (its noise is a standard normal). Defaults to 1.0. */
   readonly noise_std?: number;
   /** The noise seed: the same seed gives the same noise. Defaults to 42. */
   readonly noise_seed?: number;
-  /** k-decay: the decay uses t_curr^k / t_i^k. Defaults to 1.0. */
+  /** k-decay, positive: the decay uses t_curr^k / t_i^k. Defaults to 1.0. */
   readonly k_decay?: number;
 }
 
@@ -103,7 +103,7 @@ export interface PolyLRSchedulerOptions {
 export interface StepLRSchedulerOptions {
   /** The optimizer's learning rate (the param group's initial_lr), which timm schedules. */
   readonly lr: number;
-  /** Steps between two decays (a float: 2.4 epochs is common). */
+  /** Steps between two decays (a float: 2.4 epochs is common); positive (timm divides by it). */
   readonly decay_t: number;
   /** The factor applied at every decay. Defaults to 1.0. */
   readonly decay_rate?: number;
@@ -115,7 +115,7 @@ export interface StepLRSchedulerOptions {
   readonly warmup_prefix?: boolean;
   /** Noise for t >= this step, or for start <= t < end given [start, end]. Defaults to None: no noise. */
   readonly noise_range_t?: number | number[] | null;
-  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection. Defaults to 0.67. */
+  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection; at least 0.01 when there is noise. Defaults to 0.67. */
   readonly noise_pct?: number;
   /** Accepted but unused, as in timm (its noise is a standard normal). Defaults to 1.0. */
   readonly noise_std?: number;
@@ -127,19 +127,19 @@ export interface StepLRSchedulerOptions {
 export interface TanhLRSchedulerOptions {
   /** The optimizer's learning rate (the param group's initial_lr), which timm schedules. */
   readonly lr: number;
-  /** The length of the first cycle. */
+  /** The length of the first cycle; positive. */
   readonly t_initial: number;
   /** The tanh argument at the start of a cycle. Defaults to -7.0. */
   readonly lb?: number;
   /** The tanh argument at the end of a cycle; above lb. Defaults to 3.0. */
   readonly ub?: number;
-  /** The floor of every cycle and the lr after the last. Defaults to 0. */
+  /** The floor of every cycle and the lr after the last; at most lr. Defaults to 0. */
   readonly lr_min?: number;
-  /** Each cycle is cycle_mul times longer than the previous one. Defaults to 1.0. */
+  /** Each cycle is cycle_mul times longer than the previous one; at least 1. Defaults to 1.0. */
   readonly cycle_mul?: number;
   /** The peak of cycle i is lr * cycle_decay ** i (lr_min stays). Defaults to 1.0. */
   readonly cycle_decay?: number;
-  /** Cycles to run; from the end of the last one the lr is lr_min. Defaults to 1. */
+  /** Cycles to run, a non-negative integer; from the end of the last one the lr is lr_min. Defaults to 1. */
   readonly cycle_limit?: number;
   /** Steps of linear warmup; 0 means none. Defaults to 0. */
   readonly warmup_t?: number;
@@ -149,7 +149,7 @@ export interface TanhLRSchedulerOptions {
   readonly warmup_prefix?: boolean;
   /** Noise for t >= this step, or for start <= t < end given [start, end]. Defaults to None: no noise. */
   readonly noise_range_t?: number | number[] | null;
-  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection. Defaults to 0.67. */
+  /** Noise draws are kept within (-noise_pct, noise_pct) by rejection; at least 0.01 when there is noise. Defaults to 0.67. */
   readonly noise_pct?: number;
   /** Accepted but unused, as in timm (its noise is a standard normal). Defaults to 1.0. */
   readonly noise_std?: number;

@@ -13,7 +13,9 @@ const NAME = "timm.PlateauLRScheduler";
 const params = v.strictObject({
   lr: lrParam,
   decay_rate: v.optional(
-    p.openUnit("The factor of a cut, in (0, 1) (torch's factor). Defaults to 0.1."),
+    p.openUnit(
+      "The factor of a cut, in (0, 1) (torch's factor; torch raises for factor >= 1). Defaults to 0.1.",
+    ),
     0.1,
   ),
   patience_t: v.optional(

@@ -15,13 +15,19 @@ const NAME = "timm.PolyLRScheduler";
 
 const params = v.strictObject({
   lr: lrParam,
-  t_initial: p.positive("The length of the first cycle."),
-  power: v.optional(p.positive("The exponent of the decay. Defaults to 0.5."), 0.5),
-  lr_min: v.optional(p.nonNegative("The lr at the end of every cycle and after the last. Defaults to 0."), 0),
+  t_initial: p.positive("The length of the first cycle; positive."),
+  power: v.optional(p.positive("The exponent of the decay; positive. Defaults to 0.5."), 0.5),
+  lr_min: v.optional(
+    p.nonNegative("The lr at the end of every cycle and after the last; at most lr. Defaults to 0."),
+    0,
+  ),
   ...cycleShape,
   ...warmupShape(false),
   ...noiseShape,
-  k_decay: v.optional(p.positive("k-decay: the decay uses t_curr^k / t_i^k. Defaults to 1.0."), 1.0),
+  k_decay: v.optional(
+    p.positive("k-decay, positive: the decay uses t_curr^k / t_i^k. Defaults to 1.0."),
+    1.0,
+  ),
 });
 
 /**
@@ -34,21 +40,7 @@ const params = v.strictObject({
  * Warmup as in {@link CosineLRScheduler}: to `lr`, and without `warmup_prefix` (the default) the
  * cycles count from step 0. Noise as in {@link CosineLRScheduler}.
  *
- * @param options.lr - the base lr (the optimizer's).
- * @param options.t_initial - positive.
- * @param options.power - positive. Defaults to 0.5.
- * @param options.lr_min - at most `lr`. Defaults to 0.
- * @param options.cycle_mul - at least 1. Defaults to 1.0.
- * @param options.cycle_decay - Defaults to 1.0.
- * @param options.cycle_limit - Defaults to 1.
- * @param options.warmup_t - Defaults to 0.
- * @param options.warmup_lr_init - Defaults to 0.
- * @param options.warmup_prefix - Defaults to false.
- * @param options.noise_range_t - Defaults to none.
- * @param options.noise_pct - Defaults to 0.67.
- * @param options.noise_std - unused. Defaults to 1.0.
- * @param options.noise_seed - Defaults to 42.
- * @param options.k_decay - positive. Defaults to 1.0.
+ * @param options - timm's parameters: see {@link PolyLRSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `t_initial` or `power`, `lr_min > lr`, `cycle_mul < 1`.
  * @example
  * ```ts

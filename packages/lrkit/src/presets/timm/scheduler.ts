@@ -43,7 +43,9 @@ export const noiseShape = {
     ),
   ),
   noise_pct: v.optional(
-    p.positive("Noise draws are kept within (-noise_pct, noise_pct) by rejection. Defaults to 0.67."),
+    p.positive(
+      "Noise draws are kept within (-noise_pct, noise_pct) by rejection; at least 0.01 when there is noise. Defaults to 0.67.",
+    ),
     0.67,
   ),
   noise_std: v.optional(

@@ -15,7 +15,9 @@ const NAME = "timm.StepLRScheduler";
 
 const params = v.strictObject({
   lr: lrParam,
-  decay_t: p.positive("Steps between two decays (a float: 2.4 epochs is common)."),
+  decay_t: p.positive(
+    "Steps between two decays (a float: 2.4 epochs is common); positive (timm divides by it).",
+  ),
   decay_rate: v.optional(p.nonNegative("The factor applied at every decay. Defaults to 1.0."), 1.0),
   ...warmupShape(true),
   ...noiseShape,
@@ -30,16 +32,7 @@ const params = v.strictObject({
  * floors the rounded quotient, which decays one step early at some multiples, such as `decay_t = 1.1`
  * at t = 11); that is why the decay is timm's own closed form.
  *
- * @param options.lr - the base lr (the optimizer's).
- * @param options.decay_t - positive (timm divides by it).
- * @param options.decay_rate - Defaults to 1.0.
- * @param options.warmup_t - Defaults to 0.
- * @param options.warmup_lr_init - Defaults to 0.
- * @param options.warmup_prefix - Defaults to true.
- * @param options.noise_range_t - Defaults to none.
- * @param options.noise_pct - Defaults to 0.67.
- * @param options.noise_std - unused. Defaults to 1.0.
- * @param options.noise_seed - Defaults to 42.
+ * @param options - timm's parameters: see {@link StepLRSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `decay_t` or negative values.
  * @example
  * ```ts

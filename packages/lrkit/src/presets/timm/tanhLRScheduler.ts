@@ -15,10 +15,13 @@ const NAME = "timm.TanhLRScheduler";
 
 const params = v.strictObject({
   lr: lrParam,
-  t_initial: p.positive("The length of the first cycle."),
+  t_initial: p.positive("The length of the first cycle; positive."),
   lb: v.optional(p.number("The tanh argument at the start of a cycle. Defaults to -7.0."), -7.0),
   ub: v.optional(p.number("The tanh argument at the end of a cycle; above lb. Defaults to 3.0."), 3.0),
-  lr_min: v.optional(p.nonNegative("The floor of every cycle and the lr after the last. Defaults to 0."), 0),
+  lr_min: v.optional(
+    p.nonNegative("The floor of every cycle and the lr after the last; at most lr. Defaults to 0."),
+    0,
+  ),
   ...cycleShape,
   ...warmupShape(false),
   ...noiseShape,
@@ -35,21 +38,7 @@ const params = v.strictObject({
  * value at `warmup_t`, which is where the cycles, counted from step 0, continue: unlike timm's other
  * schedulers there is no jump. Noise as in {@link CosineLRScheduler}.
  *
- * @param options.lr - the base lr (the optimizer's).
- * @param options.t_initial - positive.
- * @param options.lb - Defaults to -7.0.
- * @param options.ub - above `lb`. Defaults to 3.0.
- * @param options.lr_min - at most `lr`. Defaults to 0.
- * @param options.cycle_mul - at least 1. Defaults to 1.0.
- * @param options.cycle_decay - Defaults to 1.0.
- * @param options.cycle_limit - Defaults to 1.
- * @param options.warmup_t - Defaults to 0.
- * @param options.warmup_lr_init - Defaults to 0.
- * @param options.warmup_prefix - Defaults to false.
- * @param options.noise_range_t - Defaults to none.
- * @param options.noise_pct - Defaults to 0.67.
- * @param options.noise_std - unused. Defaults to 1.0.
- * @param options.noise_seed - Defaults to 42.
+ * @param options - timm's parameters: see {@link TanhLRSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for `ub <= lb` (timm asserts `lb < ub`), a non-positive `t_initial`, `lr_min > lr`.
  * @example
  * ```ts
