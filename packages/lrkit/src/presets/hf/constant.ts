@@ -25,7 +25,7 @@ const withWarmupParams = v.strictObject({ lr: lrParam, num_warmup_steps: warmupS
  * HF's `get_constant_schedule`: the optimizer's lr at every step (the lambda is 1): the core
  * {@link constant}.
  *
- * @param options.lr - the optimizer's lr.
+ * @param options - HF's parameters: see {@link GetConstantScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a negative lr.
  * @example
  * ```ts
@@ -43,8 +43,7 @@ export function get_constant_schedule(options: GetConstantScheduleOptions): Sche
  * HF's `get_constant_schedule_with_warmup`: `lr * t / max(1, num_warmup_steps)` during the warmup
  * (from 0), then `lr`: a {@link warmup} from 0 of a {@link constant}, which gives exactly HF's numbers.
  *
- * @param options.lr - the optimizer's lr.
- * @param options.num_warmup_steps - non-negative.
+ * @param options - HF's parameters: see {@link GetConstantScheduleWithWarmupOptions} for each one's meaning and default.
  * @throws RangeError for negative values.
  * @example
  * ```ts

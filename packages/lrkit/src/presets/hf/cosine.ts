@@ -32,10 +32,7 @@ const params = v.strictObject({
  * `T = num_training_steps`; past `T` the cosine goes on and the lr rises again (HF does not clamp the
  * progress), back to `lr` at `2T - w`.
  *
- * @param options.lr - the optimizer's lr.
- * @param options.num_warmup_steps - non-negative.
- * @param options.num_training_steps - non-negative.
- * @param options.num_cycles - Defaults to 0.5.
+ * @param options - HF's parameters: see {@link GetCosineScheduleWithWarmupOptions} for each one's meaning and default.
  * @throws RangeError for negative step counts.
  * @example
  * ```ts

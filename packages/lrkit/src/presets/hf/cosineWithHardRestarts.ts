@@ -42,10 +42,7 @@ export function pyMod1(x: number): number {
  * until `T`, and `% 1.0` is Python's (never negative), so a negative `num_cycles` runs each cycle
  * backwards, from the floor up; `sgdr` takes none of these, nor HF's `max(1, T - w)` when `T <= w`.
  *
- * @param options.lr - the optimizer's lr.
- * @param options.num_warmup_steps - non-negative.
- * @param options.num_training_steps - non-negative.
- * @param options.num_cycles - Defaults to 1.
+ * @param options - HF's parameters: see {@link GetCosineWithHardRestartsScheduleWithWarmupOptions} for each one's meaning and default.
  * @throws RangeError for negative step counts.
  * @example
  * ```ts

@@ -23,9 +23,13 @@ const NAME = "hf.get_cosine_with_min_lr_schedule_with_warmup";
 
 /** `min_lr` and `min_lr_rate`, exactly one of which HF requires. */
 export const minLrShape = {
-  min_lr: v.nullish(p.nonNegative("The lr at the end of the cosine. Set it or min_lr_rate.")),
+  min_lr: v.nullish(
+    p.nonNegative("The lr at the end of the cosine. Set it or min_lr_rate: exactly one is required."),
+  ),
   min_lr_rate: v.nullish(
-    p.nonNegative("The lr at the end of the cosine as a ratio of lr. Set it or min_lr."),
+    p.nonNegative(
+      "The lr at the end of the cosine as a ratio of lr. Set it or min_lr: exactly one is required.",
+    ),
   ),
 };
 
@@ -66,12 +70,7 @@ export function minLrRate(
  * `lr * max(0, f * (1 - min_lr_rate) + min_lr_rate)`: down to `min_lr` (`min_lr_rate * lr`) at
  * `T = num_training_steps`, and up again after it, as {@link get_cosine_schedule_with_warmup}.
  *
- * @param options.lr - the optimizer's lr.
- * @param options.num_warmup_steps - non-negative.
- * @param options.num_training_steps - non-negative.
- * @param options.num_cycles - Defaults to 0.5.
- * @param options.min_lr - the floor; or
- * @param options.min_lr_rate - the floor as a ratio of `lr`. Exactly one is required.
+ * @param options - HF's parameters: see {@link GetCosineWithMinLrScheduleWithWarmupOptions} for each one's meaning and default.
  * @throws TypeError when both or neither of `min_lr` and `min_lr_rate` are given; RangeError for
  *   negative values.
  * @example

@@ -42,13 +42,7 @@ const params = v.strictObject({
  * `progress = (t - w + 1) / max(1, T - w)`, `f = 0.5 * (1 + cos(pi * num_cycles * 2 * progress))`,
  * `lr * max(0, f * (1 - min_lr_rate) + min_lr_rate)`: `min_lr` at `t = T - 1`, rising after it.
  *
- * @param options.lr - the optimizer's lr.
- * @param options.num_warmup_steps - non-negative.
- * @param options.num_training_steps - non-negative.
- * @param options.num_cycles - Defaults to 0.5.
- * @param options.min_lr - the floor; or
- * @param options.min_lr_rate - the floor as a ratio of `lr`. Exactly one is required.
- * @param options.warmup_lr_rate - the start as a ratio of `lr`. Defaults to none.
+ * @param options - HF's parameters: see {@link GetCosineWithMinLrScheduleWithWarmupLrRateOptions} for each one's meaning and default.
  * @throws TypeError when both or neither of `min_lr` and `min_lr_rate` are given; RangeError for
  *   negative values.
  * @example

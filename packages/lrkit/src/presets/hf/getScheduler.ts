@@ -156,10 +156,7 @@ const params = v.strictObject({
  * `plateau: hf.REDUCE_LR_ON_PLATEAU_DEFAULTS`; the second has no lrkit equivalent.
  *
  * @param name - a {@link ScheduleName}.
- * @param options.lr - the optimizer's lr.
- * @param options.num_warmup_steps - see above.
- * @param options.num_training_steps - see above.
- * @param options.scheduler_specific_kwargs - by HF's names (`{ num_cycles: 2 }`). Defaults to none.
+ * @param options - HF's other parameters: see {@link GetSchedulerOptions} for each one's meaning and default.
  * @throws TypeError for `"reduce_lr_on_plateau"` and `"greedy"`, a missing step count, or a kwarg the
  *   function does not take (HF raises TypeError); RangeError for an unknown name (HF raises
  *   ValueError) and the function's own range errors, named `hf.get_scheduler` with the kwarg's path.

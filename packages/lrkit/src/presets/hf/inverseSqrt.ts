@@ -18,7 +18,7 @@ const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
   timescale: v.nullish(
-    p.positive("Time scale of the decay. Defaults to num_warmup_steps, or 10_000 without warmup."),
+    p.positive("Time scale of the decay; positive. Defaults to num_warmup_steps, or 10_000 without warmup."),
   ),
 });
 
@@ -28,9 +28,7 @@ const params = v.strictObject({
  * end of the warmup. `timescale` defaults to `num_warmup_steps or 10_000` (10000 when there is no
  * warmup). A {@link warmup} from 0 of the core {@link inverseSqrt}.
  *
- * @param options.lr - the optimizer's lr.
- * @param options.num_warmup_steps - non-negative.
- * @param options.timescale - positive. Defaults to `num_warmup_steps`, or 10_000 when that is 0.
+ * @param options - HF's parameters: see {@link GetInverseSqrtScheduleOptions} for each one's meaning and default.
  * @throws RangeError for a non-positive `timescale` (HF divides by it) or negative values.
  * @example
  * ```ts

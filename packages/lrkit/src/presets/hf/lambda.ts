@@ -8,10 +8,10 @@ import { define, specOf, type Schedule } from "../../schedule.js";
 export const lrParam = p.nonNegative("The optimizer's learning rate, which HF's LambdaLR multiplier scales.");
 
 /** `num_warmup_steps`. */
-export const warmupStepsParam = p.nonNegative("The number of steps for the warmup phase.");
+export const warmupStepsParam = p.nonNegative("The number of steps for the warmup phase; non-negative.");
 
 /** `num_training_steps`. */
-export const trainingStepsParam = p.nonNegative("The total number of training steps.");
+export const trainingStepsParam = p.nonNegative("The total number of training steps; non-negative.");
 
 /** `num_cycles` of the cosine schedules: the number of waves over the decay (0.5 is a half cosine). */
 export const numCyclesParam = v.optional(

@@ -23,9 +23,7 @@ const params = v.strictObject({
  * `T = num_training_steps`: down to 0 at `T`, and 0 after. When `T <= w` the lr is 0 from the end of
  * the warmup on, as in HF.
  *
- * @param options.lr - the optimizer's lr.
- * @param options.num_warmup_steps - non-negative.
- * @param options.num_training_steps - non-negative.
+ * @param options - HF's parameters: see {@link GetLinearScheduleWithWarmupOptions} for each one's meaning and default.
  * @throws RangeError for negative values.
  * @example
  * ```ts

@@ -19,7 +19,7 @@ export interface GetConstantScheduleOptions {
 export interface GetConstantScheduleWithWarmupOptions {
   /** The optimizer's learning rate, which HF's LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The number of steps for the warmup phase. */
+  /** The number of steps for the warmup phase; non-negative. */
   readonly num_warmup_steps: number;
 }
 
@@ -27,9 +27,9 @@ export interface GetConstantScheduleWithWarmupOptions {
 export interface GetCosineScheduleWithWarmupOptions {
   /** The optimizer's learning rate, which HF's LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The number of steps for the warmup phase. */
+  /** The number of steps for the warmup phase; non-negative. */
   readonly num_warmup_steps: number;
-  /** The total number of training steps. */
+  /** The total number of training steps; non-negative. */
   readonly num_training_steps: number;
   /** The number of waves of the cosine over the decay; 0.5 decreases from lr to the floor. Defaults to 0.5. */
   readonly num_cycles?: number;
@@ -39,9 +39,9 @@ export interface GetCosineScheduleWithWarmupOptions {
 export interface GetCosineWithHardRestartsScheduleWithWarmupOptions {
   /** The optimizer's learning rate, which HF's LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The number of steps for the warmup phase. */
+  /** The number of steps for the warmup phase; non-negative. */
   readonly num_warmup_steps: number;
-  /** The total number of training steps. */
+  /** The total number of training steps; non-negative. */
   readonly num_training_steps: number;
   /** The number of hard restarts: cosine cycles over the decay. Defaults to 1. */
   readonly num_cycles?: number;
@@ -51,15 +51,15 @@ export interface GetCosineWithHardRestartsScheduleWithWarmupOptions {
 export interface GetCosineWithMinLrScheduleWithWarmupOptions {
   /** The optimizer's learning rate, which HF's LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The number of steps for the warmup phase. */
+  /** The number of steps for the warmup phase; non-negative. */
   readonly num_warmup_steps: number;
-  /** The total number of training steps. */
+  /** The total number of training steps; non-negative. */
   readonly num_training_steps: number;
   /** The number of waves of the cosine over the decay; 0.5 decreases from lr to the floor. Defaults to 0.5. */
   readonly num_cycles?: number;
-  /** The lr at the end of the cosine. Set it or min_lr_rate. */
+  /** The lr at the end of the cosine. Set it or min_lr_rate: exactly one is required. */
   readonly min_lr?: number | null;
-  /** The lr at the end of the cosine as a ratio of lr. Set it or min_lr. */
+  /** The lr at the end of the cosine as a ratio of lr. Set it or min_lr: exactly one is required. */
   readonly min_lr_rate?: number | null;
 }
 
@@ -67,15 +67,15 @@ export interface GetCosineWithMinLrScheduleWithWarmupOptions {
 export interface GetCosineWithMinLrScheduleWithWarmupLrRateOptions {
   /** The optimizer's learning rate, which HF's LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The number of steps for the warmup phase. */
+  /** The number of steps for the warmup phase; non-negative. */
   readonly num_warmup_steps: number;
-  /** The total number of training steps. */
+  /** The total number of training steps; non-negative. */
   readonly num_training_steps: number;
   /** The number of waves of the cosine over the decay; 0.5 decreases from lr to the floor. Defaults to 0.5. */
   readonly num_cycles?: number;
-  /** The lr at the end of the cosine. Set it or min_lr_rate. */
+  /** The lr at the end of the cosine. Set it or min_lr_rate: exactly one is required. */
   readonly min_lr?: number | null;
-  /** The lr at the end of the cosine as a ratio of lr. Set it or min_lr. */
+  /** The lr at the end of the cosine as a ratio of lr. Set it or min_lr: exactly one is required. */
   readonly min_lr_rate?: number | null;
   /** The lr at step 0 as a ratio of lr. Defaults to None: (t + 1) / num_warmup_steps. */
   readonly warmup_lr_rate?: number | null;
@@ -85,9 +85,9 @@ export interface GetCosineWithMinLrScheduleWithWarmupLrRateOptions {
 export interface GetInverseSqrtScheduleOptions {
   /** The optimizer's learning rate, which HF's LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The number of steps for the warmup phase. */
+  /** The number of steps for the warmup phase; non-negative. */
   readonly num_warmup_steps: number;
-  /** Time scale of the decay. Defaults to num_warmup_steps, or 10_000 without warmup. */
+  /** Time scale of the decay; positive. Defaults to num_warmup_steps, or 10_000 without warmup. */
   readonly timescale?: number | null;
 }
 
@@ -95,9 +95,9 @@ export interface GetInverseSqrtScheduleOptions {
 export interface GetLinearScheduleWithWarmupOptions {
   /** The optimizer's learning rate, which HF's LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The number of steps for the warmup phase. */
+  /** The number of steps for the warmup phase; non-negative. */
   readonly num_warmup_steps: number;
-  /** The total number of training steps. */
+  /** The total number of training steps; non-negative. */
   readonly num_training_steps: number;
 }
 
@@ -105,13 +105,13 @@ export interface GetLinearScheduleWithWarmupOptions {
 export interface GetPolynomialDecayScheduleWithWarmupOptions {
   /** The optimizer's learning rate, which HF's LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The number of steps for the warmup phase. */
+  /** The number of steps for the warmup phase; non-negative. */
   readonly num_warmup_steps: number;
-  /** The total number of training steps. */
+  /** The total number of training steps; non-negative, and not num_warmup_steps (HF divides by the difference at step T). */
   readonly num_training_steps: number;
-  /** The end lr, below lr. Defaults to 1e-7. */
+  /** The end lr, below lr (HF raises otherwise). Defaults to 1e-7. */
   readonly lr_end?: number;
-  /** Power factor of the decay. Defaults to 1.0. */
+  /** Power factor of the decay; non-negative (a negative power divides by zero at T in HF). Defaults to 1.0. */
   readonly power?: number;
 }
 
@@ -119,13 +119,13 @@ export interface GetPolynomialDecayScheduleWithWarmupOptions {
 export interface GetWsdScheduleOptions {
   /** The optimizer's learning rate, which HF's LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The number of steps for the warmup phase. */
+  /** The number of steps for the warmup phase; non-negative. */
   readonly num_warmup_steps: number;
-  /** The number of steps for the decay phase. */
+  /** The number of steps for the decay phase; non-negative. */
   readonly num_decay_steps: number;
-  /** Warmup, stable and decay together; gives the stable length when num_stable_steps is not set. */
+  /** Warmup, stable and decay together; gives the stable length when num_stable_steps is not set, and is then required. */
   readonly num_training_steps?: number | null;
-  /** The number of steps for the stable phase; wins over num_training_steps. */
+  /** The number of steps for the stable phase; wins over num_training_steps, and is required without it. */
   readonly num_stable_steps?: number | null;
   /** The shape of the warmup. Defaults to "linear". */
   readonly warmup_type?: "linear" | "cosine" | "1-sqrt";

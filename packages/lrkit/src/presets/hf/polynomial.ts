@@ -6,7 +6,7 @@ import { ensure, parseParams } from "../../params.js";
 import type { Schedule } from "../../schedule.js";
 import { anchorTorchCall } from "../../export/nativeCalls.js";
 import { definePreset } from "../../spec/defineFamily.js";
-import { lrParam, trainingStepsParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
+import { lrParam, warmupLambdaSchedule, warmupStepsParam } from "./lambda.js";
 import type { GetPolynomialDecayScheduleWithWarmupOptions } from "./options.generated.js";
 
 export type { GetPolynomialDecayScheduleWithWarmupOptions };
@@ -16,9 +16,16 @@ const NAME = "hf.get_polynomial_decay_schedule_with_warmup";
 const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
-  num_training_steps: trainingStepsParam,
-  lr_end: v.optional(p.nonNegative("The end lr, below lr. Defaults to 1e-7."), 1e-7),
-  power: v.optional(p.nonNegative("Power factor of the decay. Defaults to 1.0."), 1.0),
+  num_training_steps: p.nonNegative(
+    "The total number of training steps; non-negative, and not num_warmup_steps (HF divides by the difference at step T).",
+  ),
+  lr_end: v.optional(p.nonNegative("The end lr, below lr (HF raises otherwise). Defaults to 1e-7."), 1e-7),
+  power: v.optional(
+    p.nonNegative(
+      "Power factor of the decay; non-negative (a negative power divides by zero at T in HF). Defaults to 1.0.",
+    ),
+    1.0,
+  ),
 });
 
 /**
@@ -28,12 +35,7 @@ const params = v.strictObject({
  * that divided by `lr` as the multiplier and LambdaLR multiplies it back, so the value is
  * `lr * (decay / lr)`, kept here digit for digit. The lr is `lr_init = optimizer.defaults["lr"]`.
  *
- * @param options.lr - the optimizer's lr; must exceed `lr_end` (HF raises otherwise).
- * @param options.num_warmup_steps - non-negative.
- * @param options.num_training_steps - must differ from `num_warmup_steps` (HF divides by the
- *   difference at step `T`).
- * @param options.lr_end - Defaults to 1e-7.
- * @param options.power - non-negative (a negative power divides by zero at `T` in HF). Defaults to 1.0.
+ * @param options - HF's parameters: see {@link GetPolynomialDecayScheduleWithWarmupOptions} for each one's meaning and default.
  * @throws RangeError for `lr <= lr_end`, `num_training_steps === num_warmup_steps` or negative values.
  * @example
  * ```ts

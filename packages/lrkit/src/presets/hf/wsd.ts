@@ -17,14 +17,16 @@ const TYPES = ["linear", "cosine", "1-sqrt"] as const;
 const params = v.strictObject({
   lr: lrParam,
   num_warmup_steps: warmupStepsParam,
-  num_decay_steps: p.nonNegative("The number of steps for the decay phase."),
+  num_decay_steps: p.nonNegative("The number of steps for the decay phase; non-negative."),
   num_training_steps: v.nullish(
     p.nonNegative(
-      "Warmup, stable and decay together; gives the stable length when num_stable_steps is not set.",
+      "Warmup, stable and decay together; gives the stable length when num_stable_steps is not set, and is then required.",
     ),
   ),
   num_stable_steps: v.nullish(
-    p.nonNegative("The number of steps for the stable phase; wins over num_training_steps."),
+    p.nonNegative(
+      "The number of steps for the stable phase; wins over num_training_steps, and is required without it.",
+    ),
   ),
   warmup_type: v.optional(p.oneOf(TYPES, 'The shape of the warmup. Defaults to "linear".'), "linear"),
   decay_type: v.optional(p.oneOf(TYPES, 'The shape of the decay. Defaults to "cosine".'), "cosine"),
@@ -63,15 +65,7 @@ const DECAYS: Record<(typeof TYPES)[number], Shape> = {
  * kept, as in HF: the decay then starts before the end of the warmup and the lr jumps into it. The
  * core {@link wsd} starts its warmup from its own floor and has no `num_cycles`, hence HF's closed form.
  *
- * @param options.lr - the optimizer's lr.
- * @param options.num_warmup_steps - non-negative.
- * @param options.num_decay_steps - non-negative.
- * @param options.num_training_steps - required without `num_stable_steps`.
- * @param options.num_stable_steps - required without `num_training_steps`.
- * @param options.warmup_type - `"linear"`, `"cosine"` or `"1-sqrt"`. Defaults to `"linear"`.
- * @param options.decay_type - `"linear"`, `"cosine"` or `"1-sqrt"`. Defaults to `"cosine"`.
- * @param options.min_lr_ratio - Defaults to 0.
- * @param options.num_cycles - waves of the cosine decay. Defaults to 0.5.
+ * @param options - HF's parameters: see {@link GetWsdScheduleOptions} for each one's meaning and default.
  * @throws TypeError when neither `num_training_steps` nor `num_stable_steps` is given; RangeError
  *   for an unknown type (HF raises ValueError) or negative values.
  * @example

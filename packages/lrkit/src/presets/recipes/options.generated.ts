@@ -11,15 +11,15 @@ import type * as presets from "./families.js";
 
 /** Options of `recipes.WarmupCosineLR`. */
 export interface WarmupCosineLROptions {
-  /** The lr at T_max, where the cosine ends (and where the warmup line starts). */
+  /** The lr at T_max, where the cosine ends (and where the warmup line starts); at most lr_max. */
   readonly lr_min: number;
   /** The peak lr, at the end of the warmup. */
   readonly lr_max: number;
-  /** The warmup length in epochs (or iterations); 0 for none. Defaults to 0. */
+  /** The warmup length in epochs (or iterations), a non-negative integer; 0 for none. Defaults to 0. */
   readonly warm_up?: number;
-  /** The epoch at which the cosine reaches lr_min, warmup included; greater than warm_up. Defaults to 10. */
+  /** The epoch at which the cosine reaches lr_min, warmup included; an integer greater than warm_up (the blog divides by zero at T_max == warm_up). Defaults to 10. */
   readonly T_max?: number;
-  /** Epoch 0's place on the warmup line, as a fraction of the first epoch (0 gives lr_min). Defaults to 0.1. */
+  /** Epoch 0's place on the warmup line, as a fraction of the first epoch (0 gives lr_min); in [0, 1] (the blog accepts any number; above 1, epoch 0 would exceed epoch 1). Defaults to 0.1. */
   readonly start_ratio?: number;
 }
 
@@ -27,11 +27,11 @@ export interface WarmupCosineLROptions {
 export interface WarmUpCosineLrSchedulerOptions {
   /** The optimizer's lr, which the LambdaLR multiplier scales. */
   readonly lr: number;
-  /** The total number of epochs, warmup included; the cosine reaches 0 there. Defaults to 100. */
+  /** The total number of epochs, an integer, warmup included; the cosine reaches 0 there. Defaults to 100. */
   readonly epochs?: number;
-  /** The warmup length in epochs, less than epochs; 0 gives CosineAnnealingLR(T_max=epochs, eta_min). Defaults to 5. */
+  /** The warmup length in epochs, a non-negative integer less than epochs (the blog divides by zero at epochs); 0 gives CosineAnnealingLR(T_max=epochs, eta_min). Defaults to 5. */
   readonly warm_up_epochs?: number;
-  /** Added to the warmup multiplier (so epoch 0 gets lr * eta_min); the floor of the cosine only without warmup. Defaults to 1e-9. */
+  /** Added to the warmup multiplier (so epoch 0 gets lr * eta_min); the floor of the cosine only without warmup, and then at most lr. Non-negative. Defaults to 1e-9. */
   readonly eta_min?: number;
 }
 

@@ -17,19 +17,19 @@ const params = v.strictObject({
   lr: p.nonNegative("The optimizer's lr, which the LambdaLR multiplier scales."),
   epochs: v.optional(
     p.positiveInt(
-      "The total number of epochs, warmup included; the cosine reaches 0 there. Defaults to 100.",
+      "The total number of epochs, an integer, warmup included; the cosine reaches 0 there. Defaults to 100.",
     ),
     100,
   ),
   warm_up_epochs: v.optional(
     p.nonNegativeInt(
-      "The warmup length in epochs, less than epochs; 0 gives CosineAnnealingLR(T_max=epochs, eta_min). Defaults to 5.",
+      "The warmup length in epochs, a non-negative integer less than epochs (the blog divides by zero at epochs); 0 gives CosineAnnealingLR(T_max=epochs, eta_min). Defaults to 5.",
     ),
     5,
   ),
   eta_min: v.optional(
     p.nonNegative(
-      "Added to the warmup multiplier (so epoch 0 gets lr * eta_min); the floor of the cosine only without warmup. Defaults to 1e-9.",
+      "Added to the warmup multiplier (so epoch 0 gets lr * eta_min); the floor of the cosine only without warmup, and then at most lr. Non-negative. Defaults to 1e-9.",
     ),
     1e-9,
   ),
@@ -51,11 +51,7 @@ const params = v.strictObject({
  * {@link linear} ramp held through epoch `w` inclusive, then the core periodic {@link cosine} counted
  * from `w`, times `lr`.
  *
- * @param options.lr - the optimizer's lr.
- * @param options.epochs - an integer. Defaults to 100.
- * @param options.warm_up_epochs - a non-negative integer below `epochs` (the blog divides by zero at
- *   `epochs`). Defaults to 5.
- * @param options.eta_min - non-negative; at most `lr` when `warm_up_epochs` is 0. Defaults to 1e-9.
+ * @param options - the blog's parameters: see {@link WarmUpCosineLrSchedulerOptions} for each one's meaning and default.
  * @throws RangeError for `warm_up_epochs >= epochs`, a negative value, or `eta_min > lr` without
  *   warmup; TypeError for a missing `lr`.
  * @example

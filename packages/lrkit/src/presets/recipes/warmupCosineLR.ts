@@ -14,21 +14,25 @@ export type { WarmupCosineLROptions };
 const NAME = "recipes.WarmupCosineLR";
 
 const params = v.strictObject({
-  lr_min: p.nonNegative("The lr at T_max, where the cosine ends (and where the warmup line starts)."),
+  lr_min: p.nonNegative(
+    "The lr at T_max, where the cosine ends (and where the warmup line starts); at most lr_max.",
+  ),
   lr_max: p.nonNegative("The peak lr, at the end of the warmup."),
   warm_up: v.optional(
-    p.nonNegativeInt("The warmup length in epochs (or iterations); 0 for none. Defaults to 0."),
+    p.nonNegativeInt(
+      "The warmup length in epochs (or iterations), a non-negative integer; 0 for none. Defaults to 0.",
+    ),
     0,
   ),
   T_max: v.optional(
     p.positiveInt(
-      "The epoch at which the cosine reaches lr_min, warmup included; greater than warm_up. Defaults to 10.",
+      "The epoch at which the cosine reaches lr_min, warmup included; an integer greater than warm_up (the blog divides by zero at T_max == warm_up). Defaults to 10.",
     ),
     10,
   ),
   start_ratio: v.optional(
     p.unit(
-      "Epoch 0's place on the warmup line, as a fraction of the first epoch (0 gives lr_min). Defaults to 0.1.",
+      "Epoch 0's place on the warmup line, as a fraction of the first epoch (0 gives lr_min); in [0, 1] (the blog accepts any number; above 1, epoch 0 would exceed epoch 1). Defaults to 0.1.",
     ),
     0.1,
   ),
@@ -46,13 +50,7 @@ const params = v.strictObject({
  * A {@link warmup} from `lr_min` of a periodic {@link cosine} over `T - w` epochs, evaluated at
  * `start_ratio` for epoch 0.
  *
- * @param options.lr_min - at most `lr_max`.
- * @param options.lr_max - the peak.
- * @param options.warm_up - a non-negative integer. Defaults to 0.
- * @param options.T_max - an integer greater than `warm_up` (the blog divides by zero at
- *   `T_max == warm_up`). Defaults to 10.
- * @param options.start_ratio - in [0, 1] (the blog accepts any number; above 1 epoch 0 would exceed
- *   epoch 1). Defaults to 0.1.
+ * @param options - the blog's parameters: see {@link WarmupCosineLROptions} for each one's meaning and default.
  * @throws RangeError for `lr_min > lr_max`, `T_max <= warm_up`, a `start_ratio` outside [0, 1] or
  *   negative values; TypeError for a missing `lr_min` or `lr_max`.
  * @example
