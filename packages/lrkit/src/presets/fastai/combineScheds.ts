@@ -18,7 +18,7 @@ const COS = "fastai.combined_cos";
 
 const params = v.strictObject({
   pcts: p.numbers(
-    "The fraction of training each phase takes; non-negative, summing to exactly 1 (fastai asserts it).",
+    "The fraction of training each phase takes; non-negative, summing to exactly 1 (left to right, in float64: fastai asserts it).",
   ),
   scheds: p.schedules(
     "One schedule per phase: a fastai preset runs over the phase's pos; any other schedule over its horizon.",
@@ -27,9 +27,11 @@ const params = v.strictObject({
 });
 
 const cosParams = v.strictObject({
-  pct: p.unit("The fraction of training spent going from start to middle."),
+  pct: p.unit(
+    "The fraction of training spent going from start to middle; in [0, 1] (fastai's sum and sign assertions reject anything else).",
+  ),
   start: p.nonNegative("The value at step 0."),
-  middle: p.nonNegative("The value at the end of the first phase."),
+  middle: p.nonNegative("The value at the fraction pct of training, the end of the first phase."),
   end: p.nonNegative("The value at step `steps`, held after."),
   steps: stepsParam(),
 });
@@ -99,9 +101,7 @@ function combination(fn: string, pcts: readonly number[], scheds: readonly Sched
  * extension. fastai never evaluates pos = 1 in training; lrkit holds that value from `steps` on,
  * taking the end of the last non-empty phase where fastai would compute 0/0 for an empty one.
  *
- * @param options.pcts - non-negative fractions summing to exactly 1 (left to right, in float64).
- * @param options.scheds - one per pct.
- * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @param options - fastai's parameters and lrkit's length: see {@link CombineSchedsOptions} for each one's meaning and default.
  * @throws RangeError when `pcts` does not sum to exactly 1 or holds a negative value (fastai's
  *   AssertionErrors), or when the lengths differ (fastai fails on an IndexError only once a missing
  *   phase is reached, and ignores extra schedules); TypeError for a schedule without a horizon.
@@ -137,11 +137,7 @@ export function combine_scheds(options: CombineSchedsOptions): Schedule {
  * The float32 positions of {@link combine_scheds} apply: at pos 0.5 with pct 0.25 fastai gives
  * 0.7499999864861414, not 0.75.
  *
- * @param options.pct - in [0, 1] (fastai's sum and sign assertions reject anything else).
- * @param options.start - the value at step 0.
- * @param options.middle - the value at the fraction `pct` of training.
- * @param options.end - the value at step `steps`, held after.
- * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @param options - fastai's parameters and lrkit's length: see {@link CombinedCosOptions} for each one's meaning and default.
  * @throws RangeError for a `pct` outside [0, 1], negative values or a `steps` that is not a positive integer.
  * @example
  * ```ts

@@ -22,7 +22,7 @@ const params = v.strictObject({
   ),
   div_final: v.optional(p.positive("The final lr is lr / div_final. Defaults to 1e5."), 1e5),
   pct_start: v.optional(
-    p.unit("The fraction of training at the flat lr before the cosine. Defaults to 0.75."),
+    p.unit("The fraction of training at the flat lr before the cosine, in [0, 1]. Defaults to 0.75."),
     0.75,
   ),
   n_iter: p.positiveInt(
@@ -37,11 +37,7 @@ const params = v.strictObject({
  * cosine down to `lr/div_final`, held from the end on. The float32 positions of `combine_scheds`
  * apply to the cosine.
  *
- * @param options.n_epoch - positive integer.
- * @param options.lr - Defaults to 1e-3 (fastai's `defaults.lr`).
- * @param options.div_final - Defaults to 1e5.
- * @param options.pct_start - in [0, 1]. Defaults to 0.75.
- * @param options.n_iter - lrkit's addition: the batches per epoch (fastai's `Learner.n_iter`).
+ * @param options - fastai's parameters and lrkit's length: see {@link FitFlatCosOptions} for each one's meaning and default.
  * @throws RangeError for non-positive counts or `div_final`, a negative `lr` or a `pct_start`
  *   outside [0, 1].
  * @example

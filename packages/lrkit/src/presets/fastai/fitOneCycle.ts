@@ -21,7 +21,7 @@ const n_iter = () =>
     "lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps.",
   );
 const pct_start = () =>
-  v.optional(p.unit("The fraction of training spent warming up. Defaults to 0.25."), 0.25);
+  v.optional(p.unit("The fraction of training spent warming up, in [0, 1]. Defaults to 0.25."), 0.25);
 
 const params = v.strictObject({
   n_epoch: n_epoch(),
@@ -40,7 +40,7 @@ const momsParams = v.strictObject({
   pct_start: pct_start(),
   moms: v.optional(
     p.numbers(
-      "The momentum at the start, at the lr's peak and at the end. Defaults to [0.95, 0.85, 0.95], the Learner's moms.",
+      "The momentum at the start, at the lr's peak and at the end: three non-negative values. Defaults to [0.95, 0.85, 0.95], the Learner's moms.",
     ),
     [0.95, 0.85, 0.95],
   ),
@@ -58,12 +58,7 @@ const momsParams = v.strictObject({
  * `lr_max/div_final`. fastai also cycles the momentum: {@link fit_one_cycle_moms}. fastai's
  * discriminative lrs (`lr_max` as a slice or an array) are one schedule per parameter group here.
  *
- * @param options.n_epoch - positive integer.
- * @param options.lr_max - the peak. Defaults to 1e-3 (fastai's `defaults.lr`).
- * @param options.div - Defaults to 25.
- * @param options.div_final - Defaults to 1e5.
- * @param options.pct_start - in [0, 1]. Defaults to 0.25.
- * @param options.n_iter - lrkit's addition: the batches per epoch (fastai's `Learner.n_iter`).
+ * @param options - fastai's parameters and lrkit's length: see {@link FitOneCycleOptions} for each one's meaning and default.
  * @throws RangeError for non-positive counts or factors, a negative `lr_max` or a `pct_start`
  *   outside [0, 1].
  * @example
@@ -97,10 +92,7 @@ export function fit_one_cycle(options: FitOneCycleOptions): Schedule {
  * `n_epoch * n_iter` steps, from `moms[0]` down to `moms[1]` while the lr rises, then up to
  * `moms[2]`. With Adam, fastai's `mom` is beta1.
  *
- * @param options.n_epoch - positive integer.
- * @param options.pct_start - in [0, 1]. Defaults to 0.25.
- * @param options.moms - three non-negative values. Defaults to [0.95, 0.85, 0.95] (the Learner's).
- * @param options.n_iter - lrkit's addition: the batches per epoch (fastai's `Learner.n_iter`).
+ * @param options - fastai's parameters and lrkit's length: see {@link FitOneCycleMomsOptions} for each one's meaning and default.
  * @throws RangeError for non-positive counts, a `pct_start` outside [0, 1], or `moms` that are not
  *   three non-negative values (fastai unpacks them into three arguments).
  * @example

@@ -51,11 +51,7 @@ const params = v.strictObject({
  * raises here, as do a fractional `cycle_mult` (fastai's `range(n_epoch)` fails on a float) and the
  * combinations that make `n_epoch` zero or a cycle negative.
  *
- * @param options.n_cycles - positive integer.
- * @param options.cycle_len - positive integer (epochs).
- * @param options.lr_max - Defaults to 1e-3 (fastai's `defaults.lr`).
- * @param options.cycle_mult - an integer other than 1. Defaults to 2.
- * @param options.n_iter - lrkit's addition: the batches per epoch (fastai's `Learner.n_iter`).
+ * @param options - fastai's parameters and lrkit's length: see {@link FitSgdrOptions} for each one's meaning and default.
  * @throws RangeError for non-positive counts, a negative `lr_max`, or a `cycle_mult` that fastai
  *   cannot run (see above).
  * @example

@@ -42,9 +42,9 @@ export interface SchedLinOptions {
 
 /** Options of `fastai.SchedNo`. */
 export interface SchedNoOptions {
-  /** The value at pos = 0 (step 0). */
+  /** The value at every step. */
   readonly start: number;
-  /** The value at pos = 1 (step `steps`), held after. */
+  /** Unused, as in fastai (its signature has it). */
   readonly end: number;
   /** lrkit's addition, the one parameter fastai does not have: the total number of iterations (fastai's n_epoch * n_iter); step t is fastai's pos = t / steps, held at pos = 1 from t = steps on. Defaults to 1, so that schedule(pos) is fastai's function of pos itself. */
   readonly steps?: number;
@@ -64,7 +64,7 @@ export interface SchedPolyOptions {
 
 /** Options of `fastai.combine_scheds`. */
 export interface CombineSchedsOptions {
-  /** The fraction of training each phase takes; non-negative, summing to exactly 1 (fastai asserts it). */
+  /** The fraction of training each phase takes; non-negative, summing to exactly 1 (left to right, in float64: fastai asserts it). */
   readonly pcts: number[];
   /** One schedule per phase: a fastai preset runs over the phase's pos; any other schedule over its horizon. */
   readonly scheds: Schedule[];
@@ -74,11 +74,11 @@ export interface CombineSchedsOptions {
 
 /** Options of `fastai.combined_cos`. */
 export interface CombinedCosOptions {
-  /** The fraction of training spent going from start to middle. */
+  /** The fraction of training spent going from start to middle; in [0, 1] (fastai's sum and sign assertions reject anything else). */
   readonly pct: number;
   /** The value at step 0. */
   readonly start: number;
-  /** The value at the end of the first phase. */
+  /** The value at the fraction pct of training, the end of the first phase. */
   readonly middle: number;
   /** The value at step `steps`, held after. */
   readonly end: number;
@@ -94,7 +94,7 @@ export interface FitFlatCosOptions {
   readonly lr?: number;
   /** The final lr is lr / div_final. Defaults to 1e5. */
   readonly div_final?: number;
-  /** The fraction of training at the flat lr before the cosine. Defaults to 0.75. */
+  /** The fraction of training at the flat lr before the cosine, in [0, 1]. Defaults to 0.75. */
   readonly pct_start?: number;
   /** lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps. */
   readonly n_iter: number;
@@ -110,7 +110,7 @@ export interface FitOneCycleOptions {
   readonly div?: number;
   /** The final lr is lr_max / div_final. Defaults to 1e5. */
   readonly div_final?: number;
-  /** The fraction of training spent warming up. Defaults to 0.25. */
+  /** The fraction of training spent warming up, in [0, 1]. Defaults to 0.25. */
   readonly pct_start?: number;
   /** lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps. */
   readonly n_iter: number;
@@ -120,9 +120,9 @@ export interface FitOneCycleOptions {
 export interface FitOneCycleMomsOptions {
   /** The number of epochs (fastai's n_epoch). */
   readonly n_epoch: number;
-  /** The fraction of training spent warming up. Defaults to 0.25. */
+  /** The fraction of training spent warming up, in [0, 1]. Defaults to 0.25. */
   readonly pct_start?: number;
-  /** The momentum at the start, at the lr's peak and at the end. Defaults to [0.95, 0.85, 0.95], the Learner's moms. */
+  /** The momentum at the start, at the lr's peak and at the end: three non-negative values. Defaults to [0.95, 0.85, 0.95], the Learner's moms. */
   readonly moms?: number[];
   /** lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps. */
   readonly n_iter: number;

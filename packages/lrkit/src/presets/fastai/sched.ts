@@ -32,6 +32,12 @@ const params = v.strictObject({
   steps: stepsParam(),
 });
 
+const noParams = v.strictObject({
+  start: p.nonNegative("The value at every step."),
+  end: p.nonNegative("Unused, as in fastai (its signature has it)."),
+  steps: stepsParam(),
+});
+
 const expParams = v.strictObject({
   start: p.positive("The value at pos = 0 (step 0); positive (fastai divides by it)."),
   end: p.nonNegative("The value at pos = 1 (step `steps`), held after."),
@@ -59,9 +65,7 @@ function annealer(
  * turns `sched_lin(start, end, pos)` into a function of `pos`); lrkit's `steps` maps the step onto
  * `pos`. The core {@link linear} computes the same numbers in the same order.
  *
- * @param options.start - the value at step 0.
- * @param options.end - the value at step `steps`, held after.
- * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @param options - fastai's parameters and lrkit's length: see {@link SchedLinOptions} for each one's meaning and default.
  * @throws RangeError for negative values or a `steps` that is not a positive integer.
  * @example
  * ```ts
@@ -85,9 +89,7 @@ export function SchedLin(options: SchedLinOptions): Schedule {
  * `minLr + amplitude * (1 + cos(pi*pos)) / 2`, which rounds differently (by far more than an ulp
  * relative to the value where the curve approaches 0) and only falls.
  *
- * @param options.start - the value at step 0.
- * @param options.end - the value at step `steps`, held after.
- * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @param options - fastai's parameters and lrkit's length: see {@link SchedCosOptions} for each one's meaning and default.
  * @throws RangeError for negative values or a `steps` that is not a positive integer.
  * @example
  * ```ts
@@ -105,9 +107,7 @@ export function SchedCos(options: SchedCosOptions): Schedule {
 /**
  * fastai's `SchedNo(start, end)`: the constant `start`; `end` is accepted and ignored, as in fastai.
  *
- * @param options.start - the value at every step.
- * @param options.end - unused (fastai's signature has it).
- * @param options.steps - lrkit's addition: the total iterations. Defaults to 1.
+ * @param options - fastai's parameters and lrkit's length: see {@link SchedNoOptions} for each one's meaning and default.
  * @throws RangeError for negative values or a `steps` that is not a positive integer.
  * @example
  * ```ts
@@ -117,7 +117,7 @@ export function SchedCos(options: SchedCosOptions): Schedule {
  */
 export function SchedNo(options: SchedNoOptions): Schedule {
   const name = "fastai.SchedNo";
-  const { start, steps } = parseParams(name, params, options);
+  const { start, steps } = parseParams(name, noParams, options);
   const inner = constant({ lr: start });
   return annealer(name, options, steps, () => start, inner);
 }
@@ -130,9 +130,7 @@ export function SchedNo(options: SchedNoOptions): Schedule {
  * `end = 0` is accepted, as in fastai: `start` at step 0, then 0. A closed form: the core
  * {@link exponential} computes the same numbers for `end > 0` but rejects a zero rate.
  *
- * @param options.start - the value at step 0; positive.
- * @param options.end - the value at step `steps`, held after.
- * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @param options - fastai's parameters and lrkit's length: see {@link SchedExpOptions} for each one's meaning and default.
  * @throws RangeError for `start <= 0`, a negative `end` or a `steps` that is not a positive integer.
  * @example
  * ```ts
@@ -175,7 +173,7 @@ export const SchedNoFamily = /* @__PURE__ */ definePreset({
   type: "fastai.SchedNo",
   summary: "fastai SchedNo: the constant start (end is ignored).",
   example: "fastai.SchedNo(start=0.1, end=0.1, steps=100)",
-  params,
+  params: noParams,
   positional: ["start", "end", "steps"],
   create: (o) => SchedNo(o),
   preset: { anchor: "fastai", native: { pytorch: (_, context) => fastaiScheduler(context) } },

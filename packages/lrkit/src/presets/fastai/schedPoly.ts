@@ -30,10 +30,7 @@ const params = v.strictObject({
  * batch (`0.0 ** power`), and a RangeError here; `power = 0` gives `end` from step 0 on
  * (`0.0 ** 0 = 1`).
  *
- * @param options.start - the value at step 0.
- * @param options.end - the value at step `steps`, held after.
- * @param options.power - non-negative.
- * @param options.steps - lrkit's addition: the total iterations. Defaults to 1 (`schedule(pos)`).
+ * @param options - fastai's parameters and lrkit's length: see {@link SchedPolyOptions} for each one's meaning and default.
  * @throws RangeError for negative values or a `steps` that is not a positive integer.
  * @example
  * ```ts
