@@ -7,6 +7,7 @@
  * @module
  */
 import type * as v from "valibot";
+import type { Assert, Same } from "./sameType.js";
 import type * as families from "../families/index.js";
 import type * as combinators from "../compose/index.js";
 
@@ -311,12 +312,6 @@ export interface WarmupOptions {
   /** Count the warmup steps in the schedule's own steps (timm warmup_prefix=False). Defaults to false. */
   readonly includeInHorizon?: boolean;
 }
-
-/** `true` when `A` and `B` are assignable to each other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** Accepts `true` only. */
-type Assert<T extends true> = T;
 
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<

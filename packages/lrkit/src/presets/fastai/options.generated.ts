@@ -7,6 +7,7 @@
  * @module
  */
 import type * as v from "valibot";
+import type { Assert, Same } from "../../spec/sameType.js";
 import type { Schedule } from "../../schedule.js";
 import type * as presets from "./families.js";
 
@@ -141,12 +142,6 @@ export interface FitSgdrOptions {
   /** lrkit's addition: the training batches per epoch (fastai's Learner.n_iter, len(dls.train)); the run is n_epoch * n_iter steps. */
   readonly n_iter: number;
 }
-
-/** `true` when `A` and `B` are assignable to each other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** Accepts `true` only. */
-type Assert<T extends true> = T;
 
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<

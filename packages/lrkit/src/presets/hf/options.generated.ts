@@ -7,6 +7,7 @@
  * @module
  */
 import type * as v from "valibot";
+import type { Assert, Same } from "../../spec/sameType.js";
 import type * as presets from "./families.js";
 
 /** Options of `hf.get_constant_schedule`. */
@@ -136,12 +137,6 @@ export interface GetWsdScheduleOptions {
   /** The number of waves of the cosine over the decay; 0.5 decreases from lr to the floor. Defaults to 0.5. */
   readonly num_cycles?: number;
 }
-
-/** `true` when `A` and `B` are assignable to each other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** Accepts `true` only. */
-type Assert<T extends true> = T;
 
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<

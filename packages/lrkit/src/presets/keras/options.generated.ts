@@ -7,6 +7,7 @@
  * @module
  */
 import type * as v from "valibot";
+import type { Assert, Same } from "../../spec/sameType.js";
 import type * as presets from "./families.js";
 
 /** Options of `keras.CosineDecay`. */
@@ -82,12 +83,6 @@ export interface PolynomialDecayOptions {
   /** Past decay_steps, decay again over the first multiple of decay_steps above step. Defaults to false. */
   readonly cycle?: boolean;
 }
-
-/** `true` when `A` and `B` are assignable to each other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** Accepts `true` only. */
-type Assert<T extends true> = T;
 
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<

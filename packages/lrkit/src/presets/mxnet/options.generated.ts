@@ -7,6 +7,7 @@
  * @module
  */
 import type * as v from "valibot";
+import type { Assert, Same } from "../../spec/sameType.js";
 import type * as presets from "./families.js";
 
 /** Options of `mxnet.CosineScheduler`. */
@@ -76,12 +77,6 @@ export interface PolySchedulerOptions {
   /** How the warmup goes: "linear" rises from warmup_begin_lr to base_lr, "constant" stays at warmup_begin_lr. Defaults to "linear". */
   readonly warmup_mode?: "linear" | "constant";
 }
-
-/** `true` when `A` and `B` are assignable to each other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** Accepts `true` only. */
-type Assert<T extends true> = T;
 
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<

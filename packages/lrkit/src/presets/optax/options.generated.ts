@@ -7,6 +7,7 @@
  * @module
  */
 import type * as v from "valibot";
+import type { Assert, Same } from "../../spec/sameType.js";
 import type { Schedule } from "../../schedule.js";
 import type * as presets from "./families.js";
 
@@ -184,12 +185,6 @@ export interface WarmupExponentialDecayScheduleOptions {
   /** A floor when decay_rate < 1, a ceiling otherwise; of any sign. Defaults to None. */
   readonly end_value?: number | null;
 }
-
-/** `true` when `A` and `B` are assignable to each other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** Accepts `true` only. */
-type Assert<T extends true> = T;
 
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<

@@ -7,6 +7,7 @@
  * @module
  */
 import type * as v from "valibot";
+import type { Assert, Same } from "../../spec/sameType.js";
 import type * as presets from "./families.js";
 
 /** Options of `recipes.WarmupCosineLR`. */
@@ -34,12 +35,6 @@ export interface WarmUpCosineLrSchedulerOptions {
   /** Added to the warmup multiplier (so epoch 0 gets lr * eta_min); the floor of the cosine only without warmup, and then at most lr. Non-negative. Defaults to 1e-9. */
   readonly eta_min?: number;
 }
-
-/** `true` when `A` and `B` are assignable to each other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** Accepts `true` only. */
-type Assert<T extends true> = T;
 
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<

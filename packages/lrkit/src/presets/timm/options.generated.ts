@@ -7,6 +7,7 @@
  * @module
  */
 import type * as v from "valibot";
+import type { Assert, Same } from "../../spec/sameType.js";
 import type * as presets from "./families.js";
 
 /** Options of `timm.CosineLRScheduler`. */
@@ -156,12 +157,6 @@ export interface TanhLRSchedulerOptions {
   /** The noise seed: the same seed gives the same noise. Defaults to 42. */
   readonly noise_seed?: number;
 }
-
-/** `true` when `A` and `B` are assignable to each other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/** Accepts `true` only. */
-type Assert<T extends true> = T;
 
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<
