@@ -37,6 +37,6 @@ export const constantFamily = /* @__PURE__ */ defineFamily({
   positional: ["lr"],
   create: (o) => constant(o),
   closedForm: (o) => num(o.lr),
-  lint: { counts: [] },
+  lint: { counts: [], flat: true },
   native: { optax: (o) => optaxCall("constant_schedule", { value: o.lr }) },
 });

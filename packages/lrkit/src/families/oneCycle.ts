@@ -115,6 +115,7 @@ export const oneCycleFamily = /* @__PURE__ */ defineFamily({
     counts: ["steps"],
     integerCounts: true,
     extend: (spec, extra) => extendParam(spec, "steps", extra),
+    total: { param: "steps", torch: "OneCycleLR", torchParam: "total_steps" },
   },
   native: {
     pytorch: (o, { steps }) =>

@@ -152,6 +152,18 @@ export interface LintFacts<O> {
   ) => ScheduleSpec | undefined;
   /** True when the values are seeded random draws (noise), which lint does not read as jumps. */
   readonly noisy?: boolean;
+  /** True when the value never changes: a flat tail it decides is meant (`join([..., constant])`). */
+  readonly flat?: boolean;
+  /**
+   * The run's length, past which the framework's own scheduler raises rather than holds (PyTorch's
+   * `OneCycleLR` after `total_steps`): the parameter, and the PyTorch class and its parameter that
+   * it is, for lint's message.
+   */
+  readonly total?: {
+    readonly param: keyof O & string;
+    readonly torch: string;
+    readonly torchParam: string;
+  };
   /** The restart cycles of a cyclical type (SGDR, repeat, cyclic), which lint fits to the plan. */
   readonly cycles?: (options: O) => Cycles;
   /** Places the nested schedules of a combinator that moves them in time (warmup, join, repeat). */

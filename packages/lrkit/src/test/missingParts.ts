@@ -50,6 +50,7 @@ export function missingParts(family: Family): string[] {
   if (typeof family.lint !== "object" || family.lint === null) out.push("lint");
   else {
     names("lint.counts", family.lint.counts);
+    if (family.lint.total !== undefined) names("lint.total.param", [family.lint.total.param]);
     for (const part of ["milestones", "extend", "place", "rescale", "cycles"] as const)
       if (part in family.lint && !isFunction(family.lint[part])) out.push(`lint.${part}`);
   }

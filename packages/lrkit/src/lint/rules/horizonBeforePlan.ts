@@ -1,5 +1,6 @@
 import { extent } from "../../math/extent.js";
 import { fmt, pct, text } from "../format.js";
+import { lintFactsOf } from "../structure.js";
 import { extendSpec, scaleSpec } from "../../spec/rewrite.js";
 import type { LintRule } from "../types.js";
 
@@ -51,7 +52,7 @@ export const horizonBeforePlanRule: LintRule = {
     if (!flat || n / N <= options.flatTail) return [];
     // A tail decided by an explicit constant (join([..., constant(...)]) or warmup(constant)) is meant.
     const last = structure.nodes.findLast((node) => node.from <= N - 1 && N - 1 < node.to);
-    if (last?.known && last.spec.type === "constant") return [];
+    if (last?.known && lintFactsOf(last.spec)?.flat === true) return [];
     return [
       {
         code: "horizon-before-plan",

@@ -1,5 +1,5 @@
 import { fmt, text } from "../format.js";
-import { numParam } from "../structure.js";
+import { lintFactsOf, numParam } from "../structure.js";
 import type { Diagnostic, LintRule } from "../types.js";
 
 /**
@@ -10,7 +10,8 @@ import type { Diagnostic, LintRule } from "../types.js";
 export const oneCycleOverrunRule: LintRule = {
   code: "one-cycle-overrun",
   severity: "error",
-  summary: "A one-cycle (oneCycle spec or OneCycleLR-like object) would be stepped past its total.",
+  summary:
+    "A one-cycle (oneCycle spec or OneCycleLR-like object), or another schedule whose PyTorch scheduler raises past its total, would be stepped past it.",
   check: ({ torch, structure, plan, values }) => {
     const N = plan.steps;
     const out: Diagnostic[] = [];
@@ -32,8 +33,9 @@ export const oneCycleOverrunRule: LintRule = {
       return out;
     }
     for (const node of structure.nodes) {
-      if (!node.known || node.spec.type !== "oneCycle") continue;
-      const total = numParam(node.spec, "steps");
+      const facts = node.known ? lintFactsOf(node.spec)?.total : undefined;
+      if (facts === undefined) continue;
+      const total = numParam(node.spec, facts.param);
       const end = Math.min(node.to, N);
       const used = (end - node.start) / node.stretch;
       if (!(used > total)) continue;
@@ -46,9 +48,9 @@ export const oneCycleOverrunRule: LintRule = {
         severity: "error",
         step: past,
         message:
-          `oneCycle(steps=${total})${where} is stepped ${need} times: from step ${past} to ${end - 1} the lr stays at its final ` +
-          `${fmt(final)} (${end - past} wasted steps), and PyTorch's OneCycleLR(total_steps=${total}) would raise ValueError after step ${total}.`,
-        fix: `Give the cycle the plan's length: ${text({ ...node.spec, steps: need })} (OneCycleLR: total_steps = epochs * steps_per_epoch = ${need}).`,
+          `${node.spec.type}(${facts.param}=${total})${where} is stepped ${need} times: from step ${past} to ${end - 1} the lr stays at its final ` +
+          `${fmt(final)} (${end - past} wasted steps), and PyTorch's ${facts.torch}(${facts.torchParam}=${total}) would raise ValueError after step ${total}.`,
+        fix: `Give the cycle the plan's length: ${text({ ...node.spec, [facts.param]: need })} (${facts.torch}: ${facts.torchParam} = epochs * steps_per_epoch = ${need}).`,
       });
     }
     return out;
