@@ -115,7 +115,8 @@ export function watchConnection(
   back: () => void,
 ): void {
   let down: number | null = null;
-  redis.on("close", () => {
+  // "reconnecting", not "close": a connection closed on purpose (Ctrl-C, the end) does not reconnect.
+  redis.on("reconnecting", () => {
     if (down !== null) return;
     down = performance.now();
     say(`lost the connection to the queue at ${shownUrl(url)}; reconnecting`);
