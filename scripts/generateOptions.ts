@@ -6,7 +6,9 @@
  * - `packages/lrkit/src/spec/options.generated.ts`: the core families (`families/index.ts`) and the
  *   combinators (`compose/index.ts`);
  * - `packages/lrkit/src/presets/<anchor>/options.generated.ts`: the presets that
- *   `presets/<anchor>/families.ts` lists.
+ *   `presets/<anchor>/families.ts` lists;
+ * - and, in those files, the options of the reduce-on-plateau policies (`plateau`,
+ *   `timm.PlateauLRScheduler`), which are no registry entries ({@link POLICIES}).
  *
  * Each file ends with a compile-time check that every interface takes what its schema takes.
  * `npm run build` runs this script; with `--check`, and whenever `CI` is set, it writes nothing and
@@ -18,10 +20,10 @@
  * @module
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { format, resolveConfig } from "prettier";
-import { describeParams, isSchedule, type Family, type ParamInfo } from "lrkit";
+import { describeParam, describeParams, isSchedule, type Family, type ParamInfo } from "lrkit";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SRC = join(ROOT, "packages/lrkit/src");
@@ -123,32 +125,101 @@ function isFamily(value: unknown): value is Family {
   return typeof value === "object" && value !== null && "type" in value && "params" in value;
 }
 
+/** One interface to write: its name, comment and fields, and the schema input type it must equal. */
+interface Documented {
+  readonly name: string;
+  readonly title: string;
+  readonly fields: readonly ParamInfo[];
+  readonly schemas: Readonly<Record<string, Schema>>;
+  readonly input: string;
+}
+
+/** The options object of what is no registry entry (a reduce-on-plateau policy): its module's schema. */
+interface Policy {
+  /** The generated file that documents it, relative to `packages/lrkit/src`. */
+  readonly file: string;
+  /** The module that exports the schema, relative to `packages/lrkit/src`. */
+  readonly module: string;
+  /** The schema's export name. */
+  readonly schema: string;
+  /** The interface's name. */
+  readonly name: string;
+  /** What takes the options, for the comment. */
+  readonly of: string;
+}
+
+const POLICIES: readonly Policy[] = [
+  {
+    file: "spec/options.generated.ts",
+    module: "plateau.ts",
+    schema: "plateauParams",
+    name: "PlateauOptions",
+    of: "plateau",
+  },
+  {
+    file: "presets/timm/options.generated.ts",
+    module: "presets/timm/plateauLRScheduler.ts",
+    schema: "plateauLRSchedulerParams",
+    name: "PlateauLRSchedulerOptions",
+    of: "timm.PlateauLRScheduler",
+  },
+];
+
+/** The interfaces of the registry entries that `module` (imported as `alias`) exports. */
+function entryInterfaces(alias: string, module: Record<string, unknown>): Documented[] {
+  return Object.entries(module).flatMap(([exported, family]): Documented[] => {
+    if (!isFamily(family) || OWN_INTERFACE.has(family.type)) return [];
+    const leading = family.leading ?? [];
+    const fields = describeParams(family).filter((p) => !leading.includes(p.name));
+    if (fields.length === 0) return [];
+    const input = `v.InferInput<(typeof ${alias})[${JSON.stringify(exported)}]["params"]>`;
+    const omitted = leading.map((k) => JSON.stringify(k)).join(" | ");
+    return [
+      {
+        name: optionsName(family),
+        title: `Options of \`${family.type}\`${leading.length ? `, after its ${leading.join(", ")}` : ""}.`,
+        fields,
+        schemas: family.params.entries as Readonly<Record<string, Schema>>,
+        input: leading.length ? `Omit<${input}, ${omitted}>` : input,
+      },
+    ];
+  });
+}
+
+/** The interface of a policy's options, its module imported as `alias`. */
+function policyInterface(alias: string, module: Record<string, unknown>, policy: Policy): Documented {
+  const schema = module[policy.schema] as { entries: Readonly<Record<string, Schema>> };
+  const entries = schema.entries as unknown as Record<string, Parameters<typeof describeParam>[1]>;
+  return {
+    name: policy.name,
+    title: `Options of \`${policy.of}\`.`,
+    fields: Object.keys(entries).map((key) => describeParam(key, entries[key]!)),
+    schemas: schema.entries,
+    input: `v.InferInput<typeof ${alias}.${policy.schema}>`,
+  };
+}
+
 /** The text of one target's file. */
 async function generate(target: Target): Promise<string> {
-  const blocks: string[] = [];
-  const checks: string[] = [];
-  for (const [alias, path] of Object.entries(target.modules)) {
-    const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-    for (const [exported, family] of Object.entries(module)) {
-      if (!isFamily(family) || OWN_INTERFACE.has(family.type)) continue;
-      const leading = family.leading ?? [];
-      const fields = describeParams(family).filter((p) => !leading.includes(p.name));
-      if (fields.length === 0) continue;
-      const name = optionsName(family);
-      const schemas = family.params.entries as Readonly<Record<string, Schema>>;
-      const lines = fields.map(
-        (p) =>
-          `  /** ${doc(p)} */\n  readonly ${p.name}${p.required ? "" : "?"}: ${tsType(schemas[p.name]!)};`,
-      );
-      const after = leading.length ? `, after its ${leading.join(", ")}` : "";
-      blocks.push(
-        `/** Options of \`${family.type}\`${after}. */\nexport interface ${name} {\n${lines.join("\n")}\n}`,
-      );
-      const input = `v.InferInput<(typeof ${alias})[${JSON.stringify(exported)}]["params"]>`;
-      const omitted = leading.map((k) => JSON.stringify(k)).join(" | ");
-      checks.push(`  Same<${name}, ${leading.length ? `Omit<${input}, ${omitted}>` : input}>,`);
-    }
+  const documented: Documented[] = [];
+  const modules = { ...target.modules };
+  for (const [alias, path] of Object.entries(target.modules))
+    documented.push(
+      ...entryInterfaces(alias, (await import(pathToFileURL(path).href)) as Record<string, unknown>),
+    );
+  for (const policy of POLICIES.filter((p) => join(SRC, p.file) === target.file)) {
+    const alias = basename(policy.module, ".ts");
+    modules[alias] = join(SRC, policy.module);
+    const module = (await import(pathToFileURL(modules[alias]).href)) as Record<string, unknown>;
+    documented.push(policyInterface(alias, module, policy));
   }
+  const blocks = documented.map(({ name, title, fields, schemas }) => {
+    const lines = fields.map(
+      (p) => `  /** ${doc(p)} */\n  readonly ${p.name}${p.required ? "" : "?"}: ${tsType(schemas[p.name]!)};`,
+    );
+    return `/** ${title} */\nexport interface ${name} {\n${lines.join("\n")}\n}`;
+  });
+  const checks = documented.map(({ name, input }) => `  Same<${name}, ${input}>,`);
   const specifier = (path: string) =>
     relative(dirname(target.file), path)
       .replace(/^(?!\.)/, "./")
@@ -166,9 +237,7 @@ async function generate(target: Target): Promise<string> {
     'import type * as v from "valibot";',
     `import type { Assert, Same } from "${specifier(join(SRC, "spec/sameType.ts"))}";`,
     ...(blocks.some((b) => /\bSchedule\b/.test(b)) ? [`import type { Schedule } from "${schedule}";`] : []),
-    ...Object.entries(target.modules).map(
-      ([alias, path]) => `import type * as ${alias} from "${specifier(path)}";`,
-    ),
+    ...Object.entries(modules).map(([alias, path]) => `import type * as ${alias} from "${specifier(path)}";`),
     "",
     ...blocks.map((b) => `${b}\n`),
     "/** Compiles only while every interface above takes what its schema takes. */",

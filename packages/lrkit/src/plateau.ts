@@ -6,8 +6,10 @@
 import * as v from "valibot";
 import * as p from "./params.js";
 import { parseParams } from "./params.js";
+import type { PlateauOptions } from "./spec/options.generated.js";
 
-const params = v.strictObject({
+/** The schema of {@link PlateauOptions} (its interface is generated from it). */
+export const plateauParams = v.strictObject({
   mode: v.optional(
     p.oneOf(["min", "max"], 'Whether the metric should go down ("min") or up ("max"). Defaults to "min".'),
     "min",
@@ -27,8 +29,7 @@ const params = v.strictObject({
   eps: v.optional(p.nonNegative("A cut smaller than eps is skipped. Defaults to 1e-8."), 1e-8),
 });
 
-/** Options of {@link plateau}. */
-export type PlateauOptions = v.InferInput<typeof params>;
+export type { PlateauOptions };
 
 /** A JSON-safe number: non-finite values are written as strings, as in the golden files. */
 export type JsonNumber = number | "Infinity" | "-Infinity" | "NaN";
@@ -84,7 +85,7 @@ const encode = (v: number): JsonNumber => (Number.isFinite(v) ? v : (String(v) a
  * @see PyTorch `torch.optim.lr_scheduler.ReduceLROnPlateau`; Keras `ReduceLROnPlateau`.
  */
 export function plateau(options: PlateauOptions = {}): PlateauPolicy {
-  const o = parseParams("plateau", params, options);
+  const o = parseParams("plateau", plateauParams, options);
   const { factor, patience, threshold, minLr, eps } = o;
   const isBetter =
     o.mode === "min"

@@ -10,6 +10,7 @@ import type * as v from "valibot";
 import type { Assert, Same } from "./sameType.js";
 import type * as families from "../families/index.js";
 import type * as combinators from "../compose/index.js";
+import type * as plateau from "../plateau.js";
 
 /** Options of `constant`. */
 export interface ConstantOptions {
@@ -313,6 +314,26 @@ export interface WarmupOptions {
   readonly includeInHorizon?: boolean;
 }
 
+/** Options of `plateau`. */
+export interface PlateauOptions {
+  /** Whether the metric should go down ("min") or up ("max"). Defaults to "min". */
+  readonly mode?: "min" | "max";
+  /** The lr is multiplied by factor at every cut. Defaults to 0.1. */
+  readonly factor?: number;
+  /** Bad epochs tolerated before a cut. Defaults to 10. */
+  readonly patience?: number;
+  /** How much better counts as better. Defaults to 1e-4. */
+  readonly threshold?: number;
+  /** Threshold relative to the best ("rel") or absolute. Defaults to "rel". */
+  readonly thresholdMode?: "rel" | "abs";
+  /** Epochs after a cut during which bad epochs are not counted. Defaults to 0. */
+  readonly cooldown?: number;
+  /** No cut goes below this lr. Defaults to 0. */
+  readonly minLr?: number;
+  /** A cut smaller than eps is skipped. Defaults to 1e-8. */
+  readonly eps?: number;
+}
+
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<
   [
@@ -339,6 +360,7 @@ export type OptionsMatchSchemas = Assert<
     Same<NoiseOptions, Omit<v.InferInput<(typeof combinators)["noiseFamily"]["params"]>, "schedule">>,
     Same<RepeatOptions, Omit<v.InferInput<(typeof combinators)["repeatFamily"]["params"]>, "schedule">>,
     Same<WarmupOptions, Omit<v.InferInput<(typeof combinators)["warmupFamily"]["params"]>, "schedule">>,
+    Same<PlateauOptions, v.InferInput<typeof plateau.plateauParams>>,
   ] extends true[]
     ? true
     : false

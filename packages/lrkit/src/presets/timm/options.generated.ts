@@ -9,6 +9,7 @@
 import type * as v from "valibot";
 import type { Assert, Same } from "../../spec/sameType.js";
 import type * as presets from "./families.js";
+import type * as plateauLRScheduler from "./plateauLRScheduler.js";
 
 /** Options of `timm.CosineLRScheduler`. */
 export interface CosineLRSchedulerOptions {
@@ -158,6 +159,28 @@ export interface TanhLRSchedulerOptions {
   readonly noise_seed?: number;
 }
 
+/** Options of `timm.PlateauLRScheduler`. */
+export interface PlateauLRSchedulerOptions {
+  /** The optimizer's learning rate (the param group's initial_lr), which timm schedules. */
+  readonly lr: number;
+  /** The factor of a cut, in (0, 1) (torch's factor; torch raises for factor >= 1). Defaults to 0.1. */
+  readonly decay_rate?: number;
+  /** Epochs without improvement tolerated before a cut (torch's patience). Defaults to 10. */
+  readonly patience_t?: number;
+  /** How much better counts as better, relative to the best (torch's rel mode). Defaults to 1e-4. */
+  readonly threshold?: number;
+  /** Epochs after a cut during which bad epochs are not counted. Defaults to 0. */
+  readonly cooldown_t?: number;
+  /** Epochs of linear warmup, metrics ignored, up to and including this one. Defaults to 0. */
+  readonly warmup_t?: number;
+  /** The lr at epoch 0 of the warmup. Defaults to 0. */
+  readonly warmup_lr_init?: number;
+  /** No cut goes below this lr (torch's min_lr). Defaults to 0. */
+  readonly lr_min?: number;
+  /** Whether the metric should go down ("min") or up ("max"). Defaults to "max". */
+  readonly mode?: "min" | "max";
+}
+
 /** Compiles only while every interface above takes what its schema takes. */
 export type OptionsMatchSchemas = Assert<
   [
@@ -166,6 +189,7 @@ export type OptionsMatchSchemas = Assert<
     Same<PolyLRSchedulerOptions, v.InferInput<(typeof presets)["PolyLRSchedulerFamily"]["params"]>>,
     Same<StepLRSchedulerOptions, v.InferInput<(typeof presets)["StepLRSchedulerFamily"]["params"]>>,
     Same<TanhLRSchedulerOptions, v.InferInput<(typeof presets)["TanhLRSchedulerFamily"]["params"]>>,
+    Same<PlateauLRSchedulerOptions, v.InferInput<typeof plateauLRScheduler.plateauLRSchedulerParams>>,
   ] extends true[]
     ? true
     : false

@@ -5,12 +5,14 @@ import * as p from "../../params.js";
 import { parseParams } from "../../params.js";
 import { plateau, type PlateauState } from "../../plateau.js";
 import { lrParam } from "./scheduler.js";
+import type { PlateauLRSchedulerOptions } from "./options.generated.js";
 
 const NAME = "timm.PlateauLRScheduler";
 
 // The parameters in timm's signature order, with `lr` for `optimizer`; the noise parameters are not
 // supported.
-const params = v.strictObject({
+/** The schema of {@link PlateauLRSchedulerOptions} (its interface is generated from it). */
+export const plateauLRSchedulerParams = v.strictObject({
   lr: lrParam,
   decay_rate: v.optional(
     p.openUnit(
@@ -44,8 +46,7 @@ const params = v.strictObject({
   ),
 });
 
-/** Options of {@link PlateauLRScheduler}: timm's parameter names, with the base `lr`. */
-export type PlateauLRSchedulerOptions = v.InferInput<typeof params>;
+export type { PlateauLRSchedulerOptions };
 
 /** The state of a {@link PlateauLRSchedulerPolicy}: plain JSON, never mutated. */
 export interface PlateauLRSchedulerState {
@@ -58,7 +59,7 @@ export interface PlateauLRSchedulerState {
 /** timm's `PlateauLRScheduler` as a state machine: `init() → state`, `step(state, epoch, metric)`, `lr(state)`. */
 export interface PlateauLRSchedulerPolicy {
   /** The options with timm's defaults filled in. */
-  readonly options: v.InferOutput<typeof params>;
+  readonly options: v.InferOutput<typeof plateauLRSchedulerParams>;
   /** The state right after construction. */
   init(): PlateauLRSchedulerState;
   /** The state after timm's `step(epoch, metric)`; `metric` undefined is timm's `None`. */
@@ -88,15 +89,7 @@ export interface PlateauLRSchedulerPolicy {
  * PyTorch's repeated `max(lr * decay_rate, lr_min)` (exact on 1358 of the 1453 steps of the golden
  * cases, 5e-16 apart at most). timm's noise (`noise_range_t`, ...) is not supported.
  *
- * @param options.lr - the base lr (the optimizer's).
- * @param options.decay_rate - in (0, 1) (torch raises for `factor >= 1`). Defaults to 0.1.
- * @param options.patience_t - Defaults to 10.
- * @param options.threshold - Defaults to 1e-4.
- * @param options.cooldown_t - Defaults to 0.
- * @param options.warmup_t - Defaults to 0.
- * @param options.warmup_lr_init - Defaults to 0.
- * @param options.lr_min - Defaults to 0.
- * @param options.mode - `"min"` or `"max"`. Defaults to `"max"`.
+ * @param options - timm's parameters: see {@link PlateauLRSchedulerOptions} for each one's meaning and default.
  * @throws RangeError or TypeError for invalid options, naming the parameter and the value.
  * @example
  * ```ts
@@ -111,7 +104,7 @@ export interface PlateauLRSchedulerPolicy {
  *   `torch.optim.lr_scheduler.ReduceLROnPlateau`.
  */
 export function PlateauLRScheduler(options: PlateauLRSchedulerOptions): PlateauLRSchedulerPolicy {
-  const o = parseParams(NAME, params, options);
+  const o = parseParams(NAME, plateauLRSchedulerParams, options);
   const policy = plateau({
     mode: o.mode,
     factor: o.decay_rate,
