@@ -24,6 +24,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { format, resolveConfig } from "prettier";
 import { describeParam, describeParams, isSchedule, type Family, type ParamInfo } from "lrkit";
+import { isEntry } from "../packages/lrkit/src/spec/registry.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SRC = join(ROOT, "packages/lrkit/src");
@@ -121,10 +122,6 @@ function doc(p: ParamInfo): string {
 /** Entries whose factory has its own interface: get_scheduler's options depend on the scheduler's name. */
 const OWN_INTERFACE = new Set(["hf.get_scheduler"]);
 
-function isFamily(value: unknown): value is Family {
-  return typeof value === "object" && value !== null && "type" in value && "params" in value;
-}
-
 /** One interface to write: its name, comment and fields, and the schema input type it must equal. */
 interface Documented {
   readonly name: string;
@@ -168,7 +165,7 @@ const POLICIES: readonly Policy[] = [
 /** The interfaces of the registry entries that `module` (imported as `alias`) exports. */
 function entryInterfaces(alias: string, module: Record<string, unknown>): Documented[] {
   return Object.entries(module).flatMap(([exported, family]): Documented[] => {
-    if (!isFamily(family) || OWN_INTERFACE.has(family.type)) return [];
+    if (!isEntry(family) || OWN_INTERFACE.has(family.type)) return [];
     const leading = family.leading ?? [];
     const fields = describeParams(family).filter((p) => !leading.includes(p.name));
     if (fields.length === 0) return [];

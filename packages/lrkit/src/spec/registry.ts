@@ -10,15 +10,23 @@ import * as familyModule from "../families/index.js";
 import type { Family } from "./family.js";
 
 /**
+ * Whether a module's export is a registry entry (the modules the registry reads export factories,
+ * options types and entries).
+ *
+ * @param value - the export.
+ */
+export function isEntry(value: unknown): value is Family {
+  return typeof value === "object" && value !== null && "create" in value;
+}
+
+/**
  * The registry entries a module exports, in the order of their export names: how the registry reads
  * `families/index.ts`, `compose/index.ts` and each anchor's `presets/<anchor>/families.ts`.
  *
  * @param module - the module's namespace object.
  */
 export function entriesIn(module: object): Family[] {
-  return Object.values(module).filter(
-    (value): value is Family => typeof value === "object" && value !== null && "create" in value,
-  );
+  return Object.values(module).filter(isEntry);
 }
 
 /** The core schedule families: every entry `families/index.ts` exports, by name. */

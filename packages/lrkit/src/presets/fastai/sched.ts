@@ -44,15 +44,24 @@ const expParams = v.strictObject({
   steps: stepsParam(),
 });
 
-/** The preset: `inner` (or `f` over the steps) with the preset's spec, remembering `f` for combine_scheds. */
+/** The parsed options of an annealer: fastai's `start` and `end`, and lrkit's `steps`. */
+interface Parsed {
+  readonly start: number;
+  readonly end: number;
+  readonly steps: number;
+}
+
+/**
+ * The preset: `inner` (or `f` over the steps) with the preset's spec, remembering `f` for
+ * combine_scheds and fastai's own call for export.
+ */
 function annealer(
   name: string,
   options: object,
-  steps: number,
+  { start, end, steps }: Parsed,
   f: PositionFunction,
   inner: (t: number) => number = overSteps(f, steps),
 ): Schedule {
-  const { start, end } = options as { start: number; end: number };
   const s = define((t) => inner(t), specOf(name, options), { horizon: steps });
   return withFastaiCall(withPosition(s, f), fastaiExpression(name.slice("fastai.".length), [start, end]));
 }
@@ -76,9 +85,10 @@ function annealer(
  */
 export function SchedLin(options: SchedLinOptions): Schedule {
   const name = "fastai.SchedLin";
-  const { start, end, steps } = parseParams(name, params, options);
+  const o = parseParams(name, params, options);
+  const { start, end, steps } = o;
   const inner = linear({ from: start, to: end, steps });
-  return annealer(name, options, steps, (pos) => schedLin(start, end, pos), inner);
+  return annealer(name, options, o, (pos) => schedLin(start, end, pos), inner);
 }
 
 /**
@@ -100,8 +110,9 @@ export function SchedLin(options: SchedLinOptions): Schedule {
  */
 export function SchedCos(options: SchedCosOptions): Schedule {
   const name = "fastai.SchedCos";
-  const { start, end, steps } = parseParams(name, params, options);
-  return annealer(name, options, steps, (pos) => schedCos(start, end, pos));
+  const o = parseParams(name, params, options);
+  const { start, end } = o;
+  return annealer(name, options, o, (pos) => schedCos(start, end, pos));
 }
 
 /**
@@ -117,9 +128,10 @@ export function SchedCos(options: SchedCosOptions): Schedule {
  */
 export function SchedNo(options: SchedNoOptions): Schedule {
   const name = "fastai.SchedNo";
-  const { start, steps } = parseParams(name, noParams, options);
+  const o = parseParams(name, noParams, options);
+  const { start } = o;
   const inner = constant({ lr: start });
-  return annealer(name, options, steps, () => start, inner);
+  return annealer(name, options, o, () => start, inner);
 }
 
 /**
@@ -141,8 +153,9 @@ export function SchedNo(options: SchedNoOptions): Schedule {
  */
 export function SchedExp(options: SchedExpOptions): Schedule {
   const name = "fastai.SchedExp";
-  const { start, end, steps } = parseParams(name, expParams, options);
-  return annealer(name, options, steps, (pos) => schedExp(start, end, pos));
+  const o = parseParams(name, expParams, options);
+  const { start, end } = o;
+  return annealer(name, options, o, (pos) => schedExp(start, end, pos));
 }
 
 /** Registry entry of {@link SchedLin}. */
