@@ -41,8 +41,8 @@ export function toKeras(schedule: Schedule | ScheduleSpec, options: ExportOption
  * @throws as {@link toKeras}, when called.
  */
 export function kerasCode(schedule: Schedule | ScheduleSpec, options: ExportOptions = {}): Iterable<string> {
-  const r = resolve(schedule, options, (spec, steps) => nativeOf(spec, "keras", steps) !== undefined);
-  const native = r.native ? nativeOf(r.spec, "keras", r.steps) : undefined;
+  const r = resolve(schedule, options, (spec, steps) => nativeOf(spec, "keras", steps));
+  const native = r.native;
   const lines = [
     header("keras", r.spec, ["Keras computes in float32: expect ~1e-7 differences from lrkit."]),
     "import json",

@@ -51,9 +51,14 @@ export function toOptax(schedule: Schedule | ScheduleSpec, options: ExportOption
  * @throws as {@link toOptax}, when called.
  */
 export function optaxCode(schedule: Schedule | ScheduleSpec, options: ExportOptions = {}): Iterable<string> {
-  const r = resolve(schedule, options, (spec, steps) => nativeOf(spec, "optax", steps) !== undefined);
-  const table = r.form === undefined && !r.native;
-  const code = table ? `jnp.asarray(LRS)[jnp.minimum(count, len(LRS) - 1)]` : undefined;
+  // Whether Optax has a native call for the whole schedule; optaxOf writes it with its nested schedules.
+  const r = resolve(schedule, options, (spec, steps) => nativeOf(spec, "optax", steps));
+  const code =
+    r.native !== undefined
+      ? optaxOf(r.spec, r.steps)
+      : r.form !== undefined
+        ? `lambda count: ${printFormula(r.form, JNP)}`
+        : undefined;
   const lines = [
     header("optax", r.spec, [
       'Optax computes in float32 unless jax.config.update("jax_enable_x64", True): expect ~1e-7 differences.',
@@ -67,11 +72,14 @@ export function optaxCode(schedule: Schedule | ScheduleSpec, options: ExportOpti
     `STEPS = ${r.steps}`,
     "",
   ];
-  if (code) {
+  if (code === undefined) {
     lines.push("# lrkit has no closed form for this schedule: these are its values at steps 0 .. STEPS - 1.");
-    lines.push(`LRS = ${TABLE}`, `schedule = lambda count: ${code}`);
+    lines.push(
+      `LRS = ${TABLE}`,
+      "schedule = lambda count: jnp.asarray(LRS)[jnp.minimum(count, len(LRS) - 1)]",
+    );
   } else {
-    lines.push(`schedule = ${optaxOf(r.spec, r.steps)}`);
+    lines.push(`schedule = ${code}`);
   }
   lines.push(
     "optimizer = optax.sgd(learning_rate=schedule)",

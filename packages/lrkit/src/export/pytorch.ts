@@ -48,8 +48,8 @@ export function pyTorchCode(
   schedule: Schedule | ScheduleSpec,
   options: ExportOptions = {},
 ): Iterable<string> {
-  const r = resolve(schedule, options, (spec, steps) => nativeOf(spec, "pytorch", steps) !== undefined);
-  const native = nativeOf(r.spec, "pytorch", r.steps);
+  const r = resolve(schedule, options, (spec, steps) => nativeOf(spec, "pytorch", steps));
+  const native = r.native;
   const lines: string[] = [];
   let uses = native?.uses ?? r.form ?? "";
   let lr = 1.0;

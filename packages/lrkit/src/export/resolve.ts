@@ -21,27 +21,27 @@ export interface ExportOptions {
 }
 
 /** A schedule ready to export. */
-export interface Resolved {
+export interface Resolved<N> {
   readonly schedule: Schedule;
   readonly spec: ScheduleSpec;
   /** Steps to run. */
   readonly steps: number;
   /** The closed form, or undefined when a native call or the table of values stands in for it. */
   readonly form: string | undefined;
-  /** True when the target has a native call for the whole schedule (then no closed form is needed). */
-  readonly native: boolean;
+  /** The target's native call for the whole schedule, when it has one (then no closed form is made). */
+  readonly native: N | undefined;
 }
 
 /**
  * Resolves what to export; see {@link ExportOptions}.
  *
- * @param hasNative - whether the target has a native call for a spec over some steps.
+ * @param nativeFor - the target's native call for a spec over some steps, or undefined.
  */
-export function resolve(
+export function resolve<N>(
   input: Schedule | ScheduleSpec,
   options: ExportOptions,
-  hasNative: (spec: ScheduleSpec, steps: number) => boolean = () => false,
-): Resolved {
+  nativeFor: (spec: ScheduleSpec, steps: number) => N | undefined = () => undefined,
+): Resolved<N> {
   const schedule = isSchedule(input) ? input : fromSpec(input);
   const spec = schedule.spec;
   const given = options.steps;
@@ -50,14 +50,15 @@ export function resolve(
   }
   const h = schedule.horizon;
   const steps = given ?? (h !== undefined && h > 0 && Number.isFinite(h) ? Math.ceil(h) : 100);
-  const native = hasNative(spec, steps);
+  const native = nativeFor(spec, steps);
+  if (native !== undefined) return { schedule, spec, steps, form: undefined, native };
   if (hasClosedForm(spec)) {
     try {
       return { schedule, spec, steps, form: closedForm(spec, { steps }), native };
     } catch (e) {
-      if (!(e instanceof ExportError) || (given === undefined && !native)) throw e;
+      if (!(e instanceof ExportError) || given === undefined) throw e;
     }
-  } else if (given === undefined && !native) {
+  } else if (given === undefined) {
     throw new ExportError(
       `export: ${describe(spec)} has no closed form; pass steps (--steps N) to export its first N values as a table, ` +
         `or write it with core families and combinators`,

@@ -9,7 +9,7 @@
  */
 import type { Json, ScheduleSpec } from "../schedule.js";
 import { coreOf } from "./core.js";
-import type { Family } from "./family.js";
+import type { CoreFamily } from "./family.js";
 import { fromSpec, isSpec } from "./fromSpec.js";
 import { registry } from "./registry.js";
 
@@ -32,7 +32,7 @@ function scaleValue(v: Json, k: number, integer: boolean): Json {
 }
 
 /** The registry entry of a spec node, with a preset replaced by its core composition. */
-function resolved(spec: ScheduleSpec): { spec: ScheduleSpec; family: Family } | undefined {
+function resolved(spec: ScheduleSpec): { spec: ScheduleSpec; family: CoreFamily } | undefined {
   const family = registry.get(spec.type);
   if (family?.preset === undefined) return family && { spec, family };
   const core = coreOf(spec);
@@ -41,7 +41,7 @@ function resolved(spec: ScheduleSpec): { spec: ScheduleSpec; family: Family } | 
 
 function scaleNode(given: ScheduleSpec, k: number): ScheduleSpec | undefined {
   const node = resolved(given);
-  if (node === undefined || node.family.preset !== undefined) return undefined;
+  if (node === undefined) return undefined;
   const { spec, family } = node;
   const { counts, integerCounts = false, rescale } = family.lint;
   const byCounts = () => {
@@ -75,7 +75,7 @@ export function scaleSpec(spec: ScheduleSpec, k: number): ScheduleSpec | undefin
 
 function extendNode(given: ScheduleSpec, extra: number): ScheduleSpec | undefined {
   const node = resolved(given);
-  if (node === undefined || node.family.preset !== undefined) return undefined;
+  if (node === undefined) return undefined;
   return node.family.lint.extend?.(node.spec, extra, (inner) => extendNode(inner, extra));
 }
 
