@@ -102,6 +102,17 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
     outcome.replaceChildren();
     status.textContent = "Starting the range test…";
     for (const key of ["stoppedBy", "step", "steps", "restored"]) delete status.dataset[key];
+    let frame = 0;
+    const drawCurve = () => {
+      frame = 0;
+      chart.show((size) =>
+        lrFinderChart({ lrs: curve.lrs, losses: curve.smoothed, rawLosses: curve.losses }, size),
+      );
+    };
+    const settle = () => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+    };
     const pending = shared.client.ask<RangeTestAnswer>(
       {
         type: "rangeTest",
@@ -123,16 +134,20 @@ export function findSection(shared: Shared): { element: HTMLElement; refresh(): 
         sweep.bar.value = (p.iteration + 1) / p.iterations;
         status.textContent = `Step ${p.iteration + 1} of ${p.iterations}: lr ${formatValue(p.lr)}, loss ${formatValue(p.smoothed)}`;
         status.dataset.step = String(p.iteration + 1);
-        if (curve.lrs.length >= 2)
-          chart.show((size) =>
-            lrFinderChart({ lrs: curve.lrs, losses: curve.smoothed, rawLosses: curve.losses }, size),
-          );
+        // At most one redraw per frame: a sweep reports faster than a whole chart is worth drawing.
+        if (curve.lrs.length >= 2 && frame === 0) frame = requestAnimationFrame(drawCurve);
       },
     );
     sweep.follow(
       pending,
-      (a) => show(a, sized),
-      (e) => (status.textContent = e.message),
+      (a) => {
+        settle();
+        show(a, sized);
+      },
+      (e) => {
+        settle();
+        status.textContent = e.message;
+      },
     );
   };
 

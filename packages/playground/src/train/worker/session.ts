@@ -131,10 +131,12 @@ export class Session {
     const answers: RunAnswer[] = [];
     const before = readWeights(model);
     try {
+      // Every run starts from the same weights on the same validation data: evaluated once.
+      model.setWeights(built.initial);
+      const start = await evaluate(model, data.validation, { loss: LOSS });
       for (const { letter, spec } of runs) {
         if (signal.aborted) break;
         model.setWeights(built.initial);
-        const start = await evaluate(model, data.validation, { loss: LOSS });
         const started = performance.now();
         const result = await train({
           model,
