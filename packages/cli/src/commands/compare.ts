@@ -68,7 +68,7 @@ function halvingOption(value: string): HalvingOptions {
 }
 
 /** The options that describe a new compare, which `--resume` takes from the compare it continues. */
-const NEW_COMPARE = ["config", "preset", "epochs", "trainSize", "testSize", "halving", "from"] as const;
+const NEW_COMPARE = ["config", "preset", "epochs", "trainSize", "testSize", "halving"] as const;
 
 /** The config of the command line: a file, or the d2l preset scaled as asked. */
 function configOf(opts: CompareCliOptions): { config: CompareConfig; notes: string[] } {
@@ -210,8 +210,10 @@ export function compareCommand(program: Command, io: Io): void {
         finish(results, dir, opts.json === true, io);
         return;
       }
-      const { config, notes } = configOf(opts);
-      const halving = opts.halving ?? config.halving;
+      const given = configOf(opts);
+      // --halving overrides the config file's: the config is then the one place of it (the resume file keeps it).
+      const config = opts.halving !== undefined ? { ...given.config, halving: opts.halving } : given.config;
+      const { notes } = given;
       checkOutDir(opts.out, [...Object.values(resultsPaths(out)), resumePaths(out).file]);
       const command = commandLine(opts);
       const results = await withInterrupts((signal, kill) =>
@@ -225,7 +227,6 @@ export function compareCommand(program: Command, io: Io): void {
             signal,
             kill,
             command,
-            ...(halving !== undefined ? { halving } : {}),
             ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
           },
           io,

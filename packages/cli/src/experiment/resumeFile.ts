@@ -9,7 +9,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fromSpec, type ScheduleSpec } from "lrkit";
 import "lrkit/presets"; // the anchors' presets, by name in schedules
-import { writeFileAtomic, type FindReport, type HalvingOptions, type ScheduleEntry } from "@lrkit/compare";
+import { writeFileAtomic, type FindReport, type ScheduleEntry } from "@lrkit/compare";
 import { CliError } from "../io.js";
 import type { CompareConfig } from "./config.js";
 
@@ -21,7 +21,6 @@ export interface ResumableCompare {
   readonly notes: readonly string[];
   readonly finder: FindReport | null;
   readonly command?: string;
-  readonly halving?: HalvingOptions;
 }
 
 /** The files of a resumable compare in `dir`: the resume file and the checkpoints' directory. */

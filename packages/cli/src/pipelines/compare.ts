@@ -14,7 +14,6 @@ import {
   type CompareResults,
   type FindReport,
   shownUrl,
-  type HalvingOptions,
 } from "@lrkit/compare";
 import type { Io } from "../io.js";
 import type { CompareConfig } from "../experiment/config.js";
@@ -45,8 +44,6 @@ export interface CompareRunOptions {
   readonly kill?: AbortSignal;
   /** The command line, kept in the results for the report. */
   readonly command?: string;
-  /** Successive halving of the runs. Defaults to none. */
-  readonly halving?: HalvingOptions;
   /**
    * Continue the interrupted compare in `out`: each run from its newest checkpoint there (its
    * resume file is not written again). Defaults to false: a new compare (its checkpoints replace
@@ -84,7 +81,6 @@ export async function compare(
       notes: options.notes ?? [],
       finder: options.finder ?? null,
       ...(options.command !== undefined ? { command: options.command } : {}),
-      ...(options.halving !== undefined ? { halving: options.halving } : {}),
     });
   }
   if (!options.signal?.aborted)
@@ -130,7 +126,7 @@ export async function compare(
       finder: options.finder ?? null,
       ...(options.command !== undefined ? { command: options.command } : {}),
       checkpoints: resumable.checkpoints,
-      ...(options.halving !== undefined ? { halving: options.halving } : {}),
+      ...(config.halving !== undefined ? { halving: config.halving } : {}),
     });
     if (results.stopped === "completed") removeResumeFiles(options.out);
     return results;

@@ -7,11 +7,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { CompareResults } from "@lrkit/compare";
+import { ROOT } from "./packages.js";
 
-/** The repository's root. */
-export const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+export { ROOT };
+
 const MAIN = join(ROOT, "packages/cli/src/main.ts");
 
 /** A running `lrkit` process. */
