@@ -5,7 +5,7 @@ import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { countAtOrBelow } from "../families/math.js";
 import { ge, local, minus, select } from "../export/expr.js";
-import { py } from "../export/pythonLiteral.js";
+import { optaxJoin } from "../export/nativeCalls.js";
 import { extendNested } from "../spec/lintFacts.js";
 
 const params = v.strictObject({
@@ -97,7 +97,6 @@ export const joinFamily = /* @__PURE__ */ defineFamily({
     },
   },
   native: {
-    optax: (o, ctx) =>
-      `optax.join_schedules(schedules=[${o.schedules.map(ctx.optax).join(", ")}], boundaries=${py(o.boundaries)})`,
+    optax: (o, ctx) => optaxJoin(o.schedules.map(ctx.optax), o.boundaries),
   },
 });

@@ -4,8 +4,7 @@ import { ensure, parseParams, typeError } from "../params.js";
 import { define, specOf, type Schedule } from "../schedule.js";
 import { defineFamily } from "../spec/defineFamily.js";
 import { gt, local, num, P, select } from "../export/expr.js";
-import { kerasCall, optaxCall } from "../export/nativeCalls.js";
-import { py } from "../export/pythonLiteral.js";
+import { kerasCall, optaxCall, optaxJoin } from "../export/nativeCalls.js";
 import { cosineDecayArgs } from "../families/cosine.js";
 import { extendNested } from "../spec/lintFacts.js";
 import type { WarmupOptions } from "../spec/options.generated.js";
@@ -154,7 +153,7 @@ export const warmupFamily = /* @__PURE__ */ defineFamily({
         end_value: to,
         transition_steps: o.steps,
       });
-      return `optax.join_schedules(schedules=[${ramp}, ${ctx.optax(o.schedule)}], boundaries=[${py(o.steps)}])`;
+      return optaxJoin([ramp, ctx.optax(o.schedule)], [o.steps]);
     },
     keras: (o, ctx) => {
       if (o.schedule.type !== "cosine" || o.mode !== "linear" || o.includeInHorizon) return undefined;

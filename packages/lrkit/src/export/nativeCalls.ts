@@ -24,6 +24,11 @@ export function optaxCall(fn: string, args: Record<string, unknown>): string {
   return `optax.${fn}(${kwargs(args)})`;
 }
 
+/** `optax.join_schedules(...)` of Optax expressions, each part counting from its own boundary. */
+export function optaxJoin(parts: readonly string[], boundaries: readonly number[]): string {
+  return `optax.join_schedules(schedules=[${parts.join(", ")}], boundaries=${py(boundaries)})`;
+}
+
 /**
  * Keras's parameters that must be Python floats: a schedule takes its dtype from
  * `initial_learning_rate` (an int makes it compute in int32: `ExponentialDecay(initial_learning_rate=1,
