@@ -75,8 +75,6 @@ export interface RunJobResult {
   readonly firstBatchLoss?: number;
   /** Every finished epoch of the run, those of its checkpoint included. */
   readonly epochs: readonly EpochSummary[];
-  /** Set when the run continued from a checkpoint or passed over damaged ones. */
-  readonly resumed?: { readonly epoch: number; readonly damaged: readonly DamagedCheckpoint[] };
 }
 
 /** The custom queue event a worker publishes when it refuses a comparison. */

@@ -226,7 +226,7 @@ export async function runQueue(
 
   /** Takes what Redis holds for every pending segment; enqueues again one whose job it lost. */
   const check = async () => {
-    if (!(await redis.exists(weightsKey(comparison)))) await redis.set(weightsKey(comparison), weights);
+    await redis.set(weightsKey(comparison), weights, "NX");
     for (const [id, segment] of [...pending]) {
       const found = await queue.getJob(id);
       if (found === undefined) {

@@ -157,7 +157,6 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
     const epochs: EpochSummary[] = [];
     let started: { weightsSha256: string; parameters: number } = { weightsSha256: "", parameters: 0 };
     let firstBatchLoss: number | undefined;
-    let resumed: RunJobResult["resumed"];
     let lastBatch = 0;
     // A comparison whose coordinator has ended (its weights removed) stops its runs after their epoch.
     const ended = new AbortController();
@@ -173,8 +172,13 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
       {
         resumed: (from) => {
           epochs.push(...from.history);
-          resumed = { epoch: from.epoch, damaged: from.damaged };
-          report({ type: "resumed", worker: name, history: from.history, ...resumed });
+          report({
+            type: "resumed",
+            worker: name,
+            history: from.history,
+            epoch: from.epoch,
+            damaged: from.damaged,
+          });
         },
         started: (weightsSha256, parameters, first) => {
           started = { weightsSha256, parameters };
@@ -219,7 +223,6 @@ export async function serveQueue(options: ServeQueueOptions): Promise<void> {
       ...started,
       ...(firstBatchLoss !== undefined ? { firstBatchLoss } : {}),
       epochs,
-      ...(resumed ? { resumed } : {}),
     };
   };
 
