@@ -36,7 +36,7 @@ import {
   type Published,
 } from "./results/schema.js";
 import { runInProcess } from "./runner/inProcess.js";
-import { poolProgress, runPool, type PoolListener, type PoolProgress } from "./runner/pool.js";
+import { poolProgress, runPool, type PoolProgress } from "./runner/pool.js";
 import type { RunSetup } from "./runner/protocol.js";
 import type { RunSpec } from "./runner/runSpec.js";
 
@@ -326,19 +326,29 @@ export async function compareSchedules(options: CompareOptions): Promise<Compare
   if (o.halving !== undefined) halvingRungs(epochs, o.halving);
   const pool = runs.map(({ spec, unit }) => ({ spec, unit }));
   const progress = poolProgress(runs.length);
+  // What each worker (thread or queue worker) starts from.
+  const start = inProcess
+    ? undefined
+    : { setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions };
+  // On a queue the workers keep the runs' checkpoints (in Redis, or in their directory).
+  const queue = inProcess ? undefined : o.queue;
   // Halving continues runs from their rung's checkpoint: without a directory, a temporary one.
   const temporary =
-    o.halving && o.checkpoints === undefined ? mkdtempSync(join(tmpdir(), "lrkit-halving-")) : undefined;
-  const checkpointDir = o.checkpoints ?? temporary;
+    o.halving && !queue && o.checkpoints === undefined
+      ? mkdtempSync(join(tmpdir(), "lrkit-halving-"))
+      : undefined;
+  const checkpointDir = queue ? undefined : (o.checkpoints ?? temporary);
   const checkpoints = checkpointDir && {
     dir: checkpointDir,
     experiment: experimentHash({
       setup: { ...setup, backend: undefined },
-      module: inProcess ? null : moduleUrl(o.module!),
+      module: start?.module ?? null,
       moduleOptions: o.moduleOptions,
       runs: runs.map(({ name, spec, unit }) => ({ name, spec, unit })),
     }),
     keys: runs.map((r) => r.name),
+    // Only the run's next segment reads a temporary directory: its segment's last checkpoint.
+    ...(temporary ? { onlyAtSegmentEnd: true } : {}),
   };
   const linter = runLinter();
   const began = performance.now();
@@ -355,7 +365,7 @@ export async function compareSchedules(options: CompareOptions): Promise<Compare
       halt.abort(error);
     }
   };
-  const listener: PoolListener = {
+  const listener: QueueListener = {
     ...o.listener,
     epoch: (run, record) => {
       o.listener?.epoch?.(run, record);
@@ -372,26 +382,24 @@ export async function compareSchedules(options: CompareOptions): Promise<Compare
     ...(o.halving !== undefined ? { halving: o.halving } : {}),
   };
   try {
-    const outcome = inProcess
-      ? await runInProcess(await inProcessExperiment(o), setup, pool, {
-          signal,
-          ...local,
-          ...(checkpoints ? { checkpoints: { ...checkpoints, store: directoryStore(checkpoints.dir) } } : {}),
-        })
-      : o.queue
-        ? await runQueue({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, runs, {
-            ...o.queue,
+    const outcome =
+      start === undefined
+        ? await runInProcess(await inProcessExperiment(o), setup, pool, {
             signal,
             ...local,
-            listener: { ...o.listener, ...listener },
+            ...(checkpoints
+              ? { checkpoints: { ...checkpoints, store: directoryStore(checkpoints.dir) } }
+              : {}),
           })
-        : await runPool({ setup, module: moduleUrl(o.module!), moduleOptions: o.moduleOptions }, pool, {
-            workers,
-            signal,
-            ...(o.kill ? { kill: o.kill } : {}),
-            ...local,
-            ...(checkpoints ? { checkpoints } : {}),
-          });
+        : queue
+          ? await runQueue(start, runs, { ...queue, signal, ...local })
+          : await runPool(start, pool, {
+              workers,
+              signal,
+              ...(o.kill ? { kill: o.kill } : {}),
+              ...local,
+              ...(checkpoints ? { checkpoints } : {}),
+            });
     if (halt.signal.aborted) throw halt.signal.reason;
     return resultsOf(o, runs, setup, progress, outcome.workers, seconds(), linter);
   } finally {

@@ -39,11 +39,15 @@ export async function runInProcess(
     readonly listener?: PoolListener;
     readonly progress?: PoolProgress;
     readonly halving?: HalvingOptions;
-    /** Where the runs' checkpoints go, the experiment's hash and each run's key. */
+    /**
+     * Where the runs' checkpoints go, the experiment's hash and each run's key (`onlyAtSegmentEnd`:
+     * after each segment's last epoch only, for a store nothing else reads).
+     */
     readonly checkpoints?: {
       readonly store: CheckpointStore;
       readonly experiment: string;
       readonly keys: readonly string[];
+      readonly onlyAtSegmentEnd?: boolean;
     };
   } = {},
 ): Promise<PoolResult> {
@@ -83,7 +87,12 @@ export async function runInProcess(
           resumed: (from) => segmentResumed(progress, index, from),
         },
         options.signal,
-        c && { store: c.store, experiment: c.experiment, key: c.keys[index]! },
+        c && {
+          store: c.store,
+          experiment: c.experiment,
+          key: c.keys[index]!,
+          ...(c.onlyAtSegmentEnd ? { onlyAtSegmentEnd: true } : {}),
+        },
         segment.untilEpoch,
       );
     } catch (e) {

@@ -129,11 +129,13 @@ export interface PoolOptions {
   /**
    * A directory (every worker writes and reads it) for the runs' checkpoints after every epoch,
    * the experiment's hash, and each run's key; a run continues from its newest checkpoint there.
+   * `onlyAtSegmentEnd`: after each segment's last epoch only (a directory nothing else reads).
    */
   readonly checkpoints?: {
     readonly dir: string;
     readonly experiment: string;
     readonly keys: readonly string[];
+    readonly onlyAtSegmentEnd?: boolean;
   };
 }
 
@@ -223,6 +225,7 @@ export function runPool(
           dir: options.checkpoints.dir,
           experiment: options.checkpoints.experiment,
           key: options.checkpoints.keys[index]!,
+          ...(options.checkpoints.onlyAtSegmentEnd ? { onlyAtSegmentEnd: true } : {}),
         };
         worker.postMessage({
           type: "run",

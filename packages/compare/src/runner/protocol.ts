@@ -43,8 +43,16 @@ export interface RunOrder {
   readonly weights: readonly Float32Array[];
   /** Train until this many epochs are finished (a rung of successive halving, or every epoch). */
   readonly untilEpoch: number;
-  /** Where the run's checkpoints are (a directory every worker reads): it continues from the newest. */
-  readonly checkpoints?: { readonly dir: string; readonly key: string; readonly experiment: string };
+  /**
+   * Where the run's checkpoints are (a directory every worker reads): it continues from the newest.
+   * `onlyAtSegmentEnd`: stored after `untilEpoch` only (a directory only the next segment reads).
+   */
+  readonly checkpoints?: {
+    readonly dir: string;
+    readonly key: string;
+    readonly experiment: string;
+    readonly onlyAtSegmentEnd?: boolean;
+  };
 }
 
 /** Main thread to worker. */

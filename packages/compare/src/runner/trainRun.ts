@@ -1,8 +1,8 @@
 /**
  * One run of a compare, or a segment of it, on the current TensorFlow.js backend: a new model from
  * the experiment, set to the shared initial weights (or to its newest checkpoint's state), trained
- * under one schedule epoch by epoch, with a checkpoint after every epoch. Worker threads call it;
- * it runs in the calling thread too.
+ * under one schedule epoch by epoch, with a checkpoint after every epoch (or its segment's last).
+ * Worker threads call it; it runs in the calling thread too.
  *
  * @module
  */
@@ -21,13 +21,18 @@ import { disposeModel } from "../experiment/probe.js";
 import type { EpochSummary } from "../results/schema.js";
 import type { BatchEvent, RunOrder, RunSetup } from "./protocol.js";
 
-/** Where a run's checkpoints go after every epoch, and where it continues from. */
+/** Where a run's checkpoints go after every epoch (or its segment's last), and where it continues. */
 export interface RunCheckpoints {
   readonly store: CheckpointStore;
   /** The run's key in the store. */
   readonly key: string;
   /** The experiment's hash (`experimentHash`): a checkpoint of another one is refused. */
   readonly experiment: string;
+  /**
+   * Stores a checkpoint only after the segment's last epoch (`untilEpoch`), not after every epoch:
+   * for a store only the run's next segment reads (a compare's temporary one, removed at its end).
+   */
+  readonly onlyAtSegmentEnd?: boolean;
 }
 
 /** Where a run continued from. */
@@ -102,9 +107,10 @@ function runOptimizer(model: LayersModel, setup: RunSetup): Optimizer {
  * Trains a new model of `experiment` under the schedule `order.spec` stepped per `order.unit`,
  * until `untilEpoch` epochs are finished, and disposes of it. With `checkpoints`, it starts from the
  * run's newest valid checkpoint (a damaged one is passed over and reported to `listener.resumed`;
- * none: from `order.weights`) and stores a checkpoint after every epoch, before reporting it; a run
- * interrupted and continued ends with the same numbers as one never interrupted (the data order of
- * an epoch depends on the seed and the epoch only).
+ * none: from `order.weights`) and stores a checkpoint after every epoch (with `onlyAtSegmentEnd`,
+ * after the `untilEpoch`th only), before reporting it; a run interrupted and continued ends with the
+ * same numbers as one never interrupted (the data order of an epoch depends on the seed and the
+ * epoch only).
  *
  * @param untilEpoch - epochs finished when it returns "completed". Defaults to `setup.epochs`.
  * @param signal - stops the run before its next update; the finished epochs have been reported.
@@ -137,8 +143,12 @@ export async function trainRun(
         ...(from?.init.firstBatchLoss !== undefined ? { firstBatchLoss: from.init.firstBatchLoss } : {}),
         damaged: found.damaged,
       });
-    const digest = weightsDigest(model);
-    let init: RunInit = from?.init ?? { weightsSha256: digest.sha256, parameters: digest.parameters };
+    // A run continued from a checkpoint has its initial weights' digest there: none to compute.
+    const initial = (): RunInit => {
+      const digest = weightsDigest(model);
+      return { weightsSha256: digest.sha256, parameters: digest.parameters };
+    };
+    let init: RunInit = from?.init ?? initial();
     listener.started?.(init.weightsSha256, init.parameters, init.firstBatchLoss);
     const history = [...(from?.history ?? [])];
     let scheduleState: DriverState | undefined = from?.scheduleState;
@@ -177,7 +187,7 @@ export async function trainRun(
       [examples, seconds] = [examples + record.examples, seconds + record.seconds];
       scheduleState = result.scheduleState;
       epoch++;
-      if (checkpoints) {
+      if (checkpoints && (!checkpoints.onlyAtSegmentEnd || epoch === untilEpoch)) {
         const state = await captureState(model, optimizer);
         const bytes = encodeCheckpoint({
           experiment: checkpoints.experiment,
